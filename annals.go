@@ -1,0 +1,149 @@
+// Package annals holds the domain types shared by every stage of the
+// event-data pipeline: articles, spans, sentences and tokens, actor
+// mentions, events and places. It has no dependencies beyond the standard
+// library; the stages live under internal/ and the wiring in cmd/annals.
+package annals
+
+import "time"
+
+// Version is the release of annals; cmd/annals prints it.
+const Version = "0.1.0"
+
+// Article is one news report as read from an input.
+type Article struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url,omitempty"`
+	Title     string    `json:"title,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Text      string    `json:"text"`
+	// Origin names the input the article came from (a path, path#line, or a
+	// WARC record), for error messages and provenance.
+	Origin string `json:"origin,omitempty"`
+}
+
+// HasDate reports whether the article carries a publication date.
+func (a *Article) HasDate() bool { return !a.Published.IsZero() }
+
+// Span is a half-open byte range [Start, End) into an article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Of returns the text the span covers.
+func (s Span) Of(text string) string { return text[s.Start:s.End] }
+
+// Token is one word or punctuation mark with its position in the text,
+// its part-of-speech tag (Penn Treebank) and its lemma.
+type Token struct {
+	Span
+	Text  string `json:"text"`
+	Lower string `json:"-"`
+	Tag   string `json:"tag"`
+	Lemma string `json:"lemma"`
+}
+
+// Sentence is a run of tokens. Tokens indexes into Doc.Tokens.
+type Sentence struct {
+	Index int `json:"index"`
+	Span
+	First, Last int // token range [First, Last) in Doc.Tokens
+}
+
+// Doc is an article after the text front-end: the only tokenization later
+// stages see.
+type Doc struct {
+	Article   *Article
+	Tokens    []Token
+	Sentences []Sentence
+	// Dateline is the place line that opens many wire stories
+	// ("QUETTA:", "ISLAMABAD (Reuters) -"); zero when absent.
+	Dateline Span
+}
+
+// SentenceTokens returns the tokens of sentence i.
+func (d *Doc) SentenceTokens(i int) []Token {
+	s := d.Sentences[i]
+	return d.Tokens[s.First:s.Last]
+}
+
+// Mention is an actor reference found in a document.
+type Mention struct {
+	Span
+	Text string `json:"text"`
+	// Code is the CAMEO actor code in force on the article's date, empty for
+	// a named entity no dictionary knows.
+	Code string `json:"code"`
+	// Entry is the dictionary file and line that matched, empty when none.
+	Entry string `json:"entry"`
+	// Sentence and token range [First, Last) of the mention.
+	Sentence    int `json:"sentence"`
+	First, Last int `json:"-"`
+	// Ref is set when the mention is a reference ("both countries", "he")
+	// resolved to earlier actors; Text keeps the surface form.
+	Ref bool `json:"ref,omitempty"`
+}
+
+// Mode says how an event is asserted by the text.
+type Mode string
+
+// The modes an event can carry.
+const (
+	Asserted     Mode = "asserted"
+	Intended     Mode = "intended"
+	Negated      Mode = "negated"
+	Hypothetical Mode = "hypothetical"
+	Reported     Mode = "reported"
+)
+
+// Location is where an event happened.
+type Location struct {
+	Name      string  `json:"name"`
+	Country   string  `json:"country"`
+	ADM1      string  `json:"adm1"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Precision string  `json:"precision"`
+}
+
+// Event is one coded political event with its evidence. The JSON field
+// names are a public contract (annals code, exports, the API).
+type Event struct {
+	DocID         string    `json:"doc_id"`
+	EventID       string    `json:"event_id"`
+	SentenceIndex int       `json:"sentence_index"`
+	Sentence      string    `json:"sentence"`
+	Source        string    `json:"source"`
+	SourceText    string    `json:"source_text"`
+	Target        string    `json:"target"`
+	TargetText    string    `json:"target_text"`
+	Code          string    `json:"code"`
+	Root          string    `json:"root"`
+	QuadClass     int       `json:"quad_class"`
+	Goldstein     float64   `json:"goldstein"`
+	Plover        string    `json:"plover"`
+	Mode          Mode      `json:"mode"`
+	EventDate     string    `json:"event_date"`
+	DatePrecision string    `json:"date_precision"`
+	Location      *Location `json:"location"`
+	Confidence    float64   `json:"confidence"`
+	Rule          string    `json:"rule"`
+	Mentions      int       `json:"mentions"`
+
+	// Evidence spans, relative to the article text.
+	SourceSpan  Span `json:"source_span"`
+	TargetSpan  Span `json:"target_span"`
+	TriggerSpan Span `json:"trigger_span"`
+	// EvidenceSentences lists every sentence index that tells this event.
+	EvidenceSentences []int `json:"evidence_sentences,omitempty"`
+}
+
+// Countable reports whether consumers see the event by default: negated
+// and hypothetical events appear only when asked for.
+func (e *Event) Countable() bool {
+	return e.Mode == Asserted || e.Mode == Intended || e.Mode == Reported
+}

@@ -1,0 +1,79 @@
+package text
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/aaaton/golem/v4"
+	"github.com/aaaton/golem/v4/dicts/en"
+	"github.com/annals-events/annals"
+)
+
+// FrontEnd turns articles into annals.Doc values. It is immutable after
+// New and safe for concurrent use.
+type FrontEnd struct {
+	tagger *Tagger
+	lem    *golem.Lemmatizer
+}
+
+var (
+	feOnce sync.Once
+	feVal  *FrontEnd
+	feErr  error
+)
+
+// Default returns the process-wide front-end, loading its models once.
+func Default() (*FrontEnd, error) {
+	feOnce.Do(func() {
+		t, err := DefaultTagger()
+		if err != nil {
+			feErr = err
+			return
+		}
+		l, err := golem.New(en.New())
+		if err != nil {
+			feErr = fmt.Errorf("load lemmatizer: %w", err)
+			return
+		}
+		feVal = &FrontEnd{tagger: t, lem: l}
+	})
+	return feVal, feErr
+}
+
+// irregular lemmas that the dictionary lemmatizer gets wrong for news verbs
+// and nouns (golem has no part of speech: "left" would become "left").
+var lemmaFix = map[string]string{
+	"left": "leave", "met": "meet", "held": "hold", "led": "lead", "fled": "flee",
+	"shot": "shoot", "fought": "fight", "struck": "strike", "sought": "seek",
+	"told": "tell", "said": "say", "took": "take", "sent": "send", "spoke": "speak",
+	"arrested": "arrest", "forces": "force", "troops": "troop", "talks": "talk",
+	"ties": "tie", "relations": "relation", "news": "news", "us": "us",
+	"was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be",
+	"has": "have", "had": "have", "did": "do", "does": "do", "n't": "not",
+	"'s": "'s", "'re": "be", "'ve": "have", "'ll": "will", "'d": "would", "'m": "be",
+	"ca": "can", "wo": "will", "sentenced": "sentence", "accused": "accuse",
+	"united": "united", "states": "states", "wounded": "wound", "injured": "injure",
+	"lay": "lay", "bound": "bound", "found": "find", "rose": "rise", "fell": "fall",
+	"saw": "see", "began": "begin", "vowed": "vow", "shelled": "shell",
+	"militants": "militant", "insurgents": "insurgent", "rebels": "rebel",
+}
+
+// Lemma returns the lemma of a lower-cased word.
+func (f *FrontEnd) Lemma(lower string) string {
+	if l, ok := lemmaFix[lower]; ok {
+		return l
+	}
+	return f.lem.Lemma(lower)
+}
+
+// Process runs segmentation, tokenization, tagging and lemmatization.
+func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
+	toks, sents, dl := Segment(a.Text)
+	for _, s := range sents {
+		f.tagger.Tag(toks[s.First:s.Last])
+	}
+	for i := range toks {
+		toks[i].Lemma = f.Lemma(toks[i].Lower)
+	}
+	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}
+}

@@ -1,0 +1,177 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-events/annals"
+)
+
+// datelineRe matches the place line that opens wire copy: "QUETTA:",
+// "ISLAMABAD (Reuters) -", "KABUL, Afghanistan (AP) —",
+// "TEHRAN, Jan 17 (Reuters) -".
+var datelineRe = regexp.MustCompile(`^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:,\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?(?:\s*\([A-Za-z][A-Za-z .&/\-]{0,30}\))?\s*(?::|--|-|—|–)\s+`)
+
+// sentence starters that follow an abbreviation at a sentence end
+// ("... in the U.S. The ...").
+var starters = map[string]bool{
+	"the": true, "a": true, "an": true, "he": true, "she": true, "it": true, "they": true,
+	"we": true, "i": true, "this": true, "that": true, "these": true, "those": true,
+	"but": true, "and": true, "in": true, "on": true, "at": true, "his": true, "her": true,
+	"their": true, "its": true, "there": true, "officials": true, "meanwhile": true,
+	"however": true, "after": true, "earlier": true, "later": true, "last": true,
+}
+
+// Segment cuts text into blocks (paragraphs), skips each block's dateline,
+// tokenizes, and groups tokens into sentences. It returns the tokens, the
+// sentences and the first dateline.
+func Segment(text string) ([]annals.Token, []annals.Sentence, annals.Span) {
+	toks := make([]annals.Token, 0, len(text)/5+8)
+	var sents []annals.Sentence
+	var dateline annals.Span
+	wrapped := isHardWrapped(text)
+	for _, b := range blocks(text, wrapped) {
+		start := b.Start
+		if m := datelineRe.FindStringIndex(text[b.Start:b.End]); m != nil && m[1] < b.Len() {
+			if dateline.End == 0 && len(sents) == 0 {
+				dateline = annals.Span{Start: b.Start, End: b.Start + m[1]}
+			}
+			start = b.Start + m[1]
+		}
+		first := len(toks)
+		toks = Tokenize(text, start, b.End, toks)
+		sents = splitSentences(toks, first, sents)
+	}
+	for i := range sents {
+		sents[i].Index = i
+		sents[i].Span = annals.Span{Start: toks[sents[i].First].Start, End: toks[sents[i].Last-1].End}
+	}
+	return toks, sents, dateline
+}
+
+// isHardWrapped reports whether the text looks wrapped at a fixed width, in
+// which case single newlines are spaces.
+func isHardWrapped(text string) bool {
+	lines, long := 0, 0
+	for _, l := range strings.Split(text, "\n") {
+		n := len(strings.TrimSpace(l))
+		if n == 0 {
+			continue
+		}
+		lines++
+		if n > 100 {
+			long++
+		}
+	}
+	return lines >= 4 && long == 0
+}
+
+// blocks splits text at blank lines, and at single newlines unless the text
+// is hard-wrapped and the line runs on.
+func blocks(text string, wrapped bool) []annals.Span {
+	var out []annals.Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, annals.Span{Start: s, End: e})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		blank := false
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n') {
+			if text[j] == '\n' {
+				blank = true
+			}
+			j++
+		}
+		if blank || !wrapped || !runsOn(text[start:i]) {
+			emit(i)
+			start = j
+		}
+		i = j - 1
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// runsOn reports whether a wrapped line continues on the next line.
+func runsOn(line string) bool {
+	line = strings.TrimRight(line, " \t\r")
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return unicode.IsLower(r) || r == ',' || r == '-' || unicode.IsDigit(r) || r == ';'
+}
+
+func isClosing(s string) bool {
+	switch s {
+	case "\"", "”", "'", "’", ")", "]", "»", "''":
+		return true
+	}
+	return false
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// splitSentences groups toks[first:] into sentences appended to sents.
+func splitSentences(toks []annals.Token, first int, sents []annals.Sentence) []annals.Sentence {
+	begin := first
+	n := len(toks)
+	for i := first; i < n; i++ {
+		t := toks[i].Text
+		end := false
+		switch {
+		case t == "." || t == "!" || t == "?" || strings.Trim(t, ".!?") == "" && len(t) > 1:
+			end = true
+		case len(t) > 1 && t[len(t)-1] == '.':
+			// Abbreviation or initialism with its period.
+			base := strings.ToLower(strings.TrimSuffix(t, "."))
+			if titles[base] || isInitial(strings.TrimSuffix(t, ".")) {
+				break
+			}
+			if i+1 >= n {
+				end = true
+			} else if nx := toks[i+1].Text; isClosing(nx) || starters[toks[i+1].Lower] && startsUpper(nx) {
+				end = true
+			}
+		}
+		if !end {
+			continue
+		}
+		j := i + 1
+		for j < n && isClosing(toks[j].Text) {
+			j++
+		}
+		if j < n && startsLower(toks[j].Text) {
+			continue // "?" inside a quote followed by "he said"
+		}
+		sents = append(sents, annals.Sentence{First: begin, Last: j})
+		begin = j
+		i = j - 1
+	}
+	if begin < n {
+		sents = append(sents, annals.Sentence{First: begin, Last: n})
+	}
+	return sents
+}

@@ -1,0 +1,231 @@
+package text
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/annals-events/annals"
+	"github.com/jdkato/prose/v2"
+)
+
+// Tagger is prose's averaged-perceptron part-of-speech model compiled into
+// flat tables. It is immutable after load and safe for concurrent use.
+type Tagger struct {
+	classes []string
+	tagMap  map[string]string // unambiguous frequent words
+	feats   map[string]int32  // feature -> index into offs
+	offs    []int32           // feature i's weights are ws[offs[i]:offs[i+1]]
+	ws      []classWeight
+}
+
+type classWeight struct {
+	class uint8
+	w     float32
+}
+
+var (
+	taggerOnce sync.Once
+	taggerVal  *Tagger
+	taggerErr  error
+)
+
+// DefaultTagger loads prose's embedded model once per process.
+func DefaultTagger() (*Tagger, error) {
+	taggerOnce.Do(func() { taggerVal, taggerErr = loadTagger() })
+	return taggerVal, taggerErr
+}
+
+func decodeAsset(name string, v any) error {
+	b, err := prose.Asset(name)
+	if err != nil {
+		return fmt.Errorf("load tagger model %s: %w", name, err)
+	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		return fmt.Errorf("decode tagger model %s: %w", name, err)
+	}
+	return nil
+}
+
+func loadTagger() (*Tagger, error) {
+	var (
+		wts     map[string]map[string]float64
+		tags    map[string]string
+		classes []string
+	)
+	if err := decodeAsset("model/AveragedPerceptron/classes.gob", &classes); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/AveragedPerceptron/tags.gob", &tags); err != nil {
+		return nil, err
+	}
+	if err := decodeAsset("model/AveragedPerceptron/weights.gob", &wts); err != nil {
+		return nil, err
+	}
+	sort.Strings(classes)
+	if len(classes) > 255 {
+		return nil, fmt.Errorf("tagger model has %d classes, more than 255", len(classes))
+	}
+	ci := make(map[string]uint8, len(classes))
+	for i, c := range classes {
+		ci[c] = uint8(i)
+	}
+	t := &Tagger{classes: classes, tagMap: tags, feats: make(map[string]int32, len(wts))}
+	names := make([]string, 0, len(wts))
+	for f := range wts {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	t.offs = make([]int32, 0, len(names)+1)
+	for _, f := range names {
+		t.feats[f] = int32(len(t.offs))
+		t.offs = append(t.offs, int32(len(t.ws)))
+		for label, w := range wts[f] {
+			c, ok := ci[label]
+			if !ok || w == 0 {
+				continue
+			}
+			t.ws = append(t.ws, classWeight{c, float32(w)})
+		}
+	}
+	t.offs = append(t.offs, int32(len(t.ws)))
+	return t, nil
+}
+
+// tagState holds the per-call buffers of Tag.
+type tagState struct {
+	ctx    []string
+	key    []byte
+	scores []float64
+}
+
+var statePool = sync.Pool{New: func() any { return &tagState{key: make([]byte, 0, 64)} }}
+
+// Tag sets Tag on each token of one sentence.
+func (t *Tagger) Tag(toks []Token) {
+	st := statePool.Get().(*tagState)
+	defer statePool.Put(st)
+	if cap(st.scores) < len(t.classes) {
+		st.scores = make([]float64, len(t.classes))
+	}
+	st.scores = st.scores[:len(t.classes)]
+	n := len(toks) + 4
+	st.ctx = st.ctx[:0]
+	st.ctx = append(st.ctx, "-START-", "-START2-")
+	for i := range toks {
+		st.ctx = append(st.ctx, normalize(toks[i].Text, toks[i].Lower))
+	}
+	st.ctx = append(st.ctx, "-END-", "-END2-")
+	_ = n
+	p1, p2 := "-START-", "-START2-"
+	quotes := 0
+	for i := range toks {
+		w := toks[i].Text
+		var tag string
+		if w == "-" {
+			tag = "-"
+		} else if q := quoteTag(w, &quotes); q != "" {
+			tag = q
+		} else if tg, ok := t.tagMap[w]; ok {
+			tag = tg
+		} else {
+			tag = t.predict(st, i, w, p1, p2)
+		}
+		toks[i].Tag = tag
+		p2, p1 = p1, tag
+	}
+}
+
+// Token is the front-end's token type, shared with the root package.
+type Token = annals.Token
+
+func (t *Tagger) add(st *tagState, parts ...string) {
+	st.key = st.key[:0]
+	for i, p := range parts {
+		if i > 0 {
+			st.key = append(st.key, ' ')
+		}
+		st.key = append(st.key, p...)
+	}
+	idx, ok := t.feats[string(st.key)]
+	if !ok {
+		return
+	}
+	for _, cw := range t.ws[t.offs[idx]:t.offs[idx+1]] {
+		st.scores[cw.class] += float64(cw.w)
+	}
+}
+
+func (t *Tagger) predict(st *tagState, i int, w, p1, p2 string) string {
+	for k := range st.scores {
+		st.scores[k] = 0
+	}
+	ctx := st.ctx
+	suf := min(len(w), 3)
+	i = min(len(ctx)-2, i+2)
+	iminus := min(len(ctx[i-1]), 3)
+	iplus := min(len(ctx[i+1]), 3)
+	t.add(st, "bias")
+	t.add(st, "i suffix", w[len(w)-suf:])
+	t.add(st, "i pref1", w[:1])
+	t.add(st, "i-1 tag", p1)
+	t.add(st, "i-2 tag", p2)
+	t.add(st, "i tag+i-2 tag", p1, p2)
+	t.add(st, "i word", ctx[i])
+	t.add(st, "i-1 tag+i word", p1, ctx[i])
+	t.add(st, "i-1 word", ctx[i-1])
+	t.add(st, "i-1 suffix", ctx[i-1][len(ctx[i-1])-iminus:])
+	t.add(st, "i-2 word", ctx[i-2])
+	t.add(st, "i+1 word", ctx[i+1])
+	t.add(st, "i+1 suffix", ctx[i+1][len(ctx[i+1])-iplus:])
+	t.add(st, "i+2 word", ctx[i+2])
+	best, bi := math.Inf(-1), 0
+	for k, s := range st.scores {
+		if s > best {
+			best, bi = s, k
+		}
+	}
+	return t.classes[bi]
+}
+
+// normalize is prose's word normalization for context features.
+func normalize(word, lowered string) string {
+	if word == "" {
+		return word
+	}
+	if strings.Contains(word, "-") && word[0] != '-' {
+		return "!HYPHEN"
+	}
+	if len(word) == 4 {
+		if _, err := strconv.Atoi(word); err == nil {
+			return "!YEAR"
+		}
+	}
+	if word[0] >= '0' && word[0] <= '9' {
+		return "!DIGITS"
+	}
+	return strings.ToLower(word)
+}
+
+// quoteTag returns the Penn Treebank tag of a quotation mark: “ for an
+// opening one, ” for a closing one; "" for any other token.
+func quoteTag(w string, n *int) string {
+	switch w {
+	case "“", "‘":
+		return "``"
+	case "”":
+		return "''"
+	case "\"", "''", "``":
+		*n++
+		if *n%2 == 1 {
+			return "``"
+		}
+		return "''"
+	}
+	return ""
+}

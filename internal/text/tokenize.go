@@ -1,0 +1,189 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-events/annals"
+)
+
+// abbreviations end with a period that does not end a sentence when they
+// precede a name or number. Keys are lower case without the period.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "cpl": true, "pvt": true,
+	"adm": true, "brig": true, "cmdr": true, "gov": true, "sen": true, "rep": true, "reps": true,
+	"pres": true, "rev": true, "st": true, "mt": true, "ft": true, "jr": true, "sr": true,
+	"no": true, "nos": true, "co": true, "corp": true, "inc": true, "ltd": true, "bros": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"vs": true, "etc": true, "approx": true, "est": true, "dept": true, "univ": true,
+	"gens": true, "lieut": true, "supt": true, "insp": true, "amb": true, "hon": true,
+	"ave": true, "blvd": true, "rd": true, "fig": true, "vol": true, "op": true, "cf": true,
+	"e.g": true, "i.e": true, "a.m": true, "p.m": true,
+}
+
+// titles are abbreviations that never end a sentence: a name follows.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "cpl": true, "pvt": true,
+	"adm": true, "brig": true, "cmdr": true, "gov": true, "sen": true, "rep": true,
+	"pres": true, "rev": true, "st": true, "mt": true, "ft": true, "gens": true, "lieut": true,
+	"supt": true, "insp": true, "amb": true, "hon": true, "no": true, "nos": true, "vs": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func decode(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Tokenize splits text[start:end] into tokens in Penn Treebank style:
+// punctuation apart, "'s" and "n't" split off, abbreviations and initials
+// keep their period, numbers keep their separators. Every token's Text is
+// exactly text[Start:End].
+func Tokenize(text string, start, end int, out []annals.Token) []annals.Token {
+	i := start
+	for i < end {
+		r, n := decode(text, i)
+		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			j := i + n
+			// Runs of the same punctuation ("...", "--", "??") are one token.
+			if r == '.' || r == '-' || r == '?' || r == '!' {
+				for j < end {
+					r2, n2 := decode(text, j)
+					if r2 != r {
+						break
+					}
+					j += n2
+				}
+			}
+			out = appendTok(out, text, i, j)
+			i = j
+			continue
+		}
+		j := scanWord(text, i, end)
+		// Split clitics: "'s", "'re", "'ve", "'ll", "'d", "'m" and "n't".
+		w := text[i:j]
+		if k := clitic(w); k > 0 {
+			out = appendTok(out, text, i, i+k)
+			out = appendTok(out, text, i+k, j)
+		} else {
+			out = appendTok(out, text, i, j)
+		}
+		i = j
+	}
+	return out
+}
+
+// scanWord returns the end of the word starting at i.
+func scanWord(text string, i, end int) int {
+	j := i
+	digitsOnly := true
+	for j < end {
+		r, n := decode(text, j)
+		if isWordRune(r) {
+			if !unicode.IsDigit(r) {
+				digitsOnly = false
+			}
+			j += n
+			continue
+		}
+		r2, n2 := decode(text, j+n)
+		if j+n >= end {
+			r2, n2 = 0, 0
+		}
+		switch {
+		case isHyphen(r) && isWordRune(r2):
+			j += n
+			continue
+		case isApostrophe(r) && unicode.IsLetter(r2):
+			// Keep O'Brien and Ba'ath; stop before clitics handled later.
+			j += n
+			continue
+		case (r == '.' || r == ',' || r == ':') && digitsOnly && unicode.IsDigit(r2):
+			j += n
+			continue
+		case r == '.' && n2 > 0 && unicode.IsLetter(r2) && j+n+n2 < end && text[j+n+n2] == '.' && utf8.RuneCountInString(text[i:j]) <= 2:
+			// Dotted initialisms: U.S., U.N., a.m.
+			j += n + n2 + 1
+			for j < end {
+				r3, n3 := decode(text, j)
+				if !unicode.IsLetter(r3) || j+n3 >= end || text[j+n3] != '.' {
+					break
+				}
+				j += n3 + 1
+			}
+			return j
+		case r == '.':
+			w := text[i:j]
+			if abbreviations[strings.ToLower(w)] || isInitial(w) {
+				return j + 1
+			}
+		}
+		break
+	}
+	return j
+}
+
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
+}
+
+// clitic returns where a trailing clitic starts in w, or 0.
+func clitic(w string) int {
+	lw := len(w)
+	if lw > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
+		k := strings.LastIndex(w, "n")
+		if k > 0 {
+			return k
+		}
+	}
+	for _, suf := range []string{"s", "re", "ve", "ll", "d", "m", "S"} {
+		for _, ap := range []string{"'", "’", "ʼ"} {
+			c := ap + suf
+			if len(w) > len(c) && strings.HasSuffix(w, c) {
+				return len(w) - len(c)
+			}
+		}
+	}
+	return 0
+}
+
+func appendTok(out []annals.Token, text string, i, j int) []annals.Token {
+	t := annals.Token{Span: annals.Span{Start: i, End: j}, Text: text[i:j]}
+	t.Lower = lower(t.Text)
+	return append(out, t)
+}
+
+// lower lowercases without allocating when the word is already lower case
+// ASCII, and folds typographic apostrophes to ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		}
+	}
+	return s
+}
