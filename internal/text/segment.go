@@ -138,8 +138,12 @@ func startsLower(s string) bool {
 func splitSentences(toks []annals.Token, first int, sents []annals.Sentence) []annals.Sentence {
 	begin := first
 	n := len(toks)
+	straight := 0 // ASCII double quotes seen in the block
 	for i := first; i < n; i++ {
 		t := toks[i].Text
+		if t == "\"" {
+			straight++
+		}
 		end := false
 		switch {
 		case t == "." || t == "!" || t == "?" || strings.Trim(t, ".!?") == "" && len(t) > 1:
@@ -161,6 +165,12 @@ func splitSentences(toks []annals.Token, first int, sents []annals.Sentence) []a
 		}
 		j := i + 1
 		for j < n && isClosing(toks[j].Text) {
+			if toks[j].Text == "\"" {
+				if straight%2 == 0 {
+					break // an opening quote of the next sentence
+				}
+				straight++
+			}
 			j++
 		}
 		if j < n && startsLower(toks[j].Text) {

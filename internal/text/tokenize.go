@@ -133,6 +133,12 @@ func scanWord(text string, i, end int) int {
 				}
 				j += n3 + 1
 			}
+			// "U.S.-led", "U.N.-backed"
+			if j+1 < end && isHyphen(rune(text[j])) {
+				if r4, _ := decode(text, j+1); unicode.IsLetter(r4) {
+					return scanWord(text, j+1, end)
+				}
+			}
 			return j
 		case r == '.':
 			w := text[i:j]

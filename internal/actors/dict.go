@@ -1,0 +1,278 @@
+package actors
+
+import (
+	"bufio"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals/internal/text"
+)
+
+//go:embed dict/*.tsv
+var embedded embed.FS
+
+// Embedded returns the dictionaries compiled into the binary.
+func Embedded() fs.FS {
+	sub, err := fs.Sub(embedded, "dict")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// generated files are the output of tools/gendict; curated files shadow
+// their phrases.
+var generated = map[string]bool{"countries.tsv": true, "petrarch.tsv": true}
+
+// Dict is a compiled, immutable set of actor dictionaries.
+type Dict struct {
+	byFirst   map[string][]*entry // keyed by the first token of the phrase
+	countries map[string]string   // code -> preferred name
+	Files     []string
+	Entries   int
+}
+
+type entry struct {
+	toks   []string
+	rows   []row
+	agent  bool // role word: rows carry "~ROLE"
+	person bool
+}
+
+type row struct {
+	code        string
+	from, until int // YYYYMMDD, 0 when open
+	loc         string
+	curated     bool
+}
+
+// Error lists every problem found in the dictionaries, one per line as
+// file:line: message.
+type Error struct{ Problems []string }
+
+func (e *Error) Error() string { return strings.Join(e.Problems, "\n") }
+
+var codeRe = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
+
+// Load compiles every *.tsv file in fsys. It returns all problems at once
+// and never a partly loaded Dict.
+func Load(fsys fs.FS) (*Dict, error) {
+	files, err := fs.Glob(fsys, "*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, errors.New("no .tsv dictionary files found")
+	}
+	sort.Strings(files)
+	type raw struct {
+		phrase string
+		row    row
+		agent  bool
+		person bool
+	}
+	var raws []raw
+	var probs []string
+	shadow := map[string]bool{}
+	countries := map[string]string{}
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			probs = append(probs, fmt.Sprintf("%s: %v", f, err))
+			continue
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		sc.Buffer(make([]byte, 1<<16), 1<<20)
+		ln := 0
+		cur := !generated[path.Base(f)]
+		for sc.Scan() {
+			ln++
+			line := sc.Text()
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			bad := func(format string, a ...any) {
+				probs = append(probs, fmt.Sprintf("%s:%d: %s", f, ln, fmt.Sprintf(format, a...)))
+			}
+			cols := strings.Split(line, "\t")
+			if len(cols) != 5 {
+				bad("want 5 tab-separated columns (phrase, code, from, until, source), got %d", len(cols))
+				continue
+			}
+			phrase, code := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1])
+			if phrase == "" {
+				bad("empty phrase")
+				continue
+			}
+			if strings.TrimSpace(cols[4]) == "" {
+				bad("missing source")
+				continue
+			}
+			agent := strings.HasPrefix(code, "~")
+			c := strings.TrimPrefix(code, "~")
+			if !codeRe.MatchString(c) && !(strings.HasPrefix(c, "---") && codeRe.MatchString(c[3:])) {
+				bad("malformed code %q: want 3-letter blocks of capitals", code)
+				continue
+			}
+			if agent {
+				for i := 0; i < len(c); i += 3 {
+					if !KnownRole(c[i : i+3]) {
+						bad("unknown role %q in %q", c[i:i+3], code)
+					}
+				}
+			} else if !KnownActorPrefix(c[:3]) {
+				bad("unknown country or international code %q in %q", c[:3], code)
+				continue
+			} else if cur {
+				for i := 3; i < len(c); i += 3 {
+					if !knownBlock(c[i : i+3]) {
+						bad("unknown role %q in %q", c[i:i+3], code)
+					}
+				}
+			}
+			from, err1 := parseDay(cols[2])
+			until, err2 := parseDay(cols[3])
+			if err1 != nil {
+				bad("from: %v", err1)
+				continue
+			}
+			if err2 != nil {
+				bad("until: %v", err2)
+				continue
+			}
+			if from != 0 && until != 0 && until < from {
+				bad("until %s is before from %s", cols[3], cols[2])
+				continue
+			}
+			p := normPhrase(phrase)
+			if cur {
+				shadow[p] = true
+			}
+			if len(c) == 3 && !agent {
+				if _, ok := countries[c]; !ok || strings.HasPrefix(cols[4], "iso-codes name") {
+					countries[c] = phrase
+				}
+			}
+			raws = append(raws, raw{phrase: p, agent: agent, person: strings.Contains(cols[4], "person") || f == "leaders.tsv" || strings.Contains(cols[4], "CountryInfo"),
+				row: row{code: c, from: from, until: until, loc: fmt.Sprintf("%s:%d", f, ln), curated: cur}})
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &Error{probs}
+	}
+	d := &Dict{byFirst: map[string][]*entry{}, countries: countries, Files: files}
+	byPhrase := map[string]*entry{}
+	for _, r := range raws {
+		if shadow[r.phrase] && !r.row.curated {
+			continue
+		}
+		key := r.phrase
+		if r.agent {
+			key = "~" + key
+		}
+		e := byPhrase[key]
+		if e == nil {
+			e = &entry{toks: strings.Split(r.phrase, " "), agent: r.agent}
+			byPhrase[key] = e
+			d.byFirst[e.toks[0]] = append(d.byFirst[e.toks[0]], e)
+			d.Entries++
+		}
+		e.person = e.person || r.person
+		e.rows = append(e.rows, r.row)
+	}
+	for _, es := range d.byFirst {
+		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+	}
+	return d, nil
+}
+
+// normPhrase tokenizes a dictionary phrase the way text is tokenized, so
+// "Pakistan's army" and "u.s." match token for token.
+func normPhrase(p string) string {
+	toks := text.Tokenize(p, 0, len(p), nil)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Lower
+	}
+	return strings.Join(parts, " ")
+}
+
+func parseDay(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, fmt.Errorf("bad date %q: want YYYY-MM-DD", s)
+	}
+	return dayNum(t), nil
+}
+
+func dayNum(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
+
+// pick returns the row in force on day (YYYYMMDD): a row whose range holds
+// the day, curated before generated, narrowest range first; else an
+// undated row; else the latest row that started before the day.
+func (e *entry) pick(day int) *row {
+	var best *row
+	width := func(r *row) int {
+		f, u := r.from, r.until
+		if f == 0 {
+			f = 10000101
+		}
+		if u == 0 {
+			u = 99991231
+		}
+		return u - f
+	}
+	for i := range e.rows {
+		r := &e.rows[i]
+		if r.from == 0 && r.until == 0 {
+			continue
+		}
+		if (r.from == 0 || r.from <= day) && (r.until == 0 || day < r.until) {
+			if best == nil || r.curated && !best.curated || r.curated == best.curated && width(r) < width(best) {
+				best = r
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range e.rows {
+		r := &e.rows[i]
+		if r.from == 0 && r.until == 0 && (best == nil || r.curated && !best.curated) {
+			best = r
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range e.rows {
+		r := &e.rows[i]
+		if (r.from == 0 || r.from <= day) && (best == nil || r.until > best.until) {
+			best = r
+		}
+	}
+	if best == nil {
+		best = &e.rows[0]
+	}
+	return best
+}
+
+// CountryName returns a readable name for a country code.
+func (d *Dict) CountryName(code string) string { return d.countries[code] }
+
+// IsCountry reports whether code is a country the dictionaries know.
+func (d *Dict) IsCountry(code string) bool { _, ok := d.countries[code]; return ok }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,347 @@
+package actors
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-events/annals"
+)
+
+// unit is one dictionary match or unknown name inside a sentence.
+type unit struct {
+	first, last int // token range in the document
+	e           *entry
+	r           *row
+	name        bool // an unknown proper name
+}
+
+func (u unit) isAgent() bool   { return u.e != nil && u.e.agent }
+func (u unit) isCountry() bool { return u.e != nil && !u.e.agent && len(u.r.code) == 3 }
+func (u unit) isActor() bool   { return u.e != nil && !u.e.agent }
+
+func capitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// match returns the longest dictionary entry starting at token i, and the
+// index after it.
+func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
+	cands := d.byFirst[toks[i].Lower]
+	if len(cands) == 0 && toks[i].Lemma != toks[i].Lower {
+		cands = d.byFirst[toks[i].Lemma]
+	}
+	for _, e := range cands {
+		n := len(e.toks)
+		if i+n > end {
+			continue
+		}
+		ok := true
+		upper := false
+		for k, w := range e.toks {
+			t := &toks[i+k]
+			if t.Lower != w && !(k == n-1 && t.Lemma == w) {
+				ok = false
+				break
+			}
+			if capitalized(t.Text) {
+				upper = true
+			}
+		}
+		if !ok {
+			continue
+		}
+		if !e.agent && !upper {
+			continue // "mobile", "chad" in lower case are not actors
+		}
+		if e.agent && !strings.HasPrefix(toks[i+n-1].Tag, "NN") && !strings.HasPrefix(toks[i+n-1].Tag, "JJ") {
+			continue // "press" or "forces" used as verbs
+		}
+		if e.agent && n == 1 && capitalized(toks[i].Text) && toks[i].Tag == "NNP" && i+1 < end && toks[i+1].Tag == "NNP" && !isTitleWord(toks[i].Lower) {
+			continue // "Army Street", "Police Academy" as part of a name
+		}
+		return e, i + n
+	}
+	return nil, i
+}
+
+// title words that precede a person's name.
+var titleWords = map[string]bool{
+	"president": true, "minister": true, "gen.": true, "general": true, "prime": true, "king": true,
+	"prince": true, "sheikh": true, "chief": true, "commander": true, "secretary": true, "ambassador": true,
+	"envoy": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "governor": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "lt.": true, "col.": true, "maj.": true, "sen.": true,
+	"senator": true, "leader": true, "emir": true, "justice": true, "judge": true, "mayor": true,
+}
+
+func isTitleWord(w string) bool { return titleWords[w] }
+
+// stop words that the tagger may call NNP but that are not names.
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "jan.": true, "feb.": true, "aug.": true, "sept.": true,
+	"oct.": true, "nov.": true, "dec.": true, "the": true, "a": true, "an": true, "but": true, "and": true, "in": true, "on": true,
+	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "this": true, "that": true, "after": true,
+	"reuters": true, "ap": true, "afp": true, "xinhua": true, "saying": true, "state": true, "meanwhile": true, "however": true,
+}
+
+// Recognize returns the actor mentions of a document, with codes in force
+// on ref (the article's date, or the caller's clock for undated text).
+func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
+	day := dayNum(ref)
+	ctx := &context{d: d, doc: doc}
+	ctx.home = d.datelineCountry(doc, day)
+	var out []annals.Mention
+	for si := range doc.Sentences {
+		out = append(out, ctx.sentence(si, day)...)
+	}
+	return out
+}
+
+type context struct {
+	d    *Dict
+	doc  *annals.Doc
+	home string // the dateline's country, if any
+	// salience: coded mentions so far, most recent last
+	seen []annals.Mention
+	// country counts for filling agents without a country
+	counts map[string]int
+}
+
+func (d *Dict) datelineCountry(doc *annals.Doc, day int) string {
+	if doc.Dateline.Len() == 0 {
+		return ""
+	}
+	txt := doc.Article.Text
+	toks := tokensOf(txt, doc.Dateline)
+	for i := range toks {
+		if e, _ := d.match(toks, i, len(toks)); e != nil && !e.agent {
+			if c := e.pick(day).code; len(c) >= 3 && isoCountries[c[:3]] {
+				return c[:3]
+			}
+		}
+	}
+	return ""
+}
+
+func (c *context) mainCountry() string {
+	if c.home != "" {
+		return c.home
+	}
+	best, n := "", 0
+	for k, v := range c.counts {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+func (c *context) sentence(si int, day int) []annals.Mention {
+	doc := c.doc
+	s := doc.Sentences[si]
+	toks := doc.Tokens
+	var units []unit
+	for i := s.First; i < s.Last; {
+		if e, j := c.d.match(toks, i, s.Last); e != nil {
+			units = append(units, unit{first: i, last: j, e: e, r: e.pick(day)})
+			i = j
+			continue
+		}
+		t := &toks[i]
+		if (t.Tag == "NNP" || t.Tag == "NNPS") && capitalized(t.Text) && !notNames[t.Lower] && len(t.Text) > 1 {
+			j := i + 1
+			for j < s.Last && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && capitalized(toks[j].Text) && !notNames[toks[j].Lower] {
+				if e, _ := c.d.match(toks, j, s.Last); e != nil {
+					break
+				}
+				j++
+			}
+			units = append(units, unit{first: i, last: j, name: true})
+			i = j
+			continue
+		}
+		i++
+	}
+	groups := groupUnits(toks, units)
+	var out []annals.Mention
+	refs := c.references(si, day)
+	for _, g := range groups {
+		m, ok := c.groupMention(si, g)
+		if !ok {
+			continue
+		}
+		// a reference phrase that is also an agent ("the militants")
+		// resolves to the named group when one is salient.
+		if r, ok := refs[m.First]; ok {
+			out = append(out, r...)
+			delete(refs, m.First)
+			continue
+		}
+		out = append(out, m)
+	}
+	distributeRoles(toks, out)
+	for _, r := range refs {
+		out = append(out, r...)
+	}
+	sortMentions(out)
+	for _, m := range out {
+		if m.Code != "" && !m.Ref {
+			c.seen = append(c.seen, m)
+			if c.counts == nil {
+				c.counts = map[string]int{}
+			}
+			if len(m.Code) >= 3 && isoCountries[m.Code[:3]] {
+				c.counts[m.Code[:3]]++
+			}
+		}
+	}
+	return out
+}
+
+func sortMentions(ms []annals.Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// groupUnits joins adjacent units into noun phrases: "Pakistan 's army",
+// "Iranian President Ebrahim Raisi", "army of Pakistan".
+func groupUnits(toks []annals.Token, units []unit) [][]unit {
+	var groups [][]unit
+	for i, u := range units {
+		if i > 0 && len(groups) > 0 {
+			prev := groups[len(groups)-1]
+			p := prev[len(prev)-1]
+			if joinable(toks, p, u) {
+				groups[len(groups)-1] = append(prev, u)
+				continue
+			}
+		}
+		groups = append(groups, []unit{u})
+	}
+	return groups
+}
+
+var gapWords = map[string]bool{"'s": true, "'": true, "the": true, "-": true, "senior": true, "top": true,
+	"former": true, "acting": true, "interim": true, "deputy": true, "new": true, "then": true, "then-": true}
+
+func joinable(toks []annals.Token, p, u unit) bool {
+	gap := toks[p.last:u.first]
+	if len(gap) > 2 {
+		return false
+	}
+	if p.name && u.name {
+		return len(gap) == 0
+	}
+	for _, g := range gap {
+		if g.Lower == "of" {
+			// "army of Pakistan", "president of Iran"
+			if !(p.isAgent() && u.isActor()) || len(gap) > 2 {
+				return false
+			}
+			continue
+		}
+		if !gapWords[g.Lower] && g.Tag != "JJ" {
+			return false
+		}
+	}
+	switch {
+	case u.name:
+		// a name after a title or a country adjective + title
+		return p.isAgent() && len(gap) == 0
+	case p.name:
+		// "Ebrahim Raisi 's government" is a possessive of a person
+		return u.isAgent() && len(gap) == 1 && gap[0].Lower == "'s"
+	case p.isAgent() && u.isAgent():
+		return len(gap) <= 1
+	case p.isCountry() && u.isCountry():
+		return false
+	}
+	return true
+}
+
+// groupMention turns a group into one mention.
+func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	txt := c.doc.Article.Text
+	first, last := g[0].first, g[len(g)-1].last
+	m := annals.Mention{Sentence: si, First: first, Last: last}
+	m.Span = annals.Span{Start: toks[first].Start, End: toks[last-1].End}
+	m.Text = m.Span.Of(txt)
+	var country, actor, role unit
+	var hasCountry, hasActor, hasRole, hasName bool
+	for _, u := range g {
+		switch {
+		case u.name:
+			hasName = true
+		case u.isAgent():
+			role, hasRole = u, true
+		case u.isCountry():
+			if !hasCountry || hasActor {
+				country, hasCountry = u, true
+			}
+		default:
+			actor, hasActor = u, true
+		}
+	}
+	switch {
+	case hasActor:
+		m.Code, m.Entry = actor.r.code, actor.r.loc
+		// "Pakistani Taliban" when the dictionary has only "Taliban":
+		// a country adjective before a group re-homes it.
+		if hasCountry && country.last <= actor.first && strings.HasPrefix(actor.r.code, "---") {
+			m.Code = country.r.code + actor.r.code[3:]
+		}
+		if hasRole && len(m.Code) == 3 && !strings.HasSuffix(m.Code, roleOf(role)) {
+			m.Code += roleOf(role)
+		}
+	case hasCountry && hasRole:
+		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
+	case hasCountry:
+		m.Code, m.Entry = country.r.code, country.r.loc
+	case hasRole:
+		home := c.mainCountry()
+		if home == "" {
+			home = "---"
+		}
+		m.Code, m.Entry = home+roleOf(role), role.r.loc
+	case hasName:
+		// unknown name: kept uncoded so users can see what is missing
+		return m, true
+	default:
+		return m, false
+	}
+	return m, true
+}
+
+func roleOf(u unit) string { return strings.TrimPrefix(u.r.code, "~") }
+
+// distributeRoles gives "Pakistani and Afghan forces" the role to both.
+func distributeRoles(toks []annals.Token, ms []annals.Mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if len(a.Code) != 3 || len(b.Code) <= 3 || a.Ref || b.Ref {
+			continue
+		}
+		if b.First-a.Last != 1 || toks[a.Last].Lower != "and" {
+			continue
+		}
+		if toks[a.First].Tag == "JJ" || strings.HasSuffix(toks[a.Last-1].Lower, "i") || strings.HasSuffix(toks[a.Last-1].Lower, "an") || strings.HasSuffix(toks[a.Last-1].Lower, "ese") || strings.HasSuffix(toks[a.Last-1].Lower, "ish") {
+			a.Code += b.Code[3:]
+		}
+	}
+}
+
+func tokensOf(txt string, sp annals.Span) []annals.Token {
+	var toks []annals.Token
+	for _, f := range strings.FieldsFunc(txt[sp.Start:sp.End], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+		toks = append(toks, annals.Token{Text: f, Lower: strings.ToLower(f), Lemma: strings.ToLower(f)})
+	}
+	return toks
+}

@@ -1,0 +1,145 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/annals-events/annals"
+)
+
+var pairNouns = map[string]bool{"countries": true, "sides": true, "nations": true, "neighbours": true,
+	"neighbors": true, "governments": true, "states": true, "capitals": true, "leaders": true, "parties": true, "allies": true, "rivals": true}
+
+var groupNouns = map[string]bool{"group": true, "militants": true, "militant": true, "affiliate": true, "outfit": true,
+	"organisation": true, "organization": true, "movement": true, "insurgents": true, "rebels": true, "fighters": true, "faction": true}
+
+// armedRoles are the roles a "the group"/"the militants" reference can take.
+var armedRoles = []string{"INS", "REB", "SEP", "UAF", "CRM", "IMG"}
+
+func isArmed(code string) bool {
+	if strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	for i := 3; i+3 <= len(code); i += 3 {
+		for _, r := range armedRoles {
+			if code[i:i+3] == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isPersonish(m annals.Mention) bool { return m.Entry != "" && strings.HasPrefix(m.Entry, "leaders.tsv") }
+
+// references finds reference phrases in sentence si and resolves them to
+// salient earlier mentions. Keys are the first token of each phrase.
+func (c *context) references(si int, day int) map[int][]annals.Mention {
+	s := c.doc.Sentences[si]
+	toks := c.doc.Tokens
+	out := map[int][]annals.Mention{}
+	mk := func(first, last int, src annals.Mention) annals.Mention {
+		m := annals.Mention{Sentence: si, First: first, Last: last, Code: src.Code, Entry: src.Entry, Ref: true}
+		m.Span = annals.Span{Start: toks[first].Start, End: toks[last-1].End}
+		m.Text = m.Span.Of(c.doc.Article.Text)
+		return m
+	}
+	for i := s.First; i < s.Last; i++ {
+		w := toks[i].Lower
+		// "both countries", "the two sides", "both"
+		if (w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two") {
+			j := i + 1
+			if w == "the" {
+				j = i + 2
+			}
+			if j < s.Last && pairNouns[toks[j].Lower] {
+				if a, b, ok := c.lastPair(); ok {
+					// "both countries" names the states, not the bodies
+					// that last stood for them.
+					if pairNouns[toks[j].Lower] && (toks[j].Lower == "countries" || toks[j].Lower == "nations" || toks[j].Lower == "states" || toks[j].Lower == "neighbours" || toks[j].Lower == "neighbors") {
+						a.Code, b.Code = a.Code[:3], b.Code[:3]
+					}
+					out[i] = []annals.Mention{mk(i, j+1, a), mk(i, j+1, b)}
+				}
+				i = j
+				continue
+			}
+		}
+		if w == "the" && i+1 < s.Last {
+			j := i + 1
+			if toks[j].Lower == "militant" || toks[j].Lower == "armed" || toks[j].Lower == "jihadist" || toks[j].Lower == "terrorist" {
+				if j+1 < s.Last && groupNouns[toks[j+1].Lower] {
+					j++
+				}
+			}
+			if groupNouns[toks[j].Lower] {
+				if m, ok := c.last(func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }); ok {
+					out[i] = []annals.Mention{mk(i, j+1, m)}
+				}
+				i = j
+				continue
+			}
+			if toks[j].Lower == "country" || toks[j].Lower == "kingdom" || toks[j].Lower == "republic" {
+				if m, ok := c.last(func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] }); ok {
+					out[i] = []annals.Mention{mk(i, j+1, m)}
+				}
+				i = j
+				continue
+			}
+		}
+		if toks[i].Tag == "PRP" && (w == "he" || w == "she") {
+			if m, ok := c.last(isPersonish); ok {
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+			}
+			continue
+		}
+		if toks[i].Tag == "PRP" && w == "they" {
+			if a, b, ok := c.lastCoordinated(); ok {
+				out[i] = []annals.Mention{mk(i, i+1, a), mk(i, i+1, b)}
+			} else if m, ok := c.last(func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+			}
+		}
+	}
+	return out
+}
+
+func (c *context) last(ok func(annals.Mention) bool) (annals.Mention, bool) {
+	for i := len(c.seen) - 1; i >= 0 && i >= len(c.seen)-12; i-- {
+		if ok(c.seen[i]) {
+			return c.seen[i], true
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// lastPair returns the two most recent distinct country-level actors.
+func (c *context) lastPair() (annals.Mention, annals.Mention, bool) {
+	var a annals.Mention
+	found := false
+	for i := len(c.seen) - 1; i >= 0; i-- {
+		m := c.seen[i]
+		if len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
+			continue
+		}
+		if !found {
+			a, found = m, true
+			continue
+		}
+		if m.Code[:3] != a.Code[:3] {
+			return m, a, true
+		}
+	}
+	return a, a, false
+}
+
+// lastCoordinated returns the most recent "X and Y" pair of mentions.
+func (c *context) lastCoordinated() (annals.Mention, annals.Mention, bool) {
+	toks := c.doc.Tokens
+	for i := len(c.seen) - 1; i > 0 && i >= len(c.seen)-6; i-- {
+		a, b := c.seen[i-1], c.seen[i]
+		if a.Sentence == b.Sentence && b.First-a.Last == 1 && toks[a.Last].Lower == "and" {
+			return a, b, true
+		}
+	}
+	return annals.Mention{}, annals.Mention{}, false
+}

@@ -1,0 +1,219 @@
+package text
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/annals-events/annals"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+func sentences(t testing.TB, s string) []string {
+	t.Helper()
+	toks, sents, _ := Segment(s)
+	var out []string
+	for _, se := range sents {
+		out = append(out, s[toks[se.First].Start:toks[se.Last-1].End])
+	}
+	return out
+}
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"abbreviation US mid-sentence", "The U.S. Embassy in Islamabad said it was closed.", []string{"The U.S. Embassy in Islamabad said it was closed."}},
+		{"abbreviation at end", "Troops left the U.S. The base closed on Monday.", []string{"Troops left the U.S.", "The base closed on Monday."}},
+		{"title", "Gen. Asim Munir met Lt. Gen. Ahmed on Jan. 5. They talked.", []string{"Gen. Asim Munir met Lt. Gen. Ahmed on Jan. 5.", "They talked."}},
+		{"quote", `"We will respond," he said. "Iran must stop."`, []string{`"We will respond," he said.`, `"Iran must stop."`}},
+		{"question inside quote", `"Why now?" the minister asked. Nobody answered.`, []string{`"Why now?" the minister asked.`, "Nobody answered."}},
+		{"curly quotes", "“Enough,” Khan said. Protests followed.", []string{"“Enough,” Khan said.", "Protests followed."}},
+		{"dateline colon", "QUETTA: Militants attacked a checkpost. Two soldiers died.", []string{"Militants attacked a checkpost.", "Two soldiers died."}},
+		{"dateline reuters", "ISLAMABAD (Reuters) - Pakistan recalled its envoy from Tehran.", []string{"Pakistan recalled its envoy from Tehran."}},
+		{"dateline with country and agency", "KABUL, Afghanistan (AP) — Taliban officials denied the report.", []string{"Taliban officials denied the report."}},
+		{"dateline with date", "TEHRAN, Jan 17 (Reuters) - Iran struck targets in Pakistan.", []string{"Iran struck targets in Pakistan."}},
+		{"initials", "John F. Kennedy visited Berlin. Crowds cheered.", []string{"John F. Kennedy visited Berlin.", "Crowds cheered."}},
+		{"paragraphs without periods", "Pakistan, Iran agree to boost ties\n\nThe two sides met in Islamabad.", []string{"Pakistan, Iran agree to boost ties", "The two sides met in Islamabad."}},
+		{"line per paragraph", "Iran hits militant bases in Pakistan\nPakistan condemned the strike.\nIt recalled its ambassador.", []string{"Iran hits militant bases in Pakistan", "Pakistan condemned the strike.", "It recalled its ambassador."}},
+		{"ellipsis", "He paused... Then he left.", []string{"He paused...", "Then he left."}},
+		{"numbers", "Inflation rose to 3.5 percent, or 1,200 points. Markets fell.", []string{"Inflation rose to 3.5 percent, or 1,200 points.", "Markets fell."}},
+		{"a.m.", "The blast happened at 9 a.m. on Friday near the market.", []string{"The blast happened at 9 a.m. on Friday near the market."}},
+		{"exclamation", "Stop the war! Protesters chanted in Tel Aviv.", []string{"Stop the war!", "Protesters chanted in Tel Aviv."}},
+		{"parenthesis", "The UN (United Nations) met. Delegates spoke.", []string{"The UN (United Nations) met.", "Delegates spoke."}},
+		{"empty", "   \n\n  ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := sentences(t, tt.in)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Segment(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Pakistan's army", "Pakistan|'s|army"},
+		{"didn't can't", "did|n't|ca|n't"},
+		{"the U.S.-led coalition", "the|U.S.-led|coalition"},
+		{"al-Qaeda's fighters", "al-Qaeda|'s|fighters"},
+		{"Iran’s foreign ministry", "Iran|’s|foreign|ministry"},
+		{"O'Brien said", "O'Brien|said"},
+		{"1,000 troops and 3.5%", "1,000|troops|and|3.5|%"},
+		{"Sistan-Baluchestan province", "Sistan-Baluchestan|province"},
+		{"(AP) —", "(|AP|)|—"},
+		{"countries' leaders", "countries|'|leaders"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range Tokenize(tt.in, 0, len(tt.in), nil) {
+			got = append(got, tk.Text)
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+// TestGolden runs the whole front-end over testdata/*.txt and compares
+// token/tag/lemma lines with the .golden files (rewrite with -update).
+func TestGolden(t *testing.T) {
+	fe, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := fe.Process(&annals.Article{Text: string(b)})
+		var sb strings.Builder
+		for _, s := range d.Sentences {
+			sb.WriteString("# " + s.Of(d.Article.Text) + "\n")
+			for _, tk := range d.Tokens[s.First:s.Last] {
+				sb.WriteString(tk.Text + "\t" + tk.Tag + "\t" + tk.Lemma + "\n")
+			}
+		}
+		golden := strings.TrimSuffix(f, ".txt") + ".golden"
+		if *update {
+			os.WriteFile(golden, []byte(sb.String()), 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if sb.String() != string(want) {
+			t.Errorf("%s differs from %s; run go test ./internal/text -update and review the diff", f, golden)
+		}
+	}
+}
+
+// TestTaggerMatchesProse checks the compiled tagger reproduces prose's own
+// tags on text both tokenize the same way.
+func TestTaggerMatchesProse(t *testing.T) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Expected tags are what prose.NewDocument itself returns for these
+	// sentences (checked when the tagger was written).
+	for _, c := range []struct{ s, want string }{
+		{"Iran and Pakistan pledged to work together against militants on Monday after strikes killed nine people",
+			"NNP CC NNP VBD TO VB RB IN NNS IN NNP IN NNS VBN CD NNS"},
+		{"The Pakistani foreign ministry said the strikes targeted terrorist hideouts in Iran's Sistan-Baluchestan province",
+			"DT NNP JJ NN VBD DT NNS VBN JJ NNS IN NNP POS JJ NN"},
+	} {
+		toks := Tokenize(c.s, 0, len(c.s), nil)
+		tg.Tag(toks)
+		var got []string
+		for _, tk := range toks {
+			got = append(got, tk.Tag)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("tags = %s\nwant   %s", strings.Join(got, " "), c.want)
+		}
+	}
+}
+
+func checkSpans(t *testing.T, s string) {
+	toks, sents, dl := Segment(s)
+	if dl.Start < 0 || dl.End > len(s) || dl.Start > dl.End {
+		t.Fatalf("dateline %v out of bounds", dl)
+	}
+	prev := 0
+	for i, tk := range toks {
+		if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
+			t.Fatalf("token %d %v out of order or bounds (prev end %d, len %d)", i, tk.Span, prev, len(s))
+		}
+		if s[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %d text %q != span text %q", i, tk.Text, s[tk.Start:tk.End])
+		}
+		prev = tk.End
+	}
+	next := 0
+	for i, se := range sents {
+		if se.First != next || se.Last <= se.First || se.Last > len(toks) {
+			t.Fatalf("sentence %d token range [%d,%d) not contiguous (want first %d)", i, se.First, se.Last, next)
+		}
+		if se.Start != toks[se.First].Start || se.End != toks[se.Last-1].End {
+			t.Fatalf("sentence %d span %v does not match its tokens", i, se.Span)
+		}
+		next = se.Last
+	}
+	if next != len(toks) {
+		t.Fatalf("sentences cover %d of %d tokens", next, len(toks))
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{
+		"ISLAMABAD (Reuters) - Pakistan's army said. \"Why?\" he asked.",
+		"QUETTA: U.S. Gen. J. Smith didn't go.\n\nNext para… “quoted” — dash",
+		"a.m. p.m. 3.5 1,000 al-Qaeda’s O'Brien countries'",
+		"\xff\xfe bad utf8 \x00 nul",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSpans(t, s)
+	})
+}
+
+func BenchmarkFrontEnd(b *testing.B) {
+	fe, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		bs, _ := os.ReadFile(f)
+		texts = append(texts, string(bs))
+	}
+	size, nsent := 0, 0
+	for _, tx := range texts {
+		size += len(tx)
+		nsent += len(fe.Process(&annals.Article{Text: tx}).Sentences)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, tx := range texts {
+			fe.Process(&annals.Article{Text: tx})
+		}
+	}
+	b.ReportMetric(float64(nsent*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
