@@ -94,6 +94,9 @@ func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
 	day := dayNum(ref)
 	ctx := &context{d: d, doc: doc}
 	ctx.home = d.datelineCountry(doc, day)
+	if ctx.home == "" {
+		ctx.home = d.dominantCountry(doc, day)
+	}
 	var out []annals.Mention
 	for si := range doc.Sentences {
 		out = append(out, ctx.sentence(si, day)...)
@@ -344,4 +347,30 @@ func tokensOf(txt string, sp annals.Span) []annals.Token {
 		toks = append(toks, annals.Token{Text: f, Lower: strings.ToLower(f), Lemma: strings.ToLower(f)})
 	}
 	return toks
+}
+
+// dominantCountry is the country named most often in the document: the
+// home of role words that come without one ("police said").
+func (d *Dict) dominantCountry(doc *annals.Doc, day int) string {
+	counts := map[string]int{}
+	toks := doc.Tokens
+	for i := 0; i < len(toks); {
+		if e, j := d.match(toks, i, len(toks)); e != nil {
+			if !e.agent {
+				if c := e.pick(day).code; len(c) >= 3 && isoCountries[c[:3]] {
+					counts[c[:3]]++
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	best, n := "", 0
+	for k, v := range counts {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
 }

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/ingest"
+	"github.com/annals-events/annals/internal/pipeline"
+)
+
+type dictFlags struct {
+	actors, lexicon *string
+}
+
+func addDictFlags(fs interface {
+	String(string, string, string) *string
+}) dictFlags {
+	return dictFlags{
+		actors:  fs.String("actors-dir", "", "read actor dictionaries from this folder instead of the built-in ones"),
+		lexicon: fs.String("lexicon-dir", "", "read the event lexicon from this folder instead of the built-in one"),
+	}
+}
+
+func (d dictFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, int) {
+	p, err := pipeline.New(pipeline.Options{ActorDir: *d.actors, LexiconDir: *d.lexicon, Dirs: os.DirFS})
+	if err != nil {
+		fmt.Fprintf(stderr, "annals: %v\n", err)
+		return nil, exitFatal
+	}
+	return p, 0
+}
+
+func parsePublished(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return t, fmt.Errorf("--published %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// readAll streams articles from paths into a channel, reporting skipped
+// inputs on stderr; *skipped counts them.
+func readAll(paths []string, opt ingest.Options, stderr io.Writer, skipped *int) <-chan *annals.Article {
+	ch := make(chan *annals.Article, 64)
+	go func() {
+		defer close(ch)
+		ingest.Read(paths, opt, func(a *annals.Article) error {
+			ch <- a
+			return nil
+		}, func(e *ingest.InputError) {
+			*skipped++
+			fmt.Fprintf(stderr, "annals: skipped %v\n", e)
+		})
+	}()
+	return ch
+}
+
+func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("code", "code [--published YYYY-MM-DD] [--format jsonl] [PATH|-]...",
+		`  annals code article.txt                 code one article
+  annals code --published 2024-01-18 -    code text from standard input
+  annals code corpus/                     code every file under a folder
+  annals code feed.xml crawl.warc.gz      code feeds and web archives
+  annals code --all news.jsonl            include negated and hypothetical events
+`, stderr)
+	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
+	format := fs.String("format", "jsonl", "output format (jsonl)")
+	all := fs.Bool("all", false, "also print negated and hypothetical events")
+	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	if *format != "jsonl" {
+		fmt.Fprintf(stderr, "annals code: unknown --format %q (supported: jsonl)\n", *format)
+		return exitUsage
+	}
+	pub, err := parsePublished(*published)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals code: %v\n", err)
+		return exitUsage
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	p, code := df.pipeline(stderr)
+	if p == nil {
+		return code
+	}
+	skipped := 0
+	in := readAll(paths, ingest.Options{Published: pub, Stdin: stdin}, stderr, &skipped)
+	w := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	var werr error
+	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
+		for i := range r.Events {
+			if !*all && !r.Events[i].Countable() {
+				continue
+			}
+			if err := enc.Encode(&r.Events[i]); err != nil && werr == nil {
+				werr = err
+			}
+		}
+	})
+	if err := w.Flush(); err != nil && werr == nil {
+		werr = err
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "annals code: write output: %v\n", werr)
+		return exitFatal
+	}
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "annals code: %d input(s) skipped\n", skipped)
+		return exitSkipped
+	}
+	return exitOK
+}

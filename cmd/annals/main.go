@@ -1,0 +1,121 @@
+// Command annals codes political events in news text: who did what to
+// whom, when and where, in CAMEO with PLOVER types, with the sentence that
+// proves each event.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0 // everything read and coded
+	exitSkipped = 1 // some inputs were skipped (reported on stderr), or a check found problems
+	exitUsage   = 2 // bad command line
+	exitFatal   = 3 // could not start: dictionaries, models or output failed
+)
+
+type command struct {
+	name, summary string
+	run           func(args []string, stdout, stderr io.Writer, stdin io.Reader) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"code", "code events in articles and print them as JSON lines", cmdCode},
+		{"actors", "print the actor mentions of a text, or the unknown names of a corpus", cmdActors},
+		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},
+		{"eval", "score the coder against a gold development set", cmdEval},
+		{"dict", "check the actor dictionaries and event lexicon (dict check)", cmdDict},
+		{"version", "print the version", cmdVersion},
+	}
+}
+
+const usage = `annals turns news reports into political event data: who did what to
+whom, when and where, coded in CAMEO and PLOVER, with the evidence.
+
+Usage:
+  annals <command> [flags] [arguments]
+
+Commands:
+%s
+Run 'annals <command> --help' for a command's flags and examples.
+
+Exit status: 0 success; 1 some inputs were skipped or a check failed;
+2 bad command line; 3 could not start.
+`
+
+func mainUsage(w io.Writer) {
+	var b strings.Builder
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, usage, b.String())
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Stdin))
+}
+
+func run(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	if len(args) == 0 {
+		mainUsage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		mainUsage(stdout)
+		return exitOK
+	case "--version", "-version":
+		return cmdVersion(nil, stdout, stderr, stdin)
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr, stdin)
+		}
+	}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	sort.Strings(names)
+	fmt.Fprintf(stderr, "annals: unknown command %q (commands: %s)\n", args[0], strings.Join(names, ", "))
+	return exitUsage
+}
+
+// newFlags makes a flag set whose --help prints the command's usage and
+// examples.
+func newFlags(name, synopsis, examples string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: annals %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+		if examples != "" {
+			fmt.Fprintf(fs.Output(), "\nExamples:\n%s", examples)
+		}
+	}
+	return fs
+}
+
+// parse parses flags; ok is false with an exit code when parsing ended the
+// command (help or error).
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/actors"
+	"github.com/annals-events/annals/internal/coder"
+	"github.com/annals-events/annals/internal/eval"
+	"github.com/annals-events/annals/internal/ingest"
+	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/text"
+)
+
+func cmdVersion(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	rev := ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				rev = " (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "annals %s%s\n", annals.Version, rev)
+	return exitOK
+}
+
+// textArg returns the text named by the arguments: literal words, or "-"
+// for standard input.
+func textArg(args []string, stdin io.Reader) (string, error) {
+	if len(args) == 0 || len(args) == 1 && args[0] == "-" {
+		b, err := io.ReadAll(io.LimitReader(stdin, ingest.MaxArticleBytes+1))
+		if err != nil {
+			return "", fmt.Errorf("read stdin: %w", err)
+		}
+		if len(b) > ingest.MaxArticleBytes {
+			return "", ingest.ErrTooLarge
+		}
+		return string(b), nil
+	}
+	return strings.Join(args, " "), nil
+}
+
+func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("actors", "actors [--date YYYY-MM-DD] [TEXT|-]\n       annals actors --unknown [--top N] PATH...",
+		`  annals actors "Pakistan's army chief Asim Munir met Afghan officials."
+  annals actors --date 2020-05-01 "Imran Khan spoke to the Taliban."
+  annals actors --unknown --top 50 corpus/    names no dictionary knows
+`, stderr)
+	date := fs.String("date", "", "article date `YYYY-MM-DD` that selects the roles in force (default today)")
+	unknown := fs.Bool("unknown", false, "list the most frequent uncoded names in the input files")
+	top := fs.Int("top", 40, "with --unknown, how many names to list")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	ref, err := parsePublished(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals actors: %v\n", err)
+		return exitUsage
+	}
+	p, code := df.pipeline(stderr)
+	if p == nil {
+		return code
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	if *unknown {
+		skipped := 0
+		counts := map[string]int{}
+		in := readAll(fs.Args(), ingest.Options{Stdin: stdin}, stderr, &skipped)
+		p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+			for _, m := range r.Mentions {
+				if m.Code == "" {
+					counts[m.Text]++
+				}
+			}
+		})
+		type kv struct {
+			Text  string `json:"text"`
+			Count int    `json:"count"`
+		}
+		var list []kv
+		for k, v := range counts {
+			list = append(list, kv{k, v})
+		}
+		sort.Slice(list, func(i, j int) bool {
+			return list[i].Count > list[j].Count || list[i].Count == list[j].Count && list[i].Text < list[j].Text
+		})
+		for i, x := range list {
+			if i >= *top {
+				break
+			}
+			enc.Encode(x)
+		}
+		if skipped > 0 {
+			return exitSkipped
+		}
+		return exitOK
+	}
+	txt, err := textArg(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals actors: %v\n", err)
+		return exitSkipped
+	}
+	if ref.IsZero() {
+		ref = time.Now().UTC()
+	}
+	a := &annals.Article{ID: "text", Text: txt, Published: ref}
+	r := p.Process(a, ref)
+	type out struct {
+		Text  string  `json:"text"`
+		Start int     `json:"start"`
+		End   int     `json:"end"`
+		Code  string  `json:"code"`
+		Entry *string `json:"entry"`
+		Ref   bool    `json:"ref,omitempty"`
+	}
+	for _, m := range r.Mentions {
+		o := out{Text: m.Text, Start: m.Start, End: m.End, Code: m.Code, Ref: m.Ref}
+		if m.Entry != "" {
+			e := m.Entry
+			o.Entry = &e
+		}
+		enc.Encode(o)
+	}
+	return exitOK
+}
+
+func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("explain", "explain [--published YYYY-MM-DD] SENTENCE|-",
+		`  annals explain "Iran and Pakistan pledged to work together against militants."
+  echo "The army denied that its troops shelled the village." | annals explain -
+`, stderr)
+	published := fs.String("published", "", "publication date `YYYY-MM-DD`")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	pub, err := parsePublished(*published)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals explain: %v\n", err)
+		return exitUsage
+	}
+	txt, err := textArg(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals explain: %v\n", err)
+		return exitSkipped
+	}
+	p, code := df.pipeline(stderr)
+	if p == nil {
+		return code
+	}
+	a := &annals.Article{ID: "explain", Text: txt, Published: pub}
+	doc := p.FE.Process(a)
+	ref := pub
+	if ref.IsZero() {
+		ref = time.Now().UTC()
+	}
+	ms := p.Actors.Recognize(doc, ref)
+	evs, tr := p.Coder.Explain(doc, ms, pub)
+	for _, s := range doc.Sentences {
+		fmt.Fprintf(stdout, "sentence %d: %s\n  tokens:", s.Index, s.Of(txt))
+		for _, t := range doc.Tokens[s.First:s.Last] {
+			fmt.Fprintf(stdout, " %s/%s", t.Text, t.Tag)
+		}
+		fmt.Fprintln(stdout)
+		for _, m := range ms {
+			if m.Sentence != s.Index {
+				continue
+			}
+			code := m.Code
+			if code == "" {
+				code = "(uncoded)"
+			}
+			ref := ""
+			if m.Ref {
+				ref = " (reference)"
+			}
+			fmt.Fprintf(stdout, "  actor %q -> %s%s  [%s]\n", m.Text, code, ref, m.Entry)
+		}
+	}
+	for _, l := range tr.Lines {
+		fmt.Fprintf(stdout, "  not coded: %s\n", l)
+	}
+	for _, e := range evs {
+		fmt.Fprintf(stdout, "  event %s -> %s %s (%s, %s) mode=%s confidence=%.2f rule=%s trigger=%q\n",
+			orDash(e.Source), orDash(e.Target), e.Code, e.Plover, codeName(p, e.Code), e.Mode, e.Confidence, e.Rule, e.TriggerSpan.Of(txt))
+	}
+	if len(evs) == 0 {
+		fmt.Fprintln(stdout, "  no event")
+	}
+	return exitOK
+}
+
+func codeName(p *pipeline.Pipeline, code string) string {
+	if i := p.Coder.Lexicon().Info(code); i != nil {
+		return i.Name
+	}
+	return "?"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("eval", "eval --gold FILE [--errors]",
+		`  annals eval --gold ../shared/eval/petr2_gsr.jsonl
+  annals eval --gold ../shared/eval/cameo_train.jsonl --errors | less
+`, stderr)
+	gold := fs.String("gold", "", "gold file (JSON lines with expected events or a pentaclass)")
+	errs := fs.Bool("errors", false, "list every miss with its sentence")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	if *gold == "" {
+		fmt.Fprintln(stderr, "annals eval: --gold FILE is required")
+		return exitUsage
+	}
+	recs, err := eval.Load(*gold)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals eval: %v\n", err)
+		return exitSkipped
+	}
+	p, code := df.pipeline(stderr)
+	if p == nil {
+		return code
+	}
+	now := time.Now().UTC()
+	rep := eval.Run(recs, func(a *annals.Article) []annals.Event { return p.Process(a, now).Events })
+	rep.Print(stdout, *errs)
+	return exitOK
+}
+
+func cmdDict(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("dict", "dict check [--actors-dir DIR] [--lexicon-dir DIR]",
+		`  annals dict check                          check the built-in dictionaries
+  annals dict check --actors-dir my-actors/  check an edited copy
+`, stderr)
+	df := addDictFlags(fs)
+	if len(args) == 0 || args[0] != "check" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "annals dict: want 'annals dict check'")
+		return exitUsage
+	}
+	if code, ok := parse(fs, args[1:], stdout); !ok {
+		return code
+	}
+	afs, lfs := actors.Embedded(), coder.Embedded()
+	if *df.actors != "" {
+		afs = os.DirFS(*df.actors)
+	}
+	if *df.lexicon != "" {
+		lfs = os.DirFS(*df.lexicon)
+	}
+	bad := false
+	start := time.Now()
+	d, err := actors.Load(afs)
+	if err != nil {
+		bad = true
+		printProblems(stderr, err)
+	} else {
+		fmt.Fprintf(stdout, "actors: %d phrases in %s, loaded in %s\n", d.Entries, strings.Join(d.Files, ", "), time.Since(start).Round(time.Millisecond))
+	}
+	fe, err := text.Default()
+	if err != nil {
+		fmt.Fprintf(stderr, "annals: %v\n", err)
+		return exitFatal
+	}
+	lx, err := coder.LoadLexicon(lfs, fe.Lemma)
+	if err != nil {
+		bad = true
+		printProblems(stderr, err)
+	} else {
+		fmt.Fprintf(stdout, "lexicon: %d CAMEO codes, files %s\n", len(lx.Codes), strings.Join(lx.Files, ", "))
+	}
+	if bad {
+		return exitSkipped
+	}
+	fmt.Fprintln(stdout, "ok")
+	return exitOK
+}
+
+func printProblems(w io.Writer, err error) {
+	var ae *actors.Error
+	var le *coder.LexiconError
+	switch {
+	case errors.As(err, &ae):
+		for _, p := range ae.Problems {
+			fmt.Fprintln(w, p)
+		}
+	case errors.As(err, &le):
+		for _, p := range le.Problems {
+			fmt.Fprintln(w, p)
+		}
+	default:
+		fmt.Fprintln(w, err)
+	}
+}

@@ -1,0 +1,835 @@
+package coder
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+)
+
+// Coder codes events. It is immutable and safe for concurrent use.
+type Coder struct {
+	lx *Lexicon
+	// Statements turns on the fallback 010 "make statement" event for a
+	// reporting verb with an actor subject when nothing else is coded in
+	// the sentence.
+	Statements bool
+}
+
+// New returns a coder over a compiled lexicon.
+func New(lx *Lexicon) *Coder { return &Coder{lx: lx, Statements: true} }
+
+// Lexicon returns the coder's lexicon.
+func (c *Coder) Lexicon() *Lexicon { return c.lx }
+
+// Trace records why each trigger did or did not yield an event, for
+// annals explain.
+type Trace struct {
+	Lines []string
+}
+
+func (t *Trace) add(s string) {
+	if t != nil {
+		t.Lines = append(t.Lines, s)
+	}
+}
+
+// Code returns the events of a document. Mentions come from the actors
+// stage; ref is the article's publication date (zero when unknown).
+func (c *Coder) Code(doc *annals.Doc, ms []annals.Mention, ref time.Time) []annals.Event {
+	return c.code(doc, ms, ref, nil)
+}
+
+// Explain codes a document and returns the trace of decisions.
+func (c *Coder) Explain(doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]annals.Event, *Trace) {
+	t := &Trace{}
+	return c.code(doc, ms, ref, t), t
+}
+
+func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Trace) []annals.Event {
+	bySent := make([][]annals.Mention, len(doc.Sentences))
+	for _, m := range ms {
+		if m.Code == "" {
+			continue
+		}
+		bySent[m.Sentence] = append(bySent[m.Sentence], m)
+	}
+	var out []annals.Event
+	for si := range doc.Sentences {
+		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr}
+		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
+		out = append(out, s.code()...)
+	}
+	for i := range out {
+		e := &out[i]
+		e.DocID = doc.Article.ID
+		if !ref.IsZero() {
+			e.EventDate = ref.Format("2006-01-02")
+			e.DatePrecision = "published"
+		} else {
+			e.DatePrecision = "unresolved"
+		}
+	}
+	return mergeRepeats(out)
+}
+
+// mergeRepeats folds the same event told twice in one article into one,
+// counting its evidence sentences.
+func mergeRepeats(evs []annals.Event) []annals.Event {
+	idx := map[string]int{}
+	var out []annals.Event
+	for _, e := range evs {
+		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
+		if i, ok := idx[k]; ok {
+			o := &out[i]
+			if !containsInt(o.EvidenceSentences, e.SentenceIndex) {
+				o.EvidenceSentences = append(o.EvidenceSentences, e.SentenceIndex)
+				o.Mentions++
+			}
+			if e.Confidence > o.Confidence {
+				o.Confidence = e.Confidence
+			}
+			continue
+		}
+		e.Mentions = 1
+		e.EvidenceSentences = []int{e.SentenceIndex}
+		h := sha1.Sum([]byte(e.DocID + "|" + k))
+		e.EventID = hex.EncodeToString(h[:8])
+		idx[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sentence holds the state of coding one sentence.
+type sentence struct {
+	c            *Coder
+	doc          *annals.Doc
+	si           int
+	first, last  int
+	ms           []annals.Mention
+	tr           *Trace
+	consumed     map[int]bool // tokens used by a pattern's follow words
+	reportedFrom int          // tokens at or after this index are reported content (accusations)
+	events       []annals.Event
+}
+
+func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
+
+var reportingVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "add": true,
+	"report": true, "claim": true, "note": true, "declare": true, "insist": true, "stress": true, "explain": true,
+	"confirm": true, "quote": true, "write": true, "allege": true, "believe": true, "think": true, "argue": true}
+
+var subordinators = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "after": true, "before": true,
+	"when": true, "while": true, "as": true, "because": true, "since": true, "although": true, "though": true, "if": true,
+	"unless": true, "whereas": true, "where": true, "until": true, "whether": true, "but": true, "despite": true}
+
+// boundary reports whether token i opens a new clause.
+func (s *sentence) boundary(i int) bool {
+	t := s.tok(i)
+	switch t.Text {
+	case ";", ":", "--", "—", "–", "(", ")":
+		return true
+	}
+	if t.Text == "," && i+1 < s.last {
+		n := s.tok(i + 1)
+		if n.Tag == "VBG" || n.Lower == "but" || n.Lower == "which" || n.Lower == "who" || n.Lower == "while" {
+			return true
+		}
+	}
+	if subordinators[t.Lower] && (t.Tag == "IN" || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "CC" || t.Lower == "that" || t.Lower == "as") {
+		if t.Lower == "as" && i+1 < s.last && (s.tok(i+1).Lower == "well" || s.tok(i+1).Tag == "JJ") {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func (s *sentence) clauseStart(v int) int {
+	for i := v - 1; i > s.first; i-- {
+		if s.boundary(i) {
+			return i
+		}
+	}
+	return s.first
+}
+
+func (s *sentence) clauseEnd(v int) int {
+	for i := v + 1; i < s.last; i++ {
+		if s.boundary(i) {
+			return i
+		}
+	}
+	return s.last
+}
+
+func isVerb(t *annals.Token) bool { return strings.HasPrefix(t.Tag, "VB") }
+
+func isNoun(t *annals.Token) bool { return strings.HasPrefix(t.Tag, "NN") }
+
+func (s *sentence) code() []annals.Event {
+	s.consumed = map[int]bool{}
+	s.reportedFrom = s.last + 1
+	skip := map[int]bool{} // complement verbs already coded through their governor
+	var statementSubj *annals.Mention
+	statementAt := -1
+	for v := s.first; v < s.last; v++ {
+		t := s.tok(v)
+		if skip[v] || s.consumed[v] {
+			continue
+		}
+		if isVerb(t) || t.Tag == "NN" && s.verbLike(v) {
+			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" {
+				if statementSubj == nil {
+					if subj := s.subject(v); len(subj) > 0 {
+						statementSubj, statementAt = &subj[0], v
+					}
+				}
+				continue
+			}
+			s.verb(v, skip)
+			continue
+		}
+		if isNoun(t) {
+			s.noun(v)
+		}
+	}
+	if len(s.events) == 0 && s.c.Statements && statementSubj != nil {
+		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
+		e.Confidence = 0.3
+		s.events = append(s.events, e)
+	}
+	return s.events
+}
+
+// verbLike: the tagger calls some verbs nouns ("attacks", "strikes") after
+// a subject; treat a noun right after an actor mention as a verb when the
+// next token starts an object.
+func (s *sentence) verbLike(v int) bool {
+	if v == s.first || v+1 >= s.last {
+		return false
+	}
+	for _, m := range s.ms {
+		if m.Last == v {
+			n := s.tok(v + 1)
+			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD"
+		}
+	}
+	return false
+}
+
+// matchPattern finds the most specific pattern for the trigger at v. It
+// returns the pattern, the index after the trigger words, and the tokens
+// the follow words matched.
+func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []int) {
+	for _, p := range pats {
+		j := v + 1
+		ok := true
+		for _, w := range p.trigger[1:] {
+			for j < end && s.tok(j).Tag == "RB" && s.tok(j).Lower != "not" {
+				j++
+			}
+			if j >= end || s.tok(j).Lemma != w && s.tok(j).Lower != w {
+				ok = false
+				break
+			}
+			j++
+		}
+		if !ok {
+			continue
+		}
+		var used []int
+		k := j
+		for fi, alts := range p.follow {
+			found := false
+			limit := min(end, k+6)
+			for ; k < limit; k++ {
+				t := s.tok(k)
+				if has(alts, t.Lemma) || has(alts, t.Lower) {
+					// a noun item must head its phrase: "attacked government
+					// forces" is not "attacked the government".
+					if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && isNoun(s.tok(k+1)) && !has(alts, s.tok(k+1).Lemma) {
+						continue
+					}
+					found = true
+					used = append(used, k)
+					k++
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, j, used
+		}
+	}
+	return nil, v + 1, nil
+}
+
+func has(xs []string, x string) bool {
+	for _, a := range xs {
+		if a == x {
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports a be/get auxiliary before a past participle.
+func (s *sentence) passive(v int) bool {
+	if s.tok(v).Tag != "VBN" {
+		return false
+	}
+	for i := v - 1; i >= s.first && i >= v-3; i-- {
+		t := s.tok(i)
+		if t.Lemma == "be" || t.Lemma == "get" {
+			return true
+		}
+		if t.Tag != "RB" && t.Tag != "VBN" {
+			return false
+		}
+	}
+	return false
+}
+
+// mode finds negation, modals and governing words around the verb group.
+func (s *sentence) mode(v int, cs int) annals.Mode {
+	for i := v - 1; i >= s.first && i >= v-4; i-- {
+		t := s.tok(i)
+		switch t.Lower {
+		case "not", "n't", "never", "no":
+			return annals.Negated
+		case "would", "could", "might", "may", "should", "can", "must":
+			return annals.Hypothetical
+		case "will", "shall", "'ll":
+			return annals.Intended
+		}
+		if isNoun(t) || t.Tag == "PRP" || t.Tag == "," {
+			break
+		}
+	}
+	// governing words earlier in the sentence
+	for i := s.first; i < v; i++ {
+		t := s.tok(i)
+		switch t.Lemma {
+		case "deny", "dismiss", "refute":
+			if i < v && (i >= cs-1 || s.tok(i+1).Lower == "that" || s.tok(i+1).Lower == "any" || s.tok(i+1).Lower == "allegations") {
+				return annals.Negated
+			}
+		case "if", "unless", "whether":
+			if i >= cs-1 {
+				return annals.Hypothetical
+			}
+		case "fear", "threat", "risk", "possibility", "prospect", "danger":
+			if i+1 < s.last && (s.tok(i+1).Lower == "of" || s.tok(i+1).Lower == "that") && v-i <= 5 {
+				return annals.Hypothetical
+			}
+		}
+		if t.Lower == "allegedly" || t.Lower == "reportedly" || t.Lower == "purportedly" {
+			return annals.Reported
+		}
+	}
+	if v >= s.reportedFrom {
+		return annals.Reported
+	}
+	return annals.Asserted
+}
+
+// subject returns the actor(s) before v in its clause, or the subject of
+// the clause a relative pronoun or participle hangs from.
+func (s *sentence) subject(v int) []annals.Mention {
+	cs := s.clauseStart(v)
+	best := -1
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		m := s.ms[i]
+		if m.Last > v || m.First < cs {
+			continue
+		}
+		if m.First > s.first {
+			p := s.tok(m.First - 1)
+			if p.Tag == "IN" && p.Lower != "that" || p.Tag == "TO" {
+				continue // inside a prepositional phrase
+			}
+		}
+		best = i
+		break
+	}
+	if best < 0 {
+		// relative clause or participle: the subject of the clause before
+		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
+			for i := len(s.ms) - 1; i >= 0; i-- {
+				m := s.ms[i]
+				if m.Last <= cs && (m.First == s.first || s.tok(m.First-1).Tag != "IN") {
+					if s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" {
+						return s.coordinated(i)
+					}
+					// participle clauses take the main subject: the first
+					// mention of the sentence not inside a PP.
+					return s.coordinated(s.firstSubject(cs))
+				}
+			}
+		}
+		return nil
+	}
+	return s.coordinated(best)
+}
+
+func (s *sentence) firstSubject(before int) int {
+	for i, m := range s.ms {
+		if m.Last > before {
+			break
+		}
+		if m.First == s.first || s.tok(m.First-1).Tag != "IN" {
+			return i
+		}
+	}
+	return -1
+}
+
+// coordinated returns mention i with the mentions joined to it by "and"
+// or commas, and reference mentions that share its span.
+func (s *sentence) coordinated(i int) []annals.Mention {
+	if i < 0 {
+		return nil
+	}
+	out := []annals.Mention{s.ms[i]}
+	// same span (a reference resolved to two actors)
+	for j := range s.ms {
+		if j != i && s.ms[j].Span == s.ms[i].Span {
+			out = append(out, s.ms[j])
+		}
+	}
+	// leftwards: "Pakistan and Iran", "Egypt, Qatar and Turkey"
+	for j := i - 1; j >= 0; j-- {
+		a, b := s.ms[j], s.ms[j+1]
+		if a.Span == b.Span {
+			continue
+		}
+		gap := s.doc.Tokens[a.Last:b.First]
+		if len(gap) != 1 || gap[0].Lower != "and" && gap[0].Text != "," {
+			break
+		}
+		out = append(out, a)
+	}
+	// rightwards for objects: "struck Iran and Afghanistan"
+	for j := i + 1; j < len(s.ms); j++ {
+		a, b := s.ms[j-1], s.ms[j]
+		if a.Span == b.Span {
+			if j-1 == i || containsMention(out, a) {
+				continue
+			}
+			break
+		}
+		gap := s.doc.Tokens[a.Last:b.First]
+		if len(gap) != 1 || gap[0].Lower != "and" && gap[0].Text != "," || !containsMention(out, a) {
+			break
+		}
+		out = append(out, b)
+	}
+	return dedupMentions(out)
+}
+
+func containsMention(ms []annals.Mention, m annals.Mention) bool {
+	for _, x := range ms {
+		if x.Span == m.Span && x.Code == m.Code {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupMentions(ms []annals.Mention) []annals.Mention {
+	var out []annals.Mention
+	for _, m := range ms {
+		if !containsMention(out, m) {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+var locatives = map[string]bool{"in": true, "inside": true, "at": true, "near": true, "across": true, "within": true,
+	"from": true, "outside": true, "along": true, "throughout": true, "around": true, "over": true, "of": true, "for": true, "during": true, "since": true}
+
+// object returns the first actor after from (before end), preferring one
+// after a preposition the pattern named; locative mentions count only when
+// allowLoc is set and nothing else is found.
+func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annals.Mention, bool) {
+	var loc = -1
+	for i, m := range s.ms {
+		if m.First < from || m.First >= end {
+			continue
+		}
+		p := ""
+		if m.First > s.first {
+			p = s.tok(m.First - 1).Lower
+			if p == "the" && m.First-1 > s.first {
+				p = s.tok(m.First - 2).Lower
+			}
+		}
+		if len(preps) > 0 && has(preps, p) {
+			return s.coordinated(i), false
+		}
+		if p == "by" {
+			continue
+		}
+		if locatives[p] {
+			if loc < 0 {
+				loc = i
+			}
+			continue
+		}
+		return s.coordinated(i), false
+	}
+	if allowLoc && loc >= 0 {
+		return s.coordinated(loc), true
+	}
+	return nil, false
+}
+
+// byAgent returns the mention after "by" following v (passive agent).
+func (s *sentence) byAgent(from, end int) []annals.Mention {
+	for i, m := range s.ms {
+		if m.First <= from || m.First >= end || m.First == s.first {
+			continue
+		}
+		p := s.tok(m.First - 1).Lower
+		if p == "by" || p == "from" || (p == "the" && m.First-2 > s.first && (s.tok(m.First-2).Lower == "by" || s.tok(m.First-2).Lower == "from")) {
+			return s.coordinated(i)
+		}
+	}
+	return nil
+}
+
+// complement finds "to VERB" after v within the clause and returns the
+// complement verb's index.
+func (s *sentence) complement(v, end int) int {
+	for i := v + 1; i < end && i < v+10; i++ {
+		if s.tok(i).Lower == "to" && i+1 < s.last && s.tok(i+1).Tag == "VB" {
+			return i + 1
+		}
+		if s.tok(i).Lower == "that" && i > v+1 {
+			break
+		}
+	}
+	// "demanded that Iran withdraw", "agreed on cooperating"
+	for i := v + 1; i < end && i < v+10; i++ {
+		if s.tok(i).Tag == "VB" || s.tok(i).Tag == "VBG" && i > v+1 && (s.tok(i-1).Lower == "on" || s.tok(i-1).Lower == "for") {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *sentence) verb(v int, skip map[int]bool) {
+	t := s.tok(v)
+	lx := s.c.lx
+	cs, ce := s.clauseStart(v), s.clauseEnd(v)
+	pats := lx.verbs[t.Lemma]
+	fam := lx.family[t.Lemma]
+	// two-word governors: "call on"
+	if v+1 < s.last {
+		if f, ok := lx.family[t.Lemma+" "+s.tok(v+1).Lower]; ok {
+			fam = f
+		}
+	}
+	var p *pattern
+	after := v + 1
+	var used []int
+	if len(pats) > 0 {
+		p, after, used = s.matchPattern(pats, v, ce)
+	}
+	code, rule := "", ""
+	if p != nil {
+		code, rule = p.code, p.loc
+	}
+	comp := -1
+	if fam != "" {
+		comp = s.complement(v, ce)
+		if comp >= 0 {
+			cl := s.tok(comp).Lemma
+			cat := lx.compCat[cl]
+			if comp+1 < s.last {
+				if c2, ok := lx.compCat[cl+" "+s.tok(comp+1).Lower]; ok {
+					cat = c2
+				}
+			}
+			c2, ok := lx.compMap[fam+"/"+cat]
+			if !ok {
+				c2 = lx.compMap[fam+"/*"]
+			}
+			if c2 != "" {
+				code = c2
+				rule = "complements.tsv " + fam + "/" + cat + " (" + t.Lemma + " to " + cl + ")"
+				skip[comp] = true
+				// the complement's own object words are part of this event
+				if cp, _, cu := s.matchPattern(lx.verbs[cl], comp, ce); cp != nil {
+					for _, u := range cu {
+						s.consumed[u] = true
+					}
+				}
+			}
+		}
+	}
+	if code == "" || code == "---" {
+		if p != nil && code == "---" {
+			s.tr.add(t.Text + ": suppressed by " + p.loc)
+		} else if len(pats) > 0 {
+			s.tr.add(t.Text + ": no pattern matched")
+		}
+		return
+	}
+	for _, u := range used {
+		s.consumed[u] = true
+	}
+	info := lx.Info(code)
+	mode := s.mode(v, cs)
+	if fam == "03" && mode == annals.Asserted && strings.HasPrefix(code, "03") {
+		mode = annals.Intended
+	}
+	// Roles
+	var src, tgt []annals.Mention
+	conf := 0.85
+	if p != nil && len(p.follow) > 0 || comp >= 0 {
+		conf = 0.9
+	}
+	preps := prepsOf(p)
+	if s.passive(v) {
+		tgt = s.subject(v)
+		src = s.byAgent(v, ce)
+		conf -= 0.05
+	} else {
+		src = s.subject(v)
+		end := ce
+		if comp >= 0 && comp > v {
+			end = min(ce, comp+8)
+		}
+		allowLoc := info != nil && info.Quad == 4
+		tgt, _ = s.object(after, end, preps, allowLoc)
+		if len(tgt) == 0 && comp > 0 {
+			tgt, _ = s.object(comp, ce, preps, allowLoc)
+		}
+		coop := info != nil && info.Quad <= 2
+		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" {
+			tgt = nil // cooperation against a common enemy
+		}
+		if len(src) > 1 && s.mutual(v, ce) {
+			tgt = nil // "pledged to work together": both directions
+		}
+	}
+	// "accused X of Y": what follows is the content of the accusation
+	if strings.HasPrefix(code, "11") || t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
+		s.reportedFrom = v + 1
+	}
+	if len(src) == 0 {
+		s.tr.add(t.Text + ": " + code + " from " + rule + " has no source actor")
+		return
+	}
+	if len(tgt) == 0 {
+		conf -= 0.15
+	}
+	s.emit(src, tgt, code, rule, v, v+1, mode, conf)
+}
+
+func prepsOf(p *pattern) []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	for _, alts := range p.follow {
+		for _, a := range alts {
+			switch a {
+			case "on", "against", "with", "to", "into", "at", "upon", "for", "from":
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// emit creates the events of a trigger: each source to each target, and
+// both directions between coordinated sources with no target.
+func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
+	if len(tgt) == 0 && len(src) > 1 {
+		for _, a := range src {
+			for _, b := range src {
+				if a.Code != b.Code {
+					b := b
+					s.add(a, &b, code, rule, ts, te, mode, conf-0.05)
+				}
+			}
+		}
+		return
+	}
+	for _, a := range src {
+		if len(tgt) == 0 {
+			s.add(a, nil, code, rule, ts, te, mode, conf)
+			continue
+		}
+		for _, b := range tgt {
+			b := b
+			s.add(a, &b, code, rule, ts, te, mode, conf)
+		}
+	}
+}
+
+func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
+	if tgt != nil && (tgt.Code == src.Code || tgt.Span == src.Span) {
+		return
+	}
+	if src.Ref {
+		conf -= 0.15
+	}
+	if tgt != nil && tgt.Ref {
+		conf -= 0.1
+	}
+	e := s.event(src, tgt, code, rule, ts, te, mode)
+	e.Confidence = round2(conf)
+	for _, o := range s.events {
+		if o.Source == e.Source && o.Target == e.Target && o.Code == e.Code {
+			return
+		}
+	}
+	s.events = append(s.events, e)
+}
+
+func round2(f float64) float64 {
+	if f < 0.05 {
+		f = 0.05
+	}
+	return float64(int(f*100+0.5)) / 100
+}
+
+func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode) annals.Event {
+	doc := s.doc
+	sent := doc.Sentences[s.si]
+	e := annals.Event{
+		SentenceIndex: s.si,
+		Sentence:      sent.Of(doc.Article.Text),
+		Source:        src.Code,
+		SourceText:    src.Text,
+		SourceSpan:    src.Span,
+		Code:          code,
+		Mode:          mode,
+		Rule:          rule,
+		TriggerSpan:   annals.Span{Start: doc.Tokens[ts].Start, End: doc.Tokens[te-1].End},
+	}
+	if tgt != nil {
+		e.Target, e.TargetText, e.TargetSpan = tgt.Code, tgt.Text, tgt.Span
+	}
+	if info := s.c.lx.Info(code); info != nil {
+		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
+	}
+	return e
+}
+
+// noun codes a nominal trigger: "Israeli strike on Gaza", "a visit by the
+// Turkish minister to Baghdad", "talks with Iran".
+func (s *sentence) noun(n int) {
+	t := s.tok(n)
+	lx := s.c.lx
+	pats := lx.nouns[t.Lemma]
+	if len(pats) == 0 {
+		return
+	}
+	p, after, _ := s.matchPattern(pats, n, s.last)
+	if p == nil || p.code == "---" {
+		return
+	}
+	// only a noun heading its phrase: "strike" in "strike force" is not one
+	if after < s.last && isNoun(s.tok(after)) {
+		return
+	}
+	cs := s.clauseStart(n)
+	var src []annals.Mention
+	// possessor or adjective: a mention ending within 3 tokens before the
+	// noun with only modifiers between.
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		m := s.ms[i]
+		if m.Last > n || m.Last < n-3 {
+			continue
+		}
+		ok := true
+		for k := m.Last; k < p0(n); k++ {
+			tk := s.tok(k)
+			if !(tk.Lower == "'s" || tk.Lower == "'" || tk.Tag == "JJ" || isNoun(tk) || tk.Tag == "VBN" || tk.Tag == "HYPH" || tk.Text == "-") {
+				ok = false
+			}
+		}
+		if ok {
+			src = s.coordinated(i)
+		}
+		break
+	}
+	end := min(s.last, after+8)
+	if b := s.clauseEnd(n); b < end {
+		end = b
+	}
+	if len(src) == 0 {
+		src = s.byAgent(n, min(end, n+5))
+	}
+	if len(src) == 0 {
+		s.tr.add(t.Text + ": nominal " + p.code + " has no source")
+		return
+	}
+	var tgt []annals.Mention
+	for i, m := range s.ms {
+		if m.First < after || m.First >= end || m.First == s.first {
+			continue
+		}
+		pr := s.tok(m.First - 1).Lower
+		if pr == "the" && m.First-2 >= after {
+			pr = s.tok(m.First - 2).Lower
+		}
+		switch pr {
+		case "on", "against", "to", "with", "into", "at", "in", "inside", "upon", "targeting":
+			tgt = s.coordinated(i)
+		}
+		break
+	}
+	mode := s.mode(n, cs)
+	// a nominal inside "fears of", "threat of", "plans for" is not an
+	// event that happened
+	if n-2 >= s.first {
+		w := s.tok(n - 2).Lemma
+		if (s.tok(n-1).Lower == "of" || s.tok(n-1).Lower == "for") && (w == "threat" || w == "fear" || w == "risk" || w == "plan" || w == "possibility" || w == "call" || w == "demand") {
+			mode = annals.Hypothetical
+		}
+	}
+	conf := 0.7
+	if len(tgt) == 0 {
+		conf -= 0.15
+	}
+	s.emit(src, tgt, p.code, p.loc, n, n+1, mode, conf)
+}
+
+func p0(n int) int { return n }
+
+// mutual reports "together", "jointly", "each other" or "one another"
+// after the trigger in its clause.
+func (s *sentence) mutual(v, end int) bool {
+	for i := v + 1; i < end && i < v+8; i++ {
+		w := s.tok(i).Lower
+		if w == "together" || w == "jointly" || w == "mutual" || (w == "each" || w == "one") && i+1 < s.last && (s.tok(i+1).Lower == "other" || s.tok(i+1).Lower == "another") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,9 @@
+// Package coder turns a document's sentences and actor mentions into
+// CAMEO-coded events with their evidence. It is a rule coder over a shallow
+// parse: verb groups with their auxiliaries and negation, clause
+// boundaries, subjects, objects and prepositional phrases, nominal triggers
+// with possessors and by-phrases, and to-infinitive complements that pick
+// the code of pledges, appeals, demands, refusals and threats. Every event
+// names the lexicon line that fired and carries a mode (asserted, intended,
+// negated, hypothetical, reported) and a confidence.
+package coder

@@ -1,0 +1,195 @@
+package coder
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed lexicon/*.tsv
+var embedded embed.FS
+
+// Embedded returns the lexicon compiled into the binary.
+func Embedded() fs.FS {
+	sub, err := fs.Sub(embedded, "lexicon")
+	if err != nil {
+		panic(err)
+	}
+	return sub
+}
+
+// CodeInfo is one row of the CAMEO codebook.
+type CodeInfo struct {
+	Code      string
+	Name      string
+	Goldstein float64
+	Root      string
+	Quad      int
+	Penta     int
+	Plover    string
+}
+
+// pattern is a trigger with the words that must follow it.
+type pattern struct {
+	trigger []string   // lemmas: verb (or noun) and particles
+	follow  [][]string // items in order, each a set of alternatives
+	code    string     // CAMEO code, "---" to suppress
+	loc     string     // file:line
+	curated bool
+}
+
+// Lexicon is the compiled, immutable event lexicon.
+type Lexicon struct {
+	Codes   map[string]*CodeInfo
+	verbs   map[string][]*pattern // by first trigger lemma
+	nouns   map[string][]*pattern
+	family  map[string]string // governing verb -> complement family
+	compCat map[string]string // complement verb -> category
+	compMap map[string]string // family+"/"+category -> code
+	Files   []string
+}
+
+// LexiconError lists every problem as file:line: message.
+type LexiconError struct{ Problems []string }
+
+func (e *LexiconError) Error() string { return strings.Join(e.Problems, "\n") }
+
+// Lemmatizer maps a lower-case word to its lemma.
+type Lemmatizer func(string) string
+
+// LoadLexicon compiles the lexicon files in fsys; lemma normalises the
+// words in patterns the way the front-end lemmatizes text.
+func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
+	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
+		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}}
+	var probs []string
+	read := func(name string, cols int, fn func(c []string, loc string) error) {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			probs = append(probs, fmt.Sprintf("%s: %v", name, err))
+			return
+		}
+		lx.Files = append(lx.Files, name)
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		ln := 0
+		for sc.Scan() {
+			ln++
+			l := sc.Text()
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+				continue
+			}
+			c := strings.Split(l, "\t")
+			loc := fmt.Sprintf("%s:%d", name, ln)
+			if len(c) != cols {
+				probs = append(probs, fmt.Sprintf("%s: want %d tab-separated columns, got %d", loc, cols, len(c)))
+				continue
+			}
+			if err := fn(c, loc); err != nil {
+				probs = append(probs, fmt.Sprintf("%s: %v", loc, err))
+			}
+		}
+	}
+	read("cameo.tsv", 7, func(c []string, loc string) error {
+		g, err := strconv.ParseFloat(c[2], 64)
+		if err != nil {
+			return fmt.Errorf("bad Goldstein score %q", c[2])
+		}
+		q, err1 := strconv.Atoi(c[4])
+		p, err2 := strconv.Atoi(c[5])
+		if err1 != nil || err2 != nil || q < 1 || q > 4 || p < 0 || p > 4 {
+			return fmt.Errorf("bad quad or penta class %q %q", c[4], c[5])
+		}
+		lx.Codes[c[0]] = &CodeInfo{Code: c[0], Name: c[1], Goldstein: g, Root: c[3], Quad: q, Penta: p, Plover: c[6]}
+		return nil
+	})
+	if len(lx.Codes) == 0 {
+		probs = append(probs, "cameo.tsv: no codes loaded")
+		return nil, &LexiconError{probs}
+	}
+	norm := func(s string) []string {
+		f := strings.Fields(strings.ToLower(s))
+		for i, w := range f {
+			f[i] = lemma(w)
+		}
+		return f
+	}
+	addPat := func(into map[string][]*pattern, curated bool) func(c []string, loc string) error {
+		return func(c []string, loc string) error {
+			code := strings.TrimSpace(c[2])
+			if code != "---" {
+				if _, ok := lx.Codes[code]; !ok {
+					return fmt.Errorf("unknown CAMEO code %q", code)
+				}
+			}
+			p := &pattern{trigger: norm(c[0]), code: code, loc: loc, curated: curated}
+			if len(p.trigger) == 0 {
+				return fmt.Errorf("empty trigger")
+			}
+			for _, item := range strings.Fields(strings.ToLower(c[1])) {
+				alts := strings.Split(item, "|")
+				for i, a := range alts {
+					alts[i] = lemma(a)
+				}
+				p.follow = append(p.follow, alts)
+			}
+			into[p.trigger[0]] = append(into[p.trigger[0]], p)
+			return nil
+		}
+	}
+	files, _ := fs.Glob(fsys, "*.tsv")
+	for _, f := range files {
+		switch {
+		case f == "verbs.tsv":
+			read(f, 4, addPat(lx.verbs, true))
+		case strings.HasPrefix(f, "verbs"):
+			read(f, 4, addPat(lx.verbs, false))
+		case f == "nouns.tsv":
+			read(f, 4, addPat(lx.nouns, true))
+		case f == "complements.tsv":
+			read(f, 5, func(c []string, loc string) error {
+				switch c[0] {
+				case "verb":
+					lx.family[strings.Join(norm(c[1]), " ")] = c[2]
+				case "comp":
+					lx.compCat[strings.Join(norm(c[1]), " ")] = c[2]
+				case "code":
+					if _, ok := lx.Codes[c[3]]; !ok {
+						return fmt.Errorf("unknown CAMEO code %q", c[3])
+					}
+					lx.compMap[c[1]+"/"+c[2]] = c[3]
+				default:
+					return fmt.Errorf("unknown row kind %q: want verb, comp or code", c[0])
+				}
+				return nil
+			})
+		case f == "cameo.tsv":
+		default:
+			probs = append(probs, fmt.Sprintf("%s: unknown lexicon file", f))
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &LexiconError{probs}
+	}
+	for _, m := range []map[string][]*pattern{lx.verbs, lx.nouns} {
+		for _, ps := range m {
+			sort.SliceStable(ps, func(i, j int) bool {
+				a, b := ps[i], ps[j]
+				if len(a.trigger) != len(b.trigger) {
+					return len(a.trigger) > len(b.trigger)
+				}
+				if len(a.follow) != len(b.follow) {
+					return len(a.follow) > len(b.follow)
+				}
+				return a.curated && !b.curated
+			})
+		}
+	}
+	return lx, nil
+}
+
+// Info returns the codebook row of code, or nil.
+func (lx *Lexicon) Info(code string) *CodeInfo { return lx.Codes[code] }
