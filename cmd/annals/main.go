@@ -30,6 +30,7 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"demo", "code the bundled sample corpus (the first thing to run)", cmdDemo},
 		{"code", "code events in articles and print them as JSON lines", cmdCode},
 		{"actors", "print the actor mentions of a text, or the unknown names of a corpus", cmdActors},
 		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},

@@ -29,7 +29,9 @@ func isArmed(code string) bool {
 	return false
 }
 
-func isPersonish(m annals.Mention) bool { return m.Entry != "" && strings.HasPrefix(m.Entry, "leaders.tsv") }
+func isPersonish(m annals.Mention) bool {
+	return m.Entry != "" && strings.HasPrefix(m.Entry, "leaders.tsv")
+}
 
 // references finds reference phrases in sentence si and resolves them to
 // salient earlier mentions. Keys are the first token of each phrase.
@@ -46,7 +48,7 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 	for i := s.First; i < s.Last; i++ {
 		w := toks[i].Lower
 		// "both countries", "the two sides", "both"
-		if (w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two") {
+		if w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two" {
 			j := i + 1
 			if w == "the" {
 				j = i + 2
