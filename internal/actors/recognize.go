@@ -170,21 +170,27 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 		i++
 	}
 	groups := groupUnits(toks, units)
-	var out []annals.Mention
-	refs := c.references(si, day)
+	var out, cur []annals.Mention
 	for _, g := range groups {
-		m, ok := c.groupMention(si, g)
-		if !ok {
-			continue
+		if m, ok := c.groupMention(si, g); ok {
+			cur = append(cur, m)
 		}
-		// a reference phrase that is also an agent ("the militants")
-		// resolves to the named group when one is salient.
-		if r, ok := refs[m.First]; ok {
-			out = append(out, r...)
-			delete(refs, m.First)
-			continue
+	}
+	refs := c.references(si, cur)
+	// a reference phrase that is also an agent ("the militants") resolves
+	// to the named group when one is salient: the reference replaces any
+	// mention it overlaps.
+	for _, m := range cur {
+		overlap := false
+		for _, r := range refs {
+			if r[0].First < m.Last && m.First < r[0].Last {
+				overlap = true
+				break
+			}
 		}
-		out = append(out, m)
+		if !overlap {
+			out = append(out, m)
+		}
 	}
 	distributeRoles(toks, out)
 	for _, r := range refs {

@@ -35,7 +35,7 @@ func isPersonish(m annals.Mention) bool {
 
 // references finds reference phrases in sentence si and resolves them to
 // salient earlier mentions. Keys are the first token of each phrase.
-func (c *context) references(si int, day int) map[int][]annals.Mention {
+func (c *context) references(si int, cur []annals.Mention) map[int][]annals.Mention {
 	s := c.doc.Sentences[si]
 	toks := c.doc.Tokens
 	out := map[int][]annals.Mention{}
@@ -47,6 +47,13 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 	}
 	for i := s.First; i < s.Last; i++ {
 		w := toks[i].Lower
+		// candidates: earlier sentences, then this sentence up to i
+		seen := c.seen
+		for _, m := range cur {
+			if m.Last <= i && m.Code != "" {
+				seen = append(seen[:len(seen):len(seen)], m)
+			}
+		}
 		// "both countries", "the two sides", "both"
 		if w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two" {
 			j := i + 1
@@ -54,7 +61,7 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 				j = i + 2
 			}
 			if j < s.Last && pairNouns[toks[j].Lower] {
-				if a, b, ok := c.lastPair(); ok {
+				if a, b, ok := lastPair(seen); ok {
 					// "both countries" names the states, not the bodies
 					// that last stood for them.
 					if pairNouns[toks[j].Lower] && (toks[j].Lower == "countries" || toks[j].Lower == "nations" || toks[j].Lower == "states" || toks[j].Lower == "neighbours" || toks[j].Lower == "neighbors") {
@@ -74,14 +81,14 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 				}
 			}
 			if groupNouns[toks[j].Lower] {
-				if m, ok := c.last(func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }); ok {
+				if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }); ok {
 					out[i] = []annals.Mention{mk(i, j+1, m)}
 				}
 				i = j
 				continue
 			}
 			if toks[j].Lower == "country" || toks[j].Lower == "kingdom" || toks[j].Lower == "republic" {
-				if m, ok := c.last(func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] }); ok {
+				if m, ok := last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] }); ok {
 					out[i] = []annals.Mention{mk(i, j+1, m)}
 				}
 				i = j
@@ -89,15 +96,22 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 			}
 		}
 		if toks[i].Tag == "PRP" && (w == "he" || w == "she") {
-			if m, ok := c.last(isPersonish); ok {
+			if m, ok := last(seen, isPersonish); ok {
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+			}
+			continue
+		}
+		if toks[i].Tag == "PRP" && w == "it" && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
+			// "the air force says it has killed": the last body or state
+			if m, ok := last(seen, func(m annals.Mention) bool { return !isPersonish(m) && !strings.HasPrefix(m.Code, "---") }); ok && m.Sentence >= si-1 {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 			continue
 		}
 		if toks[i].Tag == "PRP" && w == "they" {
-			if a, b, ok := c.lastCoordinated(); ok {
+			if a, b, ok := c.lastCoordinated(seen); ok {
 				out[i] = []annals.Mention{mk(i, i+1, a), mk(i, i+1, b)}
-			} else if m, ok := c.last(func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
+			} else if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 		}
@@ -105,21 +119,21 @@ func (c *context) references(si int, day int) map[int][]annals.Mention {
 	return out
 }
 
-func (c *context) last(ok func(annals.Mention) bool) (annals.Mention, bool) {
-	for i := len(c.seen) - 1; i >= 0 && i >= len(c.seen)-12; i-- {
-		if ok(c.seen[i]) {
-			return c.seen[i], true
+func last(seen []annals.Mention, ok func(annals.Mention) bool) (annals.Mention, bool) {
+	for i := len(seen) - 1; i >= 0 && i >= len(seen)-12; i-- {
+		if ok(seen[i]) {
+			return seen[i], true
 		}
 	}
 	return annals.Mention{}, false
 }
 
 // lastPair returns the two most recent distinct country-level actors.
-func (c *context) lastPair() (annals.Mention, annals.Mention, bool) {
+func lastPair(seen []annals.Mention) (annals.Mention, annals.Mention, bool) {
 	var a annals.Mention
 	found := false
-	for i := len(c.seen) - 1; i >= 0; i-- {
-		m := c.seen[i]
+	for i := len(seen) - 1; i >= 0; i-- {
+		m := seen[i]
 		if len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
 			continue
 		}
@@ -135,13 +149,15 @@ func (c *context) lastPair() (annals.Mention, annals.Mention, bool) {
 }
 
 // lastCoordinated returns the most recent "X and Y" pair of mentions.
-func (c *context) lastCoordinated() (annals.Mention, annals.Mention, bool) {
+func (c *context) lastCoordinated(seen []annals.Mention) (annals.Mention, annals.Mention, bool) {
 	toks := c.doc.Tokens
-	for i := len(c.seen) - 1; i > 0 && i >= len(c.seen)-6; i-- {
-		a, b := c.seen[i-1], c.seen[i]
+	for i := len(seen) - 1; i > 0 && i >= len(seen)-6; i-- {
+		a, b := seen[i-1], seen[i]
 		if a.Sentence == b.Sentence && b.First-a.Last == 1 && toks[a.Last].Lower == "and" {
 			return a, b, true
 		}
 	}
 	return annals.Mention{}, annals.Mention{}, false
 }
+
+func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }

@@ -122,6 +122,7 @@ type sentence struct {
 	ms           []annals.Mention
 	tr           *Trace
 	consumed     map[int]bool // tokens used by a pattern's follow words
+	inMention    map[int]bool // tokens inside actor mentions
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
 }
@@ -186,10 +187,25 @@ func (s *sentence) code() []annals.Event {
 	skip := map[int]bool{} // complement verbs already coded through their governor
 	var statementSubj *annals.Mention
 	statementAt := -1
+	s.inMention = map[int]bool{}
+	for _, m := range s.ms {
+		for i := m.First; i < m.Last; i++ {
+			s.inMention[i] = true
+		}
+	}
 	for v := s.first; v < s.last; v++ {
 		t := s.tok(v)
-		if skip[v] || s.consumed[v] {
+		if skip[v] || s.consumed[v] || s.inMention[v] {
 			continue
+		}
+		// a gerund inside a noun phrase ("tank shelling", "the bombing")
+		// is a nominal trigger
+		if t.Tag == "VBG" && v > s.first {
+			p := s.tok(v - 1)
+			if p.Tag == "DT" || p.Tag == "JJ" || isNoun(p) || p.Tag == "POS" || p.Tag == "PRP$" {
+				s.noun(v)
+				continue
+			}
 		}
 		if isVerb(t) || t.Tag == "NN" && s.verbLike(v) {
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" {
@@ -316,9 +332,13 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 		case "not", "n't", "never", "no":
 			return annals.Negated
 		case "would", "could", "might", "may", "should", "can", "must":
-			return annals.Hypothetical
+			if t.Tag == "MD" {
+				return annals.Hypothetical
+			}
 		case "will", "shall", "'ll":
-			return annals.Intended
+			if t.Tag == "MD" {
+				return annals.Intended
+			}
 		}
 		if isNoun(t) || t.Tag == "PRP" || t.Tag == "," {
 			break
@@ -355,6 +375,22 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 // the clause a relative pronoun or participle hangs from.
 func (s *sentence) subject(v int) []annals.Mention {
 	cs := s.clauseStart(v)
+	// a finite verb between a candidate and v owns the candidate, unless v
+	// is coordinated with it ("condemned the attack and summoned ...").
+	vg := v
+	for vg > s.first && (s.tok(vg-1).Tag == "MD" || s.tok(vg-1).Tag == "RB" || isAux(s.tok(vg-1))) {
+		vg--
+	}
+	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
+	if !coordVP {
+		for i := vg - 1; i > cs; i-- {
+			t := s.tok(i)
+			if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) && !s.inMention[i] {
+				cs = i
+				break
+			}
+		}
+	}
 	best := -1
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		m := s.ms[i]
@@ -421,6 +457,9 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Span == b.Span {
 			continue
 		}
+		if a.Last > b.First {
+			break
+		}
 		gap := s.doc.Tokens[a.Last:b.First]
 		if len(gap) != 1 || gap[0].Lower != "and" && gap[0].Text != "," {
 			break
@@ -434,6 +473,9 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 			if j-1 == i || containsMention(out, a) {
 				continue
 			}
+			break
+		}
+		if a.Last > b.First {
 			break
 		}
 		gap := s.doc.Tokens[a.Last:b.First]
@@ -635,7 +677,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 	}
 	// "accused X of Y": what follows is the content of the accusation
-	if strings.HasPrefix(code, "11") || t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
+	if t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
 		s.reportedFrom = v + 1
 	}
 	if len(src) == 0 {
@@ -699,6 +741,12 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	}
 	if tgt != nil && tgt.Ref {
 		conf -= 0.1
+	}
+	if mode == annals.Reported {
+		conf -= 0.2 // the content of a claim ranks below the claim
+	}
+	if cs := s.clauseStart(ts); cs > s.first && s.boundary(cs) {
+		conf -= 0.1 // subordinate, relative or participle clause
 	}
 	e := s.event(src, tgt, code, rule, ts, te, mode)
 	e.Confidence = round2(conf)
@@ -830,6 +878,14 @@ func (s *sentence) mutual(v, end int) bool {
 		if w == "together" || w == "jointly" || w == "mutual" || (w == "each" || w == "one") && i+1 < s.last && (s.tok(i+1).Lower == "other" || s.tok(i+1).Lower == "another") {
 			return true
 		}
+	}
+	return false
+}
+
+func isAux(t *annals.Token) bool {
+	switch t.Lemma {
+	case "be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "get":
+		return true
 	}
 	return false
 }
