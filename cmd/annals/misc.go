@@ -21,6 +21,10 @@ import (
 )
 
 func cmdVersion(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("version", "version", "", stderr)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
 	rev := ""
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {
