@@ -74,6 +74,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	sort.Strings(files)
 	type raw struct {
+		tier   int
 		phrase string
 		row    row
 		agent  bool
@@ -81,7 +82,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	var raws []raw
 	var probs []string
-	shadow := map[string]bool{}
+	shadow := map[string]int{} // phrase -> highest tier that has it
 	countries := map[string]string{}
 	for _, f := range files {
 		b, err := fs.ReadFile(fsys, f)
@@ -153,15 +154,15 @@ func Load(fsys fs.FS) (*Dict, error) {
 				continue
 			}
 			p := normPhrase(phrase)
-			if cur {
-				shadow[p] = true
+			if t := tierOf(f); t > shadow[p] {
+				shadow[p] = t
 			}
 			if len(c) == 3 && !agent {
 				if _, ok := countries[c]; !ok || strings.HasPrefix(cols[4], "iso-codes name") {
 					countries[c] = phrase
 				}
 			}
-			raws = append(raws, raw{phrase: p, agent: agent, person: strings.Contains(cols[4], "person") || f == "leaders.tsv" || strings.Contains(cols[4], "CountryInfo"),
+			raws = append(raws, raw{tier: tierOf(f), phrase: p, agent: agent, person: strings.Contains(cols[4], "person") || f == "leaders.tsv" || strings.Contains(cols[4], "CountryInfo"),
 				row: row{code: c, from: from, until: until, loc: fmt.Sprintf("%s:%d", f, ln), curated: cur}})
 		}
 	}
@@ -171,8 +172,8 @@ func Load(fsys fs.FS) (*Dict, error) {
 	d := &Dict{byFirst: map[string][]*entry{}, countries: countries, Files: files}
 	byPhrase := map[string]*entry{}
 	for _, r := range raws {
-		if shadow[r.phrase] && !r.row.curated {
-			continue
+		if r.tier < shadow[r.phrase] && !r.agent {
+			continue // a curated file, or the country table, replaces these rows
 		}
 		key := r.phrase
 		if r.agent {
@@ -194,9 +195,27 @@ func Load(fsys fs.FS) (*Dict, error) {
 	return d, nil
 }
 
+// tierOf ranks dictionary files: curated files win over the country
+// table, which wins over the PETRARCH people and bodies.
+func tierOf(file string) int {
+	switch path.Base(file) {
+	case "petrarch.tsv":
+		return 0
+	case "countries.tsv":
+		return 1
+	}
+	return 2
+}
+
 // normPhrase tokenizes a dictionary phrase the way text is tokenized, so
 // "Pakistan's army" and "u.s." match token for token.
 func normPhrase(p string) string {
+	// capitalise each word so initials ("s. jaishankar") keep their period
+	words := strings.Fields(p)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	p = strings.Join(words, " ")
 	toks := text.Tokenize(p, 0, len(p), nil)
 	parts := make([]string, len(toks))
 	for i, t := range toks {

@@ -280,6 +280,9 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 	toks := c.doc.Tokens
 	txt := c.doc.Article.Text
 	first, last := g[0].first, g[len(g)-1].last
+	if toks[first].Lower == "the" && last-first > 1 {
+		first++ // "the Kremlin" is reported as "Kremlin"
+	}
 	m := annals.Mention{Sentence: si, First: first, Last: last}
 	m.Span = annals.Span{Start: toks[first].Start, End: toks[last-1].End}
 	m.Text = m.Span.Of(txt)

@@ -51,7 +51,7 @@ func main() {
 			// Bare country codes (names, adjectives, cities standing for the
 			// country) go to the country table; everything else is people
 			// and bodies.
-			if len(r.code) == 3 && known[r.code] && r.from == "" && r.until == "" {
+			if len(r.code) == 3 && known[r.code] {
 				crows = append(crows, r)
 			} else {
 				prows = append(prows, r)
@@ -149,13 +149,16 @@ func parseActors(path string) []row {
 	for sc.Scan() {
 		ln++
 		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			flush() // only a truly blank line ends an entry
+			continue
+		}
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
 		}
 		t := strings.TrimSpace(line)
 		if t == "" {
-			flush()
-			continue
+			continue // a comment line inside an entry
 		}
 		isCode := strings.HasPrefix(t, "[")
 		if !isCode && !strings.HasPrefix(t, "+") && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") {
