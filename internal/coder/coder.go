@@ -51,10 +51,10 @@ func (c *Coder) Explain(doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]
 
 func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Trace) []annals.Event {
 	bySent := make([][]annals.Mention, len(doc.Sentences))
+	// Uncoded names (people and bodies no dictionary knows) take part as
+	// actors too: the event keeps their text, an empty code and a lower
+	// confidence, so users see what the dictionaries miss.
 	for _, m := range ms {
-		if m.Code == "" {
-			continue
-		}
 		bySent[m.Sentence] = append(bySent[m.Sentence], m)
 	}
 	var out []annals.Event
@@ -208,7 +208,7 @@ func (s *sentence) code() []annals.Event {
 			}
 		}
 		if isVerb(t) || t.Tag == "NN" && s.verbLike(v) {
-			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" {
+			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
 				if statementSubj == nil {
 					if subj := s.subject(v); len(subj) > 0 {
 						statementSubj, statementAt = &subj[0], v
@@ -405,6 +405,14 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		best = i
 		break
+	}
+	if best < 0 && v-1 > s.first && s.tok(v-1).Lower == "to" {
+		// "Japan decided to ease ...": the governing verb's subject
+		for g := v - 2; g >= s.first && g >= v-8; g-- {
+			if t := s.tok(g); isVerb(t) && !isAux(t) {
+				return s.subject(g)
+			}
+		}
 	}
 	if best < 0 {
 		// relative clause or participle: the subject of the clause before
@@ -733,11 +741,17 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 }
 
 func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if tgt != nil && (tgt.Code == src.Code || tgt.Span == src.Span) {
+	if tgt != nil && (tgt.Code == src.Code && src.Code != "" || tgt.Span == src.Span) {
 		return
 	}
 	if src.Ref {
 		conf -= 0.15
+	}
+	if src.Code == "" {
+		conf -= 0.25
+	}
+	if tgt != nil && tgt.Code == "" {
+		conf -= 0.1
 	}
 	if tgt != nil && tgt.Ref {
 		conf -= 0.1
@@ -888,4 +902,11 @@ func isAux(t *annals.Token) bool {
 		return true
 	}
 	return false
+}
+
+// specific reports whether a pattern with follow words matches the verb at
+// v ("announced sanctions" is a sanction, not a statement).
+func (s *sentence) specific(v int) bool {
+	p, _, _ := s.matchPattern(s.c.lx.verbs[s.tok(v).Lemma], v, s.clauseEnd(v))
+	return p != nil && len(p.follow) > 0 && p.code != "---"
 }
