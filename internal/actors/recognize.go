@@ -59,6 +59,9 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 		if e.agent && !strings.HasPrefix(toks[i+n-1].Tag, "NN") && !strings.HasPrefix(toks[i+n-1].Tag, "JJ") {
 			continue // "press" or "forces" used as verbs
 		}
+		if e.agent && i+n < end && abstractHeads[toks[i+n].Lemma] {
+			continue // "military aid", "military operation": a modifier, not an actor
+		}
 		if e.agent && n == 1 && capitalized(toks[i].Text) && toks[i].Tag == "NNP" && i+1 < end && toks[i+1].Tag == "NNP" && !isTitleWord(toks[i].Lower) {
 			continue // "Army Street", "Police Academy" as part of a name
 		}
@@ -317,6 +320,8 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
 	case hasCountry:
 		m.Code, m.Entry = country.r.code, country.r.loc
+	case hasRole && needsCountry[toks[role.last-1].Lower]:
+		return m, false // "his counterpart" names no one without a country
 	case hasRole:
 		home := c.mainCountry()
 		if home == "" {
@@ -383,3 +388,13 @@ func (d *Dict) dominantCountry(doc *annals.Doc, day int) string {
 	}
 	return best
 }
+
+// abstractHeads are nouns a role word modifies without naming an actor.
+var abstractHeads = map[string]bool{"aid": true, "assistance": true, "cooperation": true, "operation": true,
+	"exercise": true, "drill": true, "tie": true, "relation": true, "support": true, "spending": true,
+	"budget": true, "training": true, "action": true, "presence": true, "intervention": true, "solution": true,
+	"rule": true, "court": true, "equipment": true, "hardware": true, "option": true, "pressure": true,
+	"escalation": true, "deal": true, "pact": true, "capability": true, "strength": true, "power": true}
+
+// needsCountry lists role words that name no actor on their own.
+var needsCountry = map[string]bool{"counterpart": true, "counterparts": true}

@@ -207,7 +207,7 @@ func (s *sentence) code() []annals.Event {
 				continue
 			}
 		}
-		if isVerb(t) || t.Tag == "NN" && s.verbLike(v) {
+		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
 				if statementSubj == nil {
 					if subj := s.subject(v); len(subj) > 0 {
@@ -241,7 +241,7 @@ func (s *sentence) verbLike(v int) bool {
 	for _, m := range s.ms {
 		if m.Last == v {
 			n := s.tok(v + 1)
-			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD"
+			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil
 		}
 	}
 	return false
@@ -399,7 +399,8 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		if m.First > s.first {
 			p := s.tok(m.First - 1)
-			if p.Tag == "IN" && p.Lower != "that" || p.Tag == "TO" {
+			quantity := p.Lower == "of" && m.First >= s.first+2 && quantities[s.tok(m.First-2).Lower]
+			if (p.Tag == "IN" && !subordinators[p.Lower] || p.Tag == "TO") && !quantity {
 				continue // inside a prepositional phrase
 			}
 		}
@@ -468,8 +469,7 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Last > b.First {
 			break
 		}
-		gap := s.doc.Tokens[a.Last:b.First]
-		if len(gap) != 1 || gap[0].Lower != "and" && gap[0].Text != "," {
+		if !coordGap(s.doc.Tokens[a.Last:b.First]) {
 			break
 		}
 		out = append(out, a)
@@ -486,8 +486,7 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Last > b.First {
 			break
 		}
-		gap := s.doc.Tokens[a.Last:b.First]
-		if len(gap) != 1 || gap[0].Lower != "and" && gap[0].Text != "," || !containsMention(out, a) {
+		if !coordGap(s.doc.Tokens[a.Last:b.First]) || !containsMention(out, a) {
 			break
 		}
 		out = append(out, b)
@@ -516,13 +515,19 @@ func dedupMentions(ms []annals.Mention) []annals.Mention {
 }
 
 var locatives = map[string]bool{"in": true, "inside": true, "at": true, "near": true, "across": true, "within": true,
-	"from": true, "outside": true, "along": true, "throughout": true, "around": true, "over": true, "of": true, "for": true, "during": true, "since": true}
+	"from": true, "outside": true, "along": true, "throughout": true, "around": true, "over": true, "during": true, "since": true}
 
 // object returns the first actor after from (before end), preferring one
 // after a preposition the pattern named; locative mentions count only when
 // allowLoc is set and nothing else is found.
 func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annals.Mention, bool) {
-	var loc = -1
+	return s.objectRoot(from, end, preps, allowLoc, "")
+}
+
+// objectRoot is object with the event's root, which lets "withdrew from X"
+// and "recalled its envoy from X" take X.
+func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root string) ([]annals.Mention, bool) {
+	var loc, own = -1, -1
 	for i, m := range s.ms {
 		if m.First < from || m.First >= end {
 			continue
@@ -538,18 +543,30 @@ func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annal
 			return s.coordinated(i), false
 		}
 		if p == "by" {
+			continue // a passive agent
+		}
+		if s.consumed[m.First] {
+			if own < 0 {
+				own = i // the pattern's own object word ("recalled its ambassador")
+			}
 			continue
 		}
+		if p == "from" && (root == "16" || root == "08") && m.Code != "" {
+			return s.coordinated(i), false
+		}
 		if locatives[p] {
-			if loc < 0 {
+			if loc < 0 && m.Code != "" {
 				loc = i
 			}
 			continue
 		}
 		return s.coordinated(i), false
 	}
-	if allowLoc && loc >= 0 {
+	if allowLoc && loc >= 0 && s.ms[loc].Code != "" {
 		return s.coordinated(loc), true
+	}
+	if own >= 0 {
+		return s.coordinated(own), false
 	}
 	return nil, false
 }
@@ -572,7 +589,7 @@ func (s *sentence) byAgent(from, end int) []annals.Mention {
 // complement verb's index.
 func (s *sentence) complement(v, end int) int {
 	for i := v + 1; i < end && i < v+10; i++ {
-		if s.tok(i).Lower == "to" && i+1 < s.last && s.tok(i+1).Tag == "VB" {
+		if s.tok(i).Lower == "to" && i+1 < s.last && (s.tok(i+1).Tag == "VB" || s.c.lx.compCat[s.tok(i+1).Lemma] != "") {
 			return i + 1
 		}
 		if s.tok(i).Lower == "that" && i > v+1 {
@@ -581,7 +598,12 @@ func (s *sentence) complement(v, end int) int {
 	}
 	// "demanded that Iran withdraw", "agreed on cooperating"
 	for i := v + 1; i < end && i < v+10; i++ {
-		if s.tok(i).Tag == "VB" || s.tok(i).Tag == "VBG" && i > v+1 && (s.tok(i-1).Lower == "on" || s.tok(i-1).Lower == "for") {
+		t := s.tok(i)
+		if t.Tag == "VB" || t.Tag == "VBG" && i > v+1 && (s.tok(i-1).Lower == "on" || s.tok(i-1).Lower == "for") {
+			return i
+		}
+		// "demanded that Afghanistan act": a verb right after the subject
+		if s.tok(v+1).Lower == "that" && i > v+2 && (t.Tag == "VBP" || isNoun(t) && s.c.lx.compCat[t.Lemma] != "") && s.inMention[i-1] {
 			return i
 		}
 	}
@@ -612,7 +634,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	comp := -1
 	if fam != "" {
-		comp = s.complement(v, ce)
+		comp = s.complement(v, s.clauseEnd(min(s.last-1, v+2)))
 		if comp >= 0 {
 			cl := s.tok(comp).Lemma
 			cat := lx.compCat[cl]
@@ -624,6 +646,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			c2, ok := lx.compMap[fam+"/"+cat]
 			if !ok {
 				c2 = lx.compMap[fam+"/*"]
+				if p != nil && len(p.follow) > 0 && p.code != "---" {
+					c2 = "" // "declined to comment": the pattern knows better
+				}
 			}
 			if c2 != "" {
 				code = c2
@@ -647,7 +672,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		return
 	}
 	for _, u := range used {
-		s.consumed[u] = true
+		if !isVerb(s.tok(u)) {
+			s.consumed[u] = true
+		}
 	}
 	info := lx.Info(code)
 	mode := s.mode(v, cs)
@@ -668,20 +695,25 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	} else {
 		src = s.subject(v)
 		end := ce
-		if comp >= 0 && comp > v {
-			end = min(ce, comp+8)
+		if comp > v {
+			end = comp // "demanded that Afghanistan act": up to the complement
 		}
-		allowLoc := info != nil && info.Quad == 4
-		tgt, _ = s.object(after, end, preps, allowLoc)
+		allowLoc := info != nil && info.Root >= "18"
+		var locTarget bool
+		root := ""
+		if info != nil {
+			root = info.Root
+		}
+		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
 		if len(tgt) == 0 && comp > 0 {
-			tgt, _ = s.object(comp, ce, preps, allowLoc)
+			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
 		}
 		coop := info != nil && info.Quad <= 2
 		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" {
 			tgt = nil // cooperation against a common enemy
 		}
-		if len(src) > 1 && s.mutual(v, ce) {
-			tgt = nil // "pledged to work together": both directions
+		if len(src) > 1 && (s.mutual(v, ce) || locTarget) {
+			tgt = nil // "pledged to work together", "clashed in Ladakh": both directions
 		}
 	}
 	// "accused X of Y": what follows is the content of the accusation
@@ -741,7 +773,7 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 }
 
 func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if tgt != nil && (tgt.Code == src.Code && src.Code != "" || tgt.Span == src.Span) {
+	if tgt != nil && (tgt.Code == src.Code && src.Code != "" || tgt.Span == src.Span && !src.Ref) {
 		return
 	}
 	if src.Ref {
@@ -860,6 +892,9 @@ func (s *sentence) noun(n int) {
 		if pr == "the" && m.First-2 >= after {
 			pr = s.tok(m.First - 2).Lower
 		}
+		if pr == "by" {
+			continue // the agent of "a visit by X to Y"
+		}
 		switch pr {
 		case "on", "against", "to", "with", "into", "at", "in", "inside", "upon", "targeting":
 			tgt = s.coordinated(i)
@@ -910,3 +945,28 @@ func (s *sentence) specific(v int) bool {
 	p, _, _ := s.matchPattern(s.c.lx.verbs[s.tok(v).Lemma], v, s.clauseEnd(v))
 	return p != nil && len(p.follow) > 0 && p.code != "---"
 }
+
+// coordGap reports whether the tokens between two mentions coordinate
+// them: "and", ",", ", and", "and the", "as well as".
+func coordGap(gap []annals.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	conj := false
+	for _, t := range gap {
+		switch t.Lower {
+		case "and", "or", "as", "well":
+			conj = true
+		case ",", "the", "its", "their":
+		default:
+			return false
+		}
+	}
+	return conj || len(gap) == 1 && gap[0].Text == ","
+}
+
+// quantities head a noun phrase whose "of" phrase is the real subject:
+// "thousands of protesters rallied".
+var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
+	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
+	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true}

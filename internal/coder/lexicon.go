@@ -181,8 +181,8 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 				if len(a.trigger) != len(b.trigger) {
 					return len(a.trigger) > len(b.trigger)
 				}
-				if len(a.follow) != len(b.follow) {
-					return len(a.follow) > len(b.follow)
+				if ca, cb := content(a.follow), content(b.follow); ca != cb {
+					return ca > cb
 				}
 				return a.curated && !b.curated
 			})
@@ -193,3 +193,21 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 
 // Info returns the codebook row of code, or nil.
 func (lx *Lexicon) Info(code string) *CodeInfo { return lx.Codes[code] }
+
+var functionWords = map[string]bool{"on": true, "in": true, "at": true, "to": true, "with": true, "for": true, "of": true,
+	"by": true, "from": true, "into": true, "against": true, "about": true, "over": true, "the": true, "a": true, "an": true}
+
+// content counts the follow items that hold a content word: a pattern
+// that only adds a preposition is no more specific than the bare verb.
+func content(follow [][]string) int {
+	n := 0
+	for _, alts := range follow {
+		for _, a := range alts {
+			if !functionWords[a] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}

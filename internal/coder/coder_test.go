@@ -1,0 +1,178 @@
+package coder_test
+
+import (
+	"bufio"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/pipeline"
+)
+
+var (
+	pOnce sync.Once
+	pVal  *pipeline.Pipeline
+	pErr  error
+)
+
+func testPipeline(t testing.TB) *pipeline.Pipeline {
+	pOnce.Do(func() { pVal, pErr = pipeline.New(pipeline.Options{}) })
+	if pErr != nil {
+		t.Fatal(pErr)
+	}
+	return pVal
+}
+
+func code(t testing.TB, date, txt string) []annals.Event {
+	ref, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testPipeline(t).Process(&annals.Article{ID: "t", Text: txt, Published: ref}, ref).Events
+}
+
+// like matches a code against a pattern: exact, "*" for anything, or a
+// prefix ending in "*".
+func like(got, pat string) bool {
+	if pat == "*" {
+		return true
+	}
+	if pat == "-" {
+		return got == ""
+	}
+	if strings.HasSuffix(pat, "*") {
+		return strings.HasPrefix(got, strings.TrimSuffix(pat, "*"))
+	}
+	if strings.HasPrefix(pat, "*") {
+		return strings.HasSuffix(got, strings.TrimPrefix(pat, "*"))
+	}
+	return got == pat
+}
+
+func render(evs []annals.Event) string {
+	var parts []string
+	for _, e := range evs {
+		parts = append(parts, e.Source+">"+e.Target+":"+e.Code+":"+string(e.Mode))
+	}
+	return strings.Join(parts, " | ")
+}
+
+// TestSentences runs testdata/sentences.tsv: each expected event must be
+// emitted (source, target, code and mode), and "none" rows must yield no
+// countable event.
+func TestSentences(t *testing.T) {
+	f, err := os.Open("testdata/sentences.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	ln, n, failed := 0, 0, 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 3 {
+			t.Fatalf("sentences.tsv:%d: want 3 columns", ln)
+		}
+		n++
+		evs := code(t, c[0], c[1])
+		ok := true
+		if c[2] == "none" {
+			for _, e := range evs {
+				if e.Countable() {
+					ok = false
+				}
+			}
+		} else {
+			for _, want := range strings.Split(c[2], " | ") {
+				w := strings.Split(want, ":")
+				st := strings.SplitN(w[0], ">", 2)
+				found := false
+				for _, e := range evs {
+					if like(e.Source, st[0]) && like(e.Target, st[1]) && like(e.Code, w[1]) && like(string(e.Mode), w[2]) {
+						found = true
+					}
+				}
+				if !found {
+					ok = false
+				}
+			}
+		}
+		if !ok {
+			failed++
+			t.Errorf("sentences.tsv:%d: %s\n got  %s\n want %s", ln, c[1], render(evs), c[2])
+		}
+	}
+	t.Logf("%d annotated sentences, %d failed", n, failed)
+	if n < 300 {
+		t.Errorf("only %d sentences", n)
+	}
+}
+
+// TestEvidence checks the provenance every event carries.
+func TestEvidence(t *testing.T) {
+	txt := "ISLAMABAD: Iran launched strikes on Pakistan on Tuesday. Pakistan condemned the strikes.\n\nIran launched strikes on Pakistan, officials said."
+	evs := code(t, "2024-01-17", txt)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	for _, e := range evs {
+		if e.Rule == "" || e.Confidence <= 0 || e.Confidence > 1 || e.Plover == "" && e.Root != "01" || e.QuadClass == 0 {
+			t.Errorf("incomplete event %+v", e)
+		}
+		if txt[e.TriggerSpan.Start:e.TriggerSpan.End] == "" || !strings.Contains(e.Sentence, txt[e.SourceSpan.Start:e.SourceSpan.End]) {
+			t.Errorf("spans do not point into the sentence: %+v", e)
+		}
+		file := strings.SplitN(e.Rule, ":", 2)[0]
+		if _, err := os.Stat(path.Join("lexicon", strings.Fields(file)[0])); err != nil {
+			t.Errorf("rule %q does not name a lexicon file", e.Rule)
+		}
+	}
+	// the repeated lede is one event with two mentions
+	var strike *annals.Event
+	for i := range evs {
+		if evs[i].Source == "IRN" && evs[i].Target == "PAK" && evs[i].Root == "19" {
+			if strike != nil {
+				t.Errorf("repeated event emitted twice")
+			}
+			strike = &evs[i]
+		}
+	}
+	if strike == nil || strike.Mentions != 2 || len(strike.EvidenceSentences) != 2 {
+		t.Errorf("repeated event: %+v", strike)
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	p := testPipeline(b)
+	var arts []*annals.Article
+	f, err := os.Open("../demo/corpus.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		arts = append(arts, &annals.Article{ID: "x", Text: sc.Text(), Published: time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)})
+	}
+	sents := 0
+	for _, a := range arts {
+		sents += len(p.Process(a, a.Published).Doc.Sentences)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			p.Process(a, a.Published)
+		}
+	}
+	b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
