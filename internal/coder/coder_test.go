@@ -2,6 +2,8 @@ package coder_test
 
 import (
 	"bufio"
+	"encoding/json"
+	"runtime"
 	"os"
 	"path"
 	"strings"
@@ -162,7 +164,11 @@ func BenchmarkCode(b *testing.B) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		arts = append(arts, &annals.Article{ID: "x", Text: sc.Text(), Published: time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)})
+		var a struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, &annals.Article{ID: a.ID, Text: a.Text, Published: time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)})
 	}
 	sents := 0
 	for _, a := range arts {
@@ -175,4 +181,20 @@ func BenchmarkCode(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkLoad measures loading every model and dictionary, and reports
+// the heap the process holds afterwards.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := pipeline.New(pipeline.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p, _ := pipeline.New(pipeline.Options{})
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(p)
 }
