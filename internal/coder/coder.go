@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,27 +65,30 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 		out = append(out, s.code()...)
 	}
 	for i := range out {
-		e := &out[i]
-		e.DocID = doc.Article.ID
-		if !ref.IsZero() {
-			e.EventDate = ref.Format("2006-01-02")
-			e.DatePrecision = "published"
-		} else {
-			e.DatePrecision = "unresolved"
-		}
+		out[i].DocID = doc.Article.ID
 	}
-	return mergeRepeats(out)
+	return out
 }
 
-// mergeRepeats folds the same event told twice in one article into one,
-// counting its evidence sentences.
-func mergeRepeats(evs []annals.Event) []annals.Event {
-	idx := map[string]int{}
+// MergeRepeats folds the same event told twice in one article into one,
+// counting its evidence sentences. Two tellings are the same event when
+// source, target, code and mode agree and their dates agree, or one of
+// them only carries the publication date (a closing summary repeating the
+// lede); the more precise date is kept.
+func MergeRepeats(evs []annals.Event) []annals.Event {
+	idx := map[string][]int{}
 	var out []annals.Event
 	for _, e := range evs {
 		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
-		if i, ok := idx[k]; ok {
+		merged := false
+		for _, i := range idx[k] {
 			o := &out[i]
+			if o.EventDate != e.EventDate && o.DatePrecision != "published" && e.DatePrecision != "published" {
+				continue // the same kind of event on another day
+			}
+			if o.DatePrecision == "published" && e.DatePrecision != "published" {
+				o.EventDate, o.DatePrecision = e.EventDate, e.DatePrecision
+			}
 			if !containsInt(o.EvidenceSentences, e.SentenceIndex) {
 				o.EvidenceSentences = append(o.EvidenceSentences, e.SentenceIndex)
 				o.Mentions++
@@ -92,13 +96,17 @@ func mergeRepeats(evs []annals.Event) []annals.Event {
 			if e.Confidence > o.Confidence {
 				o.Confidence = e.Confidence
 			}
+			merged = true
+			break
+		}
+		if merged {
 			continue
 		}
 		e.Mentions = 1
 		e.EvidenceSentences = []int{e.SentenceIndex}
-		h := sha1.Sum([]byte(e.DocID + "|" + k))
+		h := sha1.Sum([]byte(e.DocID + "|" + k + "|" + strconv.Itoa(e.SentenceIndex)))
 		e.EventID = hex.EncodeToString(h[:8])
-		idx[k] = len(out)
+		idx[k] = append(idx[k], len(out))
 		out = append(out, e)
 	}
 	return out

@@ -3,9 +3,9 @@ package coder_test
 import (
 	"bufio"
 	"encoding/json"
-	"runtime"
 	"os"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"

@@ -11,6 +11,7 @@ import (
 	"github.com/annals-events/annals/internal/actors"
 	"github.com/annals-events/annals/internal/coder"
 	"github.com/annals-events/annals/internal/text"
+	"github.com/annals-events/annals/internal/when"
 )
 
 // Pipeline holds the compiled stages. It is immutable and safe for
@@ -70,6 +71,8 @@ func (p *Pipeline) Process(a *annals.Article, now time.Time) Result {
 	}
 	ms := p.Actors.Recognize(doc, ref)
 	evs := p.Coder.Code(doc, ms, a.Published)
+	dateEvents(doc, evs, a.Published)
+	evs = coder.MergeRepeats(evs)
 	return Result{Doc: doc, Mentions: ms, Events: evs}
 }
 
@@ -120,5 +123,28 @@ func (p *Pipeline) Run(in <-chan *annals.Article, workers int, now time.Time, em
 			emit(x)
 			next++
 		}
+	}
+}
+
+// dateEvents gives each event the date of the temporal expression nearest
+// its trigger in its sentence, else the publication date.
+func dateEvents(doc *annals.Doc, evs []annals.Event, pub time.Time) {
+	exprs := map[int][]when.Expr{}
+	for i := range evs {
+		e := &evs[i]
+		s := doc.Sentences[e.SentenceIndex]
+		ex, ok := exprs[e.SentenceIndex]
+		if !ok {
+			ex = when.Find(doc.Tokens, s.First, s.Last, doc.Article.Text, pub)
+			exprs[e.SentenceIndex] = ex
+		}
+		trig := s.First
+		for k := s.First; k < s.Last; k++ {
+			if doc.Tokens[k].Start == e.TriggerSpan.Start {
+				trig = k
+				break
+			}
+		}
+		e.EventDate, e.DatePrecision = when.ForEvent(ex, trig, pub)
 	}
 }

@@ -1,0 +1,119 @@
+package when
+
+import (
+	"testing"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/text"
+)
+
+func find(t *testing.T, s string, pub time.Time) []Expr {
+	t.Helper()
+	fe, err := text.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := fe.Process(&annals.Article{Text: s})
+	return Find(d.Tokens, 0, len(d.Tokens), s, pub)
+}
+
+func TestFind(t *testing.T) {
+	thu := time.Date(2024, 1, 18, 15, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		in, text, date, prec string
+	}{
+		{"Iran struck Pakistan on 18 March 2023.", "18 March 2023", "2023-03-18", Day},
+		{"The talks were held on March 18, 2022, in Doha.", "March 18, 2022", "2022-03-18", Day},
+		{"The strikes came on January 16.", "January 16", "2024-01-16", Day},
+		{"He was arrested on March 18.", "March 18", "2023-03-18", Day}, // not after publication
+		{"The accord was signed on 2021-08-15.", "2021-08-15", "2021-08-15", Day},
+		{"Pakistan retaliated on Thursday.", "Thursday", "2024-01-18", Day},
+		{"Iran struck on Tuesday night.", "Tuesday night", "2024-01-16", Day},
+		{"They met on Monday.", "Monday", "2024-01-15", Day},
+		{"They met last Thursday.", "last Thursday", "2024-01-11", Day},
+		{"Militants attacked in December.", "December", "2023-12-01", Month}, // year boundary
+		{"The envoy returned in January.", "January", "2024-01-01", Month},
+		{"The border closed in March 2023.", "March 2023", "2023-03-01", Month},
+		{"The group was founded in 2013.", "2013", "2013-01-01", Year},
+		{"Attacks have risen since 2021.", "2021", "2021-01-01", Year},
+		{"Officials met yesterday.", "yesterday", "2024-01-17", Day},
+		{"Protests continued today.", "today", "2024-01-18", Day},
+		{"The ministers met last week.", "last week", "2024-01-11", Week},
+		{"Clashes erupted earlier this month.", "earlier this month", "2024-01-01", Month},
+		{"Trade fell last month.", "last month", "2023-12-01", Month},
+		{"The deal was signed last year.", "last year", "2023-01-01", Year},
+		{"The village was shelled two days ago.", "two days ago", "2024-01-16", Day},
+		{"The war began three years ago.", "three years ago", "2021-01-01", Year},
+		{"The border was shut 6 months ago.", "6 months ago", "2023-07-01", Month},
+	}
+	for _, tt := range tests {
+		ex := find(t, tt.in, thu)
+		if len(ex) != 1 {
+			t.Errorf("%q: %d expressions %+v", tt.in, len(ex), ex)
+			continue
+		}
+		e := ex[0]
+		if e.Text != tt.text || e.Date.Format("2006-01-02") != tt.date || e.Precision != tt.prec || !e.Resolved {
+			t.Errorf("%q: got %q %s %s, want %q %s %s", tt.in, e.Text, e.Date.Format("2006-01-02"), e.Precision, tt.text, tt.date, tt.prec)
+		}
+	}
+}
+
+func TestNoFalseDates(t *testing.T) {
+	thu := time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"Iran may strike again.",        // "may" the modal
+		"The march on Islamabad began.", // "march" the noun
+		"He had 2013 supporters.",       // a number, not a year
+		"Police killed 15 militants.",   // a count
+		"The Sunday Times reported it.", // a newspaper: still a weekday word, accepted risk
+	} {
+		ex := find(t, s, thu)
+		if s == "The Sunday Times reported it." {
+			continue
+		}
+		if len(ex) != 0 {
+			t.Errorf("%q: found %+v", s, ex)
+		}
+	}
+}
+
+func TestUndatedArticle(t *testing.T) {
+	// explicit dates resolve without a publication date; relative ones do not
+	ex := find(t, "On 18 March 2023 they met; on Monday they met again.", time.Time{})
+	if len(ex) != 2 {
+		t.Fatalf("%+v", ex)
+	}
+	if !ex[0].Resolved || ex[0].Date.Format("2006-01-02") != "2023-03-18" {
+		t.Errorf("explicit date %+v", ex[0])
+	}
+	if ex[1].Resolved || ex[1].Precision != Unresolved {
+		t.Errorf("weekday without a publication date should be unresolved: %+v", ex[1])
+	}
+	if d, p := ForEvent(nil, 0, time.Time{}); d != "" || p != Unresolved {
+		t.Errorf("no date at all: %q %q", d, p)
+	}
+}
+
+func TestForEvent(t *testing.T) {
+	pub := time.Date(2024, 4, 22, 0, 0, 0, 0, time.UTC)
+	if d, p := ForEvent(nil, 3, pub); d != "2024-04-22" || p != Published {
+		t.Errorf("fallback %s %s", d, p)
+	}
+	ex := []Expr{{First: 0, Last: 2, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Precision: Month, Resolved: true},
+		{First: 9, Last: 10, Date: time.Date(2024, 4, 21, 0, 0, 0, 0, time.UTC), Precision: Day, Resolved: true}}
+	if d, p := ForEvent(ex, 8, pub); d != "2024-04-21" || p != Day {
+		t.Errorf("nearest %s %s", d, p)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	fe, _ := text.Default()
+	s := "Pakistan carried out strikes inside Iran on Thursday, two days after Tehran struck targets in Pakistan, and the envoys met on 18 March 2023 and last week."
+	d := fe.Process(&annals.Article{Text: s})
+	pub := time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < b.N; i++ {
+		Find(d.Tokens, 0, len(d.Tokens), s, pub)
+	}
+}
