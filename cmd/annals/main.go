@@ -33,6 +33,7 @@ func init() {
 		{"demo", "code the bundled sample corpus (the first thing to run)", cmdDemo},
 		{"code", "code events in articles and print them as JSON lines", cmdCode},
 		{"actors", "print the actor mentions of a text, or the unknown names of a corpus", cmdActors},
+		{"places", "print the place mentions of a text with their resolution and runners-up", cmdPlaces},
 		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},
 		{"eval", "score the coder against a gold development set", cmdEval},
 		{"dict", "check the actor dictionaries and event lexicon (dict check)", cmdDict},

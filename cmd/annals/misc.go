@@ -318,3 +318,40 @@ func printProblems(w io.Writer, err error) {
 		fmt.Fprintln(w, err)
 	}
 }
+
+func cmdPlaces(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("places", "places [--date YYYY-MM-DD] [TEXT|-]",
+		`  annals places "Iran struck targets in Pakistan's southwestern Baluchistan province."
+  annals places "Police in Hyderabad arrested two Indian nationals."
+  cat article.txt | annals places -
+`, stderr)
+	date := fs.String("date", "", "article date `YYYY-MM-DD` (default today)")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	ref, err := parsePublished(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals places: %v\n", err)
+		return exitUsage
+	}
+	txt, err := textArg(fs.Args(), stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals places: %v\n", err)
+		return exitSkipped
+	}
+	p, code := df.pipeline(stderr)
+	if p == nil {
+		return code
+	}
+	if ref.IsZero() {
+		ref = time.Now().UTC()
+	}
+	r := p.Process(&annals.Article{ID: "text", Text: txt, Published: ref}, ref)
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, m := range r.Places {
+		enc.Encode(m)
+	}
+	return exitOK
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/actors"
 	"github.com/annals-events/annals/internal/coder"
+	"github.com/annals-events/annals/internal/geo"
 	"github.com/annals-events/annals/internal/text"
 	"github.com/annals-events/annals/internal/when"
 )
@@ -20,6 +21,7 @@ type Pipeline struct {
 	FE     *text.FrontEnd
 	Actors *actors.Dict
 	Coder  *coder.Coder
+	Geo    *geo.Gazetteer
 }
 
 // Options name dictionary folders that replace the embedded ones.
@@ -50,7 +52,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event lexicon:\n%w", err)
 	}
-	return &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx)}, nil
+	g, err := geo.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx), Geo: g}, nil
 }
 
 // Result is one article after the pipeline.
@@ -59,6 +65,7 @@ type Result struct {
 	Doc      *annals.Doc
 	Mentions []annals.Mention
 	Events   []annals.Event
+	Places   []geo.Mention
 }
 
 // Process runs every stage on one article. now stands in for the
@@ -72,8 +79,10 @@ func (p *Pipeline) Process(a *annals.Article, now time.Time) Result {
 	ms := p.Actors.Recognize(doc, ref)
 	evs := p.Coder.Code(doc, ms, a.Published)
 	dateEvents(doc, evs, a.Published)
+	places := p.Geo.Find(doc, ms)
+	p.Geo.Locate(doc, evs, places)
 	evs = coder.MergeRepeats(evs)
-	return Result{Doc: doc, Mentions: ms, Events: evs}
+	return Result{Doc: doc, Mentions: ms, Events: evs, Places: places}
 }
 
 // Run processes articles from in with workers goroutines (0 means one per

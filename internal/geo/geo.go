@@ -1,0 +1,421 @@
+package geo
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals-events/annals"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed gazetteer.tsv.gz
+var gazetteerGz []byte
+
+// Kind of place.
+const (
+	Country = "country"
+	ADM1    = "adm1"
+	City    = "city"
+)
+
+// Place is one gazetteer entry.
+type Place struct {
+	Name       string  `json:"name"`
+	Kind       string  `json:"kind"`
+	Country    string  `json:"country"`
+	ADM1       string  `json:"adm1"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Population int     `json:"population"`
+	Feature    string  `json:"feature,omitempty"`
+	Approx     bool    `json:"approx,omitempty"` // coordinates are the country's
+}
+
+// Gazetteer is an immutable name index.
+type Gazetteer struct {
+	byName    map[string][]*Place
+	countries map[string]*Place
+	maxWords  int
+	Places    int
+}
+
+var (
+	once sync.Once
+	gaz  *Gazetteer
+	gerr error
+)
+
+// Default loads the embedded gazetteer once.
+func Default() (*Gazetteer, error) {
+	once.Do(func() { gaz, gerr = Load(gazetteerGz) })
+	return gaz, gerr
+}
+
+// Key normalises a place name: lower case, accents removed, hyphens and
+// apostrophes as spaces.
+func Key(s string) string {
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Load parses a gzip-compressed gazetteer file.
+func Load(gz []byte) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	g := &Gazetteer{byName: map[string][]*Place{}, countries: map[string]*Place{}}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		l := sc.Text()
+		if strings.HasPrefix(l, "#") || l == "" {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != 9 {
+			return nil, fmt.Errorf("gazetteer:%d: want 9 columns, got %d", ln, len(c))
+		}
+		lat, err1 := strconv.ParseFloat(c[4], 64)
+		lon, err2 := strconv.ParseFloat(c[5], 64)
+		pop, err3 := strconv.Atoi(c[6])
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil, fmt.Errorf("gazetteer:%d: bad number", ln)
+		}
+		names := strings.Split(c[1], "|")
+		p := &Place{Name: names[0], Country: c[2], ADM1: c[3], Lat: lat, Lon: lon, Population: pop, Feature: c[7], Approx: c[8] == "approx"}
+		switch c[0] {
+		case "C":
+			p.Kind = Country
+			g.countries[p.Country] = p
+		case "A":
+			p.Kind = ADM1
+		default:
+			p.Kind = City
+		}
+		seen := map[string]bool{}
+		for _, n := range names {
+			k := Key(n)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			g.byName[k] = append(g.byName[k], p)
+			if w := strings.Count(k, " ") + 1; w > g.maxWords {
+				g.maxWords = w
+			}
+		}
+		g.Places++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	if g.maxWords > 6 {
+		g.maxWords = 6
+	}
+	return g, nil
+}
+
+// Lookup returns the places with a name.
+func (g *Gazetteer) Lookup(name string) []*Place { return g.byName[Key(name)] }
+
+// CountryPlace returns the country entry for an ISO alpha-3 code.
+func (g *Gazetteer) CountryPlace(cc3 string) *Place { return g.countries[cc3] }
+
+// Candidate is a place a mention may mean, with its score.
+type Candidate struct {
+	*Place
+	Score float64 `json:"score"`
+}
+
+// Mention is a place named in the text.
+type Mention struct {
+	annals.Span
+	Text        string      `json:"text"`
+	Sentence    int         `json:"sentence"`
+	First, Last int         `json:"-"`
+	Best        *Candidate  `json:"resolved"`
+	Others      []Candidate `json:"candidates"`
+	Actor       bool        `json:"actor"` // the name is used as an actor ("Washington said")
+}
+
+func capitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// Context weighs the countries an article is about.
+type Context map[string]float64
+
+// BuildContext counts the countries of the document's actor mentions.
+func BuildContext(ms []annals.Mention) Context {
+	ctx := Context{}
+	for _, m := range ms {
+		if len(m.Code) >= 3 && m.Code[:3] != "---" {
+			ctx[m.Code[:3]]++
+		}
+	}
+	return ctx
+}
+
+// score ranks a candidate: the article's countries first, then kind and
+// population.
+func score(p *Place, ctx Context) float64 {
+	s := math.Log10(float64(p.Population) + 10)
+	switch p.Kind {
+	case Country:
+		s = 9
+	case ADM1:
+		s = 6.5 // a province weighs like a city of three million
+	}
+	if p.Feature == "PPLC" {
+		s += 1
+	}
+	if n := ctx[p.Country]; n > 0 {
+		s += 3 + math.Min(n, 5)/2
+	}
+	return s
+}
+
+// Find returns the place mentions of a document. actorSpans marks mentions
+// used as actors (subjects and objects that are not in a locative phrase),
+// which keep their resolution but are flagged.
+func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
+	ctx := BuildContext(ms)
+	// unambiguous place names tell the article's geography too
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if cs := g.byName[doc.Tokens[i].Lower]; len(cs) == 1 && capitalized(doc.Tokens[i].Text) {
+				ctx[cs[0].Country] += 0.5
+			}
+		}
+	}
+	people := map[int]bool{}
+	for _, m := range ms {
+		// names of people and bodies are not places ("Imran Khan")
+		if strings.HasPrefix(m.Entry, "leaders.tsv") || strings.HasPrefix(m.Entry, "groups.tsv") {
+			for i := m.First; i < m.Last; i++ {
+				people[i] = true
+			}
+		}
+	}
+	var out []Mention
+	toks := doc.Tokens
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if !capitalized(toks[i].Text) || people[i] || i == s.First && !strings.HasPrefix(toks[i].Tag, "NNP") {
+				continue // sentence-initial common words ("Police") are not places
+			}
+			for n := min(g.maxWords, s.Last-i); n >= 1; n-- {
+				if people[i+n-1] || !wordStart(toks[i+n-1].Text) {
+					continue
+				}
+				txt := doc.Article.Text[toks[i].Start:toks[i+n-1].End]
+				cands := g.byName[Key(txt)]
+				if len(cands) == 0 {
+					continue
+				}
+				m := Mention{Span: annals.Span{Start: toks[i].Start, End: toks[i+n-1].End}, Text: txt, Sentence: s.Index, First: i, Last: i + n}
+				var cs []Candidate
+				self := selfContext(ms, txt)
+				qual := g.qualifier(doc, i+n, s.Last)
+				hasCity := map[string]bool{}
+				for _, p := range cands {
+					if p.Kind == City {
+						hasCity[p.Country] = true
+					}
+				}
+				prevCountry := ""
+				if len(out) > 0 && i >= 2 && toks[i-1].Text == "," && out[len(out)-1].Last == i-1 {
+					prevCountry = out[len(out)-1].Best.Country // "Atlanta, Georgia"
+				}
+				for _, p := range cands {
+					sc := score(p, ctx)
+					if p.Kind == ADM1 && hasCity[p.Country] {
+						sc -= 2 // "Kandahar" the city before the province of the same name
+					}
+					if p.Kind == ADM1 && i > s.First && toks[i-1].Lower == "the" {
+						sc -= 3 // "the Red Sea" is a sea before it is a Sudanese state
+					}
+					if prevCountry != "" && p.Country == prevCountry && p.Kind != City {
+						sc += 10
+					}
+					if c := self[p.Country]; c > 0 && ctx[p.Country] <= c {
+						sc -= 3 + math.Min(c, 5)/2 // the name's own actor reading is no evidence
+					}
+					if qual != "" && p.Country == qual {
+						sc += 10 // "Hyderabad, Sindh", "Paris, Texas"
+					}
+					if p.Kind == ADM1 && i+n < s.Last && adminWords[toks[i+n].Lower] {
+						sc += 10 // "Washington state", "Helmand province"
+					}
+					cs = append(cs, Candidate{p, sc})
+				}
+				sort.SliceStable(cs, func(a, b int) bool { return cs[a].Score > cs[b].Score })
+				if cs[0].Score < 4 {
+					continue // every reading is implausible
+				}
+				m.Best = &cs[0]
+				if len(cs) > 1 {
+					m.Others = cs[1:min(len(cs), 4)]
+				}
+				m.Actor = !locative(toks, i, s.First) && actsAsSubject(toks, i+n, s.Last)
+				out = append(out, m)
+				i += n - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+var locPreps = map[string]bool{"in": true, "inside": true, "near": true, "at": true, "across": true, "outside": true,
+	"within": true, "along": true, "into": true, "from": true, "to": true, "throughout": true, "around": true, "of": true, "over": true}
+
+// locative reports whether the phrase starting at i is the object of a
+// place preposition, skipping determiners, possessives and adjectives:
+// "in Pakistan's southwestern Baluchistan province".
+func locative(toks []annals.Token, i, first int) bool {
+	for k := i - 1; k >= first && k >= i-5; k-- {
+		t := toks[k]
+		if locPreps[t.Lower] {
+			return true
+		}
+		if t.Lower == "the" || t.Lower == "'s" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "POS" || t.Text == "," {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
+
+// Locate sets each event's location: the place named in a locative phrase
+// of its own sentence, nearest after the trigger (the most specific of a
+// chain like "in Pakistan's southwestern Baluchistan province"); else, for
+// assaults and fights (roots 18-20), the target's country; else none. A
+// capital is never a default.
+func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
+	for i := range evs {
+		e := &evs[i]
+		var cand []Mention
+		for _, m := range places {
+			if m.Sentence == e.SentenceIndex && !m.Actor && m.Best != nil {
+				cand = append(cand, m)
+			}
+		}
+		var pick *Mention
+		for k := range cand {
+			if cand[k].Start >= e.TriggerSpan.End {
+				pick = &cand[k]
+				// follow the chain to the most specific place in the same country
+				for j := k + 1; j < len(cand) && cand[j].First-pick.Last <= 4; j++ {
+					if cand[j].Best.Country == pick.Best.Country && rank[cand[j].Best.Kind] > rank[pick.Best.Kind] {
+						pick = &cand[j]
+					}
+				}
+				break
+			}
+		}
+		if pick == nil && len(cand) > 0 {
+			pick = &cand[len(cand)-1] // "In Quetta, police arrested ..."
+			if pick.Start > e.TriggerSpan.Start {
+				pick = nil
+			}
+		}
+		if pick != nil {
+			p := pick.Best
+			e.Location = &annals.Location{Name: pick.Text, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, Precision: p.Kind}
+			if p.Kind == ADM1 && p.Approx {
+				e.Location.Precision = ADM1 + " (country centroid)"
+			}
+			continue
+		}
+		if e.Root >= "18" && len(e.Target) >= 3 {
+			if c := g.countries[e.Target[:3]]; c != nil {
+				e.Location = &annals.Location{Name: e.TargetText, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country}
+			}
+		}
+	}
+}
+
+func wordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+var adminWords = map[string]bool{"state": true, "province": true, "region": true, "governorate": true, "oblast": true, "district": true}
+
+// selfContext is the context contributed by actor mentions whose text is
+// the place name itself ("Tripoli" coded as Libya).
+func selfContext(ms []annals.Mention, txt string) Context {
+	c := Context{}
+	for _, m := range ms {
+		if m.Text == txt && len(m.Code) >= 3 {
+			c[m.Code[:3]]++
+		}
+	}
+	return c
+}
+
+// qualifier returns the country of a ", Province" or ", Country" right
+// after a place name.
+func (g *Gazetteer) qualifier(doc *annals.Doc, i, end int) string {
+	toks := doc.Tokens
+	if i+1 >= end || toks[i].Text != "," {
+		return ""
+	}
+	for n := min(3, end-i-1); n >= 1; n-- {
+		txt := doc.Article.Text[toks[i+1].Start:toks[i+n].End]
+		for _, p := range g.byName[Key(txt)] {
+			if p.Kind != City {
+				return p.Country
+			}
+		}
+	}
+	return ""
+}
+
+// actsAsSubject reports a verb right after the name, or after a
+// coordinated name ("Moscow and Beijing signed"): the name stands for its
+// government.
+func actsAsSubject(toks []annals.Token, j, end int) bool {
+	for k := j; k < end && k < j+4; k++ {
+		t := toks[k]
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+			return true
+		}
+		if t.Lower != "and" && t.Text != "," && !capitalized(t.Text) {
+			return false
+		}
+	}
+	return false
+}
