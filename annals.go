@@ -147,3 +147,71 @@ type Event struct {
 func (e *Event) Countable() bool {
 	return e.Mode == Asserted || e.Mode == Intended || e.Mode == Reported
 }
+
+// EventFilter selects stored events. Zero fields do not filter.
+type EventFilter struct {
+	Actor     string // source or target starts with this code
+	Source    string // source starts with this code
+	Target    string // target starts with this code
+	DyadA     string // with DyadB: events between the two, either direction
+	DyadB     string
+	From, To  string // event_date range, YYYY-MM-DD, inclusive
+	Root      string
+	Code      string
+	QuadClass int
+	Place     string // location name contains
+	Country   string // location country (ISO alpha-3)
+	Text      string // full-text search over evidence sentences
+	Modes     []Mode // empty: asserted, intended, reported
+	DocID     string
+	Limit     int
+	After     int64 // cursor: events with id greater than this
+}
+
+// StoredEvent is an event as kept in a store: deduplicated across
+// documents, with its counts and evidence.
+type StoredEvent struct {
+	ID int64 `json:"id"`
+	Event
+	NumMentions int        `json:"num_mentions"`
+	NumSources  int        `json:"num_sources"`
+	NumArticles int        `json:"num_articles"`
+	Evidence    []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is one sentence of one document that tells a stored event.
+type Evidence struct {
+	DocID         string  `json:"doc_id"`
+	SentenceIndex int     `json:"sentence_index"`
+	Sentence      string  `json:"sentence"`
+	SourceText    string  `json:"source_text"`
+	TargetText    string  `json:"target_text"`
+	SourceSpan    Span    `json:"source_span"`
+	TargetSpan    Span    `json:"target_span"`
+	TriggerSpan   Span    `json:"trigger_span"`
+	Rule          string  `json:"rule"`
+	Confidence    float64 `json:"confidence"`
+	Mode          Mode    `json:"mode"`
+	URL           string  `json:"url,omitempty"`
+	Published     string  `json:"published,omitempty"`
+	SentenceStart int     `json:"sentence_start"`
+}
+
+// Bucket is one interval of a dyad timeline.
+type Bucket struct {
+	Start     string  `json:"start"`
+	Quad      [5]int  `json:"quad"` // counts per quad class 1-4 (index 0 unused)
+	Events    int     `json:"events"`
+	Goldstein float64 `json:"goldstein"` // mean Goldstein score
+	EventIDs  []int64 `json:"event_ids"`
+}
+
+// CodedDocument is everything the pipeline produced for one article, the
+// unit a store writes atomically.
+type CodedDocument struct {
+	Article     *Article
+	ContentHash string
+	Sentences   []Span
+	Mentions    []Mention
+	Events      []Event
+}

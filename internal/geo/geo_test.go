@@ -69,7 +69,7 @@ func TestLocation(t *testing.T) {
 		{"Iran launched strikes on bases in Pakistan's southwestern Baluchistan province.", "Baluchistan", "adm1"},
 		{"Pakistani police arrested five men in Karachi.", "Karachi", "city"},
 		{"Pakistan struck militants inside Afghanistan.", "Afghanistan", "country"},
-		{"Iran struck Pakistan.", "Pakistan", "country"},      // the target's territory for an attack
+		{"Iran struck Pakistan.", "Pakistan", "country"},       // the target's territory for an attack
 		{"Pakistan and Iran signed eight agreements.", "", ""}, // no place, not a capital by default
 	}
 	for _, c := range cases {

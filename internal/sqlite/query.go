@@ -1,0 +1,427 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+)
+
+// where builds the SQL condition of a filter over events e.
+func where(f annals.EventFilter) (string, []any) {
+	var c []string
+	var args []any
+	add := func(cond string, a ...any) {
+		c = append(c, cond)
+		args = append(args, a...)
+	}
+	if f.Actor != "" {
+		add(`(e.source LIKE ? OR e.target LIKE ?)`, f.Actor+"%", f.Actor+"%")
+	}
+	if f.Source != "" {
+		add(`e.source LIKE ?`, f.Source+"%")
+	}
+	if f.Target != "" {
+		add(`e.target LIKE ?`, f.Target+"%")
+	}
+	if f.DyadA != "" && f.DyadB != "" {
+		add(`((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))`, f.DyadA+"%", f.DyadB+"%", f.DyadB+"%", f.DyadA+"%")
+	}
+	if f.From != "" {
+		add(`e.event_date >= ?`, f.From)
+	}
+	if f.To != "" {
+		add(`e.event_date <= ?`, f.To)
+	}
+	if f.Root != "" {
+		add(`e.root = ?`, f.Root)
+	}
+	if f.Code != "" {
+		add(`e.code LIKE ?`, f.Code+"%")
+	}
+	if f.QuadClass != 0 {
+		add(`e.quad_class = ?`, f.QuadClass)
+	}
+	if f.Place != "" {
+		add(`e.loc_name LIKE ?`, "%"+f.Place+"%")
+	}
+	if f.Country != "" {
+		add(`e.country = ?`, f.Country)
+	}
+	if f.Text != "" {
+		add(`e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(f.Text))
+	}
+	if f.DocID != "" {
+		add(`e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)`, f.DocID)
+	}
+	modes := f.Modes
+	if len(modes) == 0 {
+		modes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
+	}
+	ph := make([]string, len(modes))
+	for i, m := range modes {
+		ph[i] = "?"
+		args = append(args, string(m))
+	}
+	c = append(c, `e.mode IN (`+strings.Join(ph, ",")+`)`)
+	if f.After > 0 {
+		add(`e.id > ?`, f.After)
+	}
+	return strings.Join(c, " AND "), args
+}
+
+// ftsQuery quotes each word so user text cannot break FTS5 syntax.
+func ftsQuery(s string) string {
+	var parts []string
+	for _, w := range strings.Fields(s) {
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+const eventCols = `e.id, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover, e.mode, e.event_date, e.date_precision,
+	e.loc_name, e.country, e.adm1, e.lat, e.lon, e.loc_precision, e.confidence, e.rule, e.source_text, e.target_text,
+	e.num_mentions, e.num_sources, e.num_articles`
+
+func scanEvent(rows interface{ Scan(...any) error }) (annals.StoredEvent, error) {
+	var e annals.StoredEvent
+	var ln, country, adm1, lp sql.NullString
+	var lat, lon sql.NullFloat64
+	var mode string
+	err := rows.Scan(&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode, &e.EventDate, &e.DatePrecision,
+		&ln, &country, &adm1, &lat, &lon, &lp, &e.Confidence, &e.Rule, &e.SourceText, &e.TargetText, &e.NumMentions, &e.NumSources, &e.NumArticles)
+	e.Mode = annals.Mode(mode)
+	e.EventID = fmt.Sprint(e.ID)
+	e.Mentions = e.NumMentions
+	if ln.Valid {
+		e.Location = &annals.Location{Name: ln.String, Country: country.String, ADM1: adm1.String, Lat: lat.Float64, Lon: lon.Float64, Precision: lp.String}
+	}
+	return e, err
+}
+
+// Events returns events matching f in id order, with their evidence when
+// withEvidence is set. f.Limit defaults to 100; f.After is the cursor.
+func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool) ([]annals.StoredEvent, error) {
+	cond, args := where(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	var out []annals.StoredEvent
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if withEvidence {
+		for i := range out {
+			ev, err := s.evidence(ctx, out[i].ID)
+			if err != nil {
+				return nil, err
+			}
+			out[i].Evidence = ev
+			if len(ev) > 0 {
+				out[i].DocID, out[i].SentenceIndex, out[i].Sentence = ev[0].DocID, ev[0].SentenceIndex, ev[0].Sentence
+				out[i].SourceSpan, out[i].TargetSpan, out[i].TriggerSpan = ev[0].SourceSpan, ev[0].TargetSpan, ev[0].TriggerSpan
+			}
+		}
+	}
+	return out, nil
+}
+
+// Each streams every event matching f (no limit) to fn, for exports.
+func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.StoredEvent) error) error {
+	f.Limit = 5000
+	for {
+		evs, err := s.Events(ctx, f, true)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(evs) < f.Limit {
+			return nil
+		}
+		f.After = evs[len(evs)-1].ID
+	}
+}
+
+// evidence returns the sentences behind an event; spans are relative to
+// the document text, SentenceStart lets callers make them sentence-relative.
+func (s *DB) evidence(ctx context.Context, id int64) ([]annals.Evidence, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.doc_id, v.sentence_index, substr(d.text, s.start + 1, s.end - s.start), v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start
+		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
+		WHERE v.event_id = ? ORDER BY d.published, v.doc_id, v.sentence_index`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []annals.Evidence
+	for rows.Next() {
+		var e annals.Evidence
+		var mode string
+		if err := rows.Scan(&e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
+			return nil, err
+		}
+		e.Mode = annals.Mode(mode)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Event returns one event with its evidence.
+func (s *DB) Event(ctx context.Context, id int64) (annals.StoredEvent, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e WHERE e.id = ?`, id)
+	e, err := scanEvent(row)
+	if err == sql.ErrNoRows {
+		return e, ErrNotFound
+	}
+	if err != nil {
+		return e, err
+	}
+	e.Evidence, err = s.evidence(ctx, id)
+	return e, err
+}
+
+// Interval of a timeline bucket.
+type Interval string
+
+// Intervals.
+const (
+	IntervalDay   Interval = "day"
+	IntervalWeek  Interval = "week"
+	IntervalMonth Interval = "month"
+)
+
+func bucketOf(date string, iv Interval) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	switch iv {
+	case IntervalWeek:
+		t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)) // weeks start on Monday
+	case IntervalMonth:
+		t = time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.Format("2006-01-02")
+}
+
+// Timeline returns the events between two actors (either direction, by
+// country code prefix) per day, week or month: counts per quad class, the
+// mean Goldstein score, and the ids of the events behind each bucket. It
+// reads only the dyad index.
+func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.EventFilter) ([]annals.Bucket, error) {
+	if iv != IntervalDay && iv != IntervalWeek && iv != IntervalMonth {
+		return nil, fmt.Errorf("interval %q: want day, week or month", iv)
+	}
+	a3, b3 := prefix3(a), prefix3(b)
+	cond := `((substr(e.source,1,3) = ?1 AND substr(e.target,1,3) = ?2) OR (substr(e.source,1,3) = ?2 AND substr(e.target,1,3) = ?1))
+		AND e.mode IN ('asserted','intended','reported') AND e.event_date != ''`
+	args := []any{a3, b3}
+	if len(a) > 3 || len(b) > 3 {
+		cond += ` AND ((e.source LIKE ?3 AND e.target LIKE ?4) OR (e.source LIKE ?4 AND e.target LIKE ?3))`
+		args = append(args, a+"%", b+"%")
+	}
+	if f.From != "" {
+		cond += fmt.Sprintf(` AND e.event_date >= ?%d`, len(args)+1)
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		cond += fmt.Sprintf(` AND e.event_date <= ?%d`, len(args)+1)
+		args = append(args, f.To)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE `+cond+` ORDER BY e.event_date`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	defer rows.Close()
+	var out []annals.Bucket
+	idx := map[string]int{}
+	for rows.Next() {
+		var id int64
+		var date string
+		var q int
+		var g float64
+		if err := rows.Scan(&id, &date, &q, &g); err != nil {
+			return nil, err
+		}
+		k := bucketOf(date, iv)
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, annals.Bucket{Start: k})
+		}
+		bk := &out[i]
+		if q >= 1 && q <= 4 {
+			bk.Quad[q]++
+		}
+		bk.Goldstein += g
+		bk.Events++
+		bk.EventIDs = append(bk.EventIDs, id)
+	}
+	for i := range out {
+		out[i].Goldstein = round2(out[i].Goldstein / float64(out[i].Events))
+	}
+	return out, rows.Err()
+}
+
+func round2(f float64) float64 { return float64(int64(f*100+0.5*sign(f))) / 100 }
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+func prefix3(s string) string {
+	if len(s) > 3 {
+		return s[:3]
+	}
+	return s
+}
+
+// ActorCount is an actor with its number of events.
+type ActorCount struct {
+	Code   string `json:"code"`
+	Events int    `json:"events"`
+}
+
+// Actors returns actors (by code, or by country prefix when byCountry) by
+// event count, as source or target, among events matching f.
+func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
+	cond, args := where(f)
+	col := "code"
+	if byCountry {
+		col = "substr(code, 1, 3)"
+	}
+	if limit <= 0 {
+		limit = 100
+	}
+	q := `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `)
+		WHERE code != '' GROUP BY c ORDER BY n DESC, c LIMIT ?`
+	rows, err := s.db.QueryContext(ctx, q, append(append(append([]any{}, args...), args...), limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ActorCount
+	for rows.Next() {
+		var a ActorCount
+		if err := rows.Scan(&a.Code, &a.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Edge is a weighted link between two actors.
+type Edge struct {
+	Source      string  `json:"source"`
+	Target      string  `json:"target"`
+	Events      int     `json:"events"`
+	Cooperation int     `json:"cooperation"` // quad classes 1-2
+	Conflict    int     `json:"conflict"`    // quad classes 3-4
+	Goldstein   float64 `json:"goldstein"`
+}
+
+// Network returns the actor graph among events matching f, by country
+// prefix when byCountry, the strongest edges first.
+func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]Edge, error) {
+	cond, args := where(f)
+	sc, tc := "e.source", "e.target"
+	if byCountry {
+		sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
+	}
+	if limit <= 0 {
+		limit = 200
+	}
+	q := `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(e.quad_class <= 2), SUM(e.quad_class >= 3), AVG(e.goldstein)
+		FROM events e WHERE ` + cond + ` AND e.target != '' AND e.source != '' AND substr(e.source,1,3) != '---' AND substr(e.target,1,3) != '---'
+		GROUP BY a, b HAVING a != b ORDER BY COUNT(*) DESC LIMIT ?`
+	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Edge
+	for rows.Next() {
+		var e Edge
+		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &e.Goldstein); err != nil {
+			return nil, err
+		}
+		e.Goldstein = round2(e.Goldstein)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Document is a stored article with its mentions and the evidence of its
+// events.
+type Document struct {
+	Article   annals.Article       `json:"article"`
+	Sentences []annals.Span        `json:"sentences"`
+	Mentions  []annals.Mention     `json:"mentions"`
+	Events    []annals.StoredEvent `json:"events"`
+}
+
+// Document returns a stored document.
+func (s *DB) Document(ctx context.Context, id string) (*Document, error) {
+	d := &Document{}
+	var pub string
+	err := s.db.QueryRowContext(ctx, `SELECT id, url, title, source, published, text FROM documents WHERE id = ?`, id).
+		Scan(&d.Article.ID, &d.Article.URL, &d.Article.Title, &d.Article.Source, &pub, &d.Article.Text)
+	if err == sql.ErrNoRows {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if pub != "" {
+		d.Article.Published, _ = time.Parse("2006-01-02", pub)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx`, id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var sp annals.Span
+		rows.Scan(&sp.Start, &sp.End)
+		d.Sentences = append(d.Sentences, sp)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT sentence, start, end, text, code, entry, ref FROM mentions WHERE doc_id = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var m annals.Mention
+		rows.Scan(&m.Sentence, &m.Start, &m.End, &m.Text, &m.Code, &m.Entry, &m.Ref)
+		d.Mentions = append(d.Mentions, m)
+	}
+	rows.Close()
+	d.Events, err = s.Events(ctx, annals.EventFilter{DocID: id, Limit: 1000, Modes: []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}}, true)
+	return d, err
+}

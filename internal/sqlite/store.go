@@ -1,0 +1,387 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+	_ "modernc.org/sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrNotFound is returned for a missing document or event.
+var ErrNotFound = errors.New("not found")
+
+// Dedup sets the cross-document deduplication key: events with the same
+// source, target and CAMEO code whose dates are at most WindowDays apart
+// and whose places are at most MaxKm apart (or unknown) are one event.
+type Dedup struct {
+	WindowDays int
+	MaxKm      float64
+}
+
+// DefaultDedup merges events of the same day within 50 km.
+var DefaultDedup = Dedup{WindowDays: 0, MaxKm: 50}
+
+// DB is an open store.
+type DB struct {
+	db    *sql.DB
+	Dedup Dedup
+	path  string
+}
+
+// Open opens (creating if needed) the SQLite file at path and runs any
+// pending migrations.
+func Open(path string) (*DB, error) {
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &DB{db: db, Dedup: DefaultDedup, path: path}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the store.
+func (s *DB) Close() error { return s.db.Close() }
+
+// SQL exposes the handle for tests and tools.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+func (s *DB) migrate() error {
+	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	var v int
+	if err := s.db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		num, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(n, "migrations/"), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: bad name", n)
+		}
+		if num <= v {
+			continue
+		}
+		b, _ := migrations.ReadFile(n)
+		tx, err := s.db.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(string(b)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", n, err)
+		}
+		if _, err := tx.Exec(`INSERT INTO schema_version (version) VALUES (?)`, num); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Has reports whether a document with this id or content hash is stored.
+func (s *DB) Has(ctx context.Context, id, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, id, hash).Scan(&n)
+	return n > 0, err
+}
+
+// AddResult says what Add did with each document.
+type AddResult struct {
+	Added, Skipped int
+	Events         int // evidence rows written
+}
+
+// Add stores coded documents in one transaction: a document whose id or
+// content hash is already stored is skipped; each event either joins an
+// existing event under the dedup key or becomes a new one.
+func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, error) {
+	var res AddResult
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback()
+	now := time.Now().UTC().Format(time.RFC3339)
+	touched := map[int64]bool{}
+	for _, d := range docs {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, d.Article.ID, d.ContentHash).Scan(&n); err != nil {
+			return res, err
+		}
+		if n > 0 {
+			res.Skipped++
+			continue
+		}
+		a := d.Article
+		pub := ""
+		if a.HasDate() {
+			pub = a.Published.Format("2006-01-02")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)`,
+			a.ID, a.URL, a.Title, a.Source, pub, d.ContentHash, a.Text, now); err != nil {
+			return res, fmt.Errorf("store document %s: %w", a.ID, err)
+		}
+		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+			return res, fmt.Errorf("store document %s: %w", a.ID, err)
+		}
+		res.Added++
+		res.Events += len(d.Events)
+	}
+	if err := recount(ctx, tx, touched); err != nil {
+		return res, err
+	}
+	return res, tx.Commit()
+}
+
+// writeCoding writes sentences, mentions, events and evidence of a stored
+// document.
+func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]bool) error {
+	a := d.Article
+	for i, sp := range d.Sentences {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences (doc_id, idx, start, end) VALUES (?,?,?,?)`, a.ID, i, sp.Start, sp.End); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, a.Text[sp.Start:sp.End], a.ID, i); err != nil {
+			return err
+		}
+	}
+	for _, m := range d.Mentions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (doc_id, sentence, start, end, text, code, entry, ref) VALUES (?,?,?,?,?,?,?,?)`,
+			a.ID, m.Sentence, m.Start, m.End, m.Text, m.Code, m.Entry, m.Ref); err != nil {
+			return err
+		}
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		id, err := s.match(ctx, tx, e)
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			id, err = insertEvent(ctx, tx, e)
+			if err != nil {
+				return err
+			}
+		}
+		touched[id] = true
+		sents := e.EvidenceSentences
+		if len(sents) == 0 {
+			sents = []int{e.SentenceIndex}
+		}
+		for k, si := range sents {
+			n := 1
+			if k == 0 {
+				n = max(1, e.Mentions-len(sents)+1)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
+				source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)
+				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+				id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
+				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// match finds the stored event an event joins under the dedup key.
+func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+	from, to := e.EventDate, e.EventDate
+	if e.EventDate != "" && s.Dedup.WindowDays > 0 {
+		if t, err := time.Parse("2006-01-02", e.EventDate); err == nil {
+			from = t.AddDate(0, 0, -s.Dedup.WindowDays).Format("2006-01-02")
+			to = t.AddDate(0, 0, s.Dedup.WindowDays).Format("2006-01-02")
+		}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, lat, lon FROM events WHERE source = ? AND target = ? AND code = ? AND mode = ? AND event_date BETWEEN ? AND ? ORDER BY id`,
+		e.Source, e.Target, e.Code, string(e.Mode), from, to)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&id, &lat, &lon); err != nil {
+			return 0, err
+		}
+		if e.Location == nil || !lat.Valid || km(e.Location.Lat, e.Location.Lon, lat.Float64, lon.Float64) <= s.Dedup.MaxKm {
+			return id, nil
+		}
+	}
+	return 0, rows.Err()
+}
+
+// km is the great-circle distance.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+	var ln, country, adm1, lp any
+	var lat, lon any
+	if l := e.Location; l != nil {
+		ln, country, adm1, lat, lon, lp = l.Name, l.Country, l.ADM1, l.Lat, l.Lon, l.Precision
+	}
+	r, err := tx.ExecContext(ctx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
+		loc_name, country, adm1, lat, lon, loc_precision, confidence, rule, source_text, target_text)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision,
+		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText)
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
+}
+
+// recount sets the counts of events from their evidence and deletes events
+// left without any.
+func recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+	for id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET
+			num_mentions = (SELECT COALESCE(SUM(mentions), 0) FROM evidence WHERE event_id = ?1),
+			num_articles = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?1),
+			num_sources  = (SELECT COUNT(DISTINCT CASE WHEN d.source = '' THEN d.id ELSE d.source END) FROM evidence v JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ?1),
+			confidence   = (SELECT COALESCE(MAX(confidence), 0) FROM evidence WHERE event_id = ?1)
+			WHERE id = ?1`, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ? AND num_articles = 0`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Documents streams every stored document's article, for recoding.
+func (s *DB) Documents(ctx context.Context, fn func(*annals.Article) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, url, title, source, published, text FROM documents ORDER BY rowid`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a := &annals.Article{}
+		var pub string
+		if err := rows.Scan(&a.ID, &a.URL, &a.Title, &a.Source, &pub, &a.Text); err != nil {
+			return err
+		}
+		if pub != "" {
+			a.Published, _ = time.Parse("2006-01-02", pub)
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// RecodeResult says how a recode changed the stored events.
+type RecodeResult struct {
+	Documents      int
+	Before, After  int // evidence rows
+	EventsBefore   int
+	EventsAfter    int
+	Added, Removed int // evidence keys (source, target, code, mode, date) new or gone
+}
+
+// Replace swaps the coding of stored documents for a new one, in one
+// transaction, and reports what changed.
+func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeResult, error) {
+	var res RecodeResult
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	defer tx.Rollback()
+	touched := map[int64]bool{}
+	for _, d := range docs {
+		id := d.Article.ID
+		old := map[string]int{}
+		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source, e.target, e.code, e.mode, e.event_date FROM evidence v JOIN events e ON e.id = v.event_id WHERE v.doc_id = ?`, id)
+		if err != nil {
+			return res, err
+		}
+		for rows.Next() {
+			var eid int64
+			var a, b, c, m, dt string
+			rows.Scan(&eid, &a, &b, &c, &m, &dt)
+			old[a+"|"+b+"|"+c+"|"+m+"|"+dt]++
+			touched[eid] = true
+			res.Before++
+		}
+		rows.Close()
+		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`, `DELETE FROM sentence_fts WHERE doc_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return res, err
+			}
+		}
+		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+			return res, fmt.Errorf("recode document %s: %w", id, err)
+		}
+		for _, e := range d.Events {
+			k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode) + "|" + e.EventDate
+			n := max(1, len(e.EvidenceSentences))
+			res.After += n
+			if old[k] > 0 {
+				old[k] -= n
+				if old[k] <= 0 {
+					delete(old, k)
+				}
+			} else {
+				res.Added++
+			}
+		}
+		res.Removed += len(old)
+		res.Documents++
+	}
+	if err := recount(ctx, tx, touched); err != nil {
+		return res, err
+	}
+	return res, tx.Commit()
+}
+
+// Stats counts what is stored.
+type Stats struct {
+	Documents, Sentences, Mentions, Events, Evidence int
+}
+
+// Stats returns row counts.
+func (s *DB) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions),
+		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM evidence)`).Scan(&st.Documents, &st.Sentences, &st.Mentions, &st.Events, &st.Evidence)
+	return st, err
+}
