@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,11 +15,15 @@ import (
 )
 
 func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("demo", "demo [--json]",
-		`  annals demo           code the bundled sample corpus and print its events
-  annals demo --json    the same events as JSON lines
+	fs := newFlags("demo", "demo [--addr 127.0.0.1:8080] [--no-serve] [--json]",
+		`  annals demo                  build the sample database and open the dashboard
+  annals demo --addr :9090     on another port
+  annals demo --no-serve       only print the coded events
+  annals demo --json           the coded events as JSON lines
 `, stderr)
-	asJSON := fs.Bool("json", false, "print events as JSON lines")
+	asJSON := fs.Bool("json", false, "print the events as JSON lines and exit")
+	noServe := fs.Bool("no-serve", false, "print the events and exit")
+	addr := fs.String("addr", "127.0.0.1:8080", "address for the dashboard")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
@@ -27,8 +32,31 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	if p == nil {
 		return code
 	}
+	if !*asJSON && !*noServe {
+		start := time.Now()
+		path, err := demoDB(p, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "annals demo: %v\n", err)
+			return exitFatal
+		}
+		db, code := openDB(path, stderr)
+		if db == nil {
+			return code
+		}
+		defer db.Close()
+		st, _ := db.Stats(context.Background())
+		err = serve(db, nil, *addr, "", func(url string) {
+			fmt.Fprintf(stdout, "The sample corpus (%d illustrative articles, %d events) is in %s.\nOpen %s to see the dashboard (ready in %s). Ctrl-C stops the server.\n",
+				st.Documents, st.Events, path, url, time.Since(start).Round(time.Millisecond))
+		}, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "annals demo: %v\n", err)
+			return exitFatal
+		}
+		return exitOK
+	}
 	skipped := 0
-	in := readAll([]string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Corpus)}, stderr, &skipped)
+	in := readAll([]string{"-"}, ingestOptions(demo.Corpus), stderr, &skipped)
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	docs, events := 0, 0
@@ -63,3 +91,5 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 func printEvent(w io.Writer, e *annals.Event) {
 	fmt.Fprintf(w, "  %-9s -> %-9s %-4s %-8s %-12s %.2f  %q\n", orDash(e.Source), orDash(e.Target), e.Code, e.Plover, e.Mode, e.Confidence, e.Sentence)
 }
+
+func ingestOptions(b []byte) ingest.Options { return ingest.Options{Stdin: bytes.NewReader(b)} }

@@ -30,13 +30,14 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"demo", "code the bundled sample corpus (the first thing to run)", cmdDemo},
+		{"demo", "build a database from the bundled sample corpus and open the dashboard (start here)", cmdDemo},
 		{"code", "code events in articles and print them as JSON lines", cmdCode},
 		{"actors", "print the actor mentions of a text, or the unknown names of a corpus", cmdActors},
 		{"ingest", "code articles and store them in a database, skipping those already stored", cmdIngest},
 		{"recode", "re-code stored documents after a dictionary change and report what changed", cmdRecode},
 		{"query", "query stored events with filters, as a table, JSON lines or CSV", cmdQuery},
 		{"export", "export stored events as GDELT, PLOVER, CSV, JSON lines or Parquet", cmdExport},
+		{"serve", "serve the JSON API and the dashboard over a database", cmdServe},
 		{"places", "print the place mentions of a text with their resolution and runners-up", cmdPlaces},
 		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},
 		{"eval", "score the coder against a gold development set", cmdEval},

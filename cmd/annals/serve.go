@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/api"
+	"github.com/annals-events/annals/internal/demo"
+	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/web"
+)
+
+// serve runs the API and dashboard until interrupted.
+func serve(db *sqlite.DB, p *pipeline.Pipeline, addr, token string, ready func(url string), stderr io.Writer) error {
+	s := &api.Server{DB: db, Pipeline: p, Token: token, Web: web.FS(), Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	ready("http://" + ln.Addr().String() + "/")
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("serve", "serve --db FILE [--addr 127.0.0.1:8080] [--token TOKEN]",
+		`  annals serve --db events.db                        dashboard and API on http://127.0.0.1:8080/
+  annals serve --db events.db --addr :9000 --token s3cret
+  curl -H 'Authorization: Bearer s3cret' --data-binary @news.jsonl http://127.0.0.1:9000/api/v1/documents
+`, stderr)
+	dbPath := fs.String("db", "", "SQLite database `FILE`")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
+	df := addDictFlags(fs)
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	db, code := openDB(*dbPath, stderr)
+	if db == nil {
+		return code
+	}
+	defer db.Close()
+	var p *pipeline.Pipeline
+	if *token != "" {
+		if p, code = df.pipeline(stderr); p == nil {
+			return code
+		}
+	}
+	err := serve(db, p, *addr, *token, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals serve: %v\n", err)
+		return exitFatal
+	}
+	return exitOK
+}
+
+// demoDB builds the sample database in the user's cache folder, again
+// whenever the bundled corpus or annals changes.
+func demoDB(p *pipeline.Pipeline, stderr io.Writer) (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "annals")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	h := sha256.Sum256(append([]byte(annals.Version), demo.Corpus...))
+	path := filepath.Join(dir, "demo-"+hex.EncodeToString(h[:6])+".db")
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	tmp := path + ".building"
+	os.Remove(tmp)
+	db, err := sqlite.Open(tmp)
+	if err != nil {
+		return "", err
+	}
+	pr := newProgress(stderr, "building the demo database:")
+	skipped := 0
+	in := readAll([]string{"-"}, ingestOptions(demo.Corpus), stderr, &skipped)
+	var docs []*annals.CodedDocument
+	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		docs = append(docs, coded(r))
+		pr.docs.Add(1)
+		pr.evs.Add(int64(len(r.Events)))
+		pr.tick(false)
+	})
+	_, err = db.Add(context.Background(), docs)
+	db.Close()
+	pr.tick(true)
+	if err != nil {
+		return "", err
+	}
+	for _, suf := range []string{"-wal", "-shm"} {
+		os.Remove(tmp + suf)
+	}
+	return path, os.Rename(tmp, path)
+}

@@ -1,0 +1,370 @@
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/ingest"
+	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// MaxBody bounds request bodies.
+const MaxBody = 32 << 20
+
+// Server holds what the handlers need.
+type Server struct {
+	DB       *sqlite.DB
+	Pipeline *pipeline.Pipeline // nil: POST /documents is refused
+	Token    string             // empty: POST /documents is refused
+	Web      fs.FS              // the dashboard's files
+	Timeout  time.Duration
+	Log      *slog.Logger
+
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	ingested prometheus.Counter
+}
+
+// Errors mapped to statuses.
+var (
+	ErrBadRequest   = errors.New("bad request")
+	ErrUnauthorized = errors.New("unauthorized")
+	ErrForbidden    = errors.New("ingestion is disabled: start the server with --token")
+)
+
+type apiError struct {
+	status int
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+func bad(format string, a ...any) error {
+	return &apiError{http.StatusBadRequest, fmt.Sprintf(format, a...)}
+}
+
+// status is the one place errors become HTTP statuses.
+func status(err error) (int, string) {
+	var ae *apiError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &ae):
+		return ae.status, ae.msg
+	case errors.Is(err, sqlite.ErrNotFound):
+		return http.StatusNotFound, "not found"
+	case errors.Is(err, ErrUnauthorized):
+		return http.StatusUnauthorized, "missing or wrong bearer token"
+	case errors.Is(err, ErrForbidden):
+		return http.StatusForbidden, ErrForbidden.Error()
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d bytes", mbe.Limit)
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the request took too long"
+	}
+	return http.StatusInternalServerError, "internal error"
+}
+
+type handler func(r *http.Request) (any, error)
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	if s.Timeout == 0 {
+		s.Timeout = 10 * time.Second
+	}
+	if s.Log == nil {
+		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s.reg = prometheus.NewRegistry()
+	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "annals_http_requests_total", Help: "HTTP requests by route and status."}, []string{"route", "status"})
+	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "annals_http_request_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.DefBuckets}, []string{"route"})
+	s.ingested = prometheus.NewCounter(prometheus.CounterOpts{Name: "annals_ingested_documents_total", Help: "Documents stored through the API."})
+	s.reg.MustRegister(s.requests, s.latency, s.ingested, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+
+	mux := http.NewServeMux()
+	route := func(pattern string, h handler) {
+		mux.Handle(pattern, s.wrap(pattern, h))
+	}
+	route("GET /api/v1/events", s.events)
+	route("GET /api/v1/events/{id}", s.event)
+	route("GET /api/v1/dyads/{a}/{b}/timeline", s.timeline)
+	route("GET /api/v1/actors", s.actors)
+	route("GET /api/v1/network", s.network)
+	route("GET /api/v1/documents/{id}", s.document)
+	route("POST /api/v1/documents", s.postDocuments)
+	route("GET /api/v1/openapi.json", func(*http.Request) (any, error) { return json.RawMessage(openAPI), nil })
+	route("GET /healthz", s.health)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	if s.Web != nil {
+		fileServer := http.FileServerFS(s.Web)
+		mux.Handle("GET /", securityHeaders(fileServer))
+	}
+	return mux
+}
+
+func securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// wrap runs a handler under a timeout with a bounded body and writes its
+// value or error as JSON.
+func (s *Server) wrap(route string, h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		v, err := h(r)
+		code := http.StatusOK
+		if err != nil {
+			var msg string
+			code, msg = status(err)
+			if code == http.StatusInternalServerError {
+				s.Log.Error("request failed", "route", route, "err", err)
+			}
+			v = map[string]string{"error": msg}
+		} else if r.Method == http.MethodPost {
+			code = http.StatusCreated
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.WriteHeader(code)
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(true)
+		enc.Encode(v)
+		s.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+		s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+	})
+}
+
+// filter reads the event filters from the query string.
+func filter(r *http.Request) (annals.EventFilter, error) {
+	q := r.URL.Query()
+	f := annals.EventFilter{Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"), From: q.Get("from"), To: q.Get("to"),
+		Root: q.Get("root"), Code: q.Get("code"), Place: q.Get("place"), Country: q.Get("country"), Text: q.Get("q"), DocID: q.Get("doc")}
+	if d := q.Get("dyad"); d != "" {
+		p := strings.Split(d, ",")
+		if len(p) != 2 || p[0] == "" || p[1] == "" {
+			return f, bad("dyad %q: want A,B", d)
+		}
+		f.DyadA, f.DyadB = p[0], p[1]
+	}
+	for _, d := range []string{f.From, f.To} {
+		if d != "" {
+			if _, err := time.Parse("2006-01-02", d); err != nil {
+				return f, bad("date %q: want YYYY-MM-DD", d)
+			}
+		}
+	}
+	if v := q.Get("quad"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 4 {
+			return f, bad("quad %q: want 1-4", v)
+		}
+		f.QuadClass = n
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			return f, bad("limit %q: want 1-1000", v)
+		}
+		f.Limit = n
+	}
+	if v := q.Get("cursor"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			return f, bad("cursor %q", v)
+		}
+		f.After = n
+	}
+	if v := q.Get("mode"); v != "" {
+		all := map[string]bool{"asserted": true, "intended": true, "reported": true, "negated": true, "hypothetical": true}
+		for _, m := range strings.Split(v, ",") {
+			if m == "all" {
+				f.Modes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}
+				break
+			}
+			if !all[m] {
+				return f, bad("mode %q", m)
+			}
+			f.Modes = append(f.Modes, annals.Mode(m))
+		}
+	}
+	return f, nil
+}
+
+// Page is a page of events with the cursor for the next one.
+type Page struct {
+	Events     []annals.StoredEvent `json:"events"`
+	NextCursor string               `json:"next_cursor,omitempty"`
+}
+
+func (s *Server) events(r *http.Request) (any, error) {
+	f, err := filter(r)
+	if err != nil {
+		return nil, err
+	}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	evs, err := s.DB.Events(r.Context(), f, true)
+	if err != nil {
+		return nil, err
+	}
+	p := Page{Events: evs}
+	if p.Events == nil {
+		p.Events = []annals.StoredEvent{}
+	}
+	if len(evs) == f.Limit {
+		p.NextCursor = strconv.FormatInt(evs[len(evs)-1].ID, 10)
+	}
+	return p, nil
+}
+
+func (s *Server) event(r *http.Request) (any, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return nil, bad("event id %q", r.PathValue("id"))
+	}
+	return s.DB.Event(r.Context(), id)
+}
+
+func (s *Server) timeline(r *http.Request) (any, error) {
+	f, err := filter(r)
+	if err != nil {
+		return nil, err
+	}
+	iv := sqlite.Interval(r.URL.Query().Get("interval"))
+	if iv == "" {
+		iv = sqlite.IntervalWeek
+	}
+	if iv != sqlite.IntervalDay && iv != sqlite.IntervalWeek && iv != sqlite.IntervalMonth {
+		return nil, bad("interval %q: want day, week or month", iv)
+	}
+	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
+	tl, err := s.DB.Timeline(r.Context(), a, b, iv, f)
+	if err != nil {
+		return nil, err
+	}
+	if tl == nil {
+		tl = []annals.Bucket{}
+	}
+	return map[string]any{"a": a, "b": b, "interval": iv, "buckets": tl}, nil
+}
+
+func (s *Server) actors(r *http.Request) (any, error) {
+	f, err := filter(r)
+	if err != nil {
+		return nil, err
+	}
+	acts, err := s.DB.Actors(r.Context(), f, r.URL.Query().Get("by") == "country", f.Limit)
+	if acts == nil {
+		acts = []sqlite.ActorCount{}
+	}
+	return map[string]any{"actors": acts}, err
+}
+
+func (s *Server) network(r *http.Request) (any, error) {
+	f, err := filter(r)
+	if err != nil {
+		return nil, err
+	}
+	edges, err := s.DB.Network(r.Context(), f, r.URL.Query().Get("by") != "actor", f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	nodes := map[string]int{}
+	for _, e := range edges {
+		nodes[e.Source] += e.Events
+		nodes[e.Target] += e.Events
+	}
+	type node struct {
+		ID     string `json:"id"`
+		Events int    `json:"events"`
+	}
+	ns := []node{}
+	for k, v := range nodes {
+		ns = append(ns, node{k, v})
+	}
+	if edges == nil {
+		edges = []sqlite.Edge{}
+	}
+	return map[string]any{"nodes": ns, "edges": edges}, nil
+}
+
+func (s *Server) document(r *http.Request) (any, error) {
+	return s.DB.Document(r.Context(), r.PathValue("id"))
+}
+
+func (s *Server) health(r *http.Request) (any, error) {
+	if err := s.DB.SQL().PingContext(r.Context()); err != nil {
+		return nil, err
+	}
+	return map[string]string{"status": "ok"}, nil
+}
+
+// postDocuments codes and stores articles sent as one JSON object, a JSON
+// array, or JSON lines.
+func (s *Server) postDocuments(r *http.Request) (any, error) {
+	if s.Token == "" || s.Pipeline == nil {
+		return nil, ErrForbidden
+	}
+	got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if subtle.ConstantTimeCompare([]byte(got), []byte(s.Token)) != 1 {
+		return nil, ErrUnauthorized
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, err
+	}
+	var arts []*annals.Article
+	var problems []string
+	err = ingest.Read([]string{"-"}, ingest.Options{Stdin: strings.NewReader(string(body))}, func(a *annals.Article) error {
+		arts = append(arts, a)
+		return nil
+	}, func(e *ingest.InputError) { problems = append(problems, strings.TrimPrefix(e.Error(), "stdin")) })
+	if err != nil {
+		return nil, err
+	}
+	if len(arts) == 0 {
+		return nil, bad("no article in the body: %s", strings.Join(problems, "; "))
+	}
+	var docs []*annals.CodedDocument
+	now := time.Now().UTC()
+	for _, a := range arts {
+		res := s.Pipeline.Process(a, now)
+		d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: res.Mentions, Events: res.Events}
+		for _, se := range res.Doc.Sentences {
+			d.Sentences = append(d.Sentences, se.Span)
+		}
+		docs = append(docs, d)
+	}
+	res, err := s.DB.Add(r.Context(), docs)
+	if err != nil {
+		return nil, err
+	}
+	s.ingested.Add(float64(res.Added))
+	if problems == nil {
+		problems = []string{}
+	}
+	return map[string]any{"added": res.Added, "skipped": res.Skipped, "events": res.Events, "problems": problems}, nil
+}
