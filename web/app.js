@@ -94,7 +94,7 @@ async function drawTimeline() {
     box.replaceChildren(el("p", { class: "empty" }, `No events between ${a} and ${b}.`));
     return;
   }
-  const max = Math.max(...buckets.map(x => x.events));
+  const max = Math.max(1, ...buckets.map(x => x.events));
   const bw = Math.max(4, (W - 2 * pad) / buckets.length - 4);
   const x = i => pad + i * ((W - 2 * pad) / buckets.length);
   const y = v => H - pad - (v / max) * (H - 2 * pad);
@@ -116,7 +116,7 @@ async function drawTimeline() {
     g.append(t);
     g.addEventListener("click", () => openBucket(a, b, interval, bk, g));
     s.append(g);
-    path += (i ? "L" : "M") + (x(i) + bw / 2) + "," + gy(bk.goldstein);
+    if (bk.events) path += (path ? "L" : "M") + (x(i) + bw / 2) + "," + gy(bk.goldstein);
     const lbl = svg("text", { x: x(i), y: H - pad + 14, "font-size": 10, fill: "#666" });
     if (buckets.length < 30 || i % Math.ceil(buckets.length / 15) === 0) { lbl.textContent = bk.start; s.append(lbl); }
   });
@@ -145,7 +145,7 @@ async function openBucket(a, b, interval, bk, g) {
 let map;
 async function drawMap() {
   if (map) return;
-  map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([30, 45], 3);
+  map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 45], 3);
   const world = await fetch("vendor/world-atlas/countries-110m.json").then(r => r.json());
   L.geoJSON(topojson.feature(world, world.objects.countries), { style: { color: "#8aa0b4", weight: 1, fillColor: "#fff", fillOpacity: 1 } }).addTo(map);
   const cluster = L.markerClusterGroup();
@@ -221,7 +221,7 @@ async function route() {
     if (name === "network") await drawNetwork();
     if (name === "events" && !document.getElementById("event-list").childElementCount) await searchEvents();
     if (name === "doc") await showDocument(decodeURIComponent(arg || ""));
-  } catch (err) { status("error: " + err.message); }
+  } catch (err) { status("error: " + (err && err.message || err)); console.error(err); }
 }
 
 document.getElementById("dyad-form").addEventListener("submit", ev => { ev.preventDefault(); drawTimeline().catch(e => status("error: " + e.message)); });

@@ -283,7 +283,10 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	for i := range out {
 		out[i].Goldstein = round2(out[i].Goldstein / float64(out[i].Events))
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return fillGaps(out, iv), nil
 }
 
 func round2(f float64) float64 { return float64(int64(f*100+0.5*sign(f))) / 100 }
@@ -424,4 +427,37 @@ func (s *DB) Document(ctx context.Context, id string) (*Document, error) {
 	rows.Close()
 	d.Events, err = s.Events(ctx, annals.EventFilter{DocID: id, Limit: 1000, Modes: []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}}, true)
 	return d, err
+}
+
+// fillGaps adds empty buckets between the first and the last, so a
+// timeline's x axis is time.
+func fillGaps(bs []annals.Bucket, iv Interval) []annals.Bucket {
+	if len(bs) < 2 {
+		return bs
+	}
+	var out []annals.Bucket
+	next := func(d time.Time) time.Time {
+		switch iv {
+		case IntervalWeek:
+			return d.AddDate(0, 0, 7)
+		case IntervalMonth:
+			return d.AddDate(0, 1, 0)
+		}
+		return d.AddDate(0, 0, 1)
+	}
+	for i, b := range bs {
+		out = append(out, b)
+		if i+1 == len(bs) || len(out) > 20000 {
+			continue
+		}
+		d, err1 := time.Parse("2006-01-02", b.Start)
+		end, err2 := time.Parse("2006-01-02", bs[i+1].Start)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		for d = next(d); d.Before(end); d = next(d) {
+			out = append(out, annals.Bucket{Start: d.Format("2006-01-02"), EventIDs: []int64{}})
+		}
+	}
+	return out
 }

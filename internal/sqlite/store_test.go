@@ -133,7 +133,9 @@ func TestQueriesAndAggregates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tl) != 2 || tl[0].Start != "2024-01-01" || tl[0].Quad[4] != 2 || tl[1].Start != "2024-04-01" || tl[1].Quad[1] != 2 || tl[1].Goldstein <= 0 || tl[0].Goldstein >= 0 {
+	// January's strikes, two empty months, April's agreements
+	if len(tl) != 4 || tl[0].Start != "2024-01-01" || tl[0].Quad[4] != 2 || tl[1].Events != 0 || tl[2].Start != "2024-03-01" ||
+		tl[3].Start != "2024-04-01" || tl[3].Quad[1] != 2 || tl[3].Goldstein <= 0 || tl[0].Goldstein >= 0 {
 		t.Errorf("timeline %+v", tl)
 	}
 	if len(tl[0].EventIDs) != 2 {

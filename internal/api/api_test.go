@@ -1,0 +1,218 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/api"
+	"github.com/annals-events/annals/internal/demo"
+	"github.com/annals-events/annals/internal/ingest"
+	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/web"
+)
+
+var (
+	pOnce sync.Once
+	pl    *pipeline.Pipeline
+)
+
+func testPipeline(t testing.TB) *pipeline.Pipeline {
+	pOnce.Do(func() {
+		var err error
+		if pl, err = pipeline.New(pipeline.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return pl
+}
+
+type testServer struct {
+	*httptest.Server
+	db *sqlite.DB
+}
+
+func store(t testing.TB, db *sqlite.DB, arts []*annals.Article) {
+	p := testPipeline(t)
+	var docs []*annals.CodedDocument
+	for _, a := range arts {
+		r := p.Process(a, a.Published)
+		d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: r.Mentions, Events: r.Events}
+		for _, s := range r.Doc.Sentences {
+			d.Sentences = append(d.Sentences, s.Span)
+		}
+		docs = append(docs, d)
+	}
+	if _, err := db.Add(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newServer serves the demo corpus.
+func newServer(t testing.TB, token string) *testServer {
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	var arts []*annals.Article
+	ingest.Read([]string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Corpus)}, func(a *annals.Article) error {
+		arts = append(arts, a)
+		return nil
+	}, func(e *ingest.InputError) { t.Fatal(e) })
+	store(t, db, arts)
+	s := &api.Server{DB: db, Pipeline: testPipeline(t), Token: token, Web: web.FS(), Timeout: 5 * time.Second}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return &testServer{ts, db}
+}
+
+func addXSS(t testing.TB, s *testServer) {
+	store(t, s.db, []*annals.Article{{ID: "xss", Title: "<b>bold</b> title", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+		Text: `Iran condemned Israel. <script>window.__xss=true</script> Pakistan praised Iran. <img src=x onerror="window.__xss=true">`}})
+}
+
+func get(t *testing.T, url string, v any) int {
+	t.Helper()
+	r, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	if ct := r.Header.Get("Content-Type"); v != nil && !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("%s: content type %q", url, ct)
+	}
+	if v != nil {
+		if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+			t.Errorf("%s: %v", url, err)
+		}
+	}
+	return r.StatusCode
+}
+
+func TestAPI(t *testing.T) {
+	s := newServer(t, "")
+	var page api.Page
+	if code := get(t, s.URL+"/api/v1/events?dyad=PAK,IRN&limit=5", &page); code != 200 || len(page.Events) != 5 || page.NextCursor == "" {
+		t.Fatalf("events: %d %d %q", code, len(page.Events), page.NextCursor)
+	}
+	e := page.Events[0]
+	if len(e.Evidence) == 0 || e.Evidence[0].Sentence == "" || e.Evidence[0].TriggerSpan.End == 0 {
+		t.Errorf("event without evidence: %+v", e)
+	}
+	var next api.Page
+	get(t, s.URL+"/api/v1/events?dyad=PAK,IRN&limit=5&cursor="+page.NextCursor, &next)
+	if len(next.Events) == 0 || next.Events[0].ID <= page.Events[4].ID {
+		t.Errorf("cursor pagination: %+v", next.Events)
+	}
+	var tl struct {
+		Buckets []annals.Bucket `json:"buckets"`
+	}
+	if code := get(t, s.URL+"/api/v1/dyads/PAK/IRN/timeline?interval=month", &tl); code != 200 || len(tl.Buckets) < 3 {
+		t.Errorf("timeline: %d %+v", code, tl)
+	}
+	var jan, apr *annals.Bucket
+	for i := range tl.Buckets {
+		switch tl.Buckets[i].Start {
+		case "2024-01-01":
+			jan = &tl.Buckets[i]
+		case "2024-04-01":
+			apr = &tl.Buckets[i]
+		}
+	}
+	// January's strikes against April's agreements
+	if jan == nil || apr == nil || jan.Quad[4] == 0 || apr.Goldstein <= jan.Goldstein {
+		t.Errorf("Pakistan-Iran: January %+v, April %+v", jan, apr)
+	}
+	var acts map[string][]sqlite.ActorCount
+	if get(t, s.URL+"/api/v1/actors?by=country", &acts); len(acts["actors"]) < 5 {
+		t.Errorf("actors %+v", acts)
+	}
+	var net map[string]json.RawMessage
+	if get(t, s.URL+"/api/v1/network", &net); len(net["edges"]) < 10 {
+		t.Errorf("network %s", net["edges"])
+	}
+	var doc sqlite.Document
+	if code := get(t, s.URL+"/api/v1/documents/pak-irn-2024-01-18", &doc); code != 200 || len(doc.Mentions) == 0 || len(doc.Events) == 0 {
+		t.Errorf("document: %d", code)
+	}
+	var oa map[string]any
+	if get(t, s.URL+"/api/v1/openapi.json", &oa); oa["openapi"] != "3.0.3" {
+		t.Errorf("openapi %v", oa["openapi"])
+	}
+	// errors are JSON with the right status
+	for url, want := range map[string]int{
+		"/api/v1/documents/missing":                      404,
+		"/api/v1/events?from=yesterday":                  400,
+		"/api/v1/events?quad=9":                          400,
+		"/api/v1/dyads/PAK/IRN/timeline?interval=decade": 400,
+		"/api/v1/events/abc":                             400,
+		"/healthz":                                       200,
+	} {
+		var body map[string]string
+		if code := get(t, s.URL+url, &body); code != want || want != 200 && body["error"] == "" {
+			t.Errorf("%s: %d %v, want %d", url, code, body, want)
+		}
+	}
+	r, _ := http.Get(s.URL + "/metrics")
+	var b bytes.Buffer
+	b.ReadFrom(r.Body)
+	r.Body.Close()
+	if !strings.Contains(b.String(), "annals_http_requests_total") {
+		t.Error("metrics lack the request counter")
+	}
+}
+
+func TestPostDocuments(t *testing.T) {
+	body := `{"id":"new-1","published":"2024-05-02","text":"Pakistan and Iran signed a trade agreement on Thursday."}
+{"id":"new-2","published":"2024-05-02","text":"Iran condemned Israel on Thursday."}
+`
+	post := func(s *testServer, token, body string) (int, map[string]any) {
+		req, _ := http.NewRequest("POST", s.URL+"/api/v1/documents", strings.NewReader(body))
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Body.Close()
+		var m map[string]any
+		json.NewDecoder(r.Body).Decode(&m)
+		return r.StatusCode, m
+	}
+	closed := newServer(t, "")
+	if code, _ := post(closed, "anything", body); code != 403 {
+		t.Errorf("without a server token: %d", code)
+	}
+	s := newServer(t, "s3cret")
+	if code, _ := post(s, "", body); code != 401 {
+		t.Errorf("without a token: %d", code)
+	}
+	if code, _ := post(s, "wrong", body); code != 401 {
+		t.Errorf("wrong token: %d", code)
+	}
+	code, m := post(s, "s3cret", body)
+	if code != 201 || m["added"].(float64) != 2 {
+		t.Errorf("post: %d %v", code, m)
+	}
+	if code, m = post(s, "s3cret", body); code != 201 || m["added"].(float64) != 0 || m["skipped"].(float64) != 2 {
+		t.Errorf("repost: %d %v", code, m)
+	}
+	if code, _ = post(s, "s3cret", "not json at all {"); code != 201 && code != 400 {
+		t.Errorf("bad body: %d", code)
+	}
+	big := strings.Repeat("x", api.MaxBody+10)
+	if code, _ = post(s, "s3cret", big); code != 413 {
+		t.Errorf("oversized body: %d", code)
+	}
+}
