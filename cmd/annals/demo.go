@@ -45,7 +45,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		defer db.Close()
 		st, _ := db.Stats(context.Background())
-		err = serve(db, nil, *addr, "", func(url string) {
+		err = serve(db, nil, *addr, "", 0, func(url string) {
 			fmt.Fprintf(stdout, "The sample corpus (%d illustrative articles, %d events) is in %s.\nOpen %s to see the dashboard (ready in %s). Ctrl-C stops the server.\n",
 				st.Documents, st.Events, path, url, time.Since(start).Round(time.Millisecond))
 		}, stderr)

@@ -25,8 +25,8 @@ import (
 )
 
 // serve runs the API and dashboard until interrupted.
-func serve(db *sqlite.DB, p *pipeline.Pipeline, addr, token string, ready func(url string), stderr io.Writer) error {
-	s := &api.Server{DB: db, Pipeline: p, Token: token, Web: web.FS(), Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+func serve(db *sqlite.DB, p *pipeline.Pipeline, addr, token string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
+	s := &api.Server{DB: db, Pipeline: p, Token: token, Web: web.FS(), CacheTTL: cacheTTL, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
@@ -58,6 +58,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 `, stderr)
 	dbPath := fs.String("db", "", "SQLite database `FILE`")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -74,7 +75,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			return code
 		}
 	}
-	err := serve(db, p, *addr, *token, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
+	err := serve(db, p, *addr, *token, *cacheTTL, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals serve: %v\n", err)
 		return exitFatal

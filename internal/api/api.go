@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
@@ -12,6 +13,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/annals-events/annals"
@@ -20,6 +22,7 @@ import (
 	"github.com/annals-events/annals/internal/sqlite"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/singleflight"
 )
 
 // MaxBody bounds request bodies.
@@ -33,6 +36,13 @@ type Server struct {
 	Web      fs.FS              // the dashboard's files
 	Timeout  time.Duration
 	Log      *slog.Logger
+	// CacheTTL keeps GET responses this long (0: 30 s; negative: no cache).
+	// Writes through the API clear the cache at once; writes by another
+	// process show within the TTL.
+	CacheTTL time.Duration
+
+	cache  *respCache
+	flight singleflight.Group
 
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
@@ -86,6 +96,10 @@ func (s *Server) Handler() http.Handler {
 	if s.Timeout == 0 {
 		s.Timeout = 10 * time.Second
 	}
+	if s.CacheTTL == 0 {
+		s.CacheTTL = 30 * time.Second
+	}
+	s.cache = newRespCache(4096, s.CacheTTL)
 	if s.Log == nil {
 		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -129,11 +143,29 @@ func securityHeaders(h http.Handler) http.Handler {
 func (s *Server) wrap(route string, h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		key := r.URL.RequestURI()
+		if r.Method == http.MethodGet {
+			if b, ok := s.cache.get(key); ok {
+				w.Header().Set("Content-Type", "application/json; charset=utf-8")
+				w.Header().Set("X-Content-Type-Options", "nosniff")
+				w.Write(b)
+				s.requests.WithLabelValues(route, "200").Inc()
+				s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+				return
+			}
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-		v, err := h(r)
+		var v any
+		var err error
+		if r.Method == http.MethodGet {
+			// identical requests in flight share one computation
+			v, err, _ = s.flight.Do(key, func() (any, error) { return h(r) })
+		} else {
+			v, err = h(r)
+		}
 		code := http.StatusOK
 		if err != nil {
 			var msg string
@@ -145,12 +177,20 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 		} else if r.Method == http.MethodPost {
 			code = http.StatusCreated
 		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(true)
+		enc.Encode(v)
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.WriteHeader(code)
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(true)
-		enc.Encode(v)
+		w.Write(buf.Bytes())
+		switch {
+		case r.Method == http.MethodGet && code == http.StatusOK && route != "GET /healthz":
+			s.cache.put(key, buf.Bytes())
+		case r.Method != http.MethodGet && code < 300:
+			s.cache.clear()
+		}
 		s.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
 		s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
 	})
@@ -367,4 +407,60 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 		problems = []string{}
 	}
 	return map[string]any{"added": res.Added, "skipped": res.Skipped, "events": res.Events, "problems": problems}, nil
+}
+
+// respCache keeps encoded GET responses for a short time.
+type respCache struct {
+	mu   sync.Mutex
+	ttl  time.Duration
+	max  int
+	data map[string]cached
+}
+
+type cached struct {
+	body []byte
+	exp  time.Time
+}
+
+func newRespCache(max int, ttl time.Duration) *respCache {
+	return &respCache{ttl: ttl, max: max, data: map[string]cached{}}
+}
+
+func (c *respCache) get(k string) ([]byte, bool) {
+	if c.ttl < 0 {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.data[k]
+	if !ok || time.Now().After(e.exp) {
+		return nil, false
+	}
+	return e.body, true
+}
+
+func (c *respCache) put(k string, b []byte) {
+	if c.ttl < 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.data) >= c.max {
+		now := time.Now()
+		for k, e := range c.data { // drop expired entries, or any if none expired
+			if now.After(e.exp) || len(c.data) >= c.max {
+				delete(c.data, k)
+			}
+			if len(c.data) < c.max*3/4 {
+				break
+			}
+		}
+	}
+	c.data[k] = cached{append([]byte(nil), b...), time.Now().Add(c.ttl)}
+}
+
+func (c *respCache) clear() {
+	c.mu.Lock()
+	c.data = map[string]cached{}
+	c.mu.Unlock()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -235,22 +237,39 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 		return nil, fmt.Errorf("interval %q: want day, week or month", iv)
 	}
 	a3, b3 := prefix3(a), prefix3(b)
-	cond := `((substr(e.source,1,3) = ?1 AND substr(e.target,1,3) = ?2) OR (substr(e.source,1,3) = ?2 AND substr(e.target,1,3) = ?1))
-		AND e.mode IN ('asserted','intended','reported') AND e.event_date != ''`
-	args := []any{a3, b3}
+	// one index range per direction: (source country, target country, date)
+	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.mode IN ('asserted','intended','reported') AND e.event_date != ''`
+	var extra []any
 	if len(a) > 3 || len(b) > 3 {
-		cond += ` AND ((e.source LIKE ?3 AND e.target LIKE ?4) OR (e.source LIKE ?4 AND e.target LIKE ?3))`
-		args = append(args, a+"%", b+"%")
+		cond += ` AND e.source LIKE ? AND e.target LIKE ?`
 	}
 	if f.From != "" {
-		cond += fmt.Sprintf(` AND e.event_date >= ?%d`, len(args)+1)
-		args = append(args, f.From)
+		cond += ` AND e.event_date >= ?`
+		extra = append(extra, f.From)
 	}
 	if f.To != "" {
-		cond += fmt.Sprintf(` AND e.event_date <= ?%d`, len(args)+1)
-		args = append(args, f.To)
+		cond += ` AND e.event_date <= ?`
+		extra = append(extra, f.To)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE `+cond+` ORDER BY e.event_date`, args...)
+	dir := func(x, y, xs, ys string) []any {
+		args := []any{x, y}
+		if len(a) > 3 || len(b) > 3 {
+			args = append(args, xs+"%", ys+"%")
+		}
+		return append(args, extra...)
+	}
+	args := append(dir(a3, b3, a, b), dir(b3, a3, b, a)...)
+	bucket := map[Interval]string{
+		IntervalDay:   `event_date`,
+		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
+		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
+	}[iv]
+	// aggregate in SQL: one row per bucket and quad class
+	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(goldstein), group_concat(id) FROM (
+		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE ` + cond + `
+		UNION ALL
+		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE ` + cond + `) GROUP BY b, quad_class ORDER BY b`
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -258,14 +277,12 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	var out []annals.Bucket
 	idx := map[string]int{}
 	for rows.Next() {
-		var id int64
-		var date string
-		var q int
+		var k, ids string
+		var q, n int
 		var g float64
-		if err := rows.Scan(&id, &date, &q, &g); err != nil {
+		if err := rows.Scan(&k, &q, &n, &g, &ids); err != nil {
 			return nil, err
 		}
-		k := bucketOf(date, iv)
 		i, ok := idx[k]
 		if !ok {
 			i = len(out)
@@ -274,14 +291,19 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 		}
 		bk := &out[i]
 		if q >= 1 && q <= 4 {
-			bk.Quad[q]++
+			bk.Quad[q] += n
 		}
 		bk.Goldstein += g
-		bk.Events++
-		bk.EventIDs = append(bk.EventIDs, id)
+		bk.Events += n
+		for _, f := range strings.Split(ids, ",") {
+			if id, err := strconv.ParseInt(f, 10, 64); err == nil {
+				bk.EventIDs = append(bk.EventIDs, id)
+			}
+		}
 	}
 	for i := range out {
 		out[i].Goldstein = round2(out[i].Goldstein / float64(out[i].Events))
+		slices.Sort(out[i].EventIDs)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -49,7 +49,7 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(4)
+	db.SetMaxOpenConns(8)
 	s := &DB{db: db, Dedup: DefaultDedup, path: path}
 	if err := s.migrate(); err != nil {
 		db.Close()
