@@ -20,12 +20,12 @@ import (
 	"github.com/annals-events/annals/internal/api"
 	"github.com/annals-events/annals/internal/demo"
 	"github.com/annals-events/annals/internal/pipeline"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/annals-events/annals/web"
 )
 
 // serve runs the API and dashboard until interrupted.
-func serve(db *sqlite.DB, p *pipeline.Pipeline, addr, token string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
+func serve(db *store.DB, p *pipeline.Pipeline, addr, token string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
 	s := &api.Server{DB: db, Pipeline: p, Token: token, Web: web.FS(), CacheTTL: cacheTTL, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -101,7 +101,7 @@ func demoDB(p *pipeline.Pipeline, stderr io.Writer) (string, error) {
 	}
 	tmp := path + ".building"
 	os.Remove(tmp)
-	db, err := sqlite.Open(tmp)
+	db, err := store.Open(tmp)
 	if err != nil {
 		return "", err
 	}

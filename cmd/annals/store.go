@@ -18,16 +18,16 @@ import (
 	"github.com/annals-events/annals/internal/export"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 	"golang.org/x/term"
 )
 
-func openDB(path string, stderr io.Writer) (*sqlite.DB, int) {
+func openDB(path string, stderr io.Writer) (*store.DB, int) {
 	if path == "" {
 		fmt.Fprintln(stderr, "annals: --db FILE is required")
 		return nil, exitUsage
 	}
-	db, err := sqlite.Open(path)
+	db, err := store.Open(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals: %v\n", err)
 		return nil, exitFatal
@@ -116,7 +116,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return code
 	}
 	defer db.Close()
-	db.Dedup = sqlite.Dedup{WindowDays: *days, MaxKm: *maxKm}
+	db.Dedup = store.Dedup{WindowDays: *days, MaxKm: *maxKm}
 	p, code := df.pipeline(stderr)
 	if p == nil {
 		return code
@@ -212,7 +212,7 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		rerr = db.Documents(ctx, func(a *annals.Article) error { in <- a; return nil })
 	}()
 	pr := newProgress(stderr, "recode:")
-	var total sqlite.RecodeResult
+	var total store.RecodeResult
 	var pending []*annals.CodedDocument
 	var werr error
 	flush := func() {

@@ -17,7 +17,7 @@ import (
 
 	"github.com/annals-events/annals/internal/corpus"
 	"github.com/annals-events/annals/internal/export"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -49,7 +49,7 @@ func writeCorpus(t *testing.T, n int) string {
 // orphaned or half-written.
 func checkIntegrity(t *testing.T, dbPath string, docs int) {
 	t.Helper()
-	db, err := sqlite.Open(dbPath)
+	db, err := store.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestExportsReadBack(t *testing.T) {
 	dir := t.TempDir()
 	var want int
 	{
-		db, _ := sqlite.Open(dbPath)
+		db, _ := store.Open(dbPath)
 		db.SQL().QueryRow(`SELECT COUNT(*) FROM events WHERE mode IN ('asserted','intended','reported')`).Scan(&want)
 		db.Close()
 	}

@@ -19,7 +19,7 @@ import (
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/singleflight"
@@ -30,7 +30,7 @@ const MaxBody = 32 << 20
 
 // Server holds what the handlers need.
 type Server struct {
-	DB       *sqlite.DB
+	DB       *store.DB
 	Pipeline *pipeline.Pipeline // nil: POST /documents is refused
 	Token    string             // empty: POST /documents is refused
 	Web      fs.FS              // the dashboard's files
@@ -75,7 +75,7 @@ func status(err error) (int, string) {
 	switch {
 	case errors.As(err, &ae):
 		return ae.status, ae.msg
-	case errors.Is(err, sqlite.ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not found"
 	case errors.Is(err, ErrUnauthorized):
 		return http.StatusUnauthorized, "missing or wrong bearer token"
@@ -293,11 +293,11 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	iv := sqlite.Interval(r.URL.Query().Get("interval"))
+	iv := store.Interval(r.URL.Query().Get("interval"))
 	if iv == "" {
-		iv = sqlite.IntervalWeek
+		iv = store.IntervalWeek
 	}
-	if iv != sqlite.IntervalDay && iv != sqlite.IntervalWeek && iv != sqlite.IntervalMonth {
+	if iv != store.IntervalDay && iv != store.IntervalWeek && iv != store.IntervalMonth {
 		return nil, bad("interval %q: want day, week or month", iv)
 	}
 	a, b := strings.ToUpper(r.PathValue("a")), strings.ToUpper(r.PathValue("b"))
@@ -318,7 +318,7 @@ func (s *Server) actors(r *http.Request) (any, error) {
 	}
 	acts, err := s.DB.Actors(r.Context(), f, r.URL.Query().Get("by") == "country", f.Limit)
 	if acts == nil {
-		acts = []sqlite.ActorCount{}
+		acts = []store.ActorCount{}
 	}
 	return map[string]any{"actors": acts}, err
 }
@@ -346,7 +346,7 @@ func (s *Server) network(r *http.Request) (any, error) {
 		ns = append(ns, node{k, v})
 	}
 	if edges == nil {
-		edges = []sqlite.Edge{}
+		edges = []store.Edge{}
 	}
 	return map[string]any{"nodes": ns, "edges": edges}, nil
 }

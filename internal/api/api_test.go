@@ -17,7 +17,7 @@ import (
 	"github.com/annals-events/annals/internal/demo"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/annals-events/annals/web"
 )
 
@@ -38,10 +38,10 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 
 type testServer struct {
 	*httptest.Server
-	db *sqlite.DB
+	db *store.DB
 }
 
-func store(t testing.TB, db *sqlite.DB, arts []*annals.Article) {
+func storeArticles(t testing.TB, db *store.DB, arts []*annals.Article) {
 	p := testPipeline(t)
 	var docs []*annals.CodedDocument
 	for _, a := range arts {
@@ -59,7 +59,7 @@ func store(t testing.TB, db *sqlite.DB, arts []*annals.Article) {
 
 // newServer serves the demo corpus.
 func newServer(t testing.TB, token string) *testServer {
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "api.db"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "api.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func newServer(t testing.TB, token string) *testServer {
 		arts = append(arts, a)
 		return nil
 	}, func(e *ingest.InputError) { t.Fatal(e) })
-	store(t, db, arts)
+	storeArticles(t, db, arts)
 	s := &api.Server{DB: db, Pipeline: testPipeline(t), Token: token, Web: web.FS(), Timeout: 5 * time.Second}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
@@ -77,7 +77,7 @@ func newServer(t testing.TB, token string) *testServer {
 }
 
 func addXSS(t testing.TB, s *testServer) {
-	store(t, s.db, []*annals.Article{{ID: "xss", Title: "<b>bold</b> title", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+	storeArticles(t, s.db, []*annals.Article{{ID: "xss", Title: "<b>bold</b> title", Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
 		Text: `Iran condemned Israel. <script>window.__xss=true</script> Pakistan praised Iran. <img src=x onerror="window.__xss=true">`}})
 }
 
@@ -133,7 +133,7 @@ func TestAPI(t *testing.T) {
 	if jan == nil || apr == nil || jan.Quad[4] == 0 || apr.Goldstein <= jan.Goldstein {
 		t.Errorf("Pakistan-Iran: January %+v, April %+v", jan, apr)
 	}
-	var acts map[string][]sqlite.ActorCount
+	var acts map[string][]store.ActorCount
 	if get(t, s.URL+"/api/v1/actors?by=country", &acts); len(acts["actors"]) < 5 {
 		t.Errorf("actors %+v", acts)
 	}
@@ -141,7 +141,7 @@ func TestAPI(t *testing.T) {
 	if get(t, s.URL+"/api/v1/network", &net); len(net["edges"]) < 10 {
 		t.Errorf("network %s", net["edges"])
 	}
-	var doc sqlite.Document
+	var doc store.Document
 	if code := get(t, s.URL+"/api/v1/documents/pak-irn-2024-01-18", &doc); code != 200 || len(doc.Mentions) == 0 || len(doc.Events) == 0 {
 		t.Errorf("document: %d", code)
 	}

@@ -1,4 +1,4 @@
-package sqlite_test
+package store_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/annals-events/annals"
-	"github.com/annals-events/annals/internal/sqlite"
+	"github.com/annals-events/annals/internal/store"
 )
 
 var codes = []struct {
@@ -23,7 +23,7 @@ var actors = []string{"PAK", "IRN", "AFG", "ISR", "RUS", "UKR", "USA", "CHN", "I
 
 // BigDB returns a store with n synthetic events (and one document holding
 // their evidence), cached at $ANNALS_BENCH_DB when set.
-func BigDB(b *testing.B, n int) *sqlite.DB {
+func BigDB(b *testing.B, n int) *store.DB {
 	path := os.Getenv("ANNALS_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "big.db")
@@ -32,7 +32,7 @@ func BigDB(b *testing.B, n int) *sqlite.DB {
 	if _, err := os.Stat(path); err != nil {
 		fresh = true
 	}
-	db, err := sqlite.Open(path)
+	db, err := store.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func BigDB(b *testing.B, n int) *sqlite.DB {
 	start := time.Now()
 	tx, _ := db.SQL().Begin()
 	tx.Exec(`INSERT INTO documents (id, content_hash, text, ingested_at, source) VALUES ('d', 'h', 'Synthetic.', '', 'bench')`)
-	tx.Exec(`INSERT INTO sentences (doc_id, idx, start, end) VALUES ('d', 0, 0, 10)`)
+	tx.Exec(`INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES ('d', 0, 0, 10, 'Synthetic.')`)
 	st, _ := tx.Prepare(`INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision, confidence, rule, source_text, target_text, num_mentions, num_sources, num_articles) VALUES (?,?,?,?,?,?,'','asserted',?,'day',0.8,'bench','','',1,1,1)`)
 	ev, _ := tx.Prepare(`INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text, source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode) VALUES (?, 'd', 0, 1, '', '', 0, 0, 0, 0, 0, 0, 'bench', 0.8, 'asserted')`)
 	r := rand.New(rand.NewSource(1))
@@ -73,7 +73,7 @@ func BenchmarkTimeline1M(b *testing.B) {
 	b.ResetTimer()
 	n := 0
 	for i := 0; i < b.N; i++ {
-		tl, err := db.Timeline(ctx, "PAK", "IRN", sqlite.IntervalMonth, annals.EventFilter{})
+		tl, err := db.Timeline(ctx, "PAK", "IRN", store.IntervalMonth, annals.EventFilter{})
 		if err != nil {
 			b.Fatal(err)
 		}

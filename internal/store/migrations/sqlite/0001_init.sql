@@ -10,10 +10,11 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE sentences (
-	doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-	idx    INTEGER NOT NULL,
-	start  INTEGER NOT NULL,
-	end    INTEGER NOT NULL,
+	doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	idx       INTEGER NOT NULL,
+	start_off INTEGER NOT NULL,
+	end_off   INTEGER NOT NULL,
+	text      TEXT NOT NULL,
 	PRIMARY KEY (doc_id, idx)
 );
 
@@ -21,9 +22,9 @@ CREATE VIRTUAL TABLE sentence_fts USING fts5(text, doc_id UNINDEXED, idx UNINDEX
 
 CREATE TABLE mentions (
 	doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-	sentence INTEGER NOT NULL,
-	start    INTEGER NOT NULL,
-	end      INTEGER NOT NULL,
+	sentence  INTEGER NOT NULL,
+	start_off INTEGER NOT NULL,
+	end_off   INTEGER NOT NULL,
 	text     TEXT NOT NULL,
 	code     TEXT NOT NULL,
 	entry    TEXT NOT NULL,

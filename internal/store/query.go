@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -13,24 +13,26 @@ import (
 )
 
 // where builds the SQL condition of a filter over events e.
-func where(f annals.EventFilter) (string, []any) {
+func (s *DB) where(f annals.EventFilter) (string, []any) {
 	var c []string
 	var args []any
 	add := func(cond string, a ...any) {
 		c = append(c, cond)
 		args = append(args, a...)
 	}
+	up := strings.ToUpper
 	if f.Actor != "" {
-		add(`(e.source LIKE ? OR e.target LIKE ?)`, f.Actor+"%", f.Actor+"%")
+		add(`(e.source LIKE ? OR e.target LIKE ?)`, up(f.Actor)+"%", up(f.Actor)+"%")
 	}
 	if f.Source != "" {
-		add(`e.source LIKE ?`, f.Source+"%")
+		add(`e.source LIKE ?`, up(f.Source)+"%")
 	}
 	if f.Target != "" {
-		add(`e.target LIKE ?`, f.Target+"%")
+		add(`e.target LIKE ?`, up(f.Target)+"%")
 	}
 	if f.DyadA != "" && f.DyadB != "" {
-		add(`((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))`, f.DyadA+"%", f.DyadB+"%", f.DyadB+"%", f.DyadA+"%")
+		a, b := up(f.DyadA), up(f.DyadB)
+		add(`((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))`, a+"%", b+"%", b+"%", a+"%")
 	}
 	if f.From != "" {
 		add(`e.event_date >= ?`, f.From)
@@ -48,13 +50,14 @@ func where(f annals.EventFilter) (string, []any) {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(`e.loc_name LIKE ?`, "%"+f.Place+"%")
+		add(`e.loc_name `+s.d.ilike+` ?`, "%"+f.Place+"%")
 	}
 	if f.Country != "" {
-		add(`e.country = ?`, f.Country)
+		add(`e.country = ?`, up(f.Country))
 	}
 	if f.Text != "" {
-		add(`e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(f.Text))
+		cond, v := s.d.fts(f.Text)
+		add(cond, v)
 	}
 	if f.DocID != "" {
 		add(`e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)`, f.DocID)
@@ -107,12 +110,12 @@ func scanEvent(rows interface{ Scan(...any) error }) (annals.StoredEvent, error)
 // Events returns events matching f in id order, with their evidence when
 // withEvidence is set. f.Limit defaults to 100; f.After is the cursor.
 func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool) ([]annals.StoredEvent, error) {
-	cond, args := where(f)
+	cond, args := s.where(f)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id LIMIT ?`, append(args, limit)...)
+	rows, err := s.query(ctx, nil, `SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -168,8 +171,8 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 // evidence returns the sentences behind an event; spans are relative to
 // the document text, SentenceStart lets callers make them sentence-relative.
 func (s *DB) evidence(ctx context.Context, id int64) ([]annals.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT v.doc_id, v.sentence_index, substr(d.text, s.start + 1, s.end - s.start), v.source_text, v.target_text,
-		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start
+	rows, err := s.query(ctx, nil, `SELECT v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
 		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
 		WHERE v.event_id = ? ORDER BY d.published, v.doc_id, v.sentence_index`, id)
 	if err != nil {
@@ -192,7 +195,7 @@ func (s *DB) evidence(ctx context.Context, id int64) ([]annals.Evidence, error) 
 
 // Event returns one event with its evidence.
 func (s *DB) Event(ctx context.Context, id int64) (annals.StoredEvent, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+eventCols+` FROM events e WHERE e.id = ?`, id)
+	row := s.queryRow(ctx, nil, `SELECT `+eventCols+` FROM events e WHERE e.id = ?`, id)
 	e, err := scanEvent(row)
 	if err == sql.ErrNoRows {
 		return e, ErrNotFound
@@ -236,7 +239,8 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	if iv != IntervalDay && iv != IntervalWeek && iv != IntervalMonth {
 		return nil, fmt.Errorf("interval %q: want day, week or month", iv)
 	}
-	a3, b3 := prefix3(a), prefix3(b)
+	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
+	a, b = strings.ToUpper(a), strings.ToUpper(b)
 	// one index range per direction: (source country, target country, date)
 	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.mode IN ('asserted','intended','reported') AND e.event_date != ''`
 	var extra []any
@@ -259,17 +263,13 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 		return append(args, extra...)
 	}
 	args := append(dir(a3, b3, a, b), dir(b3, a3, b, a)...)
-	bucket := map[Interval]string{
-		IntervalDay:   `event_date`,
-		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
-		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
-	}[iv]
+	bucket := s.d.bucket[iv]
 	// aggregate in SQL: one row per bucket and quad class
-	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(goldstein), group_concat(id) FROM (
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE ` + cond + `
+	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(goldstein), ` + s.d.groupIDs + ` FROM (
+		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `
 		UNION ALL
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e INDEXED BY events_dyad WHERE ` + cond + `) GROUP BY b, quad_class ORDER BY b`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `) AS x GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -336,7 +336,7 @@ type ActorCount struct {
 // Actors returns actors (by code, or by country prefix when byCountry) by
 // event count, as source or target, among events matching f.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
-	cond, args := where(f)
+	cond, args := s.where(f)
 	col := "code"
 	if byCountry {
 		col = "substr(code, 1, 3)"
@@ -344,9 +344,9 @@ func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, l
 	if limit <= 0 {
 		limit = 100
 	}
-	q := `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `)
-		WHERE code != '' GROUP BY c ORDER BY n DESC, c LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, append(append(append([]any{}, args...), args...), limit)...)
+	q := `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
+		WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
+	rows, err := s.query(ctx, nil, q, append(append(append([]any{}, args...), args...), limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -375,7 +375,7 @@ type Edge struct {
 // Network returns the actor graph among events matching f, by country
 // prefix when byCountry, the strongest edges first.
 func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]Edge, error) {
-	cond, args := where(f)
+	cond, args := s.where(f)
 	sc, tc := "e.source", "e.target"
 	if byCountry {
 		sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
@@ -383,10 +383,10 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 	if limit <= 0 {
 		limit = 200
 	}
-	q := `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(e.quad_class <= 2), SUM(e.quad_class >= 3), AVG(e.goldstein)
+	q := `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END), AVG(e.goldstein)
 		FROM events e WHERE ` + cond + ` AND e.target != '' AND e.source != '' AND substr(e.source,1,3) != '---' AND substr(e.target,1,3) != '---'
-		GROUP BY a, b HAVING a != b ORDER BY COUNT(*) DESC LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, append(args, limit)...)
+		AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` ORDER BY 3 DESC, 1, 2 LIMIT ?`
+	rows, err := s.query(ctx, nil, q, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -416,7 +416,7 @@ type Document struct {
 func (s *DB) Document(ctx context.Context, id string) (*Document, error) {
 	d := &Document{}
 	var pub string
-	err := s.db.QueryRowContext(ctx, `SELECT id, url, title, source, published, text FROM documents WHERE id = ?`, id).
+	err := s.queryRow(ctx, nil, `SELECT id, url, title, source, published, text FROM documents WHERE id = ?`, id).
 		Scan(&d.Article.ID, &d.Article.URL, &d.Article.Title, &d.Article.Source, &pub, &d.Article.Text)
 	if err == sql.ErrNoRows {
 		return nil, ErrNotFound
@@ -427,7 +427,7 @@ func (s *DB) Document(ctx context.Context, id string) (*Document, error) {
 	if pub != "" {
 		d.Article.Published, _ = time.Parse("2006-01-02", pub)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT start, end FROM sentences WHERE doc_id = ? ORDER BY idx`, id)
+	rows, err := s.query(ctx, nil, `SELECT start_off, end_off FROM sentences WHERE doc_id = ? ORDER BY idx`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -437,7 +437,7 @@ func (s *DB) Document(ctx context.Context, id string) (*Document, error) {
 		d.Sentences = append(d.Sentences, sp)
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT sentence, start, end, text, code, entry, ref FROM mentions WHERE doc_id = ? ORDER BY start`, id)
+	rows, err = s.query(ctx, nil, `SELECT sentence, start_off, end_off, text, code, entry, ref FROM mentions WHERE doc_id = ? ORDER BY start_off`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -8,16 +8,19 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"net/url"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/annals-events/annals"
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations
 var migrations embed.FS
 
 // ErrNotFound is returned for a missing document or event.
@@ -37,26 +40,52 @@ var DefaultDedup = Dedup{WindowDays: 0, MaxKm: 50}
 // DB is an open store.
 type DB struct {
 	db    *sql.DB
+	d     *dialect
 	Dedup Dedup
 	path  string
 }
 
-// Open opens (creating if needed) the SQLite file at path and runs any
-// pending migrations.
-func Open(path string) (*DB, error) {
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+// IsPostgres reports whether a --db value names a PostgreSQL server.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens a store: a postgres:// URL opens PostgreSQL, anything else is
+// the path of a SQLite file (created if needed). Pending migrations run.
+func Open(dsn string) (*DB, error) {
+	var s *DB
+	if IsPostgres(dsn) {
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(16)
+		s = &DB{db: db, d: postgresDialect, Dedup: DefaultDedup, path: redact(dsn)}
+	} else {
+		db, err := sql.Open("sqlite", "file:"+dsn+"?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)")
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", dsn, err)
+		}
+		db.SetMaxOpenConns(8)
+		s = &DB{db: db, d: sqliteDialect, Dedup: DefaultDedup, path: dsn}
 	}
-	db.SetMaxOpenConns(8)
-	s := &DB{db: db, Dedup: DefaultDedup, path: path}
 	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("migrate %s: %w", path, err)
+		s.db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", s.path, err)
 	}
 	return s, nil
 }
+
+// redact hides a password in a connection URL.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
+	}
+	return "postgres"
+}
+
+// String names the store for messages.
+func (s *DB) String() string { return s.path }
 
 // Close closes the store.
 func (s *DB) Close() error { return s.db.Close() }
@@ -65,6 +94,19 @@ func (s *DB) Close() error { return s.db.Close() }
 func (s *DB) SQL() *sql.DB { return s.db }
 
 func (s *DB) migrate() error {
+	ctx := context.Background()
+	if s.d.name == "postgres" {
+		// one migrator at a time across processes
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(727274)`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(ctx, `SELECT pg_advisory_unlock(727274)`)
+	}
 	if _, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return err
 	}
@@ -72,13 +114,13 @@ func (s *DB) migrate() error {
 	if err := s.db.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := fs.Glob(migrations, s.d.migrations+"/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		num, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(n, "migrations/"), "_", 2)[0])
+		num, err := strconv.Atoi(strings.SplitN(path.Base(n), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: bad name", n)
 		}
@@ -94,7 +136,7 @@ func (s *DB) migrate() error {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", n, err)
 		}
-		if _, err := tx.Exec(`INSERT INTO schema_version (version) VALUES (?)`, num); err != nil {
+		if _, err := tx.Exec(s.d.q(`INSERT INTO schema_version (version) VALUES (?)`), num); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -108,7 +150,7 @@ func (s *DB) migrate() error {
 // Has reports whether a document with this id or content hash is stored.
 func (s *DB) Has(ctx context.Context, id, hash string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, id, hash).Scan(&n)
+	err := s.queryRow(ctx, nil, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, id, hash).Scan(&n)
 	return n > 0, err
 }
 
@@ -132,7 +174,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	touched := map[int64]bool{}
 	for _, d := range docs {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, d.Article.ID, d.ContentHash).Scan(&n); err != nil {
+		if err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, d.Article.ID, d.ContentHash).Scan(&n); err != nil {
 			return res, err
 		}
 		if n > 0 {
@@ -144,7 +186,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 		if a.HasDate() {
 			pub = a.Published.Format("2006-01-02")
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)`,
+		if _, err := s.exec(ctx, tx, `INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)`,
 			a.ID, a.URL, a.Title, a.Source, pub, d.ContentHash, a.Text, now); err != nil {
 			return res, fmt.Errorf("store document %s: %w", a.ID, err)
 		}
@@ -154,7 +196,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 		res.Added++
 		res.Events += len(d.Events)
 	}
-	if err := recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
@@ -165,15 +207,18 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]bool) error {
 	a := d.Article
 	for i, sp := range d.Sentences {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sentences (doc_id, idx, start, end) VALUES (?,?,?,?)`, a.ID, i, sp.Start, sp.End); err != nil {
+		txt := a.Text[sp.Start:sp.End]
+		if _, err := s.exec(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES (?,?,?,?,?)`, a.ID, i, sp.Start, sp.End, txt); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, a.Text[sp.Start:sp.End], a.ID, i); err != nil {
-			return err
+		if s.d.afterSentence != nil {
+			if err := s.d.afterSentence(ctx, tx, a.ID, i, txt); err != nil {
+				return err
+			}
 		}
 	}
 	for _, m := range d.Mentions {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (doc_id, sentence, start, end, text, code, entry, ref) VALUES (?,?,?,?,?,?,?,?)`,
+		if _, err := s.exec(ctx, tx, `INSERT INTO mentions (doc_id, sentence, start_off, end_off, text, code, entry, ref) VALUES (?,?,?,?,?,?,?,?)`,
 			a.ID, m.Sentence, m.Start, m.End, m.Text, m.Code, m.Entry, m.Ref); err != nil {
 			return err
 		}
@@ -185,7 +230,7 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			return err
 		}
 		if id == 0 {
-			id, err = insertEvent(ctx, tx, e)
+			id, err = s.insertEvent(ctx, tx, e)
 			if err != nil {
 				return err
 			}
@@ -200,9 +245,9 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			if k == 0 {
 				n = max(1, e.Mentions-len(sents)+1)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
+			if _, err := s.exec(ctx, tx, `INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
 				source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)
-				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
 				id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
 				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)); err != nil {
 				return err
@@ -221,7 +266,7 @@ func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, err
 			to = t.AddDate(0, 0, s.Dedup.WindowDays).Format("2006-01-02")
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, lat, lon FROM events WHERE source = ? AND target = ? AND code = ? AND mode = ? AND event_date BETWEEN ? AND ? ORDER BY id`,
+	rows, err := s.query(ctx, tx, `SELECT id, lat, lon FROM events WHERE source = ? AND target = ? AND code = ? AND mode = ? AND event_date BETWEEN ? AND ? ORDER BY id`,
 		e.Source, e.Target, e.Code, string(e.Mode), from, to)
 	if err != nil {
 		return 0, err
@@ -249,36 +294,40 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
 	var ln, country, adm1, lp any
 	var lat, lon any
 	if l := e.Location; l != nil {
 		ln, country, adm1, lat, lon, lp = l.Name, l.Country, l.ADM1, l.Lat, l.Lon, l.Precision
 	}
-	r, err := tx.ExecContext(ctx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
+	var id int64
+	err := s.queryRow(ctx, tx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
 		loc_name, country, adm1, lat, lon, loc_precision, confidence, rule, source_text, target_text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
 		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision,
-		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText)
-	if err != nil {
-		return 0, err
-	}
-	return r.LastInsertId()
+		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
+	return id, err
 }
 
 // recount sets the counts of events from their evidence and deletes events
 // left without any.
-func recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+	// in id order, so concurrent writers lock rows in the same order
+	keys := make([]int64, 0, len(ids))
 	for id := range ids {
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET
-			num_mentions = (SELECT COALESCE(SUM(mentions), 0) FROM evidence WHERE event_id = ?1),
-			num_articles = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?1),
-			num_sources  = (SELECT COUNT(DISTINCT CASE WHEN d.source = '' THEN d.id ELSE d.source END) FROM evidence v JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ?1),
-			confidence   = (SELECT COALESCE(MAX(confidence), 0) FROM evidence WHERE event_id = ?1)
-			WHERE id = ?1`, id); err != nil {
+		keys = append(keys, id)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, id := range keys {
+		if _, err := s.exec(ctx, tx, `UPDATE events SET
+			num_mentions = (SELECT COALESCE(SUM(mentions), 0) FROM evidence WHERE event_id = ?),
+			num_articles = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?),
+			num_sources  = (SELECT COUNT(DISTINCT CASE WHEN d.source = '' THEN d.id ELSE d.source END) FROM evidence v JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ?),
+			confidence   = (SELECT COALESCE(MAX(confidence), 0) FROM evidence WHERE event_id = ?)
+			WHERE id = ?`, id, id, id, id, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE id = ? AND num_articles = 0`, id); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ? AND num_articles = 0`, id); err != nil {
 			return err
 		}
 	}
@@ -287,7 +336,7 @@ func recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
 
 // Documents streams every stored document's article, for recoding.
 func (s *DB) Documents(ctx context.Context, fn func(*annals.Article) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, url, title, source, published, text FROM documents ORDER BY rowid`)
+	rows, err := s.query(ctx, nil, `SELECT id, url, title, source, published, text FROM documents ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -330,7 +379,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 	for _, d := range docs {
 		id := d.Article.ID
 		old := map[string]int{}
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.source, e.target, e.code, e.mode, e.event_date FROM evidence v JOIN events e ON e.id = v.event_id WHERE v.doc_id = ?`, id)
+		rows, err := s.query(ctx, tx, `SELECT e.id, e.source, e.target, e.code, e.mode, e.event_date FROM evidence v JOIN events e ON e.id = v.event_id WHERE v.doc_id = ?`, id)
 		if err != nil {
 			return res, err
 		}
@@ -343,8 +392,13 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 			res.Before++
 		}
 		rows.Close()
-		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`, `DELETE FROM sentence_fts WHERE doc_id = ?`} {
-			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`} {
+			if _, err := s.exec(ctx, tx, q, id); err != nil {
+				return res, err
+			}
+		}
+		if s.d.dropSentences != nil {
+			if err := s.d.dropSentences(ctx, tx, id); err != nil {
 				return res, err
 			}
 		}
@@ -367,7 +421,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		res.Removed += len(old)
 		res.Documents++
 	}
-	if err := recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()

@@ -4,4 +4,4 @@
 // documents (with a content hash), sentences (with a full-text index),
 // actor mentions, deduplicated events and their evidence, and answers the
 // queries and aggregates the command line, the API and the dashboard use.
-package sqlite
+package store

@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// dialect holds what differs between SQLite and PostgreSQL; the rest of
+// the store is one implementation.
+type dialect struct {
+	name       string
+	migrations string // folder under migrations/
+	dollar     bool   // $1 placeholders
+	ilike      string
+	groupIDs   string              // aggregate of event ids as text
+	dyadHint   string              // index hint for timelines
+	bucket     map[Interval]string // event_date -> bucket start
+	fts        func(arg string) (cond string, val any)
+	// afterSentence writes a sentence's text to a separate index, if any.
+	afterSentence func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error
+	dropSentences func(ctx context.Context, tx *sql.Tx, doc string) error
+}
+
+var sqliteDialect = &dialect{
+	name: "sqlite", migrations: "migrations/sqlite", ilike: "LIKE", groupIDs: "group_concat(id)", dyadHint: "INDEXED BY events_dyad",
+	bucket: map[Interval]string{
+		IntervalDay:   `event_date`,
+		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
+		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
+	},
+	fts: func(q string) (string, any) {
+		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(q)
+	},
+	afterSentence: func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, text, doc, idx)
+		return err
+	},
+	dropSentences: func(ctx context.Context, tx *sql.Tx, doc string) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM sentence_fts WHERE doc_id = ?`, doc)
+		return err
+	},
+}
+
+var postgresDialect = &dialect{
+	name: "postgres", migrations: "migrations/postgres", dollar: true, ilike: "ILIKE", groupIDs: "string_agg(id::text, ',')",
+	bucket: map[Interval]string{
+		IntervalDay:   `event_date`,
+		IntervalWeek:  `to_char(date_trunc('week', event_date::date), 'YYYY-MM-DD')`,
+		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
+	},
+	fts: func(q string) (string, any) {
+		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE to_tsvector('english', s.text) @@ plainto_tsquery('english', ?))`, q
+	},
+}
+
+// q rewrites ? placeholders as $1, $2, ... for PostgreSQL. Question marks
+// inside quoted strings are left alone.
+func (d *dialect) q(query string) string {
+	if !d.dollar {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	quoted := false
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		if c == '\'' {
+			quoted = !quoted
+		}
+		if c == '?' && !quoted {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// Name reports the store's engine: sqlite or postgres.
+func (s *DB) Name() string { return s.d.name }
+
+func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if tx != nil {
+		return tx.ExecContext(ctx, s.d.q(query), args...)
+	}
+	return s.db.ExecContext(ctx, s.d.q(query), args...)
+}
+
+func (s *DB) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	if tx != nil {
+		return tx.QueryContext(ctx, s.d.q(query), args...)
+	}
+	return s.db.QueryContext(ctx, s.d.q(query), args...)
+}
+
+func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if tx != nil {
+		return tx.QueryRowContext(ctx, s.d.q(query), args...)
+	}
+	return s.db.QueryRowContext(ctx, s.d.q(query), args...)
+}
+
+var _ = fmt.Sprint
