@@ -37,6 +37,8 @@ func init() {
 		{"recode", "re-code stored documents after a dictionary change and report what changed", cmdRecode},
 		{"query", "query stored events with filters, as a table, JSON lines or CSV", cmdQuery},
 		{"export", "export stored events as GDELT, PLOVER, CSV, JSON lines or Parquet", cmdExport},
+		{"worker", "consume a NATS JetStream work queue, coding and storing each document", cmdWorker},
+		{"status", "report a work queue's depth, its workers, throughput and failures", cmdStatus},
 		{"serve", "serve the JSON API and the dashboard over a database", cmdServe},
 		{"places", "print the place mentions of a text with their resolution and runners-up", cmdPlaces},
 		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},

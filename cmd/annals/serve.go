@@ -58,6 +58,8 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 `, stderr)
 	dbPath := fs.String("db", "", "SQLite database `FILE`")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	embedded := fs.Bool("embedded-queue", false, "also start an embedded NATS JetStream work queue with a worker that stores into --db")
+	queueAddr := fs.String("queue-addr", "127.0.0.1:4222", "with --embedded-queue: the queue's address")
 	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	df := addDictFlags(fs)
@@ -74,6 +76,14 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		if p, code = df.pipeline(stderr); p == nil {
 			return code
 		}
+	}
+	if *embedded {
+		stopQueue, err := embeddedQueue(context.Background(), db, df, *queueAddr, stdout, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "annals serve: %v\n", err)
+			return exitFatal
+		}
+		defer stopQueue()
 	}
 	err := serve(db, p, *addr, *token, *cacheTTL, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
 	if err != nil {

@@ -87,12 +87,16 @@ func (p *progress) tick(force bool) {
 }
 
 func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("ingest", "ingest --db FILE [--published YYYY-MM-DD] [--batch N] PATH...",
+	fs := newFlags("ingest", "ingest --db FILE|postgres://... [--published YYYY-MM-DD] [--batch N] PATH...\n       annals ingest --queue nats://HOST:4222 PATH...",
 		`  annals ingest --db events.db corpus/              code and store a folder of articles
   annals ingest --db events.db news.jsonl feed.xml    several inputs; already stored ones are skipped
   annals ingest --db events.db --dedup-days 1 corpus/ merge events up to a day apart
+  annals ingest --db postgres://annals@db/annals corpus/
+  annals ingest --queue nats://127.0.0.1:4222 corpus/ publish to workers instead (annals worker)
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE` (created if missing)")
+	dbPath := fs.String("db", "", "SQLite database `FILE` (created if missing) or postgres:// URL")
+	queueURL := fs.String("queue", "", "publish to this NATS JetStream work queue instead of coding here")
+	replicas := fs.Int("replicas", 1, "with --queue: stream replicas when creating the stream")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	batch := fs.Int("batch", 64, "documents per transaction")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
@@ -110,6 +114,9 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "annals ingest: %v\n", err)
 		return exitUsage
+	}
+	if *queueURL != "" {
+		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin}, *queueURL, *replicas, stdout, stderr)
 	}
 	db, code := openDB(*dbPath, stderr)
 	if db == nil {
@@ -172,7 +179,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	st, _ := db.Stats(context.Background())
 	fmt.Fprintf(stdout, "stored %d new documents in %s; %s now holds %d documents, %d events (%d evidence sentences)\n",
-		pr.docs.Load(), time.Since(pr.start).Round(time.Millisecond), *dbPath, st.Documents, st.Events, st.Evidence)
+		pr.docs.Load(), time.Since(pr.start).Round(time.Millisecond), db, st.Documents, st.Events, st.Evidence)
 	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "annals ingest: interrupted; run the same command again to continue")
 		return exitSkipped

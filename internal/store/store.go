@@ -172,6 +172,9 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
 	touched := map[int64]bool{}
+	if err := s.lockKeys(ctx, tx, docs); err != nil {
+		return res, err
+	}
 	for _, d := range docs {
 		var n int
 		if err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, d.Article.ID, d.ContentHash).Scan(&n); err != nil {
@@ -278,7 +281,13 @@ func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, err
 		if err := rows.Scan(&id, &lat, &lon); err != nil {
 			return 0, err
 		}
-		if e.Location == nil || !lat.Valid || km(e.Location.Lat, e.Location.Lon, lat.Float64, lon.Float64) <= s.Dedup.MaxKm {
+		// located events merge with located events nearby; unlocated ones
+		// with unlocated ones, so the result does not depend on the order
+		// in which reports arrive
+		switch {
+		case e.Location == nil && !lat.Valid:
+			return id, nil
+		case e.Location != nil && lat.Valid && km(e.Location.Lat, e.Location.Lon, lat.Float64, lon.Float64) <= s.Dedup.MaxKm:
 			return id, nil
 		}
 	}
@@ -376,6 +385,9 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 	}
 	defer tx.Rollback()
 	touched := map[int64]bool{}
+	if err := s.lockKeys(ctx, tx, docs); err != nil {
+		return res, err
+	}
 	for _, d := range docs {
 		id := d.Article.ID
 		old := map[string]int{}
@@ -438,4 +450,32 @@ func (s *DB) Stats(ctx context.Context) (Stats, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions),
 		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM evidence)`).Scan(&st.Documents, &st.Sentences, &st.Mentions, &st.Events, &st.Evidence)
 	return st, err
+}
+
+// lockKeys serialises writers that may merge into the same event: in
+// PostgreSQL, where several workers write at once, it takes a transaction
+// lock per (source, target, code), in sorted order so two writers cannot
+// deadlock. SQLite has one writer at a time already.
+func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocument) error {
+	if s.d.name != "postgres" {
+		return nil
+	}
+	keys := map[string]bool{}
+	for _, d := range docs {
+		keys["doc|"+d.Article.ID] = true
+		for _, e := range d.Events {
+			keys[e.Source+"|"+e.Target+"|"+e.Code] = true
+		}
+	}
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(hashtext(?))`, k); err != nil {
+			return err
+		}
+	}
+	return nil
 }

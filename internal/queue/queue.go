@@ -1,0 +1,300 @@
+package queue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/ingest"
+	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/store"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Names of the JetStream objects annals uses.
+const (
+	Stream     = "ANNALS_DOCS"
+	Subject    = "annals.docs"
+	DeadStream = "ANNALS_DEAD"
+	DeadSubj   = "annals.dead"
+	Consumer   = "annals-workers"
+	Workers    = "annals_workers"
+	MaxDeliver = 5
+)
+
+// Connect opens a JetStream context on one or more comma-separated
+// nats:// URLs and makes sure the streams exist with replicas copies.
+func Connect(ctx context.Context, urls string, replicas int) (*nats.Conn, jetstream.JetStream, error) {
+	nc, err := nats.Connect(urls, nats.Name("annals"), nats.MaxReconnects(-1), nats.ReconnectWait(250*time.Millisecond), nats.Timeout(5*time.Second))
+	if err != nil {
+		return nil, nil, fmt.Errorf("connect %s: %w", urls, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	if replicas < 1 {
+		replicas = 1
+	}
+	if err := retry(ctx, func() error {
+		if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{Name: Stream, Subjects: []string{Subject}, Retention: jetstream.WorkQueuePolicy,
+			Storage: jetstream.FileStorage, Replicas: replicas, Duplicates: 24 * time.Hour}); err != nil {
+			return fmt.Errorf("create stream %s: %w", Stream, err)
+		}
+		if _, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{Name: DeadStream, Subjects: []string{DeadSubj}, Storage: jetstream.FileStorage, Replicas: replicas}); err != nil {
+			return fmt.Errorf("create stream %s: %w", DeadStream, err)
+		}
+		return nil
+	}); err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	return nc, js, nil
+}
+
+// retry runs fn until it succeeds or ctx ends: cluster leaders take a
+// moment to be elected.
+func retry(ctx context.Context, fn func() error) error {
+	var err error
+	for i := 0; i < 60; i++ {
+		if err = fn(); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+// Publish sends an article to the work queue. The article id is the
+// message id, so JetStream drops a repeat within its dedup window.
+func Publish(ctx context.Context, js jetstream.JetStream, a *annals.Article) error {
+	b, err := json.Marshal(wireArticle{ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Text: a.Text, Published: dateOf(a)})
+	if err != nil {
+		return err
+	}
+	return retry(ctx, func() error {
+		_, err := js.Publish(ctx, Subject, b, jetstream.WithMsgID(a.ID))
+		return err
+	})
+}
+
+type wireArticle struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text"`
+}
+
+func dateOf(a *annals.Article) string {
+	if a.HasDate() {
+		return a.Published.Format(time.RFC3339)
+	}
+	return ""
+}
+
+// WorkerInfo is what a worker reports about itself.
+type WorkerInfo struct {
+	ID        string    `json:"id"`
+	Host      string    `json:"host"`
+	Started   time.Time `json:"started"`
+	LastSeen  time.Time `json:"last_seen"`
+	Processed int64     `json:"processed"`
+	Failed    int64     `json:"failed"`
+	Dead      int64     `json:"dead"`
+	Stopping  bool      `json:"stopping,omitempty"`
+}
+
+// Worker consumes the queue into a store.
+type Worker struct {
+	JS       jetstream.JetStream
+	DB       *store.DB
+	Pipeline *pipeline.Pipeline
+	ID       string
+	Batch    int
+	AckWait  time.Duration
+	// OnDone is called after each message, for metrics.
+	OnDone func(ok bool, dead bool, d time.Duration)
+
+	processed, failed, dead atomic.Int64
+}
+
+// Run consumes until ctx is cancelled, then finishes the batch in hand
+// (graceful shutdown) and returns.
+func (w *Worker) Run(ctx context.Context) error {
+	if w.Batch <= 0 {
+		w.Batch = 8
+	}
+	if w.AckWait == 0 {
+		w.AckWait = 30 * time.Second
+	}
+	setup, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var cons jetstream.Consumer
+	err := retry(setup, func() error {
+		var err error
+		cons, err = w.JS.CreateOrUpdateConsumer(setup, Stream, jetstream.ConsumerConfig{Durable: Consumer, AckPolicy: jetstream.AckExplicitPolicy,
+			AckWait: w.AckWait, MaxDeliver: MaxDeliver, MaxAckPending: 1000})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("create consumer: %w", err)
+	}
+	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute})
+	host, _ := os.Hostname()
+	info := WorkerInfo{ID: w.ID, Host: host, Started: time.Now().UTC()}
+	report := func(stopping bool) {
+		if kv == nil {
+			return
+		}
+		info.LastSeen, info.Processed, info.Failed, info.Dead, info.Stopping = time.Now().UTC(), w.processed.Load(), w.failed.Load(), w.dead.Load(), stopping
+		b, _ := json.Marshal(info)
+		kctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		kv.Put(kctx, w.ID, b)
+		cancel()
+	}
+	var once sync.Once
+	defer once.Do(func() { report(true) })
+	lastReport := time.Time{}
+	for ctx.Err() == nil {
+		if time.Since(lastReport) > 2*time.Second {
+			report(false)
+			lastReport = time.Now()
+		}
+		batch, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			time.Sleep(200 * time.Millisecond) // the server may be failing over
+			continue
+		}
+		for msg := range batch.Messages() {
+			w.handle(msg)
+		}
+	}
+	return nil
+}
+
+// handle codes and stores one document, then acknowledges it; failures
+// are retried with a delay and, at the last delivery, dead-lettered.
+func (w *Worker) handle(msg jetstream.Msg) {
+	start := time.Now()
+	err := w.store(msg.Data())
+	meta, _ := msg.Metadata()
+	if err == nil {
+		if aerr := msg.DoubleAck(context.Background()); aerr != nil {
+			// the ack may be lost in a failover: the redelivery is skipped
+			// as already stored
+			msg.Ack()
+		}
+		w.processed.Add(1)
+		w.done(true, false, start)
+		return
+	}
+	w.failed.Add(1)
+	if meta != nil && meta.NumDelivered >= MaxDeliver || errors.Is(err, errPermanent) {
+		m := nats.NewMsg(DeadSubj)
+		m.Data = msg.Data()
+		m.Header.Set("Annals-Error", err.Error())
+		if meta != nil {
+			m.Header.Set("Annals-Deliveries", fmt.Sprint(meta.NumDelivered))
+		}
+		if _, perr := w.JS.PublishMsg(context.Background(), m); perr == nil {
+			msg.Term()
+			w.dead.Add(1)
+			w.done(false, true, start)
+			return
+		}
+	}
+	msg.NakWithDelay(time.Second)
+	w.done(false, false, start)
+}
+
+func (w *Worker) done(ok, dead bool, start time.Time) {
+	if w.OnDone != nil {
+		w.OnDone(ok, dead, time.Since(start))
+	}
+}
+
+var errPermanent = errors.New("permanent")
+
+func (w *Worker) store(data []byte) error {
+	a, err := ingest.DecodeJSONArticle(data, "queue", ingest.Options{})
+	if err != nil {
+		return fmt.Errorf("%w: %v", errPermanent, err)
+	}
+	r := w.Pipeline.Process(a, time.Now().UTC())
+	d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: r.Mentions, Events: r.Events}
+	for _, s := range r.Doc.Sentences {
+		d.Sentences = append(d.Sentences, s.Span)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err = w.DB.Add(ctx, []*annals.CodedDocument{d})
+	if err != nil && strings.Contains(err.Error(), "duplicate key") {
+		return nil // another worker stored it first
+	}
+	return err
+}
+
+// Status is a snapshot of the queue.
+type Status struct {
+	Pending     uint64       `json:"pending"`      // documents waiting
+	InFlight    int          `json:"in_flight"`    // delivered, not yet acknowledged
+	Redelivered int          `json:"redelivered"`  // delivered more than once
+	Dead        uint64       `json:"dead_letters"` // documents that failed for good
+	Workers     []WorkerInfo `json:"workers"`
+}
+
+// GetStatus reads the stream, the consumer and the worker reports.
+func GetStatus(ctx context.Context, js jetstream.JetStream) (Status, error) {
+	var st Status
+	s, err := js.Stream(ctx, Stream)
+	if err != nil {
+		return st, fmt.Errorf("stream %s: %w", Stream, err)
+	}
+	si, err := s.Info(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Pending = si.State.Msgs
+	if c, err := s.Consumer(ctx, Consumer); err == nil {
+		if ci, err := c.Info(ctx); err == nil {
+			st.InFlight, st.Redelivered = ci.NumAckPending, ci.NumRedelivered
+			st.Pending = ci.NumPending + uint64(ci.NumAckPending)
+		}
+	}
+	if d, err := js.Stream(ctx, DeadStream); err == nil {
+		if di, err := d.Info(ctx); err == nil {
+			st.Dead = di.State.Msgs
+		}
+	}
+	if kv, err := js.KeyValue(ctx, Workers); err == nil {
+		if keys, err := kv.Keys(ctx); err == nil {
+			for _, k := range keys {
+				if e, err := kv.Get(ctx, k); err == nil {
+					var wi WorkerInfo
+					if json.Unmarshal(e.Value(), &wi) == nil {
+						st.Workers = append(st.Workers, wi)
+					}
+				}
+			}
+		}
+	}
+	return st, nil
+}
