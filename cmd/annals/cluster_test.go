@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/annals-events/annals/internal/store"
+	"github.com/annals-events/annals/internal/store/storetest"
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+func freePort(t *testing.T) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// startCluster starts three JetStream servers routed to each other on
+// loopback ports and returns them with the client URLs.
+func startCluster(t *testing.T) ([]*server.Server, string) {
+	var client, cluster []int
+	for i := 0; i < 3; i++ {
+		client, cluster = append(client, freePort(t)), append(cluster, freePort(t))
+	}
+	var routes []string
+	for _, p := range cluster {
+		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
+	}
+	var srvs []*server.Server
+	var urls []string
+	for i := 0; i < 3; i++ {
+		s, err := server.NewServer(&server.Options{ServerName: fmt.Sprintf("n%d", i+1), Host: "127.0.0.1", Port: client[i], JetStream: true,
+			StoreDir: t.TempDir(), NoSigs: true, Cluster: server.ClusterOpts{Name: "annals", Host: "127.0.0.1", Port: cluster[i]},
+			Routes: server.RoutesFromStr(strings.Join(routes, ","))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		go s.Start()
+		t.Cleanup(s.Shutdown)
+		srvs = append(srvs, s)
+		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", client[i]))
+	}
+	for _, s := range srvs {
+		if !s.ReadyForConnections(20 * time.Second) {
+			t.Fatal("nats server not ready")
+		}
+	}
+	// wait for the JetStream meta leader
+	nc, err := nats.Connect(strings.Join(urls, ","))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		_, err := js.AccountInfo(ctx)
+		cancel()
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no JetStream leader: %v", err)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	return srvs, strings.Join(urls, ",")
+}
+
+func countDocs(t *testing.T, db *store.DB) int {
+	var n int
+	db.SQL().QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&n)
+	return n
+}
+
+// eventSet lists the stored events by their content, order-free.
+func eventSet(t *testing.T, db *store.DB) []string {
+	rows, err := db.SQL().Query(`SELECT source, target, code, mode, event_date, num_articles, num_mentions FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a, b, c, m, d string
+		var na, nm int
+		rows.Scan(&a, &b, &c, &m, &d, &na, &nm)
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%d|%d", a, b, c, m, d, na, nm))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestClusterWorkers runs three worker processes against a three-node
+// JetStream cluster and PostgreSQL, kills one worker and one NATS node
+// mid-run, and checks every document is stored exactly once and the events
+// equal a single-process run over the same corpus.
+func TestClusterWorkers(t *testing.T) {
+	dsn := storetest.PostgresURL(t)
+	if dsn == "" {
+		t.Skip("no PostgreSQL test server ($ANNALS_TEST_POSTGRES)")
+	}
+	bin := buildBinary(t)
+	srvs, urls := startCluster(t)
+	const docs = 300
+	in := writeCorpus(t, docs)
+	if out, err := exec.Command(bin, "ingest", "--queue", urls, "--replicas", "3", in).CombinedOutput(); err != nil {
+		t.Fatalf("publish: %v\n%s", err, out)
+	}
+	db, err := store.Open(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var workers []*exec.Cmd
+	logs := t.TempDir()
+	for i := 0; i < 3; i++ {
+		cmd := exec.Command(bin, "worker", "--queue", urls, "--db", dsn, "--replicas", "3", "--id", fmt.Sprintf("w%d", i+1),
+			"--metrics-addr", "", "--ack-wait", "5s", "--batch", "4")
+		f, _ := os.Create(filepath.Join(logs, fmt.Sprintf("w%d.log", i+1)))
+		cmd.Stdout, cmd.Stderr = f, f
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		workers = append(workers, cmd)
+	}
+	defer func() {
+		for _, w := range workers {
+			w.Process.Kill()
+			w.Wait()
+		}
+	}()
+	// mid-run: kill a worker and a NATS node
+	deadline := time.Now().Add(3 * time.Minute)
+	for countDocs(t, db) < docs/4 {
+		if time.Now().After(deadline) {
+			t.Fatalf("workers stored only %d documents", countDocs(t, db))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	workers[0].Process.Kill()
+	srvs[1].Shutdown()
+	t.Logf("killed worker w1 and NATS node n2 after %d documents", countDocs(t, db))
+	for countDocs(t, db) < docs {
+		if time.Now().After(deadline) {
+			b, _ := os.ReadFile(filepath.Join(logs, "w2.log"))
+			t.Fatalf("only %d of %d documents stored after failover\nw2.log:\n%s", countDocs(t, db), docs, b)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// let in-flight redeliveries settle, then stop the workers gracefully
+	time.Sleep(2 * time.Second)
+	for _, w := range workers[1:] {
+		w.Process.Signal(syscall.SIGTERM)
+		w.Wait()
+	}
+	// exactly once, nothing half-written
+	q := func(query string) int {
+		var n int
+		if err := db.SQL().QueryRow(query).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		return n
+	}
+	if n := q(`SELECT COUNT(*) FROM documents`); n != docs {
+		t.Errorf("%d documents, want %d", n, docs)
+	}
+	for what, query := range map[string]string{
+		"documents stored twice":      `SELECT COUNT(*) FROM (SELECT content_hash FROM documents GROUP BY content_hash HAVING COUNT(*) > 1) x`,
+		"documents without sentences": `SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)`,
+		"orphan evidence":             `SELECT COUNT(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id)`,
+		"events without evidence":     `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)`,
+		"events with wrong counts":    `SELECT COUNT(*) FROM events e WHERE num_articles != (SELECT COUNT(DISTINCT doc_id) FROM evidence v WHERE v.event_id = e.id)`,
+	} {
+		if n := q(query); n != 0 {
+			t.Errorf("%d %s", n, what)
+		}
+	}
+	// the same events as one process coding the corpus alone
+	single := filepath.Join(t.TempDir(), "single.db")
+	if out, err := exec.Command(bin, "ingest", "--db", single, in).CombinedOutput(); err != nil {
+		t.Fatalf("single-process ingest: %v\n%s", err, out)
+	}
+	sdb, err := store.Open(single)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sdb.Close()
+	a, b := eventSet(t, db), eventSet(t, sdb)
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("distributed run has %d events, single process %d; they differ", len(a), len(b))
+		for i := 0; i < len(a) && i < len(b); i++ {
+			if a[i] != b[i] {
+				t.Errorf("first difference: %s vs %s", a[i], b[i])
+				break
+			}
+		}
+	}
+	// status sees the drained queue and the workers
+	out, err := exec.Command(bin, "status", "--queue", urls).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "0 documents waiting") || !strings.Contains(string(out), "w2") {
+		t.Errorf("status: %v\n%s", err, out)
+	}
+}
