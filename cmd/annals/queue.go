@@ -69,7 +69,7 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	urls := fs.String("queue", "", "NATS server `URLs`, comma-separated")
 	dbPath := fs.String("db", "", "store: postgres://... (or a SQLite file for a single worker)")
 	id := fs.String("id", "", "worker name (default host-pid)")
-	batch := fs.Int("batch", 8, "messages fetched at a time")
+	batch := fs.Int("batch", 16, "messages fetched and stored in one transaction")
 	ackWait := fs.Duration("ack-wait", 30*time.Second, "redeliver a message not acknowledged within this time")
 	metrics := fs.String("metrics-addr", "127.0.0.1:9101", "address for Prometheus metrics (empty: none)")
 	replicas := fs.Int("replicas", 1, "stream replicas when creating the streams (3 on a three-node cluster)")

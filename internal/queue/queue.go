@@ -183,11 +183,54 @@ func (w *Worker) Run(ctx context.Context) error {
 			time.Sleep(200 * time.Millisecond) // the server may be failing over
 			continue
 		}
+		var msgs []jetstream.Msg
 		for msg := range batch.Messages() {
-			w.handle(msg)
+			msgs = append(msgs, msg)
 		}
+		w.handleBatch(msgs)
 	}
 	return nil
+}
+
+// handleBatch codes a fetched batch and stores it in one transaction,
+// acknowledging every message after the commit; if the batch fails, each
+// message is handled on its own so one bad document cannot hold up the
+// rest.
+func (w *Worker) handleBatch(msgs []jetstream.Msg) {
+	if len(msgs) == 0 {
+		return
+	}
+	if len(msgs) > 1 {
+		start := time.Now()
+		var docs []*annals.CodedDocument
+		ok := true
+		for _, m := range msgs {
+			d, err := w.code(m.Data())
+			if err != nil {
+				ok = false
+				break
+			}
+			docs = append(docs, d)
+		}
+		if ok {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			_, err := w.DB.Add(ctx, docs)
+			cancel()
+			if err == nil {
+				for _, m := range msgs {
+					if aerr := m.DoubleAck(context.Background()); aerr != nil {
+						m.Ack()
+					}
+					w.processed.Add(1)
+					w.done(true, false, start)
+				}
+				return
+			}
+		}
+	}
+	for _, m := range msgs {
+		w.handle(m)
+	}
 }
 
 // handle codes and stores one document, then acknowledges it; failures
@@ -233,15 +276,24 @@ func (w *Worker) done(ok, dead bool, start time.Time) {
 
 var errPermanent = errors.New("permanent")
 
-func (w *Worker) store(data []byte) error {
+// code decodes and codes one message.
+func (w *Worker) code(data []byte) (*annals.CodedDocument, error) {
 	a, err := ingest.DecodeJSONArticle(data, "queue", ingest.Options{})
 	if err != nil {
-		return fmt.Errorf("%w: %v", errPermanent, err)
+		return nil, fmt.Errorf("%w: %v", errPermanent, err)
 	}
 	r := w.Pipeline.Process(a, time.Now().UTC())
 	d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: r.Mentions, Events: r.Events}
 	for _, s := range r.Doc.Sentences {
 		d.Sentences = append(d.Sentences, s.Span)
+	}
+	return d, nil
+}
+
+func (w *Worker) store(data []byte) error {
+	d, err := w.code(data)
+	if err != nil {
+		return err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -171,7 +171,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
-	touched := map[int64]bool{}
+	touched := map[int64]string{}
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
@@ -207,7 +207,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 
 // writeCoding writes sentences, mentions, events and evidence of a stored
 // document.
-func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]bool) error {
+func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]string) error {
 	a := d.Article
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
@@ -228,7 +228,7 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
-		id, err := s.match(ctx, tx, e)
+		id, date, err := s.match(ctx, tx, e)
 		if err != nil {
 			return err
 		}
@@ -237,8 +237,9 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			if err != nil {
 				return err
 			}
+			date = e.EventDate
 		}
-		touched[id] = true
+		touched[id] = date
 		sents := e.EvidenceSentences
 		if len(sents) == 0 {
 			sents = []int{e.SentenceIndex}
@@ -261,7 +262,7 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 }
 
 // match finds the stored event an event joins under the dedup key.
-func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, string, error) {
 	from, to := e.EventDate, e.EventDate
 	if e.EventDate != "" && s.Dedup.WindowDays > 0 {
 		if t, err := time.Parse("2006-01-02", e.EventDate); err == nil {
@@ -269,29 +270,30 @@ func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, err
 			to = t.AddDate(0, 0, s.Dedup.WindowDays).Format("2006-01-02")
 		}
 	}
-	rows, err := s.query(ctx, tx, `SELECT id, lat, lon FROM events WHERE source = ? AND target = ? AND code = ? AND mode = ? AND event_date BETWEEN ? AND ? ORDER BY id`,
+	rows, err := s.query(ctx, tx, `SELECT id, event_date, lat, lon FROM events WHERE source = ? AND target = ? AND code = ? AND mode = ? AND event_date BETWEEN ? AND ? ORDER BY id`,
 		e.Source, e.Target, e.Code, string(e.Mode), from, to)
 	if err != nil {
-		return 0, err
+		return 0, "", err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
+		var date string
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&id, &lat, &lon); err != nil {
-			return 0, err
+		if err := rows.Scan(&id, &date, &lat, &lon); err != nil {
+			return 0, "", err
 		}
 		// located events merge with located events nearby; unlocated ones
 		// with unlocated ones, so the result does not depend on the order
 		// in which reports arrive
 		switch {
 		case e.Location == nil && !lat.Valid:
-			return id, nil
+			return id, date, nil
 		case e.Location != nil && lat.Valid && km(e.Location.Lat, e.Location.Lon, lat.Float64, lon.Float64) <= s.Dedup.MaxKm:
-			return id, nil
+			return id, date, nil
 		}
 	}
-	return 0, rows.Err()
+	return 0, "", rows.Err()
 }
 
 // km is the great-circle distance.
@@ -320,7 +322,7 @@ func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int6
 
 // recount sets the counts of events from their evidence and deletes events
 // left without any.
-func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
+func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string) error {
 	// in id order, so concurrent writers lock rows in the same order
 	keys := make([]int64, 0, len(ids))
 	for id := range ids {
@@ -333,10 +335,11 @@ func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error 
 			num_articles = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?),
 			num_sources  = (SELECT COUNT(DISTINCT CASE WHEN d.source = '' THEN d.id ELSE d.source END) FROM evidence v JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ?),
 			confidence   = (SELECT COALESCE(MAX(confidence), 0) FROM evidence WHERE event_id = ?)
-			WHERE id = ?`, id, id, id, id, id); err != nil {
+			WHERE id = ? AND event_date = ?`, id, id, id, id, id, ids[id]); err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ? AND num_articles = 0`, id); err != nil {
+		// the date lets PostgreSQL go straight to the event's partition
+		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0`, id, ids[id]); err != nil {
 			return err
 		}
 	}
@@ -384,7 +387,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		return res, err
 	}
 	defer tx.Rollback()
-	touched := map[int64]bool{}
+	touched := map[int64]string{}
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
@@ -400,7 +403,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 			var a, b, c, m, dt string
 			rows.Scan(&eid, &a, &b, &c, &m, &dt)
 			old[a+"|"+b+"|"+c+"|"+m+"|"+dt]++
-			touched[eid] = true
+			touched[eid] = dt
 			res.Before++
 		}
 		rows.Close()
@@ -454,7 +457,7 @@ func (s *DB) Stats(ctx context.Context) (Stats, error) {
 
 // lockKeys serialises writers that may merge into the same event: in
 // PostgreSQL, where several workers write at once, it takes a transaction
-// lock per (source, target, code), in sorted order so two writers cannot
+// lock per (source, target, code[, date]), in sorted order so two writers cannot
 // deadlock. SQLite has one writer at a time already.
 func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocument) error {
 	if s.d.name != "postgres" {
@@ -464,7 +467,11 @@ func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocum
 	for _, d := range docs {
 		keys["doc|"+d.Article.ID] = true
 		for _, e := range d.Events {
-			keys[e.Source+"|"+e.Target+"|"+e.Code] = true
+			k := e.Source + "|" + e.Target + "|" + e.Code
+			if s.Dedup.WindowDays == 0 {
+				k += "|" + e.EventDate // only same-day events can merge
+			}
+			keys[k] = true
 		}
 	}
 	sorted := make([]string, 0, len(keys))
