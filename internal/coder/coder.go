@@ -131,6 +131,7 @@ type sentence struct {
 	tr           *Trace
 	consumed     map[int]bool // tokens used by a pattern's follow words
 	inMention    map[int]bool // tokens inside actor mentions
+	reports      []report     // reporting verbs with their speakers
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
 }
@@ -217,10 +218,11 @@ func (s *sentence) code() []annals.Event {
 		}
 		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
-				if statementSubj == nil {
-					if subj := s.subject(v); len(subj) > 0 {
+				if subj := s.subject(v); len(subj) > 0 {
+					if statementSubj == nil {
 						statementSubj, statementAt = &subj[0], v
 					}
+					s.reports = append(s.reports, report{v, subj[0]})
 				}
 				continue
 			}
@@ -231,6 +233,7 @@ func (s *sentence) code() []annals.Event {
 			s.noun(v)
 		}
 	}
+	s.claims()
 	if len(s.events) == 0 && s.c.Statements && statementSubj != nil {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
 		e.Confidence = 0.3
@@ -706,7 +709,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		if comp > v {
 			end = comp // "demanded that Afghanistan act": up to the complement
 		}
-		allowLoc := info != nil && info.Root >= "18"
+		allowLoc := info != nil
 		var locTarget bool
 		root := ""
 		if info != nil {
@@ -722,6 +725,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		if len(src) > 1 && (s.mutual(v, ce) || locTarget) {
 			tgt = nil // "pledged to work together", "clashed in Ladakh": both directions
+		}
+		if locTarget {
+			conf -= 0.1 // the place stands for the target
 		}
 	}
 	// "accused X of Y": what follows is the content of the accusation
@@ -978,3 +984,48 @@ func coordGap(gap []annals.Token) bool {
 var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
 	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
 	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true}
+
+type report struct {
+	verb    int
+	speaker annals.Mention
+}
+
+// claims turns a state's report of another state's violence into what it
+// is, an accusation ("Ukraine says Russia was behind the attacks", "the US
+// claimed that ISIL had attacked Iraq"): the speaker accuses the agent (112)
+// and the violence itself is kept as reported, not asserted.
+func (s *sentence) claims() {
+	for _, r := range s.reports {
+		sp := r.speaker.Code
+		if len(sp) < 3 || sp[:3] == "---" {
+			continue
+		}
+		n := len(s.events)
+		for i := 0; i < n; i++ {
+			e := &s.events[i]
+			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" {
+				continue
+			}
+			if e.TriggerSpan.Start < s.tok(r.verb).End {
+				continue // the report must govern the event
+			}
+			if e.Mode == annals.Asserted {
+				e.Mode = annals.Reported
+				e.Confidence = round2(e.Confidence - 0.2)
+			}
+			src := r.speaker
+			tgt := annals.Mention{Span: e.SourceSpan, Text: e.SourceText, Code: e.Source}
+			c := s.event(src, &tgt, "112", "claims: "+s.tok(r.verb).Lemma+" + "+e.Rule, r.verb, r.verb+1, annals.Asserted)
+			c.Confidence = 0.6
+			dup := false
+			for _, o := range s.events {
+				if o.Source == c.Source && o.Target == c.Target && o.Code == c.Code {
+					dup = true
+				}
+			}
+			if !dup {
+				s.events = append(s.events, c)
+			}
+		}
+	}
+}
