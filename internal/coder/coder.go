@@ -216,6 +216,11 @@ func (s *sentence) code() []annals.Event {
 				continue
 			}
 		}
+		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) {
+			// "met with Assad to discuss ...": a purpose, not another event
+			s.tr.add(t.Text + ": infinitive of purpose, not coded")
+			continue
+		}
 		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
 				if subj := s.subject(v); len(subj) > 0 {
@@ -723,7 +728,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" {
 			tgt = nil // cooperation against a common enemy
 		}
-		if len(src) > 1 && (s.mutual(v, ce) || locTarget) {
+		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info)) {
 			tgt = nil // "pledged to work together", "clashed in Ladakh": both directions
 		}
 		if locTarget {
@@ -763,7 +768,7 @@ func prepsOf(p *pattern) []string {
 // emit creates the events of a trigger: each source to each target, and
 // both directions between coordinated sources with no target.
 func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if len(tgt) == 0 && len(src) > 1 {
+	if len(tgt) == 0 && len(src) > 1 && symmetric(s.c.lx.Info(code)) {
 		for _, a := range src {
 			for _, b := range src {
 				if a.Code != b.Code {
@@ -1028,4 +1033,30 @@ func (s *sentence) claims() {
 			}
 		}
 	}
+}
+
+// symmetric events between coordinated actors go both ways: consulting,
+// agreeing, cooperating, fighting. A protest or a condemnation by two
+// actors is two events with no target between them.
+func symmetric(info *CodeInfo) bool {
+	if info == nil {
+		return false
+	}
+	switch info.Root {
+	case "03", "04", "05", "06", "08", "16", "19":
+		return true
+	}
+	return false
+}
+
+// governed reports whether the infinitive at v hangs from an earlier verb
+// in its sentence (a purpose or a complement), rather than heading a
+// headline-style clause ("Pakistan to expel Afghans").
+func (s *sentence) governed(v int) bool {
+	for i := v - 2; i >= s.first && i >= v-12; i-- {
+		if isVerb(s.tok(i)) && s.tok(i).Tag != "VBG" {
+			return true
+		}
+	}
+	return false
 }
