@@ -150,8 +150,10 @@ var subordinators = map[string]bool{"that": true, "which": true, "who": true, "w
 func (s *sentence) boundary(i int) bool {
 	t := s.tok(i)
 	switch t.Text {
-	case ";", ":", "--", "—", "–", "(", ")":
+	case ";", ":", "--", "—", "–":
 		return true
+	case "(", ")":
+		return !s.shortParen(i) // "(ONLF)", "(AP)" do not break a clause
 	}
 	if t.Text == "," && i+1 < s.last {
 		n := s.tok(i + 1)
@@ -219,6 +221,11 @@ func (s *sentence) code() []annals.Event {
 		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) {
 			// "met with Assad to discuss ...": a purpose, not another event
 			s.tr.add(t.Text + ": infinitive of purpose, not coded")
+			continue
+		}
+		// "is willing to withdraw", "ready to talk": an adjective governs
+		if t.Tag == "JJ" && s.c.lx.family[t.Lemma] != "" && v > s.first && s.tok(v-1).Lemma == "be" {
+			s.verb(v, skip)
 			continue
 		}
 		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
@@ -422,6 +429,11 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		best = i
 		break
+	}
+	// "The Ogaden National Liberation Front (ONLF) declared": the name, not
+	// the acronym in parentheses
+	if best > 0 && s.ms[best].First > s.first && s.tok(s.ms[best].First-1).Text == "(" && s.ms[best-1].Last == s.ms[best].First-1 {
+		best--
 	}
 	if best < 0 && v-1 > s.first && s.tok(v-1).Lower == "to" {
 		// "Japan decided to ease ...": the governing verb's subject
@@ -792,8 +804,11 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 }
 
 func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if tgt != nil && (tgt.Code == src.Code && src.Code != "" || tgt.Span == src.Span && !src.Ref) {
+	if tgt != nil && tgt.Span == src.Span && !src.Ref {
 		return
+	}
+	if tgt != nil && tgt.Code == src.Code && src.Code != "" {
+		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
 	}
 	if src.Ref {
 		conf -= 0.15
@@ -1055,6 +1070,25 @@ func symmetric(info *CodeInfo) bool {
 func (s *sentence) governed(v int) bool {
 	for i := v - 2; i >= s.first && i >= v-12; i-- {
 		if isVerb(s.tok(i)) && s.tok(i).Tag != "VBG" {
+			return true
+		}
+	}
+	return false
+}
+
+// shortParen reports whether the parenthesis at i opens or closes a short
+// aside of at most four tokens.
+func (s *sentence) shortParen(i int) bool {
+	if s.tok(i).Text == "(" {
+		for j := i + 1; j < s.last && j <= i+5; j++ {
+			if s.tok(j).Text == ")" {
+				return true
+			}
+		}
+		return false
+	}
+	for j := i - 1; j >= s.first && j >= i-5; j-- {
+		if s.tok(j).Text == "(" {
 			return true
 		}
 	}
