@@ -709,6 +709,15 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	if fam == "03" && mode == annals.Asserted && strings.HasPrefix(code, "03") {
 		mode = annals.Intended
 	}
+	// "the rebels will release the hostages" is a promise: CAMEO codes an
+	// intent (03x), and "will strike" a threat (13x)
+	if fam == "" && mode == annals.Intended && info != nil {
+		if c := futureCode(lx, code); c != "" {
+			rule += " + will (" + code + " -> " + c + ")"
+			code = c
+			info = lx.Info(code)
+		}
+	}
 	// Roles
 	var src, tgt []annals.Mention
 	conf := 0.85
@@ -1093,4 +1102,36 @@ func (s *sentence) shortParen(i int) bool {
 		}
 	}
 	return false
+}
+
+// futureCode maps a material act promised in the future to the CAMEO
+// code of the promise (cooperation -> 03x) or the threat (conflict -> 13x),
+// through the complement table.
+func futureCode(lx *Lexicon, code string) string {
+	cat := ""
+	fam := "03"
+	switch {
+	case strings.HasPrefix(code, "084"):
+		cat = "release"
+	case strings.HasPrefix(code, "087"), code == "0356":
+		cat = "deescalate"
+	case strings.HasPrefix(code, "08"):
+		cat = "ease"
+	case strings.HasPrefix(code, "07"):
+		cat = "aid"
+	case strings.HasPrefix(code, "06"):
+		cat = "coop"
+	case strings.HasPrefix(code, "04"):
+		cat = "meet"
+	case strings.HasPrefix(code, "16"), strings.HasPrefix(code, "17"):
+		fam, cat = "13", "sanction"
+	case code >= "18" && code < "21", strings.HasPrefix(code, "15"):
+		fam, cat = "13", "force"
+	default:
+		return ""
+	}
+	if c, ok := lx.compMap[fam+"/"+cat]; ok {
+		return c
+	}
+	return lx.compMap[fam+"/*"]
 }
