@@ -700,7 +700,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		return
 	}
 	for _, u := range used {
-		if !isVerb(s.tok(u)) {
+		// a verb or an event noun in the pattern ("condemned the Israeli
+		// strike") can still be an event of its own
+		if !isVerb(s.tok(u)) && lx.nouns[s.tok(u).Lemma] == nil {
 			s.consumed[u] = true
 		}
 	}
