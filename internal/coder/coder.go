@@ -264,7 +264,8 @@ func (s *sentence) verbLike(v int) bool {
 	for _, m := range s.ms {
 		if m.Last == v {
 			n := s.tok(v + 1)
-			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil
+			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil ||
+				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" // "China and Russia call on the US to ..."
 		}
 	}
 	return false
@@ -377,6 +378,12 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			}
 		case "if", "unless", "whether":
 			if i >= cs-1 {
+				return annals.Hypothetical
+			}
+		case "hope", "expect", "wish", "believe", "think", "doubt", "predict", "pessimistic", "optimistic", "confident",
+			"skeptical", "sceptical", "likely", "unlikely", "possible", "worry":
+			// "hopes that Japan will persuade ...": an expectation, not an event
+			if i+1 < v && (s.tok(i+1).Lower == "that" || s.tok(i+1).Lower == "about" || s.tok(i+1).Tag == "NNP" || s.tok(i+1).Tag == "PRP") && v-i <= 12 {
 				return annals.Hypothetical
 			}
 		case "fear", "threat", "risk", "possibility", "prospect", "danger":
