@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
@@ -163,8 +164,22 @@ func TestClusterWorkers(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	// let in-flight redeliveries settle, then stop the workers gracefully
-	time.Sleep(2 * time.Second)
+	// messages the killed worker held come back after the ack wait; the
+	// surviving workers find them stored and acknowledge them: wait for an
+	// empty queue, then stop the workers gracefully
+	for {
+		out, err := exec.Command(bin, "status", "--queue", urls, "--json").Output()
+		var st struct {
+			Pending uint64 `json:"pending"`
+		}
+		if err == nil && json.Unmarshal(out, &st) == nil && st.Pending == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the queue did not drain: %s", out)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
 	for _, w := range workers[1:] {
 		w.Process.Signal(syscall.SIGTERM)
 		w.Wait()

@@ -120,7 +120,7 @@ func demoDB(p *pipeline.Pipeline, stderr io.Writer) (string, error) {
 	in := readAll([]string{"-"}, ingestOptions(demo.Corpus), stderr, &skipped)
 	var docs []*annals.CodedDocument
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
-		docs = append(docs, coded(r))
+		docs = append(docs, r.Coded())
 		pr.docs.Add(1)
 		pr.evs.Add(int64(len(r.Events)))
 		pr.tick(false)

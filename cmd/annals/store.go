@@ -35,15 +35,6 @@ func openDB(path string, stderr io.Writer) (*store.DB, int) {
 	return db, 0
 }
 
-// coded turns a pipeline result into what a store writes.
-func coded(r pipeline.Result) *annals.CodedDocument {
-	d := &annals.CodedDocument{Article: r.Doc.Article, ContentHash: ingest.ContentHash(r.Doc.Article.Text), Mentions: r.Mentions, Events: r.Events}
-	for _, s := range r.Doc.Sentences {
-		d.Sentences = append(d.Sentences, s.Span)
-	}
-	return d
-}
-
 // progress prints a one-line bar on a terminal, plain lines otherwise.
 type progress struct {
 	w         io.Writer
@@ -166,7 +157,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pr.tick(false)
 	}
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
-		pending = append(pending, coded(r))
+		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
 			flush()
 		}
@@ -240,7 +231,7 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pr.tick(false)
 	}
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
-		pending = append(pending, coded(r))
+		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
 			flush()
 		}

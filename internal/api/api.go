@@ -391,12 +391,7 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	var docs []*annals.CodedDocument
 	now := time.Now().UTC()
 	for _, a := range arts {
-		res := s.Pipeline.Process(a, now)
-		d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: res.Mentions, Events: res.Events}
-		for _, se := range res.Doc.Sentences {
-			d.Sentences = append(d.Sentences, se.Span)
-		}
-		docs = append(docs, d)
+		docs = append(docs, s.Pipeline.Process(a, now).Coded())
 	}
 	res, err := s.DB.Add(r.Context(), docs)
 	if err != nil {

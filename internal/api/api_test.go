@@ -45,12 +45,7 @@ func storeArticles(t testing.TB, db *store.DB, arts []*annals.Article) {
 	p := testPipeline(t)
 	var docs []*annals.CodedDocument
 	for _, a := range arts {
-		r := p.Process(a, a.Published)
-		d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: r.Mentions, Events: r.Events}
-		for _, s := range r.Doc.Sentences {
-			d.Sentences = append(d.Sentences, s.Span)
-		}
-		docs = append(docs, d)
+		docs = append(docs, p.Process(a, a.Published).Coded())
 	}
 	if _, err := db.Add(context.Background(), docs); err != nil {
 		t.Fatal(err)

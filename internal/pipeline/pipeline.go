@@ -11,6 +11,7 @@ import (
 	"github.com/annals-events/annals/internal/actors"
 	"github.com/annals-events/annals/internal/coder"
 	"github.com/annals-events/annals/internal/geo"
+	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/text"
 	"github.com/annals-events/annals/internal/when"
 )
@@ -156,4 +157,14 @@ func dateEvents(doc *annals.Doc, evs []annals.Event, pub time.Time) {
 		}
 		e.EventDate, e.DatePrecision = when.ForEvent(ex, trig, pub)
 	}
+}
+
+// Coded is what a store writes for the result: the article, its content
+// hash, sentence spans, mentions and events.
+func (r Result) Coded() *annals.CodedDocument {
+	d := &annals.CodedDocument{Article: r.Doc.Article, ContentHash: ingest.ContentHash(r.Doc.Article.Text), Mentions: r.Mentions, Events: r.Events}
+	for _, s := range r.Doc.Sentences {
+		d.Sentences = append(d.Sentences, s.Span)
+	}
+	return d
 }

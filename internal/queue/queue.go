@@ -282,11 +282,7 @@ func (w *Worker) code(data []byte) (*annals.CodedDocument, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errPermanent, err)
 	}
-	r := w.Pipeline.Process(a, time.Now().UTC())
-	d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(a.Text), Mentions: r.Mentions, Events: r.Events}
-	for _, s := range r.Doc.Sentences {
-		d.Sentences = append(d.Sentences, s.Span)
-	}
+	d := w.Pipeline.Process(a, time.Now().UTC()).Coded()
 	return d, nil
 }
 

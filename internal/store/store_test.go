@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/annals-events/annals"
-	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
 	"github.com/annals-events/annals/internal/store"
 	"github.com/annals-events/annals/internal/store/storetest"
@@ -29,11 +28,7 @@ func coded(t testing.TB, id, date, source, text string) *annals.CodedDocument {
 	})
 	pub, _ := time.Parse("2006-01-02", date)
 	a := &annals.Article{ID: id, Source: source, Text: text, Published: pub}
-	r := pl.Process(a, pub)
-	d := &annals.CodedDocument{Article: a, ContentHash: ingest.ContentHash(text), Mentions: r.Mentions, Events: r.Events}
-	for _, s := range r.Doc.Sentences {
-		d.Sentences = append(d.Sentences, s.Span)
-	}
+	d := pl.Process(a, pub).Coded()
 	return d
 }
 
