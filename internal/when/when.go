@@ -27,6 +27,9 @@ type Expr struct {
 	Date        time.Time
 	Precision   string
 	Resolved    bool
+	// End is the last day of a range ("from 1 to 5 March", "between
+	// January and March"); zero for a single date.
+	End time.Time
 }
 
 var months = map[string]time.Month{
@@ -109,6 +112,30 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 	}
 	for i := first; i < last; i++ {
 		t := w(i)
+		// "from 1 to 5 March", "between 1 and 5 March 2024": a day range
+		if d1, ok := dayNum(t); ok && (w(i-1) == "from" || w(i-1) == "between") && (w(i+1) == "to" || w(i+1) == "and" || w(i+1) == "-" || w(i+1) == "–") {
+			if d2, ok := dayNum(w(i + 2)); ok {
+				if m, ok := months[w(i+3)]; ok {
+					j := i + 4
+					y, hasYear := yearNum(w(j))
+					needs := !hasYear
+					if !hasYear {
+						y = ref.Year()
+						if m > ref.Month() {
+							y--
+						}
+					} else {
+						j++
+					}
+					if d1 <= d2 {
+						add(i-1, j, time.Date(y, m, d1, 0, 0, 0, 0, time.UTC), Day, needs)
+						out[len(out)-1].End = time.Date(y, m, d2, 0, 0, 0, 0, time.UTC)
+						i = j - 1
+						continue
+					}
+				}
+			}
+		}
 		// ISO dates: 2024-03-18
 		if len(t) == 10 && t[4] == '-' && t[7] == '-' {
 			if d, err := time.Parse("2006-01-02", t); err == nil {
@@ -161,7 +188,8 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 			}
 			// a bare month needs a cue: "in January", "last March", "since May"
 			p := w(i - 1)
-			if p == "in" || p == "since" || p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" || p == "until" || p == "from" || p == "by" || p == "of" {
+			rangeEnd := (p == "to" || p == "and" || p == "through" || p == "-") && len(out) > 0 && out[len(out)-1].Last == i-1
+			if rangeEnd || p == "in" || p == "since" || p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" || p == "until" || p == "from" || p == "by" || p == "of" {
 				start := i
 				if p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" {
 					start = i - 1
@@ -180,7 +208,8 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 		// YEAR with a cue
 		if y, ok := yearNum(t); ok && toks[i].Tag == "CD" {
 			p := w(i - 1)
-			if p == "in" || p == "since" || p == "from" || p == "until" || p == "by" || p == "during" || p == "of" || p == "before" || p == "after" {
+			rangeEnd := (p == "to" || p == "and" || p == "through" || p == "-") && len(out) > 0 && out[len(out)-1].Last == i-1
+			if rangeEnd || p == "in" || p == "since" || p == "from" || p == "until" || p == "by" || p == "during" || p == "of" || p == "before" || p == "after" {
 				add(i, i+1, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Year, false)
 			}
 			continue
@@ -279,6 +308,33 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 				}
 			}
 		}
+	}
+	return mergeRanges(toks, out)
+}
+
+// mergeRanges joins "from January to March", "between 2019 and 2021":
+// the range starts at the first date and ends with the second.
+func mergeRanges(toks []annals.Token, ex []Expr) []Expr {
+	var out []Expr
+	for i := 0; i < len(ex); i++ {
+		e := ex[i]
+		if i+1 < len(ex) && e.Resolved && ex[i+1].Resolved && e.First > 0 && ex[i+1].First == e.Last+1 {
+			lead, join := toks[e.First-1].Lower, toks[e.Last].Lower
+			if (lead == "from" || lead == "between") && (join == "to" || join == "and" || join == "until" || join == "through" || join == "-" || join == "–") {
+				n := ex[i+1]
+				e.First--
+				e.Last = n.Last
+				e.End = n.Date
+				e.Text = e.Text + " " + toks[e.Last-1-(n.Last-n.First)].Text + " " + n.Text
+				if e.Text != "" {
+					e.Text = lead + " " + strings.TrimPrefix(e.Text, lead+" ")
+				}
+				out = append(out, e)
+				i++
+				continue
+			}
+		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -117,3 +117,24 @@ func BenchmarkFind(b *testing.B) {
 		Find(d.Tokens, 0, len(d.Tokens), s, pub)
 	}
 }
+
+func TestRanges(t *testing.T) {
+	thu := time.Date(2024, 4, 18, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ in, start, end, prec string }{
+		{"Talks were held from 1 to 5 March.", "2024-03-01", "2024-03-05", Day},
+		{"Fighting raged between 10 and 12 January 2023.", "2023-01-10", "2023-01-12", Day},
+		{"Strikes continued from January to March.", "2024-01-01", "2024-03-01", Month},
+		{"The war lasted from 2014 to 2022.", "2014-01-01", "2022-01-01", Year},
+	}
+	for _, tt := range tests {
+		ex := find(t, tt.in, thu)
+		if len(ex) != 1 {
+			t.Errorf("%q: %+v", tt.in, ex)
+			continue
+		}
+		e := ex[0]
+		if e.Date.Format("2006-01-02") != tt.start || e.End.Format("2006-01-02") != tt.end || e.Precision != tt.prec {
+			t.Errorf("%q: %s..%s %s", tt.in, e.Date.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Precision)
+		}
+	}
+}
