@@ -649,7 +649,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	t := s.tok(v)
 	lx := s.c.lx
 	cs, ce := s.clauseStart(v), s.clauseEnd(v)
-	pats := lx.verbs[t.Lemma]
+	pats := lx.verbs[verbLemma(lx, t)]
 	fam := lx.family[t.Lemma]
 	// two-word governors: "call on"
 	if v+1 < s.last {
@@ -932,6 +932,22 @@ func (s *sentence) noun(n int) {
 		src = s.byAgent(n, min(end, n+5))
 	}
 	if len(src) == 0 {
+		// "Iraqi forces have begun their assault on ...": the subject of a
+		// support verb is the agent of the nominal event
+		for g := n - 1; g >= s.first && g >= n-5; g-- {
+			tg := s.tok(g)
+			if isVerb(tg) {
+				if supportVerbs[verbLemma(s.c.lx, tg)] {
+					src = s.subject(g)
+				}
+				break
+			}
+			if !(tg.Tag == "DT" || tg.Tag == "PRP$" || tg.Tag == "JJ" || isNoun(tg) || tg.Tag == "CD" || tg.Tag == "RP") {
+				break
+			}
+		}
+	}
+	if len(src) == 0 {
 		s.tr.add(t.Text + ": nominal " + p.code + " has no source")
 		return
 	}
@@ -1144,3 +1160,47 @@ func futureCode(lx *Lexicon, code string) string {
 	}
 	return lx.compMap[fam+"/*"]
 }
+
+// verbLemma returns the lemma under which the lexicon knows a verb. The
+// dictionary lemmatizer leaves some inflected verbs alone ("launching" is
+// also a noun); for verb tags, regular suffixes are tried too.
+func verbLemma(lx *Lexicon, t *annals.Token) string {
+	if lx.verbs[t.Lemma] != nil || !isVerb(t) {
+		return t.Lemma
+	}
+	w := t.Lower
+	var cands []string
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		b := w[:len(w)-3]
+		cands = append(cands, b, b+"e")
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			cands = append(cands, b[:n-1]) // "shelling" -> "shell" is covered; "hitting" -> "hit"
+		}
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		cands = append(cands, w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		b := w[:len(w)-2]
+		cands = append(cands, b, w[:len(w)-1])
+		if n := len(b); n > 2 && b[n-1] == b[n-2] {
+			cands = append(cands, b[:n-1])
+		}
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		cands = append(cands, w[:len(w)-3]+"y")
+	case strings.HasSuffix(w, "es") && len(w) > 3:
+		cands = append(cands, w[:len(w)-2], w[:len(w)-1])
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		cands = append(cands, w[:len(w)-1])
+	}
+	for _, c := range cands {
+		if lx.verbs[c] != nil {
+			return c
+		}
+	}
+	return t.Lemma
+}
+
+// supportVerbs carry a nominal event without adding their own meaning.
+var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
+	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
+	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true}

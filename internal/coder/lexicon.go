@@ -130,9 +130,14 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 				return fmt.Errorf("empty trigger")
 			}
 			for _, item := range strings.Fields(strings.ToLower(c[1])) {
-				alts := strings.Split(item, "|")
-				for i, a := range alts {
-					alts[i] = lemma(a)
+				var alts []string
+				for _, a := range strings.Split(item, "|") {
+					// both the word as written and its lemma: "meeting" must
+					// match "meetings" though the lemmatizer reads it as "meet"
+					alts = append(alts, a)
+					if l := lemma(a); l != a {
+						alts = append(alts, l)
+					}
 				}
 				p.follow = append(p.follow, alts)
 			}
