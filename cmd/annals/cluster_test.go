@@ -185,27 +185,7 @@ func TestClusterWorkers(t *testing.T) {
 		w.Wait()
 	}
 	// exactly once, nothing half-written
-	q := func(query string) int {
-		var n int
-		if err := db.SQL().QueryRow(query).Scan(&n); err != nil {
-			t.Fatalf("%s: %v", query, err)
-		}
-		return n
-	}
-	if n := q(`SELECT COUNT(*) FROM documents`); n != docs {
-		t.Errorf("%d documents, want %d", n, docs)
-	}
-	for what, query := range map[string]string{
-		"documents stored twice":      `SELECT COUNT(*) FROM (SELECT content_hash FROM documents GROUP BY content_hash HAVING COUNT(*) > 1) x`,
-		"documents without sentences": `SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)`,
-		"orphan evidence":             `SELECT COUNT(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id)`,
-		"events without evidence":     `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)`,
-		"events with wrong counts":    `SELECT COUNT(*) FROM events e WHERE num_articles != (SELECT COUNT(DISTINCT doc_id) FROM evidence v WHERE v.event_id = e.id)`,
-	} {
-		if n := q(query); n != 0 {
-			t.Errorf("%d %s", n, what)
-		}
-	}
+	checkIntegrity(t, dsn, docs)
 	// the same events as one process coding the corpus alone
 	single := filepath.Join(t.TempDir(), "single.db")
 	if out, err := exec.Command(bin, "ingest", "--db", single, in).CombinedOutput(); err != nil {
