@@ -301,7 +301,7 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 				if has(alts, t.Lemma) || has(alts, t.Lower) {
 					// a noun item must head its phrase: "attacked government
 					// forces" is not "attacked the government".
-					if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && isNoun(s.tok(k+1)) && !has(alts, s.tok(k+1).Lemma) {
+					if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && (s.tok(k+1).Tag == "NN" || s.tok(k+1).Tag == "NNS") && !has(alts, s.tok(k+1).Lemma) {
 						continue
 					}
 					found = true
