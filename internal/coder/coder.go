@@ -412,6 +412,17 @@ func (s *sentence) subject(v int) []annals.Mention {
 		vg--
 	}
 	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
+	if coordVP {
+		// "ISIL had attacked Iraq and taken Mosul": the first verb's subject
+		for g := vg - 2; g > cs && g >= vg-12; g-- {
+			if tg := s.tok(g); isVerb(tg) && !isAux(tg) && tg.Tag != "VBG" {
+				if subj := s.subject(g); len(subj) > 0 {
+					return subj
+				}
+				break
+			}
+		}
+	}
 	if !coordVP {
 		for i := vg - 1; i > cs; i-- {
 			t := s.tok(i)
@@ -709,8 +720,8 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	for _, u := range used {
 		// a verb or an event noun in the pattern ("condemned the Israeli
 		// strike") can still be an event of its own
-		if !isVerb(s.tok(u)) && lx.nouns[s.tok(u).Lemma] == nil {
-			s.consumed[u] = true
+		if !isVerb(s.tok(u)) && (lx.nouns[s.tok(u).Lemma] == nil || supportVerbs[verbLemma(lx, t)]) {
+			s.consumed[u] = true // "launched an air strike" is one event, "condemned the strike" two
 		}
 	}
 	info := lx.Info(code)
@@ -1051,8 +1062,8 @@ type report struct {
 func (s *sentence) claims() {
 	for _, r := range s.reports {
 		sp := r.speaker.Code
-		if len(sp) < 3 || sp[:3] == "---" {
-			continue
+		if len(sp) < 3 || sp[:3] == "---" || !stateRole(sp) {
+			continue // a reporter or a monitor reporting violence accuses no one
 		}
 		n := len(s.events)
 		for i := 0; i < n; i++ {
@@ -1204,3 +1215,16 @@ func verbLemma(lx *Lexicon, t *annals.Token) string {
 var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
 	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
 	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true}
+
+// stateRole reports a state or one of its organs: a bare country code or a
+// government, military, police, intelligence, legislative or judicial role.
+func stateRole(code string) bool {
+	if len(code) == 3 {
+		return code != "IGO" && code != "NGO" && code != "IMG" && code != "MNC" && code != "MED"
+	}
+	switch code[3:min(6, len(code))] {
+	case "GOV", "MIL", "COP", "SPY", "LEG", "JUD":
+		return true
+	}
+	return false
+}
