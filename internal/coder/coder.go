@@ -432,6 +432,15 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
+	// "the FARC said they will lay down arms": a pronoun subject of a
+	// reported clause is the speaker
+	if p := s.pronounSubject(vg); p >= 0 {
+		for k := len(s.reports) - 1; k >= 0; k-- {
+			if s.reports[k].verb < p {
+				return []annals.Mention{s.reports[k].speaker}
+			}
+		}
+	}
 	best := -1
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		m := s.ms[i]
@@ -635,8 +644,8 @@ func (s *sentence) byAgent(from, end int) []annals.Mention {
 // complement verb's index.
 func (s *sentence) complement(v, end int) int {
 	for i := v + 1; i < end && i < v+10; i++ {
-		if s.tok(i).Lower == "to" && i+1 < s.last && (s.tok(i+1).Tag == "VB" || s.c.lx.compCat[s.tok(i+1).Lemma] != "") {
-			return i + 1
+		if s.tok(i).Lower == "to" && i+1 < s.last && (s.tok(i+1).Tag == "VB" || s.tok(i+1).Tag == "VBG" || s.c.lx.compCat[s.tok(i+1).Lemma] != "") {
+			return i + 1 // "pledged to cooperate", "committed to opening"
 		}
 		if s.tok(i).Lower == "that" && i > v+1 {
 			break
@@ -1227,4 +1236,18 @@ func stateRole(code string) bool {
 		return true
 	}
 	return false
+}
+
+// pronounSubject returns the index of a personal pronoun right before the
+// verb group starting at vg ("they will", "it had"), or -1.
+func (s *sentence) pronounSubject(vg int) int {
+	if vg-1 < s.first {
+		return -1
+	}
+	t := s.tok(vg - 1)
+	switch t.Lower {
+	case "they", "it", "he", "she", "we":
+		return vg - 1
+	}
+	return -1
 }
