@@ -331,10 +331,15 @@ func has(xs []string, x string) bool {
 	return false
 }
 
-// passive reports a be/get auxiliary before a past participle.
+// passive reports a be/get auxiliary before a past participle, or a
+// participle modifying a noun with a by-agent ("warplanes supported by
+// Russia").
 func (s *sentence) passive(v int) bool {
 	if s.tok(v).Tag != "VBN" {
 		return false
+	}
+	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last && s.tok(v+1).Lower == "by" {
+		return true
 	}
 	for i := v - 1; i >= s.first && i >= v-3; i-- {
 		t := s.tok(i)
