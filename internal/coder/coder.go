@@ -338,8 +338,21 @@ func (s *sentence) passive(v int) bool {
 	if s.tok(v).Tag != "VBN" {
 		return false
 	}
-	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last && s.tok(v+1).Lower == "by" {
-		return true
+	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last {
+		// a participle after a noun: "warplanes supported by Russia",
+		// "the civilians imprisoned for acting against Moscow"
+		switch n := s.tok(v + 1); {
+		case n.Lower == "by":
+			return true
+		case n.Tag == "IN" || n.Tag == "," || n.Tag == "RB" || n.Tag == "TO":
+			// only when a main verb follows; otherwise the tagger called a
+			// past tense a participle ("protesters rallied in Islamabad")
+			for k := v + 2; k < s.last; k++ {
+				if t := s.tok(k); t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+					return true
+				}
+			}
+		}
 	}
 	for i := v - 1; i >= s.first && i >= v-3; i-- {
 		t := s.tok(i)
@@ -742,6 +755,15 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	mode := s.mode(v, cs)
 	if fam == "03" && mode == annals.Asserted && strings.HasPrefix(code, "03") {
 		mode = annals.Intended
+	}
+	// "he would not provide support", "they will not end the strike": a
+	// refusal (12x), asserted
+	if fam == "" && mode == annals.Negated && info != nil && s.modalNot(v) {
+		if c := refusalCode(lx, code); c != "" {
+			rule += " + will not (" + code + " -> " + c + ")"
+			code, mode = c, annals.Asserted
+			info = lx.Info(code)
+		}
 	}
 	// "the rebels will release the hostages" is a promise: CAMEO codes an
 	// intent (03x), and "will strike" a threat (13x)
@@ -1255,4 +1277,50 @@ func (s *sentence) pronounSubject(vg int) int {
 		return vg - 1
 	}
 	return -1
+}
+
+// modalNot reports "will not", "would not", "won't" in v's verb group.
+func (s *sentence) modalNot(v int) bool {
+	neg, modal := false, false
+	for i := v - 1; i >= s.first && i >= v-4; i-- {
+		t := s.tok(i)
+		switch {
+		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+			neg = true
+		case t.Tag == "MD" && (t.Lemma == "will" || t.Lower == "would" || t.Lower == "wo" || t.Lower == "will"):
+			modal = true
+		case t.Tag == "RB":
+		default:
+			return neg && modal
+		}
+	}
+	return neg && modal
+}
+
+// refusalCode maps a cooperative act announced as not going to happen to
+// CAMEO's rejection of it.
+func refusalCode(lx *Lexicon, code string) string {
+	cat := ""
+	switch {
+	case strings.HasPrefix(code, "084"):
+		cat = "release"
+	case strings.HasPrefix(code, "087"), strings.HasPrefix(code, "082"):
+		cat = "deescalate"
+	case strings.HasPrefix(code, "08"):
+		cat = "ease"
+	case strings.HasPrefix(code, "07"):
+		cat = "aid"
+	case strings.HasPrefix(code, "06"):
+		cat = "coop"
+	case strings.HasPrefix(code, "04"):
+		cat = "meet"
+	case strings.HasPrefix(code, "05"):
+		cat = "*"
+	default:
+		return ""
+	}
+	if c, ok := lx.compMap["12/"+cat]; ok {
+		return c
+	}
+	return lx.compMap["12/*"]
 }
