@@ -132,6 +132,7 @@ type sentence struct {
 	consumed     map[int]bool // tokens used by a pattern's follow words
 	inMention    map[int]bool // tokens inside actor mentions
 	reports      []report     // reporting verbs with their speakers
+	transparent  map[int]bool // infinitives coded as events of their own ("scheduled to attend")
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
 }
@@ -199,6 +200,7 @@ func (s *sentence) code() []annals.Event {
 	var statementSubj *annals.Mention
 	statementAt := -1
 	s.inMention = map[int]bool{}
+	s.transparent = map[int]bool{}
 	for _, m := range s.ms {
 		for i := m.First; i < m.Last; i++ {
 			s.inMention[i] = true
@@ -218,7 +220,7 @@ func (s *sentence) code() []annals.Event {
 				continue
 			}
 		}
-		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) {
+		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) && !s.transparent[v] {
 			// "met with Assad to discuss ...": a purpose, not another event
 			s.tr.add(t.Text + ": infinitive of purpose, not coded")
 			continue
@@ -706,6 +708,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		code, rule = p.code, p.loc
 	}
 	comp := -1
+	if fam == "=" {
+		// "scheduled to attend", "wants to re-examine", "helped to carry
+		// out": the infinitive is the event, with this verb's subject
+		if c := s.complement(v, s.clauseEnd(min(s.last-1, v+2))); c > v {
+			s.transparent[c] = true
+		}
+		return
+	}
 	if fam != "" {
 		comp = s.complement(v, s.clauseEnd(min(s.last-1, v+2)))
 		if comp >= 0 {
