@@ -277,51 +277,68 @@ func (s *sentence) verbLike(v int) bool {
 // returns the pattern, the index after the trigger words, and the tokens
 // the follow words matched.
 func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []int) {
+	var best *pattern
+	bestAfter, bestSpan := v+1, 0
+	var bestUsed []int
 	for _, p := range pats {
-		j := v + 1
-		ok := true
-		for _, w := range p.trigger[1:] {
-			for j < end && s.tok(j).Tag == "RB" && s.tok(j).Lower != "not" {
-				j++
-			}
-			if j >= end || s.tok(j).Lemma != w && s.tok(j).Lower != w {
-				ok = false
-				break
-			}
-			j++
+		if best != nil && (len(p.trigger) < len(best.trigger) || len(p.trigger) == len(best.trigger) && content(p.follow) < content(best.follow)) {
+			break // patterns are sorted most specific first
 		}
+		after, used, ok := s.matchOne(p, v, end)
 		if !ok {
 			continue
 		}
-		var used []int
-		k := j
-		for fi, alts := range p.follow {
-			found := false
-			limit := min(end, k+6)
-			for ; k < limit; k++ {
-				t := s.tok(k)
-				if has(alts, t.Lemma) || has(alts, t.Lower) {
-					// a noun item must head its phrase: "attacked government
-					// forces" is not "attacked the government".
-					if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && (s.tok(k+1).Tag == "NN" || s.tok(k+1).Tag == "NNS") && !has(alts, s.tok(k+1).Lemma) {
-						continue
-					}
-					found = true
-					used = append(used, k)
-					k++
-					break
+		span := 0
+		if len(used) > 0 {
+			span = used[len(used)-1] - v
+		}
+		// among equally specific patterns, annals' own before PETRARCH's,
+		// then the one whose words lie nearest the trigger: "rejected
+		// accusation that ... offer" is a denial
+		better := best == nil || p.curated && !best.curated || p.curated == best.curated && span < bestSpan
+		if better {
+			best, bestAfter, bestUsed, bestSpan = p, after, used, span
+		}
+	}
+	return best, bestAfter, bestUsed
+}
+
+// matchOne matches one pattern at v.
+func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
+	j := v + 1
+	for _, w := range p.trigger[1:] {
+		for j < end && s.tok(j).Tag == "RB" && s.tok(j).Lower != "not" {
+			j++
+		}
+		if j >= end || s.tok(j).Lemma != w && s.tok(j).Lower != w {
+			return 0, nil, false
+		}
+		j++
+	}
+	var used []int
+	k := j
+	for fi, alts := range p.follow {
+		found := false
+		limit := min(end, k+6)
+		for ; k < limit; k++ {
+			t := s.tok(k)
+			if has(alts, t.Lemma) || has(alts, t.Lower) {
+				// a noun item must head its phrase: "attacked government
+				// forces" is not "attacked the government".
+				if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && (s.tok(k+1).Tag == "NN" || s.tok(k+1).Tag == "NNS") && !has(alts, s.tok(k+1).Lemma) {
+					continue
 				}
-			}
-			if !found {
-				ok = false
+				found = true
+				used = append(used, k)
+				k++
 				break
 			}
 		}
-		if ok {
-			return p, j, used
+		if !found {
+			return 0, nil, false
 		}
 	}
-	return nil, v + 1, nil
+	return j, used, true
 }
 
 func has(xs []string, x string) bool {
