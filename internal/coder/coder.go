@@ -669,9 +669,15 @@ func (s *sentence) byAgent(from, end int) []annals.Mention {
 		if m.First <= from || m.First >= end || m.First == s.first {
 			continue
 		}
-		p := s.tok(m.First - 1).Lower
-		if p == "by" || p == "from" || (p == "the" && m.First-2 > s.first && (s.tok(m.First-2).Lower == "by" || s.tok(m.First-2).Lower == "from")) {
-			return s.coordinated(i)
+		// "by Russia", "by the army", "by prison guards"
+		for k := m.First - 1; k > from && k >= m.First-3; k-- {
+			w := s.tok(k)
+			if w.Lower == "by" || w.Lower == "from" {
+				return s.coordinated(i)
+			}
+			if !(w.Tag == "DT" || w.Tag == "JJ" || isNoun(w) || w.Tag == "PRP$") {
+				break
+			}
 		}
 	}
 	return nil
@@ -728,10 +734,11 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	if fam == "=" {
 		// "scheduled to attend", "wants to re-examine", "helped to carry
 		// out": the infinitive is the event, with this verb's subject
-		if c := s.complement(v, s.clauseEnd(min(s.last-1, v+2))); c > v {
+		if c := s.complement(v, s.clauseEnd(min(s.last-1, v+2))); c > v && s.tok(c-1).Lower == "to" {
 			s.transparent[c] = true
+			return
 		}
-		return
+		fam = "" // "began joint exercises": the verb's own patterns
 	}
 	if fam != "" {
 		comp = s.complement(v, s.clauseEnd(min(s.last-1, v+2)))
