@@ -213,7 +213,8 @@ func (s *sentence) code() []annals.Event {
 		}
 		// a gerund inside a noun phrase ("tank shelling", "the bombing")
 		// is a nominal trigger
-		if t.Tag == "VBG" && v > s.first {
+		if t.Tag == "VBG" && v > s.first && s.c.lx.family[verbLemma(s.c.lx, t)] == "" {
+			// ("threatening to pull funding" after a noun is a participle)
 			p := s.tok(v - 1)
 			if p.Tag == "DT" || p.Tag == "JJ" || isNoun(p) || p.Tag == "POS" || p.Tag == "PRP$" {
 				s.noun(v)
