@@ -208,6 +208,10 @@ func (s *sentence) code() []annals.Event {
 	}
 	for v := s.first; v < s.last; v++ {
 		t := s.tok(v)
+		// "rejected accusations that it had ...": the content of a claim
+		if v+1 < s.last && s.tok(v+1).Lower == "that" && claimNouns[t.Lemma] && v+1 < s.reportedFrom {
+			s.reportedFrom = v + 1
+		}
 		if skip[v] || s.consumed[v] || s.inMention[v] {
 			continue
 		}
@@ -296,7 +300,8 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 		// among equally specific patterns, annals' own before PETRARCH's,
 		// then the one whose words lie nearest the trigger: "rejected
 		// accusation that ... offer" is a denial
-		better := best == nil || p.curated && !best.curated || p.curated == best.curated && span < bestSpan
+		better := best == nil || len(p.follow) > len(best.follow) ||
+			len(p.follow) == len(best.follow) && (p.curated && !best.curated || p.curated == best.curated && span < bestSpan)
 		if better {
 			best, bestAfter, bestUsed, bestSpan = p, after, used, span
 		}
@@ -1359,3 +1364,7 @@ func refusalCode(lx *Lexicon, code string) string {
 	}
 	return lx.compMap["12/*"]
 }
+
+// claimNouns introduce the content of a claim ("allegations that ...").
+var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
+	"rumour": true, "rumor": true, "suggestion": true, "assertion": true, "speculation": true}
