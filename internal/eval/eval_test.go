@@ -1,0 +1,85 @@
+package eval
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/annals-events/annals"
+)
+
+func TestScoringRules(t *testing.T) {
+	// gold written for this test, in the two dev-set formats
+	gold := `{"id": "a", "date": "2024-01-18", "text": "Pakistan struck Iran.", "expected": [{"source": "PAK", "target": "IRN", "code": "190"}]}
+{"id": "b", "date": null, "text": "Insurgents shelled a town.", "expected": [{"source": "---REB", "target": "", "code": "194"}]}
+{"id": "c", "date": "2024-01-18", "text": "Nothing happened.", "expected": []}
+`
+	dir := t.TempDir()
+	p := filepath.Join(dir, "gold.jsonl")
+	os.WriteFile(p, []byte(gold), 0o644)
+	recs, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coded := map[string][]annals.Event{
+		// right root and dyad (first three letters only), plus a negated extra that does not count
+		"a": {{Source: "PAKMIL", Target: "IRNGOV", Code: "195", Mode: annals.Asserted}, {Source: "IRN", Target: "PAK", Code: "190", Mode: annals.Negated}},
+		// --- agrees with any country; an empty gold target with anything
+		"b": {{Source: "SYRINS", Target: "SYRCVL", Code: "190", Mode: annals.Reported}},
+		// a false positive
+		"c": {{Source: "USA", Target: "", Code: "010", Mode: annals.Asserted}},
+	}
+	r := Run(recs, func(a *annals.Article) []annals.Event { return coded[a.ID] })
+	sc := r.Scores()
+	if r.Expected != 2 || r.Emitted != 3 || r.Matched != 2 {
+		t.Fatalf("expected %d emitted %d matched %d", r.Expected, r.Emitted, r.Matched)
+	}
+	if math.Abs(sc["precision"]-2.0/3) > 1e-9 || sc["recall"] != 1 || math.Abs(sc["f1"]-0.8) > 1e-9 {
+		t.Errorf("scores %v", sc)
+	}
+	if r.RootTP["19"] != 2 || r.RootPred["01"] != 1 {
+		t.Errorf("per root %v %v", r.RootTP, r.RootPred)
+	}
+}
+
+func TestPentaAndSpans(t *testing.T) {
+	gold := `{"id": "p1", "text": "x", "pentaclass": 4, "source_spans": ["Pakistani troops"], "target_spans": ["the militants"]}
+{"id": "p2", "text": "y", "pentaclass": 1, "source_spans": ["Iran"], "target_spans": null}
+{"id": "p3", "text": "z", "pentaclass": 0, "source_spans": null, "target_spans": null}
+`
+	p := filepath.Join(t.TempDir(), "penta.jsonl")
+	os.WriteFile(p, []byte(gold), 0o644)
+	recs, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coded := map[string][]annals.Event{
+		// the most confident event decides: 190 -> class 4
+		"p1": {{Code: "040", Confidence: 0.5, Mode: annals.Asserted, SourceText: "x"}, {Code: "190", Confidence: 0.9, Mode: annals.Asserted, SourceText: "Pakistani troops", TargetText: "militants"}},
+		// wrong class (07 -> 2)
+		"p2": {{Code: "070", Confidence: 0.8, Mode: annals.Asserted, SourceText: "Iran"}},
+		// no event counts as wrong
+	}
+	r := Run(recs, func(a *annals.Article) []annals.Event { return coded[a.ID] })
+	sc := r.Scores()
+	if math.Abs(sc["accuracy"]-1.0/3) > 1e-9 {
+		t.Errorf("accuracy %v", sc["accuracy"])
+	}
+	// source spans: p1 exact (1.0), p2 exact (1.0) -> 1.0; target: p1 "militants" vs "the militants" = 2*1*0.5/1.5
+	if sc["source_span_f1"] != 1 || math.Abs(sc["target_span_f1"]-2.0/3) > 1e-9 {
+		t.Errorf("spans %v", sc)
+	}
+	if PentaOf("16") != 4 || PentaOf("02") != 0 || PentaOf("05") != 1 || PentaOf("08") != 2 || PentaOf("13") != 3 {
+		t.Error("penta mapping")
+	}
+}
+
+func TestOverlapF1(t *testing.T) {
+	if f := overlapF1("the Iraqi troops", "Iraqi troops"); math.Abs(f-0.8) > 1e-9 {
+		t.Errorf("overlap %v", f)
+	}
+	if overlapF1("", "x") != 0 || overlapF1("a b", "c d") != 0 {
+		t.Error("empty or disjoint spans")
+	}
+}
