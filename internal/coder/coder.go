@@ -759,7 +759,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			c2, ok := lx.compMap[fam+"/"+cat]
 			if !ok {
 				c2 = lx.compMap[fam+"/*"]
-				if p != nil && len(p.follow) > 0 && p.code != "---" {
+				if p != nil && content(p.follow) > 0 && p.code != "---" {
 					c2 = "" // "declined to comment": the pattern knows better
 				}
 			}
