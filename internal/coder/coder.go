@@ -441,6 +441,15 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	if v >= s.reportedFrom {
 		return annals.Reported
 	}
+	// "arrested for collaborating with ...", "praised for helping ...": the
+	// reason given for a judgment is its content, not an event told as fact
+	if s.tok(v).Tag == "VBG" && v-1 > s.first && s.tok(v-1).Lower == "for" {
+		for i := v - 2; i >= s.first && i >= v-12; i-- {
+			if judgments[verbLemma(s.c.lx, s.tok(i))] && isVerb(s.tok(i)) {
+				return annals.Reported
+			}
+		}
+	}
 	return annals.Asserted
 }
 
@@ -1368,3 +1377,8 @@ func refusalCode(lx *Lexicon, code string) string {
 // claimNouns introduce the content of a claim ("allegations that ...").
 var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
 	"rumour": true, "rumor": true, "suggestion": true, "assertion": true, "speculation": true}
+
+// judgments are acts whose "for ...ing" phrase gives their reason.
+var judgments = map[string]bool{"arrest": true, "detain": true, "jail": true, "convict": true, "sentence": true, "charge": true,
+	"accuse": true, "blame": true, "punish": true, "sanction": true, "criticize": true, "criticise": true, "condemn": true,
+	"praise": true, "thank": true, "fine": true, "indict": true, "prosecute": true, "try": true, "execute": true}
