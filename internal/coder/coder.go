@@ -290,6 +290,15 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 			break // patterns are sorted most specific first
 		}
 		after, used, ok := s.matchOne(p, v, end)
+		if !ok && len(p.trigger) == 1 && len(p.follow) > 0 && s.passive(v) {
+			// "UN sanctions against Iran were lifted": the object stands
+			// before a passive verb
+			start := max(s.first, v-8)
+			if a, u, ok2 := s.matchOne(&pattern{trigger: p.trigger, follow: p.follow}, start-1, v); ok2 {
+				after, used, ok = v+1, u, true
+				_ = a
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -364,6 +373,13 @@ func (s *sentence) passive(v int) bool {
 		return false
 	}
 	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last {
+		// "freed the blogger and activists arrested last week": a
+		// participle after a noun, once the main verb has come
+		for k := v - 2; k >= s.first; k-- {
+			if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) {
+				return true
+			}
+		}
 		// a participle after a noun: "warplanes supported by Russia",
 		// "the civilians imprisoned for acting against Moscow"
 		switch n := s.tok(v + 1); {
