@@ -118,13 +118,31 @@ func newFlags(name, synopsis, examples string, stderr io.Writer) *flag.FlagSet {
 // parse parses flags; ok is false with an exit code when parsing ended the
 // command (help or error).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	if wantsHelp(args) {
+		// Asked-for help goes to stdout, once, and is not an error.
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
 			return exitOK, false
 		}
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// wantsHelp reports whether a help flag comes before the first argument
+// that is not a flag.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "--h", "-help", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
 }

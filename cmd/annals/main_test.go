@@ -80,7 +80,10 @@ func TestHelpHasExamples(t *testing.T) {
 		if c.name == "dict" {
 			args = []string{"dict", "check", "--help"}
 		}
-		out, _, code := runCLI(t, "", args...)
+		out, errs, code := runCLI(t, "", args...)
+		if strings.Count(out+errs, "Usage:") != 1 {
+			t.Errorf("%s --help: usage printed %d times", c.name, strings.Count(out+errs, "Usage:"))
+		}
 		if code != exitOK || !strings.Contains(out, "Usage: annals "+c.name) || c.name != "version" && !strings.Contains(out, "Examples:") {
 			t.Errorf("%s --help: exit %d\n%s", c.name, code, out)
 		}
