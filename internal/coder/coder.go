@@ -989,13 +989,117 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 		Rule:          rule,
 		TriggerSpan:   annals.Span{Start: doc.Tokens[ts].Start, End: doc.Tokens[te-1].End},
 	}
+	e.SourceSpan = s.phrase(src.Span, ts, te, false)
+	e.SourceText = doc.Article.Text[e.SourceSpan.Start:e.SourceSpan.End]
 	if tgt != nil {
-		e.Target, e.TargetText, e.TargetSpan = tgt.Code, tgt.Text, tgt.Span
+		e.Target = tgt.Code
+		e.TargetSpan = s.phrase(tgt.Span, ts, te, true)
+		e.TargetText = doc.Article.Text[e.TargetSpan.Start:e.TargetSpan.End]
 	}
 	if info := s.c.lx.Info(code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
 	}
 	return e
+}
+
+// phrase widens an actor mention to the noun phrase that names it in the
+// sentence, so that source_text and target_text show what the sentence
+// says: "the Syrian army" rather than "Syrian army", "Trump's decision",
+// "Iran's foreign minister, Javad Zarif", and for a target the place or
+// thing it is attached to ("an arms depot of the Syrian army", "displaced
+// people in eastern Syria"). It never takes in the trigger [ts, te).
+func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
+	a, b := -1, -1
+	for i := s.first; i < s.last; i++ {
+		t := s.tok(i)
+		if a < 0 && t.End > sp.Start {
+			a = i
+		}
+		if t.Start < sp.End {
+			b = i + 1
+		}
+	}
+	if a < 0 || b <= a {
+		return sp
+	}
+	free := func(i int) bool { return i >= s.first && i < s.last && (i < ts || i >= te) }
+	modifier := func(t *annals.Token) bool {
+		if temporalWords[t.Lower] || t.Lower == "both" || t.Lower == "either" || t.Lower == "neither" {
+			return false
+		}
+		if t.Lower == "her" {
+			return true // PRP$ the tagger may read as PRP
+		}
+		switch t.Tag {
+		case "DT", "PDT", "JJ", "JJR", "JJS", "CD", "PRP$", "NN", "NNS", "NNP", "NNPS", "POS":
+			return t.Lower != "that" && t.Lower != "this" || t.Tag != "DT"
+		}
+		return false
+	}
+	// Left: determiners, numbers, adjectives, possessors.
+	for free(a-1) && modifier(s.tok(a-1)) {
+		a--
+	}
+	if free(a-1) && s.tok(a).Lower == "least" && s.tok(a-1).Lower == "at" {
+		a-- // "at least 75"
+	} else if free(a-2) && s.tok(a-1).Lower == "than" && s.tok(a-2).Tag == "JJR" {
+		a -= 2
+	}
+	// Right: the rest of the noun, a possessed head ("Trump's decision").
+	for free(b) && !temporalWords[s.tok(b).Lower] && (isNoun(s.tok(b)) && !s.headlineVerb(b) || s.tok(b).Tag == "POS" && free(b+1) && isNoun(s.tok(b+1))) {
+		b++
+	}
+	// An apposed name after a title: "his counterpart, Michel Aoun,".
+	if isNoun(s.tok(b-1)) && s.tok(b-1).Tag != "NNP" && free(b) && s.tok(b).Tag == "," {
+		j := b + 1
+		for free(j) && s.tok(j).Tag == "NNP" {
+			j++
+		}
+		if j-b-1 >= 2 && (j >= s.last || s.tok(j).Tag == "," || s.tok(j).Tag == ".") {
+			b = j
+		}
+	}
+	if target {
+		// Where it is: "people in eastern Syria", "a base near Kabul".
+		for n := 0; n < 2 && free(b+1) && isNoun(s.tok(b-1)) && s.tok(b-1).Tag != "NNP" && s.tok(b-1).Tag != "NNPS"; n++ {
+			if l := s.tok(b).Lower; l != "in" && l != "of" && l != "near" {
+				break
+			}
+			j, named := b+1, false
+			for free(j) && modifier(s.tok(j)) {
+				named = named || s.tok(j).Tag == "NNP" || s.tok(j).Tag == "NNPS"
+				j++
+			}
+			if j == b+1 || !isNoun(s.tok(j-1)) || !named && !placeNouns[s.tok(j-1).Lower] {
+				break // "in response", "in an attempt" are not places
+			}
+			b = j
+		}
+	}
+	return annals.Span{Start: s.tok(a).Start, End: s.tok(b - 1).End}
+}
+
+// temporalWords end a noun phrase: "Russia's Supreme Court" is not "17
+// July 2017 Russia's Supreme Court", nor "the government Thursday evening".
+var temporalWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "overnight": true, "week": true, "month": true, "year": true}
+
+// placeNouns head a prepositional phrase that says where a target is.
+var placeNouns = map[string]bool{"country": true, "city": true, "province": true, "region": true, "area": true,
+	"district": true, "village": true, "town": true, "capital": true, "state": true, "border": true, "enclave": true}
+
+// headlineVerb reports whether the noun-tagged token i reads as the
+// sentence's verb: a verb in the lexicon followed by what a verb takes
+// ("Congo government rejects the plan", "Biden refuse to ...").
+func (s *sentence) headlineVerb(i int) bool {
+	t := s.tok(i)
+	if t.Tag == "NNP" || t.Tag == "NNPS" || s.c.lx.verbs[t.Lemma] == nil && s.c.lx.verbs[t.Lower] == nil {
+		return false
+	}
+	return i+1 >= s.last || !isNoun(s.tok(i+1))
 }
 
 // noun codes a nominal trigger: "Israeli strike on Gaza", "a visit by the

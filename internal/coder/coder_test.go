@@ -153,6 +153,33 @@ func TestEvidence(t *testing.T) {
 	}
 }
 
+// TestActorPhrases checks that source_text and target_text give the noun
+// phrase the sentence uses for each actor, and that the spans agree with the
+// text.
+func TestActorPhrases(t *testing.T) {
+	cases := []struct{ text, source, target string }{
+		{"The Kenyan army shelled a militant camp in southern Somalia on Friday.", "The Kenyan army", "a militant camp in southern Somalia"},
+		{"Somali troops killed at least 12 al-Shabaab fighters in Lower Shabelle.", "Somali troops", "at least 12 al-Shabaab fighters in Lower Shabelle"},
+		{"Germany's foreign minister, Annalena Baerbock, met her Chinese counterpart, Wang Yi, in Berlin.", "Germany's foreign minister, Annalena Baerbock", "her Chinese counterpart, Wang Yi"},
+		{"Ukraine on Monday rejected Hungary's proposal for a ceasefire.", "Ukraine", "Hungary's proposal"},
+		{"The Turkish government on Tuesday condemned the Syrian army in a statement.", "The Turkish government", "the Syrian army"},
+	}
+	for _, c := range cases {
+		evs := code(t, "2024-03-01", c.text)
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", c.text)
+			continue
+		}
+		e := evs[0]
+		if e.SourceText != c.source || e.TargetText != c.target {
+			t.Errorf("%s\n  got source %q target %q\n  want source %q target %q", c.text, e.SourceText, e.TargetText, c.source, c.target)
+		}
+		if c.text[e.SourceSpan.Start:e.SourceSpan.End] != e.SourceText || c.text[e.TargetSpan.Start:e.TargetSpan.End] != e.TargetText {
+			t.Errorf("%s: spans and texts disagree: %+v", c.text, e)
+		}
+	}
+}
+
 func BenchmarkCode(b *testing.B) {
 	p := testPipeline(b)
 	var arts []*annals.Article
