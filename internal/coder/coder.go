@@ -252,6 +252,16 @@ func (s *sentence) code() []annals.Event {
 			s.noun(v)
 		}
 	}
+	// a nominal event coded before the verb that turned out to undo it
+	kept := s.events[:0]
+	for _, e := range s.events {
+		if i := s.tokenAt(e.TriggerSpan.Start); i >= 0 && s.consumed[i] && strings.HasPrefix(e.Rule, "nouns") {
+			s.tr.add(s.tok(i).Text + ": undone by its verb, not coded")
+			continue
+		}
+		kept = append(kept, e)
+	}
+	s.events = kept
 	s.claims()
 	if len(s.events) == 0 && s.c.Statements && statementSubj != nil {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
@@ -811,8 +821,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	for _, u := range used {
 		// a verb or an event noun in the pattern ("condemned the Israeli
-		// strike") can still be an event of its own
-		if !isVerb(s.tok(u)) && (lx.nouns[s.tok(u).Lemma] == nil || supportVerbs[verbLemma(lx, t)]) {
+		// strike") can still be an event of its own, unless the verb undoes
+		// it ("lifted the sanctions", "the sanctions were lifted")
+		if !isVerb(s.tok(u)) && (lx.nouns[s.tok(u).Lemma] == nil || supportVerbs[verbLemma(lx, t)] || undoes(lx, code, s.tok(u).Lemma)) {
 			s.consumed[u] = true // "launched an air strike" is one event, "condemned the strike" two
 		}
 	}
@@ -850,6 +861,15 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		tgt = s.subject(v)
 		src = s.byAgent(v, ce)
 		conf -= 0.05
+		for _, u := range used {
+			if u < v && (len(tgt) == 0 || tgt[0].First < u) {
+				// "the sanctions on Venezuela were lifted": the target is
+				// attached to the object that stands before the verb
+				if t2, _ := s.objectRoot(u+1, v, preps, false, ""); len(t2) > 0 {
+					tgt = t2
+				}
+			}
+		}
 	} else {
 		src = s.subject(v)
 		end := ce
@@ -1077,6 +1097,29 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 		}
 	}
 	return annals.Span{Start: s.tok(a).Start, End: s.tok(b - 1).End}
+}
+
+// undoes reports whether a cooperative verb code acts on a conflict noun,
+// so that the noun names what is ended rather than a new event: "lifted
+// the sanctions", "ended the blockade".
+func undoes(lx *Lexicon, code, noun string) bool {
+	np := lx.nouns[noun]
+	if len(np) == 0 {
+		return false
+	}
+	vi, ni := lx.Info(code), lx.Info(np[0].code)
+	return vi != nil && ni != nil && vi.Quad <= 2 && ni.Quad >= 3
+}
+
+// tokenAt returns the index of the sentence token starting at byte off, or
+// -1.
+func (s *sentence) tokenAt(off int) int {
+	for i := s.first; i < s.last; i++ {
+		if s.tok(i).Start == off {
+			return i
+		}
+	}
+	return -1
 }
 
 // temporalWords end a noun phrase: "Russia's Supreme Court" is not "17
