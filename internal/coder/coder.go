@@ -887,7 +887,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
 		}
 		coop := info != nil && info.Quad <= 2
-		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" {
+		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
+			// (but "lifted sanctions against Iran": the pattern's noun
+			// takes the "against")
 			tgt = nil // cooperation against a common enemy
 		}
 		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info)) {

@@ -139,6 +139,30 @@ func (t *Tagger) Tag(toks []Token) {
 		toks[i].Tag = tag
 		p2, p1 = p1, tag
 	}
+	headlineVerbs(toks)
+}
+
+// headlineVerbs retags a present-tense verb that the model, trained on
+// running prose, reads as an adjective in headline style: "Japan lifts
+// sanctions", "Kenya sends troops". The word must end in -s (not -ous,
+// -ss, -us, -is), follow a proper name and precede the start of an object.
+func headlineVerbs(toks []Token) {
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if t.Tag != "JJ" || !strings.HasSuffix(t.Lower, "s") || len(t.Lower) < 4 {
+			continue
+		}
+		if strings.HasSuffix(t.Lower, "ss") || strings.HasSuffix(t.Lower, "us") || strings.HasSuffix(t.Lower, "is") {
+			continue
+		}
+		if p := toks[i-1].Tag; p != "NNP" && p != "NNPS" {
+			continue
+		}
+		switch toks[i+1].Tag {
+		case "DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "CD", "TO":
+			t.Tag = "VBZ"
+		}
+	}
 }
 
 // Token is the front-end's token type, shared with the root package.
