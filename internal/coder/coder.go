@@ -350,7 +350,7 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
 				// a noun item must head its phrase: "attacked government
 				// forces" is not "attacked the government".
-				if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && (s.tok(k+1).Tag == "NN" || s.tok(k+1).Tag == "NNS") && !has(alts, s.tok(k+1).Lemma) {
+				if isNoun(t) && fi == len(p.follow)-1 && k+1 < end && (s.tok(k+1).Tag == "NN" || s.tok(k+1).Tag == "NNS") && !has(alts, s.tok(k+1).Lemma) && !lightHeads[s.tok(k+1).Lemma] {
 					continue
 				}
 				found = true
@@ -1100,6 +1100,11 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 	}
 	return annals.Span{Start: s.tok(a).Start, End: s.tok(b - 1).End}
 }
+
+// lightHeads are nouns that add nothing to the noun before them: "ended
+// mediation efforts" ends mediation, "launched attack operations" attacks.
+var lightHeads = map[string]bool{"effort": true, "efforts": true, "operation": true, "operations": true,
+	"activity": true, "activities": true, "process": true, "programme": true, "program": true}
 
 // undoes reports whether a cooperative verb code acts on a conflict noun,
 // so that the noun names what is ended rather than a new event: "lifted

@@ -56,6 +56,7 @@ var lemmaFix = map[string]string{
 	"lay": "lay", "bound": "bound", "found": "find", "rose": "rise", "fell": "fall",
 	"saw": "see", "began": "begin", "vowed": "vow", "shelled": "shell",
 	"militants": "militant", "insurgents": "insurgent", "rebels": "rebel",
+	"broke": "break", "given": "give",
 }
 
 // Lemma returns the lemma of a lower-cased word.
