@@ -419,6 +419,17 @@ func (s *sentence) passive(v int) bool {
 
 // mode finds negation, modals and governing words around the verb group.
 func (s *sentence) mode(v int, cs int) annals.Mode {
+	// "is considering sending aid": an option weighed, not an act
+	if s.tok(v).Tag == "VBG" && v > s.first && weighVerbs[verbLemma(s.c.lx, s.tok(v-1))] && isVerb(s.tok(v-1)) {
+		return annals.Hypothetical
+	}
+	// "stopped buying Iranian oil": the act has ended
+	if s.tok(v).Tag == "VBG" && v > s.first && isVerb(s.tok(v-1)) {
+		switch verbLemma(s.c.lx, s.tok(v-1)) {
+		case "stop", "cease", "quit", "halt":
+			return annals.Negated
+		}
+	}
 	for i := v - 1; i >= s.first && i >= v-4; i-- {
 		t := s.tok(i)
 		switch t.Lower {
@@ -872,6 +883,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 	} else {
 		src = s.subject(v)
+		if len(src) == 0 && t.Tag == "VBG" && v > s.first && aspectVerbs[verbLemma(s.c.lx, s.tok(v-1))] {
+			src = s.subject(v - 1) // "Kenya began sending troops"
+		}
 		end := ce
 		if comp > v {
 			end = comp // "demanded that Afghanistan act": up to the complement
@@ -1547,6 +1561,13 @@ func refusalCode(lx *Lexicon, code string) string {
 // claimNouns introduce the content of a claim ("allegations that ...").
 var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
 	"rumour": true, "rumor": true, "suggestion": true, "assertion": true, "speculation": true}
+
+// aspectVerbs take the event as a gerund and lend it their subject.
+var aspectVerbs = map[string]bool{"begin": true, "start": true, "continue": true, "resume": true, "keep": true, "stop": true, "cease": true, "finish": true}
+
+// weighVerbs take an option as a gerund: "considering sending troops".
+var weighVerbs = map[string]bool{"consider": true, "weigh": true, "mull": true, "contemplate": true,
+	"discuss": true, "explore": true, "study": true, "debate": true}
 
 // judgments are acts whose "for ...ing" phrase gives their reason.
 var judgments = map[string]bool{"arrest": true, "detain": true, "jail": true, "convict": true, "sentence": true, "charge": true,
