@@ -347,6 +347,9 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 		limit := min(end, k+6)
 		for ; k < limit; k++ {
 			t := s.tok(k)
+			if k > j && (t.Tag == "MD" || (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t)) && !has(alts, t.Lemma) && !has(alts, t.Lower) {
+				break // another clause's verb: "said he would not provide support"
+			}
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
 				// a noun item must head its phrase: "attacked government
 				// forces" is not "attacked the government".
