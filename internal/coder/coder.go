@@ -382,6 +382,9 @@ func has(xs []string, x string) bool {
 // participle modifying a noun with a by-agent ("warplanes supported by
 // Russia").
 func (s *sentence) passive(v int) bool {
+	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
+		return s.reducedRelative(v)
+	}
 	if s.tok(v).Tag != "VBN" {
 		return false
 	}
@@ -1564,6 +1567,22 @@ func refusalCode(lx *Lexicon, code string) string {
 // claimNouns introduce the content of a claim ("allegations that ...").
 var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
 	"rumour": true, "rumor": true, "suggestion": true, "assertion": true, "speculation": true}
+
+// reducedRelative reports whether a past form the tagger read as a past
+// tense is a participle after its noun: "there were ten soldiers killed
+// in ...". ("Five policemen killed in Helmand were buried" reads the same
+// as "Russia vetoed on Friday a resolution ... that is ...", so a later
+// verb alone is not taken as a sign.)
+func (s *sentence) reducedRelative(v int) bool {
+	i := v - 1
+	for i > s.first && (isNoun(s.tok(i)) || s.tok(i).Tag == "JJ" || s.tok(i).Tag == "CD" || s.tok(i).Tag == "DT") {
+		i--
+	}
+	if i > s.first && s.tok(i).Lemma == "be" && s.tok(i-1).Tag == "EX" {
+		return true
+	}
+	return false
+}
 
 // aspectVerbs take the event as a gerund and lend it their subject.
 var aspectVerbs = map[string]bool{"begin": true, "start": true, "continue": true, "resume": true, "keep": true, "stop": true, "cease": true, "finish": true}
