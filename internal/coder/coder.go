@@ -1419,21 +1419,9 @@ func (s *sentence) shortParen(i int) bool {
 // code of the promise (cooperation -> 03x) or the threat (conflict -> 13x),
 // through the complement table.
 func futureCode(lx *Lexicon, code string) string {
-	cat := ""
-	fam := "03"
+	fam, cat := "03", coopCategory(code)
 	switch {
-	case strings.HasPrefix(code, "084"):
-		cat = "release"
-	case strings.HasPrefix(code, "087"), code == "0356":
-		cat = "deescalate"
-	case strings.HasPrefix(code, "08"):
-		cat = "ease"
-	case strings.HasPrefix(code, "07"):
-		cat = "aid"
-	case strings.HasPrefix(code, "06"):
-		cat = "coop"
-	case strings.HasPrefix(code, "04"):
-		cat = "meet"
+	case cat != "":
 	case strings.HasPrefix(code, "16"), strings.HasPrefix(code, "17"):
 		fam, cat = "13", "sanction"
 	case code >= "18" && code < "21", strings.HasPrefix(code, "15"):
@@ -1441,6 +1429,32 @@ func futureCode(lx *Lexicon, code string) string {
 	default:
 		return ""
 	}
+	return complementCode(lx, fam, cat)
+}
+
+// coopCategory is the complement category of a cooperative code: what
+// "will ..." or "refused to ..." applies to.
+func coopCategory(code string) string {
+	switch {
+	case strings.HasPrefix(code, "084"):
+		return "release"
+	case strings.HasPrefix(code, "087"), strings.HasPrefix(code, "082"), code == "0356":
+		return "deescalate"
+	case strings.HasPrefix(code, "08"):
+		return "ease"
+	case strings.HasPrefix(code, "07"):
+		return "aid"
+	case strings.HasPrefix(code, "06"):
+		return "coop"
+	case strings.HasPrefix(code, "04"):
+		return "meet"
+	}
+	return ""
+}
+
+// complementCode looks a family and category up in the complement table,
+// falling back to the family's default.
+func complementCode(lx *Lexicon, fam, cat string) string {
 	if c, ok := lx.compMap[fam+"/"+cat]; ok {
 		return c
 	}
@@ -1539,29 +1553,11 @@ func (s *sentence) modalNot(v int) bool {
 // refusalCode maps a cooperative act announced as not going to happen to
 // CAMEO's rejection of it.
 func refusalCode(lx *Lexicon, code string) string {
-	cat := ""
-	switch {
-	case strings.HasPrefix(code, "084"):
-		cat = "release"
-	case strings.HasPrefix(code, "087"), strings.HasPrefix(code, "082"):
-		cat = "deescalate"
-	case strings.HasPrefix(code, "08"):
-		cat = "ease"
-	case strings.HasPrefix(code, "07"):
-		cat = "aid"
-	case strings.HasPrefix(code, "06"):
-		cat = "coop"
-	case strings.HasPrefix(code, "04"):
-		cat = "meet"
-	case strings.HasPrefix(code, "05"):
-		cat = "*"
-	default:
+	cat := coopCategory(code)
+	if cat == "" && !strings.HasPrefix(code, "05") {
 		return ""
 	}
-	if c, ok := lx.compMap["12/"+cat]; ok {
-		return c
-	}
-	return lx.compMap["12/*"]
+	return complementCode(lx, "12", cat)
 }
 
 // claimNouns introduce the content of a claim ("allegations that ...").
