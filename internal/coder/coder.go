@@ -442,6 +442,9 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 		case "not", "n't", "never", "no":
 			return annals.Negated
 		case "would", "could", "might", "may", "should", "can", "must":
+			if t.Tag == "MD" && t.Lower == "would" && s.backshifted(i) {
+				return annals.Intended // "said it would allow": reported "will"
+			}
 			if t.Tag == "MD" {
 				return annals.Hypothetical
 			}
@@ -1576,6 +1579,27 @@ func (s *sentence) reducedRelative(v int) bool {
 	}
 	if i > s.first && s.tok(i).Lemma == "be" && s.tok(i-1).Tag == "EX" {
 		return true
+	}
+	return false
+}
+
+// backshifted reports whether the "would" at i is the "will" of reported
+// speech: "Ethiopia said it would allow ...", "the rebels announced
+// yesterday that they would release ...". A condition in between ("said
+// that if attacked it would ...") keeps it hypothetical.
+func (s *sentence) backshifted(i int) bool {
+	for k := i - 1; k >= s.first && k >= i-8; k-- {
+		t := s.tok(k)
+		switch {
+		case t.Lower == "if" || t.Lower == "unless" || t.Lower == "whether":
+			return false
+		case isVerb(t):
+			l := verbLemma(s.c.lx, t)
+			return (t.Tag == "VBD" || t.Tag == "VBN") && (reportingVerbs[l] || l == "pledge" || l == "promise" || l == "vow")
+		case isNoun(t) || t.Tag == "PRP" || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "RB" || t.Tag == "POS" || t.Tag == "PRP$" || t.Lower == "that":
+		default:
+			return false
+		}
 	}
 	return false
 }
