@@ -1226,7 +1226,7 @@ func (s *sentence) noun(n int) {
 		for g := n - 1; g >= s.first && g >= n-5; g-- {
 			tg := s.tok(g)
 			if isVerb(tg) {
-				if supportVerbs[verbLemma(s.c.lx, tg)] {
+				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
 					src = s.subject(g)
 				}
 				break
@@ -1507,6 +1507,11 @@ func verbLemma(lx *Lexicon, t *annals.Token) string {
 var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
 	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
 	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true}
+
+// measureVerbs put a measure into effect by naming it: whoever "announced
+// sanctions" or "declared a ceasefire" is the one imposing or observing it.
+var measureVerbs = map[string]bool{"announce": true, "declare": true, "unveil": true, "order": true, "introduce": true,
+	"approve": true, "adopt": true, "impose": true}
 
 // stateRole reports a state or one of its organs: a bare country code or a
 // government, military, police, intelligence, legislative or judicial role.
