@@ -429,6 +429,10 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	if s.tok(v).Tag == "VBG" && v > s.first && weighVerbs[verbLemma(s.c.lx, s.tok(v-1))] && isVerb(s.tok(v-1)) {
 		return annals.Hypothetical
 	}
+	// "wants to attack", "decided to send": a plan, not yet an act
+	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" && planVerbs[verbLemma(s.c.lx, s.tok(v-2))] {
+		return annals.Intended
+	}
 	// "stopped buying Iranian oil": the act has ended
 	if s.tok(v).Tag == "VBG" && v > s.first && isVerb(s.tok(v-1)) {
 		switch verbLemma(s.c.lx, s.tok(v-1)) {
@@ -1608,6 +1612,10 @@ func (s *sentence) backshifted(i int) bool {
 	}
 	return false
 }
+
+// planVerbs take the act they plan as an infinitive.
+// (Scheduled and prepared acts are coded as the act, as CAMEO does.)
+var planVerbs = map[string]bool{"want": true, "plan": true, "intend": true, "aim": true, "wish": true}
 
 // aspectVerbs take the event as a gerund and lend it their subject.
 var aspectVerbs = map[string]bool{"begin": true, "start": true, "continue": true, "resume": true, "keep": true, "stop": true, "cease": true, "finish": true}
