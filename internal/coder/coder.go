@@ -800,10 +800,16 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		// "scheduled to attend", "wants to re-examine", "helped to carry
 		// out": the infinitive is the event, with this verb's subject
 		if c := s.complement(v, s.clauseEnd(min(s.last-1, v+2))); c > v && s.tok(c-1).Lower == "to" {
-			s.transparent[c] = true
-			return
+			if l := verbLemma(lx, t); (l == "want" || l == "expect") && s.mentionIn(v+1, c-1) {
+				fam = "02" // "wants Russia to attack": an appeal to Russia
+			} else {
+				s.transparent[c] = true
+				return
+			}
 		}
-		fam = "" // "began joint exercises": the verb's own patterns
+		if fam == "=" {
+			fam = "" // "began joint exercises": the verb's own patterns
+		}
 	}
 	if fam != "" {
 		comp = s.complement(v, s.clauseEnd(min(s.last-1, v+2)))
@@ -1608,6 +1614,16 @@ func (s *sentence) backshifted(i int) bool {
 		case isNoun(t) || t.Tag == "PRP" || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "RB" || t.Tag == "POS" || t.Tag == "PRP$" || t.Lower == "that":
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// mentionIn reports whether an actor mention starts in [from, to).
+func (s *sentence) mentionIn(from, to int) bool {
+	for _, m := range s.ms {
+		if m.First >= from && m.First < to {
+			return true
 		}
 	}
 	return false
