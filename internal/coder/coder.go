@@ -1202,6 +1202,9 @@ func (s *sentence) noun(n int) {
 	if after < s.last && isNoun(s.tok(after)) {
 		return
 	}
+	for k := n + 1; k < after; k++ {
+		s.consumed[k] = true // "hunger strike" is not also a "strike"
+	}
 	cs := s.clauseStart(n)
 	var src []annals.Mention
 	// possessor or adjective: a mention ending within 3 tokens before the
