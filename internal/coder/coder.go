@@ -263,7 +263,7 @@ func (s *sentence) code() []annals.Event {
 	}
 	s.events = kept
 	s.claims()
-	if len(s.events) == 0 && s.c.Statements && statementSubj != nil {
+	if len(s.events) == 0 && s.c.Statements && statementSubj != nil && statementSubj.Code != "" {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
 		e.Confidence = 0.3
 		s.events = append(s.events, e)

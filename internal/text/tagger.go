@@ -147,6 +147,13 @@ func (t *Tagger) Tag(toks []Token) {
 // sanctions", "Kenya sends troops". The word must end in -s (not -ous,
 // -ss, -us, -is), follow a proper name and precede the start of an object.
 func headlineVerbs(toks []Token) {
+	for i := 0; i+1 < len(toks); i++ {
+		// and the reverse: "Boko Haram jihadists overran" has one verb
+		if t := &toks[i]; t.Tag == "VBZ" && toks[i+1].Tag == "VBD" && i > 0 && (toks[i-1].Tag == "NNP" || toks[i-1].Tag == "NNPS") &&
+			strings.HasSuffix(t.Lower, "s") && t.Lower != "has" && t.Lower != "is" && t.Lower != "was" && t.Lower != "does" {
+			t.Tag = "NNS"
+		}
+	}
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
 		if t.Tag != "JJ" || !strings.HasSuffix(t.Lower, "s") || len(t.Lower) < 4 {
