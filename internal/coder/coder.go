@@ -1351,6 +1351,29 @@ type report struct {
 // claimed that ISIL had attacked Iraq"): the speaker accuses the agent (112)
 // and the violence itself is kept as reported, not asserted.
 func (s *sentence) claims() {
+	// "the rebels claimed that they had attacked the base": a claim of
+	// responsibility (015); the attack itself is only reported
+	for _, r := range s.reports {
+		if l := verbLemma(s.c.lx, s.tok(r.verb)); l != "claim" || r.speaker.Code == "" {
+			continue
+		}
+		n := len(s.events)
+		for i := 0; i < n; i++ {
+			e := &s.events[i]
+			if e.QuadClass < 4 || e.Source != r.speaker.Code || e.TriggerSpan.Start < s.tok(r.verb).End {
+				continue
+			}
+			e.Mode = annals.Reported
+			e.Confidence = round2(e.Confidence - 0.2)
+			var tgt *annals.Mention
+			if e.Target != "" {
+				tgt = &annals.Mention{Span: e.TargetSpan, Text: e.TargetText, Code: e.Target}
+			}
+			c := s.event(r.speaker, tgt, "015", "claims responsibility: claim + "+e.Rule, r.verb, r.verb+1, annals.Asserted)
+			c.Confidence = 0.8
+			s.events = append(s.events, c)
+		}
+	}
 	for _, r := range s.reports {
 		sp := r.speaker.Code
 		if len(sp) < 3 || sp[:3] == "---" || !stateRole(sp) {
