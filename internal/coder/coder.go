@@ -282,7 +282,8 @@ func (s *sentence) verbLike(v int) bool {
 		if m.Last == v {
 			n := s.tok(v + 1)
 			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil ||
-				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" // "China and Russia call on the US to ..."
+				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" || // "China and Russia call on the US to ..."
+				n.Lower == "to" && s.c.lx.family[s.tok(v).Lemma] != "" // "Al-Shabaab refuses to lift ..."
 		}
 	}
 	return false
