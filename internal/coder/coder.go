@@ -1375,6 +1375,38 @@ func (s *sentence) claims() {
 			s.events = append(s.events, c)
 		}
 	}
+	// "Russia says Israel must end its attacks": what one actor says
+	// another must do is a demand on it (10x)
+	for _, r := range s.reports {
+		if r.speaker.Code == "" {
+			continue
+		}
+		n := len(s.events)
+		for i := 0; i < n; i++ {
+			e := s.events[i]
+			if e.Mode != annals.Hypothetical || e.Source == "" || e.Source == r.speaker.Code || e.TriggerSpan.Start < s.tok(r.verb).End {
+				continue
+			}
+			ti := s.tokenAt(e.TriggerSpan.Start)
+			must := false
+			for k := ti - 1; k >= s.first && k >= ti-3; k-- {
+				if l := s.tok(k).Lower; (l == "must" || l == "should") && s.tok(k).Tag == "MD" {
+					must = true
+				}
+			}
+			if !must {
+				continue
+			}
+			code := complementCode(s.c.lx, "10", coopCategory(e.Code))
+			if code == "" {
+				continue
+			}
+			tgt := annals.Mention{Span: e.SourceSpan, Text: e.SourceText, Code: e.Source}
+			c := s.event(r.speaker, &tgt, code, "demands: "+s.tok(r.verb).Lemma+" + must + "+e.Rule, r.verb, r.verb+1, annals.Asserted)
+			c.Confidence = 0.7
+			s.events = append(s.events, c)
+		}
+	}
 	for _, r := range s.reports {
 		sp := r.speaker.Code
 		if len(sp) < 3 || sp[:3] == "---" || !stateRole(sp) {
