@@ -1510,7 +1510,7 @@ func coopCategory(code string) string {
 	switch {
 	case strings.HasPrefix(code, "084"):
 		return "release"
-	case strings.HasPrefix(code, "087"), strings.HasPrefix(code, "082"), code == "0356":
+	case strings.HasPrefix(code, "087"), code == "0356":
 		return "deescalate"
 	case strings.HasPrefix(code, "08"):
 		return "ease"
