@@ -305,9 +305,8 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 			// "UN sanctions against Iran were lifted": the object stands
 			// before a passive verb
 			start := max(s.first, v-8)
-			if a, u, ok2 := s.matchOne(&pattern{trigger: p.trigger, follow: p.follow}, start-1, v); ok2 {
+			if _, u, ok2 := s.matchOne(p, start-1, v); ok2 {
 				after, used, ok = v+1, u, true
-				_ = a
 			}
 		}
 		if !ok {
