@@ -49,17 +49,10 @@ type Gazetteer struct {
 	Places    int
 }
 
-var (
-	once sync.Once
-	gaz  *Gazetteer
-	gerr error
-)
-
 // Default loads the embedded gazetteer once.
-func Default() (*Gazetteer, error) {
-	once.Do(func() { gaz, gerr = Load(gazetteerGz) })
-	return gaz, gerr
-}
+func Default() (*Gazetteer, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Gazetteer, error) { return Load(gazetteerGz) })
 
 // Key normalises a place name: lower case, accents removed, hyphens and
 // apostrophes as spaces.

@@ -16,29 +16,20 @@ type FrontEnd struct {
 	lem    *golem.Lemmatizer
 }
 
-var (
-	feOnce sync.Once
-	feVal  *FrontEnd
-	feErr  error
-)
-
 // Default returns the process-wide front-end, loading its models once.
-func Default() (*FrontEnd, error) {
-	feOnce.Do(func() {
-		t, err := DefaultTagger()
-		if err != nil {
-			feErr = err
-			return
-		}
-		l, err := golem.New(en.New())
-		if err != nil {
-			feErr = fmt.Errorf("load lemmatizer: %w", err)
-			return
-		}
-		feVal = &FrontEnd{tagger: t, lem: l}
-	})
-	return feVal, feErr
-}
+func Default() (*FrontEnd, error) { return loadFrontEnd() }
+
+var loadFrontEnd = sync.OnceValues(func() (*FrontEnd, error) {
+	t, err := DefaultTagger()
+	if err != nil {
+		return nil, err
+	}
+	l, err := golem.New(en.New())
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	return &FrontEnd{tagger: t, lem: l}, nil
+})
 
 // irregular lemmas that the dictionary lemmatizer gets wrong for news verbs
 // and nouns (golem has no part of speech: "left" would become "left").

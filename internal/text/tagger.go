@@ -29,17 +29,10 @@ type classWeight struct {
 	w     float32
 }
 
-var (
-	taggerOnce sync.Once
-	taggerVal  *Tagger
-	taggerErr  error
-)
-
 // DefaultTagger loads prose's embedded model once per process.
-func DefaultTagger() (*Tagger, error) {
-	taggerOnce.Do(func() { taggerVal, taggerErr = loadTagger() })
-	return taggerVal, taggerErr
-}
+func DefaultTagger() (*Tagger, error) { return loadDefaultTagger() }
+
+var loadDefaultTagger = sync.OnceValues(loadTagger)
 
 func decodeAsset(name string, v any) error {
 	b, err := prose.Asset(name)
