@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/when"
 )
 
 // Coder codes events. It is immutable and safe for concurrent use.
@@ -1079,7 +1080,7 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 	}
 	free := func(i int) bool { return i >= s.first && i < s.last && (i < ts || i >= te) }
 	modifier := func(t *annals.Token) bool {
-		if temporalWords[t.Lower] || t.Lower == "both" || t.Lower == "either" || t.Lower == "neither" {
+		if when.IsTimeWord(t.Lower) || t.Lower == "both" || t.Lower == "either" || t.Lower == "neither" {
 			return false
 		}
 		if t.Lower == "her" {
@@ -1101,7 +1102,7 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 		a -= 2
 	}
 	// Right: the rest of the noun, a possessed head ("Trump's decision").
-	for free(b) && !temporalWords[s.tok(b).Lower] && (isNoun(s.tok(b)) && !s.headlineVerb(b) || s.tok(b).Tag == "POS" && free(b+1) && isNoun(s.tok(b+1))) {
+	for free(b) && !when.IsTimeWord(s.tok(b).Lower) && (isNoun(s.tok(b)) && !s.readsAsVerb(b) || s.tok(b).Tag == "POS" && free(b+1) && isNoun(s.tok(b+1))) {
 		b++
 	}
 	// An apposed name after a title: "his counterpart, Michel Aoun,".
@@ -1162,22 +1163,14 @@ func (s *sentence) tokenAt(off int) int {
 	return -1
 }
 
-// temporalWords end a noun phrase: "Russia's Supreme Court" is not "17
-// July 2017 Russia's Supreme Court", nor "the government Thursday evening".
-var temporalWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true, "overnight": true, "week": true, "month": true, "year": true}
-
 // placeNouns head a prepositional phrase that says where a target is.
 var placeNouns = map[string]bool{"country": true, "city": true, "province": true, "region": true, "area": true,
 	"district": true, "village": true, "town": true, "capital": true, "state": true, "border": true, "enclave": true}
 
-// headlineVerb reports whether the noun-tagged token i reads as the
+// readsAsVerb reports whether the noun-tagged token i reads as the
 // sentence's verb: a verb in the lexicon followed by what a verb takes
 // ("Congo government rejects the plan", "Biden refuse to ...").
-func (s *sentence) headlineVerb(i int) bool {
+func (s *sentence) readsAsVerb(i int) bool {
 	t := s.tok(i)
 	if t.Tag == "NNP" || t.Tag == "NNPS" || s.c.lx.verbs[t.Lemma] == nil && s.c.lx.verbs[t.Lower] == nil {
 		return false

@@ -41,6 +41,19 @@ var months = map[string]time.Month{
 
 var weekdays = map[string]time.Weekday{"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6}
 
+// IsTimeWord reports whether a lower-cased word names a time: a month, a
+// weekday, or a day or part of one relative to now ("yesterday",
+// "evening"). The coder uses it to keep times out of actor phrases.
+func IsTimeWord(w string) bool {
+	_, m := months[w]
+	_, d := weekdays[w]
+	return m || d || timeWords[w]
+}
+
+var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "overnight": true,
+	"week": true, "month": true, "year": true}
+
 var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 
