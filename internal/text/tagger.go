@@ -2,16 +2,16 @@ package text
 
 import (
 	"bytes"
-	"encoding/gob"
+	_ "embed"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/annals-events/annals"
-	"github.com/jdkato/prose/v2"
 )
 
 // Tagger is prose's averaged-perceptron part-of-speech model compiled into
@@ -29,65 +29,128 @@ type classWeight struct {
 	w     float32
 }
 
-// DefaultTagger loads prose's embedded model once per process.
+// DefaultTagger loads the embedded model once per process.
 func DefaultTagger() (*Tagger, error) { return loadDefaultTagger() }
 
-var loadDefaultTagger = sync.OnceValues(loadTagger)
-
-func decodeAsset(name string, v any) error {
-	b, err := prose.Asset(name)
+var loadDefaultTagger = sync.OnceValues(func() (*Tagger, error) {
+	t, err := readModel(taggerModel)
 	if err != nil {
-		return fmt.Errorf("load tagger model %s: %w", name, err)
+		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return fmt.Errorf("decode tagger model %s: %w", name, err)
-	}
-	return nil
-}
+	return t, nil
+})
 
-func loadTagger() (*Tagger, error) {
-	var (
-		wts     map[string]map[string]float64
-		tags    map[string]string
-		classes []string
-	)
-	if err := decodeAsset("model/AveragedPerceptron/classes.gob", &classes); err != nil {
-		return nil, err
+// taggerModel is prose's averaged-perceptron model (github.com/jdkato/prose/v2,
+// MIT licence) compiled by tools/gentagger.
+//
+//go:embed model/tagger.bin
+var taggerModel []byte
+
+// readModel decodes the format tools/gentagger writes: a magic line, the
+// sorted classes, the unambiguous words with their class, then each feature
+// with its (class, float32) weights; strings are uvarint-length prefixed.
+func readModel(b []byte) (*Tagger, error) {
+	const magic = "ANNTAG1\n"
+	if !bytes.HasPrefix(b, []byte(magic)) {
+		return nil, errors.New("not an annals tagger model")
 	}
-	if err := decodeAsset("model/AveragedPerceptron/tags.gob", &tags); err != nil {
-		return nil, err
+	r := modelReader{b: b, off: len(magic)}
+	t := &Tagger{}
+	t.classes = make([]string, r.count(1))
+	for i := range t.classes {
+		t.classes[i] = r.str()
 	}
-	if err := decodeAsset("model/AveragedPerceptron/weights.gob", &wts); err != nil {
-		return nil, err
+	nc := len(t.classes)
+	if nc == 0 || nc > 255 {
+		r.fail("%d classes", nc)
 	}
-	sort.Strings(classes)
-	if len(classes) > 255 {
-		return nil, fmt.Errorf("tagger model has %d classes, more than 255", len(classes))
+	n := r.count(2)
+	t.tagMap = make(map[string]string, n)
+	for range n {
+		w := r.str()
+		t.tagMap[w] = t.classes[r.class(nc)]
 	}
-	ci := make(map[string]uint8, len(classes))
-	for i, c := range classes {
-		ci[c] = uint8(i)
-	}
-	t := &Tagger{classes: classes, tagMap: tags, feats: make(map[string]int32, len(wts))}
-	names := make([]string, 0, len(wts))
-	for f := range wts {
-		names = append(names, f)
-	}
-	sort.Strings(names)
-	t.offs = make([]int32, 0, len(names)+1)
-	for _, f := range names {
+	n = r.count(2)
+	t.feats = make(map[string]int32, n)
+	t.offs = make([]int32, 0, n+1)
+	for range n {
+		f := r.str()
+		k := r.count(5)
 		t.feats[f] = int32(len(t.offs))
 		t.offs = append(t.offs, int32(len(t.ws)))
-		for label, w := range wts[f] {
-			c, ok := ci[label]
-			if !ok || w == 0 {
-				continue
+		for range k {
+			c := r.class(nc)
+			if r.err == nil && r.off+4 > len(r.b) {
+				r.fail("weight past the end")
 			}
-			t.ws = append(t.ws, classWeight{c, float32(w)})
+			if r.err != nil {
+				break
+			}
+			t.ws = append(t.ws, classWeight{uint8(c), math.Float32frombits(binary.LittleEndian.Uint32(r.b[r.off:]))})
+			r.off += 4
 		}
 	}
 	t.offs = append(t.offs, int32(len(t.ws)))
+	if r.err == nil && r.off != len(b) {
+		r.fail("%d bytes after the last feature", len(b)-r.off)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
 	return t, nil
+}
+
+// modelReader reads the model's fields, keeping the first error.
+type modelReader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *modelReader) fail(format string, a ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("corrupt model at byte %d: %s", r.off, fmt.Sprintf(format, a...))
+	}
+}
+
+// count reads a length whose items take at least min bytes each.
+func (r *modelReader) count(min int) int {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 || v > uint64(len(r.b)-r.off-n)/uint64(min) {
+		r.fail("bad count")
+		return 0
+	}
+	r.off += n
+	return int(v)
+}
+
+func (r *modelReader) str() string {
+	n := r.count(1)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[r.off : r.off+n])
+	r.off += n
+	return s
+}
+
+func (r *modelReader) class(nc int) int {
+	if r.err == nil && r.off >= len(r.b) {
+		r.fail("class past the end")
+	}
+	if r.err != nil {
+		return 0
+	}
+	c := int(r.b[r.off])
+	r.off++
+	if c >= nc {
+		r.fail("class %d of %d", c, nc)
+		return 0
+	}
+	return c
 }
 
 // tagState holds the per-call buffers of Tag.

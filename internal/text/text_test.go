@@ -217,3 +217,24 @@ func BenchmarkFrontEnd(b *testing.B) {
 	}
 	b.ReportMetric(float64(nsent*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// TestReadModelCorrupt checks a truncated or altered model is an error, not
+// a panic or a half-loaded tagger.
+func TestReadModelCorrupt(t *testing.T) {
+	for _, k := range []int{0, 5, 8, 9, 20, 1000, len(taggerModel) / 2, len(taggerModel) - 1} {
+		if _, err := readModel(taggerModel[:k]); err == nil {
+			t.Errorf("model cut at byte %d: no error", k)
+		}
+	}
+	if _, err := readModel(append(append([]byte{}, taggerModel...), 0)); err == nil {
+		t.Error("model with a trailing byte: no error")
+	}
+}
+
+func BenchmarkLoadTagger(b *testing.B) {
+	for b.Loop() {
+		if _, err := readModel(taggerModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
