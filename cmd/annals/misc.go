@@ -17,6 +17,7 @@ import (
 	"github.com/annals-events/annals/internal/eval"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/queue"
 	"github.com/annals-events/annals/internal/text"
 )
 
@@ -34,6 +35,11 @@ func cmdVersion(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 	}
 	fmt.Fprintf(stdout, "annals %s%s\n", annals.Version, rev)
+	if queue.EmbeddedAvailable {
+		fmt.Fprintln(stdout, "embedded NATS server: included (serve --embedded-queue)")
+	} else {
+		fmt.Fprintln(stdout, "embedded NATS server: not included (build with -tags natsserver for serve --embedded-queue)")
+	}
 	return exitOK
 }
 

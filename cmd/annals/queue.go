@@ -16,12 +16,12 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/api"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/queue"
 	"github.com/annals-events/annals/internal/store"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // publish sends the inputs to the work queue instead of coding them here.
@@ -71,7 +71,7 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	id := fs.String("id", "", "worker name (default host-pid)")
 	batch := fs.Int("batch", 16, "messages fetched and stored in one transaction")
 	ackWait := fs.Duration("ack-wait", 30*time.Second, "redeliver a message not acknowledged within this time")
-	metrics := fs.String("metrics-addr", "127.0.0.1:9101", "address for Prometheus metrics (empty: none)")
+	metricsAddr := fs.String("metrics-addr", "127.0.0.1:9101", "address for Prometheus metrics (empty: none)")
 	replicas := fs.Int("replicas", 1, "stream replicas when creating the streams (3 on a three-node cluster)")
 	days := fs.Int("dedup-days", 0, "events up to this many days apart can be the same event")
 	df := addDictFlags(fs)
@@ -105,23 +105,24 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		*id = fmt.Sprintf("%s-%d", h, os.Getpid())
 	}
 	w := &queue.Worker{JS: js, DB: db, Pipeline: p, ID: *id, Batch: *batch, AckWait: *ackWait}
-	if *metrics != "" {
-		reg := prometheus.NewRegistry()
-		done := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "annals_worker_documents_total", Help: "Documents handled, by result (stored, failed, dead)."}, []string{"result"})
-		lat := prometheus.NewHistogram(prometheus.HistogramOpts{Name: "annals_worker_document_seconds", Help: "Time to code and store one document."})
-		reg.MustRegister(done, lat, prometheus.NewGoCollector())
-		w.OnDone = func(ok, dead bool, d time.Duration) {
+	if *metricsAddr != "" {
+		set := metrics.NewSet()
+		stored := set.NewCounter(`annals_worker_documents_total{result="stored"}`)
+		failed := set.NewCounter(`annals_worker_documents_total{result="failed"}`)
+		dead := set.NewCounter(`annals_worker_documents_total{result="dead"}`)
+		lat := set.NewPrometheusHistogram("annals_worker_document_seconds")
+		w.OnDone = func(ok, isDead bool, d time.Duration) {
 			switch {
 			case ok:
-				done.WithLabelValues("stored").Inc()
-			case dead:
-				done.WithLabelValues("dead").Inc()
+				stored.Inc()
+			case isDead:
+				dead.Inc()
 			default:
-				done.WithLabelValues("failed").Inc()
+				failed.Inc()
 			}
-			lat.Observe(d.Seconds())
+			lat.Update(d.Seconds())
 		}
-		srv := &http.Server{Addr: *metrics, Handler: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), ReadHeaderTimeout: 5 * time.Second}
+		srv := &http.Server{Addr: *metricsAddr, Handler: api.MetricsHandler(set), ReadHeaderTimeout: 5 * time.Second}
 		go func() {
 			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				fmt.Fprintf(stderr, "annals worker: metrics: %v\n", err)

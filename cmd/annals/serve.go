@@ -20,6 +20,7 @@ import (
 	"github.com/annals-events/annals/internal/api"
 	"github.com/annals-events/annals/internal/demo"
 	"github.com/annals-events/annals/internal/pipeline"
+	"github.com/annals-events/annals/internal/queue"
 	"github.com/annals-events/annals/internal/store"
 	"github.com/annals-events/annals/web"
 )
@@ -58,13 +59,17 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 `, stderr)
 	dbPath := fs.String("db", "", "SQLite database `FILE`")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	embedded := fs.Bool("embedded-queue", false, "also start an embedded NATS JetStream work queue with a worker that stores into --db")
+	embedded := fs.Bool("embedded-queue", false, "also start an embedded NATS JetStream work queue with a worker that stores into --db (binaries built with -tags natsserver)")
 	queueAddr := fs.String("queue-addr", "127.0.0.1:4222", "with --embedded-queue: the queue's address")
 	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	if *embedded && !queue.EmbeddedAvailable {
+		fmt.Fprintf(stderr, "annals serve: --embedded-queue: %v\n", queue.ErrNoEmbedded)
+		return exitFatal
 	}
 	db, code := openDB(*dbPath, stderr)
 	if db == nil {

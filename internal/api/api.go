@@ -16,12 +16,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
 	"github.com/annals-events/annals/internal/store"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/singleflight"
 )
 
@@ -44,10 +43,8 @@ type Server struct {
 	cache  *respCache
 	flight singleflight.Group
 
-	reg      *prometheus.Registry
-	requests *prometheus.CounterVec
-	latency  *prometheus.HistogramVec
-	ingested prometheus.Counter
+	metrics  *metrics.Set
+	ingested *metrics.Counter
 }
 
 // Errors mapped to statuses.
@@ -103,11 +100,8 @@ func (s *Server) Handler() http.Handler {
 	if s.Log == nil {
 		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s.reg = prometheus.NewRegistry()
-	s.requests = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "annals_http_requests_total", Help: "HTTP requests by route and status."}, []string{"route", "status"})
-	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "annals_http_request_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.DefBuckets}, []string{"route"})
-	s.ingested = prometheus.NewCounter(prometheus.CounterOpts{Name: "annals_ingested_documents_total", Help: "Documents stored through the API."})
-	s.reg.MustRegister(s.requests, s.latency, s.ingested, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	s.metrics = metrics.NewSet()
+	s.ingested = s.metrics.NewCounter("annals_ingested_documents_total")
 
 	mux := http.NewServeMux()
 	route := func(pattern string, h handler) {
@@ -122,7 +116,7 @@ func (s *Server) Handler() http.Handler {
 	route("POST /api/v1/documents", s.postDocuments)
 	route("GET /api/v1/openapi.json", func(*http.Request) (any, error) { return json.RawMessage(openAPI), nil })
 	route("GET /healthz", s.health)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", MetricsHandler(s.metrics))
 	if s.Web != nil {
 		fileServer := http.FileServerFS(s.Web)
 		mux.Handle("GET /", securityHeaders(fileServer))
@@ -149,8 +143,7 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 				w.Header().Set("Content-Type", "application/json; charset=utf-8")
 				w.Header().Set("X-Content-Type-Options", "nosniff")
 				w.Write(b)
-				s.requests.WithLabelValues(route, "200").Inc()
-				s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+				s.observe(route, http.StatusOK, start)
 				return
 			}
 		}
@@ -191,8 +184,23 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 		case r.Method != http.MethodGet && code < 300:
 			s.cache.clear()
 		}
-		s.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
-		s.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		s.observe(route, code, start)
+	})
+}
+
+// observe counts a request by route and status and records its latency.
+func (s *Server) observe(route string, code int, start time.Time) {
+	s.metrics.GetOrCreateCounter(fmt.Sprintf(`annals_http_requests_total{route=%q,status="%d"}`, route, code)).Inc()
+	s.metrics.GetOrCreatePrometheusHistogram(fmt.Sprintf(`annals_http_request_seconds{route=%q}`, route)).UpdateDuration(start)
+}
+
+// MetricsHandler serves a metric set with the process's Go runtime and
+// process metrics in the Prometheus text format.
+func MetricsHandler(set *metrics.Set) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+		set.WritePrometheus(w)
+		metrics.WriteProcessMetrics(w)
 	})
 }
 
@@ -397,7 +405,7 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.ingested.Add(float64(res.Added))
+	s.ingested.Add(res.Added)
 	if problems == nil {
 		problems = []string{}
 	}

@@ -162,8 +162,16 @@ func TestAPI(t *testing.T) {
 	var b bytes.Buffer
 	b.ReadFrom(r.Body)
 	r.Body.Close()
-	if !strings.Contains(b.String(), "annals_http_requests_total") {
-		t.Error("metrics lack the request counter")
+	for _, want := range []string{
+		`annals_http_requests_total{route="GET /healthz",status="200"} 1`,
+		`annals_http_requests_total{route="GET /api/v1/events",status="400"} 2`,
+		`annals_http_request_seconds_bucket{route="GET /healthz",le="+Inf"} 1`,
+		"go_goroutines ",
+		"process_resident_memory_bytes ",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 }
 

@@ -1,3 +1,5 @@
+//go:build natsserver
+
 package queue
 
 import (
@@ -7,9 +9,12 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 )
 
-// Embedded starts a single-node JetStream server on addr ("127.0.0.1:4222",
-// or port 0 for any) storing its data in dir, and returns it with its URL.
-func Embedded(host string, port int, dir string) (*server.Server, string, error) {
+// EmbeddedAvailable reports whether this binary carries the NATS server.
+const EmbeddedAvailable = true
+
+// Embedded starts a single-node JetStream server on host:port (port 0 for
+// any) storing its data in dir, and returns it with its client URL.
+func Embedded(host string, port int, dir string) (EmbeddedServer, string, error) {
 	s, err := server.NewServer(&server.Options{ServerName: "annals-embedded", Host: host, Port: port, JetStream: true, StoreDir: dir, NoSigs: true})
 	if err != nil {
 		return nil, "", fmt.Errorf("start nats: %w", err)
