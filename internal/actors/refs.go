@@ -95,6 +95,16 @@ func (c *context) references(si int, cur []annals.Mention) map[int][]annals.Ment
 				continue
 			}
 		}
+		// "Ethiopia's foreign minister said his country would ...": the
+		// country of the last actor that has one
+		if (w == "his" || w == "her" || w == "its" || w == "their") && i+1 < s.Last && toks[i+1].Lower == "country" {
+			if m, ok := last(seen, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] }); ok {
+				m.Code = m.Code[:3]
+				out[i] = []annals.Mention{mk(i, i+2, m)}
+			}
+			i++
+			continue
+		}
 		if toks[i].Tag == "PRP" && (w == "he" || w == "she") {
 			if m, ok := last(seen, isPersonish); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}

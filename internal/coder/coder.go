@@ -3,6 +3,7 @@ package coder
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -264,6 +265,19 @@ func (s *sentence) code() []annals.Event {
 	}
 	s.events = kept
 	s.claims()
+	// "accused Israel of attacking ...": the accusation (112) is the event;
+	// what it alleges is not coded
+	if s.reportedFrom <= s.last {
+		kept := s.events[:0]
+		for _, e := range s.events {
+			if e.Mode == annals.Reported && s.tokenAt(e.TriggerSpan.Start) >= s.reportedFrom {
+				s.tr.add(fmt.Sprintf("%s %s->%s: the content of an accusation, not coded", e.Code, e.Source, e.Target))
+				continue
+			}
+			kept = append(kept, e)
+		}
+		s.events = kept
+	}
 	if len(s.events) == 0 && s.c.Statements && statementSubj != nil && statementSubj.Code != "" {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
 		e.Confidence = 0.3
@@ -439,6 +453,23 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 		switch verbLemma(s.c.lx, s.tok(v-1)) {
 		case "stop", "cease", "quit", "halt":
 			return annals.Negated
+		}
+	}
+	// "has no intention of occupying", "no plans to attack"
+	for i := v - 1; i > s.first && i >= v-3; i-- {
+		switch s.tok(i).Lemma {
+		case "intention", "plan", "desire", "interest", "intent":
+			if s.tok(i-1).Lower == "no" && (s.tok(i+1).Lower == "of" || s.tok(i+1).Lower == "to") {
+				return annals.Negated
+			}
+		}
+	}
+	// "did not confirm that it had struck": neither told as fact nor denied
+	for i := v - 1; i > s.first+1 && i >= v-12; i-- {
+		if l := s.tok(i).Lemma; (l == "confirm" || l == "acknowledge") && isVerb(s.tok(i)) {
+			if n := s.tok(i - 1).Lower; n == "not" || n == "n't" || n == "never" || n == "neither" {
+				return annals.Hypothetical
+			}
 		}
 	}
 	for i := v - 1; i >= s.first && i >= v-4; i-- {
@@ -686,10 +717,7 @@ func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annal
 // and "recalled its envoy from X" take X.
 func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root string) ([]annals.Mention, bool) {
 	var loc, own = -1, -1
-	for i, m := range s.ms {
-		if m.First < from || m.First >= end {
-			continue
-		}
+	before := func(m annals.Mention) string {
 		p := ""
 		if m.First > s.first {
 			p = s.tok(m.First - 1).Lower
@@ -697,12 +725,26 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 				p = s.tok(m.First - 2).Lower
 			}
 		}
-		if len(preps) > 0 && has(preps, p) {
+		return p
+	}
+	// the pattern's preposition names the target ("send ... to Ukraine"),
+	// wherever other names stand before it
+	for i, m := range s.ms {
+		if m.First >= from && m.First < end && len(preps) > 0 && has(preps, before(m)) {
 			return s.coordinated(i), false
 		}
-		if p == "by" {
-			continue // a passive agent
+	}
+	agent := false
+	for i, m := range s.ms {
+		if m.First < from || m.First >= end {
+			continue
 		}
+		p := before(m)
+		if p == "by" || agent && (p == "and" || p == "or" || p == ",") {
+			agent = true
+			continue // a passive agent: "a ceasefire brokered by the United States and France"
+		}
+		agent = false
 		if s.consumed[m.First] {
 			if own < 0 {
 				own = i // the pattern's own object word ("recalled its ambassador")
@@ -727,6 +769,37 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		return s.coordinated(own), false
 	}
 	return nil, false
+}
+
+// hazards are the natural causes that a possessor or adjective can make
+// look like an actor's act: "Nepal's monsoon floods killed 200 people".
+var hazards = map[string]bool{"flood": true, "earthquake": true, "quake": true, "storm": true, "cyclone": true, "typhoon": true,
+	"hurricane": true, "landslide": true, "wildfire": true, "fire": true, "heatwave": true, "drought": true, "epidemic": true,
+	"outbreak": true, "disease": true, "avalanche": true, "tsunami": true, "rain": true, "monsoon": true}
+
+// hazardBefore reports whether a hazard noun heads the subject between the
+// end of its actor mention and the verb.
+func (s *sentence) hazardBefore(from, v int) bool {
+	for i := from; i < v && i < s.last; i++ {
+		if isNoun(s.tok(i)) && hazards[s.tok(i).Lemma] {
+			return true
+		}
+		if isVerb(s.tok(i)) && !isAux(s.tok(i)) {
+			return false
+		}
+	}
+	return false
+}
+
+// nounBy reports whether the "by" before mention start m follows a noun
+// ("the violation of its airspace by Iran"), not a participle.
+func (s *sentence) nounBy(from, m int) bool {
+	for k := m - 1; k > from; k-- {
+		if s.tok(k).Lower == "by" {
+			return isNoun(s.tok(k - 1))
+		}
+	}
+	return false
 }
 
 // byAgent returns the mention after "by" following v (passive agent).
@@ -903,8 +976,8 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 	} else {
 		src = s.subject(v)
-		if len(src) == 0 && t.Tag == "VBG" && v > s.first && aspectVerbs[verbLemma(s.c.lx, s.tok(v-1))] {
-			src = s.subject(v - 1) // "Kenya began sending troops"
+		if l := verbLemma(s.c.lx, s.tok(max(v-1, s.first))); len(src) == 0 && t.Tag == "VBG" && v > s.first && (aspectVerbs[l] || l == "deny" || l == "admit") {
+			src = s.subject(v - 1) // "Kenya began sending troops", "the rebels denied shelling"
 		}
 		end := ce
 		if comp > v {
@@ -919,6 +992,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
 		if len(tgt) == 0 && comp > 0 {
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
+		}
+		if len(tgt) == 0 && comp < 0 && info != nil && (info.Quad == 1 || info.Quad == 3) {
+			// "condemned the violation of its airspace by Iran": the
+			// agent of the object is what a verbal reaction is aimed at
+			// (not "a ceasefire brokered by the United States")
+			if ag := s.byAgent(after, end); len(ag) > 0 && (len(src) == 0 || ag[0].Code != src[0].Code) && s.nounBy(after, ag[0].First) {
+				tgt = ag
+			}
 		}
 		coop := info != nil && info.Quad <= 2
 		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
@@ -936,6 +1017,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	// "accused X of Y": what follows is the content of the accusation
 	if t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
 		s.reportedFrom = v + 1
+	}
+	if len(src) > 0 && !s.passive(v) && s.hazardBefore(src[0].Last, v) {
+		s.tr.add(t.Text + ": the subject is a natural hazard, not " + src[0].Text)
+		src = nil
 	}
 	if len(src) == 0 {
 		s.tr.add(t.Text + ": " + code + " from " + rule + " has no source actor")
@@ -1052,10 +1137,48 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 		e.TargetSpan = s.phrase(tgt.Span, ts, te, true)
 		e.TargetText = doc.Article.Text[e.TargetSpan.Start:e.TargetSpan.End]
 	}
-	if info := s.c.lx.Info(code); info != nil {
+	if c := crowdCode(code, src, verbLemma(s.c.lx, s.tok(ts))); c != code {
+		e.Code, e.Rule = c, rule+" (by a crowd: "+c+")"
+	}
+	if info := s.c.lx.Info(e.Code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
 	}
 	return e
+}
+
+// crowdWords name people protesting.
+var crowdWords = []string{"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"}
+
+// civilianRoles are actor roles that hold no armed force.
+var civilianRoles = map[string]bool{"CVL": true, "OPP": true, "LAB": true, "AGR": true, "EDU": true, "BUS": true, "MED": true, "REF": true, "NGO": true}
+
+// crowdCode recodes a verb by who does it: farmers or students who block
+// a road obstruct passage (144) where a navy that blocks a convoy imposes a
+// blockade (191), and protesters who clash with or attack the police riot
+// (145) rather than use military force.
+func crowdCode(code string, src annals.Mention, lemma string) string {
+	text := strings.ToLower(src.Text)
+	crowd := false
+	for _, w := range crowdWords {
+		if strings.Contains(text, w) {
+			crowd = true
+		}
+	}
+	civil := crowd
+	if c := string(src.Code); len(c) >= 6 && c[:3] != "IGO" {
+		civil = civil || civilianRoles[c[3:6]]
+	}
+	switch {
+	case civil && (lemma == "block" || lemma == "blockade") && (code == "170" || code == "191"):
+		return "144"
+	case !civil && lemma == "block" && code == "170" && len(src.Code) >= 6 && (src.Code[3:6] == "MIL" || src.Code[3:6] == "COP"):
+		return "191" // "the coast guard blocked a resupply mission"
+	case strings.Contains(text, "suicide") && (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")):
+		return "1831" // "a suicide bomber killed five engineers"
+	case crowd && (code == "180" || code == "182" || code == "190" || code == "193"):
+		return "145" // but "demonstrators launched missiles" stays 19x
+	}
+	return code
 }
 
 // phrase widens an actor mention to the noun phrase that names it in the
@@ -1261,6 +1384,11 @@ func (s *sentence) noun(n int) {
 		switch pr {
 		case "on", "against", "to", "with", "into", "at", "in", "inside", "upon", "targeting":
 			tgt = s.coordinated(i)
+		case "of":
+			// "Israel's assassination of Ismail Haniyeh": the one acted on
+			if r := p.code[:2]; r == "17" || r == "18" || r == "19" || r == "20" {
+				tgt = s.coordinated(i)
+			}
 		}
 		break
 	}
@@ -1344,8 +1472,25 @@ type report struct {
 // claimed that ISIL had attacked Iraq"): the speaker accuses the agent (112)
 // and the violence itself is kept as reported, not asserted.
 func (s *sentence) claims() {
+	// the claimed or alleged events themselves are not coded: the claim
+	// (015) or the accusation (112) carries them, with the sentence
+	drop := map[int]bool{}
+	defer func() {
+		if len(drop) == 0 {
+			return
+		}
+		kept := s.events[:0]
+		for i, e := range s.events {
+			if drop[i] {
+				s.tr.add(fmt.Sprintf("%s %s->%s: the content of a claim, not coded", e.Code, e.Source, e.Target))
+				continue
+			}
+			kept = append(kept, e)
+		}
+		s.events = kept
+	}()
 	// "the rebels claimed that they had attacked the base": a claim of
-	// responsibility (015); the attack itself is only reported
+	// responsibility (015)
 	for _, r := range s.reports {
 		if l := verbLemma(s.c.lx, s.tok(r.verb)); l != "claim" || r.speaker.Code == "" {
 			continue
@@ -1356,8 +1501,7 @@ func (s *sentence) claims() {
 			if e.QuadClass < 4 || e.Source != r.speaker.Code || e.TriggerSpan.Start < s.tok(r.verb).End {
 				continue
 			}
-			e.Mode = annals.Reported
-			e.Confidence = round2(e.Confidence - 0.2)
+			drop[i] = true
 			var tgt *annals.Mention
 			if e.Target != "" {
 				tgt = &annals.Mention{Span: e.TargetSpan, Text: e.TargetText, Code: e.Target}
@@ -1413,10 +1557,7 @@ func (s *sentence) claims() {
 			if e.TriggerSpan.Start < s.tok(r.verb).End {
 				continue // the report must govern the event
 			}
-			if e.Mode == annals.Asserted {
-				e.Mode = annals.Reported
-				e.Confidence = round2(e.Confidence - 0.2)
-			}
+			drop[i] = true
 			src := r.speaker
 			tgt := annals.Mention{Span: e.SourceSpan, Text: e.SourceText, Code: e.Source}
 			c := s.event(src, &tgt, "112", "claims: "+s.tok(r.verb).Lemma+" + "+e.Rule, r.verb, r.verb+1, annals.Asserted)
@@ -1502,6 +1643,8 @@ func coopCategory(code string) string {
 	switch {
 	case strings.HasPrefix(code, "084"):
 		return "release"
+	case code == "038", code == "039", code == "045":
+		return "mediate"
 	case strings.HasPrefix(code, "087"), code == "0356":
 		return "deescalate"
 	case strings.HasPrefix(code, "08"):

@@ -74,6 +74,7 @@ func TestSentences(t *testing.T) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	ln, n, failed := 0, 0, 0
+	seen := map[string]int{}
 	for sc.Scan() {
 		ln++
 		line := sc.Text()
@@ -85,6 +86,10 @@ func TestSentences(t *testing.T) {
 			t.Fatalf("sentences.tsv:%d: want 3 columns", ln)
 		}
 		n++
+		if prev, dup := seen[c[1]]; dup {
+			t.Errorf("sentences.tsv:%d: the same sentence as line %d", ln, prev)
+		}
+		seen[c[1]] = ln
 		evs := code(t, c[0], c[1])
 		ok := true
 		if c[2] == "none" {
@@ -116,6 +121,36 @@ func TestSentences(t *testing.T) {
 	t.Logf("%d annotated sentences, %d failed", n, failed)
 	if n < 300 {
 		t.Errorf("only %d sentences", n)
+	}
+}
+
+// TestVerbSmoke is a lexicon smoke test, separate from the annotated
+// sentences: each frequent verb in a bare "X VERBED Y on Monday." frame,
+// over a few country pairs, yields its code with X as source and Y as target.
+func TestVerbSmoke(t *testing.T) {
+	verbs := []struct{ verb, code string }{
+		{"condemned", "111"}, {"criticised", "111"}, {"accused", "112"}, {"threatened", "130"}, {"warned", "130"},
+		{"invaded", "192"}, {"visited", "042"}, {"hosted", "043"}, {"met", "040"}, {"supported", "051"},
+		{"praised", "051"}, {"welcomed", "051"}, {"thanked", "051"}, {"recognised", "054"}, {"urged", "020"},
+		{"rejected", "120"}, {"sanctioned", "163"}, {"blockaded", "191"}, {"attacked", "190"}, {"shelled", "194"},
+		{"bombed", "195"}, {"invited", "0*"},
+	}
+	pairs := [][2]string{{"Pakistan", "PAK"}, {"Iran", "IRN"}, {"Saudi Arabia", "SAU"}, {"Yemen", "YEM"}, {"DR Congo", "COD"}}
+	for _, v := range verbs {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			a, b := pairs[i], pairs[i+1]
+			txt := a[0] + " " + v.verb + " " + b[0] + " on Monday."
+			found := false
+			evs := code(t, "2024-01-18", txt)
+			for _, e := range evs {
+				if e.Source == a[1] && e.Target == b[1] && like(e.Code, v.code) && e.Mode == annals.Asserted {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: got %s, want %s>%s:%s", txt, render(evs), a[1], b[1], v.code)
+			}
+		}
 	}
 }
 

@@ -203,6 +203,13 @@ func (t *Tagger) Tag(toks []Token) {
 // sanctions", "Kenya sends troops". The word must end in -s (not -ous,
 // -ss, -us, -is), follow a proper name and precede the start of an object.
 func headlineVerbs(toks []Token) {
+	// irregular past tenses that are never nouns: "the minister spoke by
+	// telephone" (the model, seeing a noun before, reads "spoke" as NN)
+	for i := 1; i < len(toks); i++ {
+		if t := &toks[i]; (t.Tag == "NN" || t.Tag == "JJ") && pastOnly[t.Text] {
+			t.Tag = "VBD"
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		// and the reverse: "Boko Haram jihadists overran" has one verb
 		if t := &toks[i]; t.Tag == "VBZ" && toks[i+1].Tag == "VBD" && i > 0 && (toks[i-1].Tag == "NNP" || toks[i-1].Tag == "NNPS") &&
@@ -227,6 +234,9 @@ func headlineVerbs(toks []Token) {
 		}
 	}
 }
+
+// pastOnly are lower-case irregular past tenses with no noun reading.
+var pastOnly = map[string]bool{"spoke": true, "met": true, "told": true, "fought": true, "fled": true, "sought": true, "swore": true, "held": true}
 
 // Token is the front-end's token type, shared with the root package.
 type Token = annals.Token
