@@ -1137,8 +1137,15 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 		e.TargetSpan = s.phrase(tgt.Span, ts, te, true)
 		e.TargetText = doc.Article.Text[e.TargetSpan.Start:e.TargetSpan.End]
 	}
-	if c := crowdCode(code, src, verbLemma(s.c.lx, s.tok(ts))); c != code {
+	lemma := verbLemma(s.c.lx, s.tok(ts))
+	if c := crowdCode(code, src, lemma); c != code {
 		e.Code, e.Rule = c, rule+" (by a crowd: "+c+")"
+	}
+	// "Chinese peacekeepers arrived in South Sudan": a deployment of
+	// peacekeepers (074), not a visit
+	if (code == "040" || code == "042") && (lemma == "arrive" || lemma == "land") && len(src.Code) >= 6 && src.Code[3:6] == "MIL" &&
+		strings.Contains(strings.ToLower(e.Sentence), "peacekeep") {
+		e.Code, e.Rule = "074", rule+" (peacekeepers: 074)"
 	}
 	if info := s.c.lx.Info(e.Code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
