@@ -403,6 +403,9 @@ func (s *sentence) passive(v int) bool {
 	if s.tok(v).Tag != "VBN" {
 		return false
 	}
+	if v > s.first && isNoun(s.tok(v-1)) && s.reducedRelative(v) {
+		return true // "there were ten soldiers killed in ..."
+	}
 	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last {
 		// "freed the blogger and activists arrested last week": a
 		// participle after a noun, once the main verb has come
@@ -775,7 +778,8 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 // look like an actor's act: "Nepal's monsoon floods killed 200 people".
 var hazards = map[string]bool{"flood": true, "earthquake": true, "quake": true, "storm": true, "cyclone": true, "typhoon": true,
 	"hurricane": true, "landslide": true, "wildfire": true, "fire": true, "heatwave": true, "drought": true, "epidemic": true,
-	"outbreak": true, "disease": true, "avalanche": true, "tsunami": true, "rain": true, "monsoon": true}
+	"outbreak": true, "disease": true, "avalanche": true, "tsunami": true, "rain": true, "monsoon": true,
+	"crash": true, "accident": true, "collision": true}
 
 // hazardBefore reports whether a hazard noun heads the subject between the
 // end of its actor mention and the verb.
@@ -812,6 +816,9 @@ func (s *sentence) byAgent(from, end int) []annals.Mention {
 		for k := m.First - 1; k > from && k >= m.First-3; k-- {
 			w := s.tok(k)
 			if w.Lower == "by" || w.Lower == "from" {
+				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
+					return nil // "killed by the Malaysia Airlines flight MH17 crash"
+				}
 				return s.coordinated(i)
 			}
 			if !(w.Tag == "DT" || w.Tag == "JJ" || isNoun(w) || w.Tag == "PRP$") {
@@ -1377,7 +1384,28 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	var tgt []annals.Mention
+	// "bans on travel to Canada against four officers": "against" names
+	// the target of a conflict noun wherever it stands
+	if info := s.c.lx.Info(p.code); info != nil && info.Quad >= 3 {
+		far := min(s.last, after+14, s.clauseEnd(n))
+		for i, m := range s.ms {
+			if m.First <= after || m.First >= far {
+				continue
+			}
+			k := m.First - 1
+			for k > after && k >= m.First-3 && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "JJ") {
+				k-- // "against four senior officers"
+			}
+			if s.tok(k).Lower == "against" {
+				tgt = s.coordinated(i)
+				break
+			}
+		}
+	}
 	for i, m := range s.ms {
+		if len(tgt) > 0 {
+			break
+		}
 		if m.First < after || m.First >= end || m.First == s.first {
 			continue
 		}
