@@ -255,29 +255,21 @@ func (s *sentence) code() []annals.Event {
 		}
 	}
 	// a nominal event coded before the verb that turned out to undo it
-	kept := s.events[:0]
-	for _, e := range s.events {
+	s.drop(func(_ int, e annals.Event) string {
 		if i := s.tokenAt(e.TriggerSpan.Start); i >= 0 && s.consumed[i] && strings.HasPrefix(e.Rule, "nouns") {
-			s.tr.add(s.tok(i).Text + ": undone by its verb, not coded")
-			continue
+			return s.tok(i).Text + ": undone by its verb, not coded"
 		}
-		kept = append(kept, e)
-	}
-	s.events = kept
+		return ""
+	})
 	s.claims()
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
-	if s.reportedFrom <= s.last {
-		kept := s.events[:0]
-		for _, e := range s.events {
-			if e.Mode == annals.Reported && s.tokenAt(e.TriggerSpan.Start) >= s.reportedFrom {
-				s.tr.add(fmt.Sprintf("%s %s->%s: the content of an accusation, not coded", e.Code, e.Source, e.Target))
-				continue
-			}
-			kept = append(kept, e)
+	s.drop(func(_ int, e annals.Event) string {
+		if e.Mode == annals.Reported && s.tokenAt(e.TriggerSpan.Start) >= s.reportedFrom {
+			return fmt.Sprintf("%s %s->%s: the content of an accusation, not coded", e.Code, e.Source, e.Target)
 		}
-		s.events = kept
-	}
+		return ""
+	})
 	if len(s.events) == 0 && s.c.Statements && statementSubj != nil && statementSubj.Code != "" {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
 		e.Confidence = 0.3
@@ -793,6 +785,19 @@ func (s *sentence) hazardBefore(from, v int) bool {
 		}
 	}
 	return false
+}
+
+// drop removes the events for which why returns a reason, tracing it.
+func (s *sentence) drop(why func(i int, e annals.Event) string) {
+	kept := s.events[:0]
+	for i, e := range s.events {
+		if r := why(i, e); r != "" {
+			s.tr.add(r)
+			continue
+		}
+		kept = append(kept, e)
+	}
+	s.events = kept
 }
 
 // nounBy reports whether the "by" before mention start m follows a noun
@@ -1505,25 +1510,18 @@ type report struct {
 // claims turns a state's report of another state's violence into what it
 // is, an accusation ("Ukraine says Russia was behind the attacks", "the US
 // claimed that ISIL had attacked Iraq"): the speaker accuses the agent (112)
-// and the violence itself is kept as reported, not asserted.
+// and the violence itself is not coded; likewise a claim of responsibility
+// (015) stands for the act it claims.
 func (s *sentence) claims() {
 	// the claimed or alleged events themselves are not coded: the claim
 	// (015) or the accusation (112) carries them, with the sentence
 	drop := map[int]bool{}
-	defer func() {
-		if len(drop) == 0 {
-			return
+	defer s.drop(func(i int, e annals.Event) string {
+		if drop[i] {
+			return fmt.Sprintf("%s %s->%s: the content of a claim, not coded", e.Code, e.Source, e.Target)
 		}
-		kept := s.events[:0]
-		for i, e := range s.events {
-			if drop[i] {
-				s.tr.add(fmt.Sprintf("%s %s->%s: the content of a claim, not coded", e.Code, e.Source, e.Target))
-				continue
-			}
-			kept = append(kept, e)
-		}
-		s.events = kept
-	}()
+		return ""
+	})
 	// "the rebels claimed that they had attacked the base": a claim of
 	// responsibility (015)
 	for _, r := range s.reports {
