@@ -174,8 +174,11 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	}
 	groups := groupUnits(toks, units)
 	var out, cur []annals.Mention
-	for _, g := range groups {
+	for gi, g := range groups {
 		if m, ok := c.groupMention(si, g); ok {
+			if gi+1 < len(groups) {
+				placeRole(toks, &m, g, groups[gi+1])
+			}
 			cur = append(cur, m)
 		}
 	}
@@ -259,6 +262,14 @@ func joinable(toks []annals.Token, p, u unit) bool {
 			}
 			continue
 		}
+		if g.Lower == "from" {
+			// "dissidents from Myanmar", "officials from Hamas": the
+			// role's country or group follows it
+			if !p.isAgent() || !u.isActor() {
+				return false
+			}
+			continue
+		}
 		if !gapWords[g.Lower] && g.Tag != "JJ" {
 			return false
 		}
@@ -338,6 +349,37 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 }
 
 func roleOf(u unit) string { return strings.TrimPrefix(u.r.code, "~") }
+
+// placeRole gives a role word with no country of its own the country it
+// is placed in: "a court in Ankara", "officers in the Russian military",
+// rather than the article's main country. The mention keeps its span: the
+// place stays a place.
+func placeRole(toks []annals.Token, m *annals.Mention, g, next []unit) {
+	for _, u := range g {
+		if !u.isAgent() {
+			return
+		}
+	}
+	gap := toks[g[len(g)-1].last:next[0].first]
+	if len(gap) == 0 || len(gap) > 2 || gap[0].Lower != "in" || len(gap) == 2 && gap[1].Lower != "the" {
+		return
+	}
+	country := ""
+	role := roleOf(g[len(g)-1])
+	for _, u := range next {
+		switch {
+		case u.isCountry() && country == "":
+			country = u.r.code
+		case u.isAgent():
+			role = roleOf(u) // "officers in the Russian military"
+		case !u.isCountry():
+			return
+		}
+	}
+	if len(country) == 3 {
+		m.Code = country + role
+	}
+}
 
 // distributeRoles gives "Pakistani and Afghan forces" the role to both.
 func distributeRoles(toks []annals.Token, ms []annals.Mention) {

@@ -143,7 +143,7 @@ func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
 
 var reportingVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "add": true,
 	"report": true, "claim": true, "note": true, "declare": true, "insist": true, "stress": true, "explain": true,
-	"confirm": true, "quote": true, "write": true, "allege": true, "believe": true, "think": true, "argue": true}
+	"confirm": true, "quote": true, "write": true, "allege": true, "believe": true, "think": true, "argue": true, "hope": true}
 
 var subordinators = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "after": true, "before": true,
 	"when": true, "while": true, "as": true, "because": true, "since": true, "although": true, "though": true, "if": true,
@@ -238,6 +238,9 @@ func (s *sentence) code() []annals.Event {
 			continue
 		}
 		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
+			if t.Lemma == "allege" && v+1 < s.reportedFrom {
+				s.reportedFrom = v + 1 // "a report alleged that ...": an allegation's content is not coded
+			}
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
 				if subj := s.subject(v); len(subj) > 0 {
 					if statementSubj == nil {
@@ -265,12 +268,16 @@ func (s *sentence) code() []annals.Event {
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
 	s.drop(func(_ int, e annals.Event) string {
-		if e.Mode == annals.Reported && s.tokenAt(e.TriggerSpan.Start) >= s.reportedFrom {
-			return fmt.Sprintf("%s %s->%s: the content of an accusation, not coded", e.Code, e.Source, e.Target)
+		if ti := s.tokenAt(e.TriggerSpan.Start); e.Mode == annals.Reported && (ti >= s.reportedFrom || s.judgedFor(ti) == "blame") {
+			return fmt.Sprintf("%s %s->%s: the content of an accusation or charge, not coded", e.Code, e.Source, e.Target)
 		}
 		return ""
 	})
-	if len(s.events) == 0 && s.c.Statements && statementSubj != nil && statementSubj.Code != "" {
+	told := false // an event told as having happened or as intended
+	for _, e := range s.events {
+		told = told || e.Mode == annals.Asserted || e.Mode == annals.Intended || e.Mode == annals.Reported
+	}
+	if !told && s.c.Statements && statementSubj != nil && statementSubj.Code != "" {
 		e := s.event(*statementSubj, nil, "010", s.tok(statementAt).Lemma+" (reporting verb)", statementAt, statementAt+1, annals.Asserted)
 		e.Confidence = 0.3
 		s.events = append(s.events, e)
@@ -390,7 +397,7 @@ func has(xs []string, x string) bool {
 // Russia").
 func (s *sentence) passive(v int) bool {
 	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
-		return s.reducedRelative(v)
+		return s.reducedRelative(v) || s.patientParticiple(v)
 	}
 	if s.tok(v).Tag != "VBN" {
 		return false
@@ -443,11 +450,18 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" && planVerbs[verbLemma(s.c.lx, s.tok(v-2))] {
 		return annals.Intended
 	}
-	// "stopped buying Iranian oil": the act has ended
-	if s.tok(v).Tag == "VBG" && v > s.first && isVerb(s.tok(v-1)) {
-		switch verbLemma(s.c.lx, s.tok(v-1)) {
-		case "stop", "cease", "quit", "halt":
-			return annals.Negated
+	// "stopped buying Iranian oil", "have resisted taking a harder line",
+	// "refrained from striking": the act has ended or was held back
+	if s.tok(v).Tag == "VBG" && v > s.first {
+		g := v - 1
+		if s.tok(g).Lower == "from" && g > s.first {
+			g-- // "refrained from", "abstained from"
+		}
+		if isVerb(s.tok(g)) {
+			switch verbLemma(s.c.lx, s.tok(g)) {
+			case "stop", "cease", "quit", "halt", "resist", "avoid", "refrain", "abstain", "desist", "shun":
+				return annals.Negated
+			}
 		}
 	}
 	// "has no intention of occupying", "no plans to attack"
@@ -520,14 +534,25 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	}
 	// "arrested for collaborating with ...", "praised for helping ...": the
 	// reason given for a judgment is its content, not an event told as fact
-	if s.tok(v).Tag == "VBG" && v-1 > s.first && s.tok(v-1).Lower == "for" {
-		for i := v - 2; i >= s.first && i >= v-12; i-- {
-			if judgments[verbLemma(s.c.lx, s.tok(i))] && isVerb(s.tok(i)) {
-				return annals.Reported
-			}
-		}
+	if s.judgedFor(v) != "" {
+		return annals.Reported
 	}
 	return annals.Asserted
+}
+
+// judgedFor returns the judgment ("blame" or "praise") whose "for ...ing"
+// phrase the gerund at v is: "jailed a student for helping militants",
+// "thanked Qatar for mediating".
+func (s *sentence) judgedFor(v int) string {
+	if s.tok(v).Tag != "VBG" || v-1 <= s.first || s.tok(v-1).Lower != "for" {
+		return ""
+	}
+	for i := v - 2; i >= s.first && i >= v-12; i-- {
+		if j := judgments[verbLemma(s.c.lx, s.tok(i))]; j != "" && isVerb(s.tok(i)) {
+			return j
+		}
+	}
+	return ""
 }
 
 // subject returns the actor(s) before v in its clause, or the subject of
@@ -555,7 +580,8 @@ func (s *sentence) subject(v int) []annals.Mention {
 	if !coordVP {
 		for i := vg - 1; i > cs; i-- {
 			t := s.tok(i)
-			if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) && !s.inMention[i] {
+			if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) && !s.inMention[i] &&
+				!(t.Tag == "VBD" && i > s.first && isNoun(s.tok(i-1)) && s.patientParticiple(i)) {
 				cs = i
 				break
 			}
@@ -975,7 +1001,16 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	preps := prepsOf(p)
 	if s.passive(v) {
 		tgt = s.subject(v)
-		src = s.byAgent(v, ce)
+		// the agent stands inside the participle's own phrase: not "by
+		// Putin" in "the civilians imprisoned for ... were released by Putin"
+		pe := ce
+		for k := v + 1; k < ce; k++ {
+			if tk := s.tok(k); tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD" {
+				pe = k
+				break
+			}
+		}
+		src = s.byAgent(v, pe)
 		conf -= 0.05
 		for _, u := range used {
 			if u < v && (len(tgt) == 0 || tgt[0].First < u) {
@@ -1825,6 +1860,53 @@ func (s *sentence) reducedRelative(v int) bool {
 	return false
 }
 
+// patientVerbs only make sense with the one they act on: without an object
+// after them, their past form is a participle.
+var patientVerbs = map[string]bool{"jail": true, "imprison": true, "arrest": true, "detain": true, "kill": true, "wound": true,
+	"injure": true, "abduct": true, "kidnap": true, "capture": true, "release": true, "free": true, "execute": true,
+	"convict": true, "sentence": true, "accuse": true, "charge": true, "deport": true, "expel": true, "behead": true,
+	"torture": true, "exile": true, "indict": true, "hold": true, "seize": true}
+
+// patientParticiple reports whether the past form at v, after a noun, is a
+// participle modifying it: "the mayor, a member of Hamas jailed over a year
+// ago", "officials accused of playing a role". The verb needs an object
+// and has none, and the clause's own verb came earlier.
+func (s *sentence) patientParticiple(v int) bool {
+	if !patientVerbs[verbLemma(s.c.lx, s.tok(v))] || v+1 >= s.last {
+		return false
+	}
+	switch n := s.tok(v + 1); {
+	case n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n) || n.Tag == "JJ":
+		return false // an object: "killed five soldiers"
+	case (n.Lower == "at" || n.Lower == "more" || n.Lower == "over" || n.Lower == "about" || n.Lower == "nearly" || n.Lower == "up") &&
+		v+3 < s.last && (s.tok(v+2).Tag == "CD" || s.tok(v+3).Tag == "CD"):
+		return false // "killed at least 20"
+	}
+	for k := v - 2; k >= s.first; k-- {
+		if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) {
+			return true
+		}
+	}
+	// "the journalists detained during the protest were released": the
+	// clause's own verb follows, past phrases and no noun phrase of its
+	// own ("police arrested on Friday five men who ..." has one)
+	if n := s.tok(v + 1); n.Tag != "IN" && n.Tag != "RB" && n.Tag != "RP" {
+		return false
+	}
+	for k := v + 2; k < s.last; k++ {
+		t := s.tok(k)
+		switch {
+		case t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || t.Tag == "," || t.Tag == "CC":
+			return false
+		case t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD":
+			return true
+		case (t.Tag == "DT" || t.Tag == "CD") && s.tok(k-1).Tag != "IN":
+			return false // a noun phrase not inside a prepositional phrase
+		}
+	}
+	return false
+}
+
 // backshifted reports whether the "would" at i is the "will" of reported
 // speech: "Ethiopia said it would allow ...", "the rebels announced
 // yesterday that they would release ...". A condition in between ("said
@@ -1868,6 +1950,10 @@ var weighVerbs = map[string]bool{"consider": true, "weigh": true, "mull": true, 
 	"discuss": true, "explore": true, "study": true, "debate": true}
 
 // judgments are acts whose "for ...ing" phrase gives their reason.
-var judgments = map[string]bool{"arrest": true, "detain": true, "jail": true, "convict": true, "sentence": true, "charge": true,
-	"accuse": true, "blame": true, "punish": true, "sanction": true, "criticize": true, "criticise": true, "condemn": true,
-	"praise": true, "thank": true, "fine": true, "indict": true, "prosecute": true, "try": true, "execute": true}
+// A charge is an allegation, not coded (as an accusation's content is
+// not); the reason for praise is told as a report.
+var judgments = map[string]string{"arrest": "blame", "detain": "blame", "jail": "blame", "convict": "blame", "sentence": "blame",
+	"charge": "blame", "accuse": "blame", "blame": "blame", "punish": "blame", "sanction": "blame", "criticize": "blame",
+	"criticise": "blame", "condemn": "blame", "fine": "blame", "indict": "blame", "prosecute": "blame", "try": "blame",
+	"execute": "blame", "imprison": "blame", "expel": "blame", "deport": "blame",
+	"praise": "praise", "thank": "praise", "honour": "praise", "honor": "praise", "reward": "praise", "commend": "praise"}
