@@ -22,6 +22,14 @@ func (u unit) isCountry() bool { return u.e != nil && !u.e.agent && len(u.r.code
 func (u unit) isActor() bool   { return u.e != nil && !u.e.agent }
 
 func capitalized(s string) bool {
+	// Arabic names keep their article in lower case: "al-Shabaab",
+	// "el-Sisi", "ad-Dawla"
+	for _, a := range [...]string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "az-"} {
+		if len(s) > len(a) && s[:len(a)] == a {
+			s = s[len(a):]
+			break
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -273,6 +273,7 @@ func (s *sentence) code() []annals.Event {
 		}
 		return ""
 	})
+	s.results()
 	told := false // an event told as having happened or as intended
 	for _, e := range s.events {
 		told = told || e.Mode == annals.Asserted || e.Mode == annals.Intended || e.Mode == annals.Reported
@@ -1641,6 +1642,47 @@ func (s *sentence) claims() {
 			}
 		}
 	}
+}
+
+// resultVerbs tell what an attack did rather than another attack.
+var resultVerbs = map[string]bool{"kill": true, "wound": true, "injure": true, "maim": true}
+
+// results folds the toll of an attack into the attack: "bombarded the
+// city, killing eight people" and "were killed in an air strike by
+// government forces" are one event each, with the attack's code and the
+// victims as target when the attack named none.
+func (s *sentence) results() {
+	into := map[int]int{}
+	for i, e := range s.events {
+		ti := s.tokenAt(e.TriggerSpan.Start)
+		if e.QuadClass != 4 || ti < 0 || !resultVerbs[verbLemma(s.c.lx, s.tok(ti))] {
+			continue
+		}
+		for j, o := range s.events {
+			oj := s.tokenAt(o.TriggerSpan.Start)
+			if j == i || o.QuadClass != 4 || o.Source != e.Source || oj < 0 || resultVerbs[verbLemma(s.c.lx, s.tok(oj))] ||
+				oj-ti > 15 || ti-oj > 15 || o.Mode != e.Mode {
+				continue
+			}
+			into[i] = j
+			break
+		}
+	}
+	attack := map[int]string{}
+	for i, j := range into {
+		e, o := s.events[i], &s.events[j]
+		if o.Target == "" && e.Target != "" {
+			o.Target, o.TargetText, o.TargetSpan = e.Target, e.TargetText, e.TargetSpan
+			o.Confidence = round2(min(0.95, o.Confidence+0.15))
+		}
+		attack[i] = o.Code
+	}
+	s.drop(func(i int, e annals.Event) string {
+		if c, ok := attack[i]; ok {
+			return fmt.Sprintf("%s %s->%s: the toll of the %s event, folded into it", e.Code, e.Source, e.Target, c)
+		}
+		return ""
+	})
 }
 
 // symmetric events between coordinated actors go both ways: consulting,
