@@ -278,8 +278,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 			}
 			continue
 		}
-		if !gapWords[g.Lower] && g.Tag != "JJ" {
-			return false
+		if !gapWords[g.Lower] && g.Tag != "JJ" && !(g.Tag == "NN" && p.isCountry() && u.isAgent() && !abstractHeads[g.Lower]) {
+			return false // but "Rwanda's information minister" is one
 		}
 	}
 	switch {

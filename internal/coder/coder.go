@@ -268,7 +268,7 @@ func (s *sentence) code() []annals.Event {
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
 	s.drop(func(_ int, e annals.Event) string {
-		if ti := s.tokenAt(e.TriggerSpan.Start); e.Mode == annals.Reported && (ti >= s.reportedFrom || s.judgedFor(ti) == "blame") {
+		if ti := s.tokenAt(e.TriggerSpan.Start); e.Mode == annals.Reported && ti >= s.reportedFrom || s.inCharge(ti) {
 			return fmt.Sprintf("%s %s->%s: the content of an accusation or charge, not coded", e.Code, e.Source, e.Target)
 		}
 		return ""
@@ -451,6 +451,15 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" && planVerbs[verbLemma(s.c.lx, s.tok(v-2))] {
 		return annals.Intended
 	}
+	// "seeking to deepen a partnership, especially by promoting biofuels":
+	// the means of a plan is planned too
+	if s.tok(v).Tag == "VBG" && v-1 > s.first && s.tok(v-1).Lower == "by" {
+		for k := v - 2; k > s.first && k >= v-15; k-- {
+			if g := s.tok(k); isVerb(g) && (s.c.lx.family[g.Lemma] != "" && s.c.lx.family[g.Lemma] != "=" || planVerbs[verbLemma(s.c.lx, g)]) {
+				return annals.Hypothetical
+			}
+		}
+	}
 	// "stopped buying Iranian oil", "have resisted taking a harder line",
 	// "refrained from striking": the act has ended or was held back
 	if s.tok(v).Tag == "VBG" && v > s.first {
@@ -481,6 +490,9 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 				return annals.Hypothetical
 			}
 		}
+	}
+	if s.expected(v) {
+		return annals.Hypothetical
 	}
 	for i := v - 1; i >= s.first && i >= v-4; i-- {
 		t := s.tok(i)
@@ -515,12 +527,6 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			if i >= cs-1 {
 				return annals.Hypothetical
 			}
-		case "hope", "expect", "wish", "believe", "think", "doubt", "predict", "pessimistic", "optimistic", "confident",
-			"skeptical", "sceptical", "likely", "unlikely", "possible", "worry":
-			// "hopes that Japan will persuade ...": an expectation, not an event
-			if i+1 < v && (s.tok(i+1).Lower == "that" || s.tok(i+1).Lower == "about" || s.tok(i+1).Tag == "NNP" || s.tok(i+1).Tag == "PRP") && v-i <= 12 {
-				return annals.Hypothetical
-			}
 		case "fear", "threat", "risk", "possibility", "prospect", "danger":
 			if i+1 < s.last && (s.tok(i+1).Lower == "of" || s.tok(i+1).Lower == "that") && v-i <= 5 {
 				return annals.Hypothetical
@@ -539,6 +545,35 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 		return annals.Reported
 	}
 	return annals.Asserted
+}
+
+// expected reports whether the verb at v is what someone hopes, expects
+// or believes will happen: "hopes that Japan will persuade ...".
+func (s *sentence) expected(v int) bool {
+	for i := max(s.first, v-12); i < v-1; i++ {
+		switch s.tok(i).Lemma {
+		case "hope", "expect", "wish", "believe", "think", "doubt", "predict", "pessimistic", "optimistic", "confident",
+			"skeptical", "sceptical", "likely", "unlikely", "possible", "worry":
+			if n := s.tok(i + 1); n.Lower == "that" || n.Lower == "about" || n.Tag == "NNP" || n.Tag == "PRP" || n.Tag == "DT" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inCharge reports whether token i lies in the reason given for a charge
+// or a sentence: "jailed a student for helping militants join a group".
+func (s *sentence) inCharge(i int) bool {
+	for k := i; k > s.first && k >= i-12; k-- {
+		if tk := s.tok(k); k < i && (s.boundary(k) || tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD") {
+			return false // "... for acting against Moscow were released": the charge has ended
+		}
+		if s.tok(k).Tag == "VBG" && s.judgedFor(k) == "blame" {
+			return true
+		}
+	}
+	return false
 }
 
 // judgedFor returns the judgment ("blame" or "praise") whose "for ...ing"
@@ -605,6 +640,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		if m.First > s.first {
 			p := s.tok(m.First - 1)
+			if (p.Tag == "DT" || p.Tag == "PRP$") && m.First-1 > s.first && s.tok(m.First-2).Tag == "IN" {
+				p = s.tok(m.First - 2) // "released in the Rwandan capital"
+			}
 			quantity := p.Lower == "of" && m.First >= s.first+2 && quantities[s.tok(m.First-2).Lower]
 			if (p.Tag == "IN" && !subordinators[p.Lower] || p.Tag == "TO") && !quantity {
 				continue // inside a prepositional phrase
@@ -629,6 +667,26 @@ func (s *sentence) subject(v int) []annals.Mention {
 	if best < 0 {
 		// relative clause or participle: the subject of the clause before
 		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
+			if s.ownSubject(cs+1, vg) {
+				return nil // "after the skirmish went wrong": a subject that is no actor
+			}
+			if rel := s.tok(cs).Lower; rel == "which" || rel == "who" || rel == "that" {
+				// the relative pronoun stands for the noun before it, even
+				// inside a phrase: "its campaign against the militant group
+				// that has seized ..."
+				a := cs
+				if a-1 > s.first && s.tok(a-1).Text == "," {
+					a--
+				}
+				for i := len(s.ms) - 1; i >= 0; i-- {
+					if s.ms[i].Last == a {
+						return s.coordinated(i)
+					}
+				}
+				if isNoun(s.tok(a - 1)) {
+					return nil // "the step which ...": no actor
+				}
+			}
 			for i := len(s.ms) - 1; i >= 0; i-- {
 				m := s.ms[i]
 				if m.Last <= cs && (m.First == s.first || s.tok(m.First-1).Tag != "IN") {
@@ -644,6 +702,25 @@ func (s *sentence) subject(v int) []annals.Mention {
 		return nil
 	}
 	return s.coordinated(best)
+}
+
+// ownSubject reports whether a noun phrase that is no actor stands between
+// from and the verb group at vg, outside prepositional phrases: the clause
+// has a subject of its own.
+func (s *sentence) ownSubject(from, vg int) bool {
+	inPP := false
+	for k := from; k < vg; k++ {
+		t := s.tok(k)
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			inPP = true
+		case (isNoun(t) || t.Tag == "PRP") && !s.inMention[k] && !inPP && !when.IsTimeWord(t.Lower):
+			return true
+		case t.Tag == "," || isVerb(t):
+			inPP = false
+		}
+	}
+	return false
 }
 
 func (s *sentence) firstSubject(before int) int {
@@ -767,6 +844,9 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 			continue // a passive agent: "a ceasefire brokered by the United States and France"
 		}
 		agent = false
+		if s.speaker(m) {
+			continue // ", US Deputy Secretary Jeffrey Kupfer said"
+		}
 		if s.consumed[m.First] {
 			if own < 0 {
 				own = i // the pattern's own object word ("recalled its ambassador")
@@ -791,6 +871,28 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		return s.coordinated(own), false
 	}
 	return nil, false
+}
+
+// speaker reports whether mention m is the subject of a reporting verb
+// that follows it: "..., the foreign ministry said".
+func (s *sentence) speaker(m annals.Mention) bool {
+	a := m.First
+	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT") {
+		a-- // "..., US Deputy Secretary of Energy Jeffrey Kupfer said"
+	}
+	if a-1 <= s.first || s.tok(a-1).Text != "," {
+		return false
+	}
+	for k := m.Last; k < s.last && k < m.Last+10; k++ {
+		t := s.tok(k)
+		if isVerb(t) {
+			return reportingVerbs[verbLemma(s.c.lx, t)] && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP")
+		}
+		if !(t.Tag == "NNP" || t.Tag == "NNPS" || isNoun(t) || t.Lower == "of" || t.Tag == "JJ" || t.Tag == "POS" || t.Tag == "," || t.Tag == "DT" || s.inMention[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // hazards are the natural causes that a possessor or adjective can make
@@ -954,6 +1056,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			}
 		}
 	}
+	if recipientVerbs[verbLemma(lx, t)] && comp < 0 && s.nominalFrom(v, ce) {
+		s.tr.add(t.Text + ": what is received is the event")
+		return
+	}
 	if code == "" || code == "---" {
 		if p != nil && code == "---" {
 			s.tr.add(t.Text + ": suppressed by " + p.loc)
@@ -1078,6 +1184,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		conf -= 0.15
 	}
 	s.emit(src, tgt, code, rule, v, v+1, mode, conf)
+	if code == "043" && len(tgt) > 0 && len(src) > 0 {
+		// "received ministers from the government": a host's guests visit
+		for _, g := range tgt {
+			if g.Code != "" && g.Code != src[0].Code {
+				s.add(g, &src[0], "042", rule+" (hosted: the guest visits)", v, v+1, mode, conf-0.1)
+			}
+		}
+	}
 }
 
 func prepsOf(p *pattern) []string {
@@ -1230,7 +1344,7 @@ func crowdCode(code string, src annals.Mention, lemma string) string {
 		return "191" // "the coast guard blocked a resupply mission"
 	case strings.Contains(text, "suicide") && (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")):
 		return "1831" // "a suicide bomber killed five engineers"
-	case crowd && (code == "180" || code == "182" || code == "190" || code == "193"):
+	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
 		return "145" // but "demonstrators launched missiles" stays 19x
 	}
 	return code
@@ -1401,8 +1515,12 @@ func (s *sentence) noun(n int) {
 	if b := s.clauseEnd(n); b < end {
 		end = b
 	}
+	recipient := -1 // "Obama faces pressure from Congress": the subject of a recipient verb is the target
 	if len(src) == 0 {
 		src = s.byAgent(n, min(end, n+5))
+		if len(src) > 0 {
+			recipient = s.recipientOf(n)
+		}
 	}
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
@@ -1425,9 +1543,15 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	var tgt []annals.Mention
+	if recipient >= 0 {
+		if tgt = s.subject(recipient); len(tgt) == 0 {
+			s.tr.add(t.Text + ": received by no actor, not coded") // "the step enjoyed support from Moscow"
+			return
+		}
+	}
 	// "bans on travel to Canada against four officers": "against" names
 	// the target of a conflict noun wherever it stands
-	if info := s.c.lx.Info(p.code); info != nil && info.Quad >= 3 {
+	if info := s.c.lx.Info(p.code); info != nil && info.Quad >= 3 && len(tgt) == 0 {
 		far := min(s.last, after+14, s.clauseEnd(n))
 		for i, m := range s.ms {
 			if m.First <= after || m.First >= far {
@@ -1642,6 +1766,49 @@ func (s *sentence) claims() {
 			}
 		}
 	}
+}
+
+// recipientVerbs take as object what someone else does to their subject:
+// "faces pressure from Congress", "received assurances from the
+// government", "won backing from the EU".
+var recipientVerbs = map[string]bool{"face": true, "receive": true, "get": true, "enjoy": true, "win": true, "gain": true,
+	"draw": true, "attract": true, "secure": true, "obtain": true, "earn": true}
+
+// recipientOf returns the recipient verb whose object is the noun at n, or
+// -1.
+func (s *sentence) recipientOf(n int) int {
+	for g := n - 1; g >= s.first && g >= n-5; g-- {
+		t := s.tok(g)
+		if (t.Tag == "VBG" || t.Tag == "VBN") && g > s.first && (s.tok(g-1).Tag == "DT" || isVerb(s.tok(g-1))) {
+			continue // "faces mounting pressure"
+		}
+		if isVerb(t) {
+			if recipientVerbs[verbLemma(s.c.lx, t)] {
+				return g
+			}
+			return -1
+		}
+		if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "JJ" || t.Tag == "JJR" || t.Tag == "CD" || t.Tag == "RB" || isNoun(t)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nominalFrom reports whether the object of the verb at v is a nominal
+// event with a from- or by-agent: "received assurances from the
+// government".
+func (s *sentence) nominalFrom(v, end int) bool {
+	for k := v + 1; k < end && k <= v+5; k++ {
+		t := s.tok(k)
+		if isNoun(t) && len(s.c.lx.nouns[t.Lemma]) > 0 && !s.inMention[k] {
+			return len(s.byAgent(k, min(end, k+5))) > 0
+		}
+		if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "JJ" || t.Tag == "JJR" || t.Tag == "CD" || t.Tag == "RB" || t.Tag == "VBG" || t.Tag == "VBN") {
+			return false
+		}
+	}
+	return false
 }
 
 // resultVerbs tell what an attack did rather than another attack.
