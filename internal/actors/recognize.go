@@ -54,8 +54,8 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 				ok = false
 				break
 			}
-			if capitalized(t.Text) {
-				upper = true
+			if capitalized(t.Text) || strings.IndexFunc(t.Text, unicode.IsUpper) > 0 {
+				upper = true // a capital inside the word marks a name too ("iSrael")
 			}
 		}
 		if !ok {

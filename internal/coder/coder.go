@@ -362,7 +362,7 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 		limit := min(end, k+6)
 		for ; k < limit; k++ {
 			t := s.tok(k)
-			if k > j && (t.Tag == "MD" || (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t)) && !has(alts, t.Lemma) && !has(alts, t.Lower) {
+			if k > j && (t.Tag == "MD" || (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && isNoun(s.tok(k-1))) && !isAux(t)) && !has(alts, t.Lemma) && !has(alts, t.Lower) {
 				break // another clause's verb: "said he would not provide support"
 			}
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
@@ -716,6 +716,8 @@ func (s *sentence) ownSubject(from, vg int) bool {
 			inPP = true
 		case (isNoun(t) || t.Tag == "PRP") && !s.inMention[k] && !inPP && !when.IsTimeWord(t.Lower):
 			return true
+		case t.Tag == "DT" && !inPP && k+1 < vg && !s.inMention[k+1] && !(k+2 < vg && s.inMention[k+2]):
+			return true // "the skirmish" even when tagged as an adjective
 		case t.Tag == "," || isVerb(t):
 			inPP = false
 		}
@@ -877,7 +879,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 // that follows it: "..., the foreign ministry said".
 func (s *sentence) speaker(m annals.Mention) bool {
 	a := m.First
-	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT") {
+	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT" || s.tok(a-1).Lower == "of") {
 		a-- // "..., US Deputy Secretary of Energy Jeffrey Kupfer said"
 	}
 	if a-1 <= s.first || s.tok(a-1).Text != "," {
@@ -1741,11 +1743,15 @@ func (s *sentence) claims() {
 		if len(sp) < 3 || sp[:3] == "---" || !stateRole(sp) {
 			continue // a reporter or a monitor reporting violence accuses no one
 		}
+		if s.speaker(r.speaker) {
+			continue // "..., the U.S. Central Command said, expanding ...": what it said came before
+		}
 		n := len(s.events)
 		for i := 0; i < n; i++ {
 			e := &s.events[i]
-			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" {
-				continue
+			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" ||
+				e.Mode == annals.Negated || e.Mode == annals.Hypothetical {
+				continue // "said Moscow had resisted taking a harder line" accuses no one
 			}
 			if e.TriggerSpan.Start < s.tok(r.verb).End {
 				continue // the report must govern the event
