@@ -209,6 +209,18 @@ func headlineVerbs(toks []Token) {
 		if t := &toks[i]; (t.Tag == "NN" || t.Tag == "JJ") && pastOnly[t.Text] {
 			t.Tag = "VBD"
 		}
+		// prepositions are a closed class: a word the model calls one
+		// after a noun or a comma is a verb ("Critics ... accuse the law")
+		if t := &toks[i]; t.Tag == "IN" && !prepositions[t.Lower] && len(t.Lower) > 3 && !strings.ContainsAny(t.Lower, ".-'0123456789") {
+			switch p := toks[i-1].Tag; {
+			case strings.HasPrefix(p, "NN"), p == "PRP", p == ",":
+				if strings.HasSuffix(t.Lower, "s") {
+					t.Tag = "VBZ"
+				} else {
+					t.Tag = "VBP"
+				}
+			}
+		}
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		// and the reverse: "Boko Haram jihadists overran" has one verb
@@ -234,6 +246,24 @@ func headlineVerbs(toks []Token) {
 		}
 	}
 }
+
+// prepositions are the words of more than three letters that may be
+// tagged IN.
+var prepositions = map[string]bool{"about": true, "above": true, "across": true, "after": true, "against": true, "along": true,
+	"alongside": true, "amid": true, "amidst": true, "among": true, "amongst": true, "around": true, "atop": true, "before": true,
+	"behind": true, "below": true, "beneath": true, "beside": true, "besides": true, "between": true, "beyond": true,
+	"concerning": true, "considering": true, "despite": true, "down": true, "during": true, "except": true, "following": true,
+	"from": true, "including": true, "inside": true, "into": true, "like": true, "near": true, "notwithstanding": true,
+	"onto": true, "opposite": true, "outside": true, "over": true, "past": true, "pending": true, "regarding": true,
+	"since": true, "than": true, "that": true, "though": true, "through": true, "throughout": true, "till": true,
+	"toward": true, "towards": true, "under": true, "underneath": true, "unless": true, "unlike": true, "until": true,
+	"upon": true, "versus": true, "whether": true, "while": true, "whilst": true, "with": true, "within": true,
+	"without": true, "whereas": true, "because": true, "although": true, "once": true, "lest": true, "plus": true,
+	"worth": true, "next": true, "save": true, "thru": true, "unto": true, "whereby": true, "wherever": true,
+	"whenever": true, "albeit": true, "given": true, "minus": true, "round": true, "aboard": true, "circa": true,
+	"post": true, "granted": true, "provided": true, "providing": true,
+	"excluding": true, "barring": true, "via": true, "then": true, "where": true, "when": true, "even": true, "both": true,
+	"either": true, "neither": true, "nor": true, "else": true, "whom": true, "what": true, "which": true, "whose": true}
 
 // pastOnly are lower-case irregular past tenses with no noun reading.
 var pastOnly = map[string]bool{"spoke": true, "met": true, "told": true, "fought": true, "fled": true, "sought": true, "swore": true, "held": true}

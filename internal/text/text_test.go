@@ -148,6 +148,29 @@ func TestTaggerMatchesProse(t *testing.T) {
 	}
 }
 
+// TestTagFixes checks the corrections applied after the model: verbs the
+// model reads as nouns, adjectives or prepositions.
+func TestTagFixes(t *testing.T) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ s, word, want string }{
+		{"Critics, including the European Commission, accuse the legislation of attacking civil society", "accuse", "VBP"},
+		{"The foreign minister spoke by telephone with his Qatari counterpart", "spoke", "VBD"},
+		{"Japan lifts sanctions on Iran", "lifts", "VBZ"},
+		{"Troops moved towards the border despite the warnings", "despite", "IN"},
+	} {
+		toks := Tokenize(c.s, 0, len(c.s), nil)
+		tg.Tag(toks)
+		for _, tk := range toks {
+			if tk.Text == c.word && tk.Tag != c.want {
+				t.Errorf("%q: %s tagged %s, want %s", c.s, c.word, tk.Tag, c.want)
+			}
+		}
+	}
+}
+
 func checkSpans(t *testing.T, s string) {
 	toks, sents, dl := Segment(s)
 	if dl.Start < 0 || dl.End > len(s) || dl.Start > dl.End {
