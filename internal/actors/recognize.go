@@ -80,7 +80,8 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 
 // title words that precede a person's name.
 var titleWords = map[string]bool{
-	"president": true, "minister": true, "gen.": true, "general": true, "prime": true, "king": true,
+	"president": true, "minister": true, "gen.": true, "general": true, "prime": true, "king": true, "chancellor": true,
+	"queen": true, "emperor": true, "premier": true, "vice": true, "foreign": true, "defence": true, "defense": true,
 	"prince": true, "sheikh": true, "chief": true, "commander": true, "secretary": true, "ambassador": true,
 	"envoy": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "governor": true,
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "lt.": true, "col.": true, "maj.": true, "sen.": true,
@@ -88,6 +89,30 @@ var titleWords = map[string]bool{
 }
 
 func isTitleWord(w string) bool { return titleWords[w] }
+
+// allTitles reports whether every token is a title word ("Chancellor",
+// "Prime Minister").
+func allTitles(toks []annals.Token) bool {
+	for _, t := range toks {
+		if !titleWords[t.Lower] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// waterWords name seas and straits after or before a country's name.
+var waterWords = map[string]bool{"Sea": true, "Ocean": true, "Gulf": true, "Strait": true, "Straits": true, "Bay": true, "Channel": true}
+
+// waterBody reports whether the country name in toks[i:j] is part of the
+// name of a sea: "Sea of Japan", "Gulf of Oman", "South China Sea",
+// "Indian Ocean".
+func waterBody(toks []annals.Token, i, j, first, last int) bool {
+	if j < last && waterWords[toks[j].Text] {
+		return true
+	}
+	return i-2 >= first && toks[i-1].Lower == "of" && waterWords[toks[i-2].Text]
+}
 
 // stop words that the tagger may call NNP but that are not names.
 var notNames = map[string]bool{
@@ -161,6 +186,18 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	var units []unit
 	for i := s.First; i < s.Last; {
 		if e, j := c.d.match(toks, i, s.Last); e != nil {
+			if !e.agent && waterBody(toks, i, j, s.First, s.Last) {
+				// "the Gulf of Oman", "the South China Sea" are places, not
+				// actors, and no unknown names either
+				for len(units) > 0 && units[len(units)-1].name && units[len(units)-1].last >= i-2 {
+					units = units[:len(units)-1]
+				}
+				i = j
+				if i < s.Last && waterWords[toks[i].Text] {
+					i++
+				}
+				continue
+			}
 			units = append(units, unit{first: i, last: j, e: e, r: e.pick(day)})
 			i = j
 			continue
@@ -286,6 +323,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 	case u.name:
 		// a name after a title or a country adjective + title
 		return p.isAgent() && len(gap) == 0
+	case p.name && len(gap) == 0 && u.isActor() && allTitles(toks[p.first:p.last]):
+		return true // "Chancellor Olaf Scholz" when only the name is in a dictionary
 	case p.name:
 		// "Ebrahim Raisi 's government" is a possessive of a person
 		return u.isAgent() && len(gap) == 1 && gap[0].Lower == "'s"
@@ -444,7 +483,9 @@ var abstractHeads = map[string]bool{"aid": true, "assistance": true, "cooperatio
 	"exercise": true, "drill": true, "tie": true, "relation": true, "support": true, "spending": true,
 	"budget": true, "training": true, "action": true, "presence": true, "intervention": true, "solution": true,
 	"rule": true, "court": true, "equipment": true, "hardware": true, "option": true, "pressure": true,
-	"escalation": true, "deal": true, "pact": true, "capability": true, "strength": true, "power": true}
+	"escalation": true, "deal": true, "pact": true, "capability": true, "strength": true, "power": true,
+	"system": true, "systems": true, "battery": true, "batteries": true, "industry": true, "sector": true,
+	"doctrine": true, "strategy": true, "policy": true}
 
 // needsCountry lists role words that name no actor on their own.
 var needsCountry = map[string]bool{"counterpart": true, "counterparts": true}

@@ -750,7 +750,10 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 			out = append(out, s.ms[j])
 		}
 	}
-	// leftwards: "Pakistan and Iran", "Egypt, Qatar and Turkey"
+	// leftwards: "Pakistan and Iran", "Egypt, Qatar and Turkey"; a comma
+	// alone is a list only when a conjunction closes it ("the US commander
+	// in Iraq, General David Petraeus," is one person)
+	conj := false
 	for j := i - 1; j >= 0; j-- {
 		a, b := s.ms[j], s.ms[j+1]
 		if a.Span == b.Span {
@@ -759,14 +762,27 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Last > b.First {
 			break
 		}
-		if !coordGap(s.doc.Tokens[a.Last:b.First]) {
+		gap := s.doc.Tokens[a.Last:b.First]
+		if !conj && len(gap) == 1 && gap[0].Text == "," && b.Last < s.last && s.tok(b.Last).Text == "," && s.startPP(a.First) < 0 {
+			out = append(out, a) // "Germany's foreign minister, Annalena Baerbock,": one person
 			break
+		}
+		if !coordGap(gap) || !conj && !conjGap(gap) {
+			break
+		}
+		conj = true
+		if k := s.startPP(a.First); k >= 0 && s.startPP(b.First) < 0 && b.Last < s.last && s.finite(b.Last) {
+			break // "rockets at northern Israel, and Israeli jets struck"
 		}
 		out = append(out, a)
 	}
-	// rightwards for objects: "struck Iran and Afghanistan"
+	// rightwards for objects: "struck Iran and Afghanistan", but not the
+	// subject of the next clause ("at Israel, and Israeli jets struck")
 	for j := i + 1; j < len(s.ms); j++ {
 		a, b := s.ms[j-1], s.ms[j]
+		if b.Last < s.last && s.finite(b.Last) {
+			break
+		}
 		if a.Span == b.Span {
 			if j-1 == i || containsMention(out, a) {
 				continue
@@ -779,9 +795,33 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if !coordGap(s.doc.Tokens[a.Last:b.First]) || !containsMention(out, a) {
 			break
 		}
+		if !conjGap(s.doc.Tokens[a.Last:b.First]) && !s.listCloses(j) {
+			break
+		}
 		out = append(out, b)
 	}
 	return dedupMentions(out)
+}
+
+// finite reports a finite verb (or modal, or auxiliary) at i.
+func (s *sentence) finite(i int) bool {
+	t := s.tok(i)
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+}
+
+// startPP returns the preposition whose phrase the token at i opens,
+// past determiners and adjectives, or -1.
+func (s *sentence) startPP(i int) int {
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		t := s.tok(k)
+		if t.Tag == "IN" && !subordinators[t.Lower] {
+			return k
+		}
+		if !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$") {
+			return -1
+		}
+	}
+	return -1
 }
 
 func containsMention(ms []annals.Mention, m annals.Mention) bool {
@@ -848,6 +888,9 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		agent = false
 		if s.speaker(m) {
 			continue // ", US Deputy Secretary Jeffrey Kupfer said"
+		}
+		if m.Code == "" && p == "of" {
+			continue // "the border village of Banjska": a place's name
 		}
 		if s.consumed[m.First] {
 			if own < 0 {
@@ -1182,6 +1225,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		s.tr.add(t.Text + ": " + code + " from " + rule + " has no source actor")
 		return
 	}
+	if c, why := s.noTarget(code, src, tgt, v, ce); c != code {
+		code, rule = c, rule+" ("+why+")"
+	}
 	if len(tgt) == 0 {
 		conf -= 0.15
 	}
@@ -1194,6 +1240,35 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			}
 		}
 	}
+}
+
+// noTarget recodes force used on no one: troops moved into a region of
+// their own country are mobilised (154), not occupying (192); missiles
+// fired into the sea are a show of force (150), not an air strike.
+func (s *sentence) noTarget(code string, src, tgt []annals.Mention, v, end int) (string, string) {
+	for _, g := range tgt {
+		if len(g.Code) < 3 || len(src[0].Code) < 3 || g.Code[:3] != src[0].Code[:3] {
+			return code, "" // a foreign or unknown target
+		}
+	}
+	switch verbLemma(s.c.lx, s.tok(v)) {
+	case "move", "send", "deploy", "dispatch", "mass", "bring", "pour", "roll":
+		if strings.HasPrefix(code, "192") {
+			return "154", "no foreign territory: 154"
+		}
+	}
+	if len(tgt) == 0 && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18")) {
+		for k := v + 1; k < end && k < v+12; k++ {
+			if l := s.tok(k).Lower; l == "sea" || l == "ocean" || l == "waters" {
+				for j := k - 1; j > v && j >= k-4; j-- {
+					if s.tok(j).Lower == "into" {
+						return "150", "fired into the sea: 150"
+					}
+				}
+			}
+		}
+	}
+	return code, ""
 }
 
 func prepsOf(p *pattern) []string {
@@ -1637,6 +1712,31 @@ func isAux(t *annals.Token) bool {
 func (s *sentence) specific(v int) bool {
 	p, _, _ := s.matchPattern(s.c.lx.verbs[s.tok(v).Lemma], v, s.clauseEnd(v))
 	return p != nil && len(p.follow) > 0 && p.code != "---"
+}
+
+// conjGap reports a conjunction between two mentions.
+func conjGap(gap []annals.Token) bool {
+	for _, t := range gap {
+		if t.Lower == "and" || t.Lower == "or" || t.Lower == "well" {
+			return true
+		}
+	}
+	return false
+}
+
+// listCloses reports whether the list of mentions going on from mention j
+// ends with a conjunction: "Iran, Iraq and Syria".
+func (s *sentence) listCloses(j int) bool {
+	for k := j + 1; k < len(s.ms); k++ {
+		gap := s.doc.Tokens[s.ms[k-1].Last:s.ms[k].First]
+		if s.ms[k-1].Last > s.ms[k].First || !coordGap(gap) {
+			return false
+		}
+		if conjGap(gap) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordGap reports whether the tokens between two mentions coordinate

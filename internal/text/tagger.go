@@ -224,7 +224,7 @@ func headlineVerbs(toks []Token) {
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		// and the reverse: "Boko Haram jihadists overran" has one verb
-		if t := &toks[i]; t.Tag == "VBZ" && toks[i+1].Tag == "VBD" && i > 0 && (toks[i-1].Tag == "NNP" || toks[i-1].Tag == "NNPS") &&
+		if t := &toks[i]; t.Tag == "VBZ" && (toks[i+1].Tag == "VBD" || toks[i+1].Tag == "VBN") && i > 0 && (toks[i-1].Tag == "NNP" || toks[i-1].Tag == "NNPS" || toks[i-1].Tag == "JJ") &&
 			strings.HasSuffix(t.Lower, "s") && t.Lower != "has" && t.Lower != "is" && t.Lower != "was" && t.Lower != "does" {
 			t.Tag = "NNS"
 		}

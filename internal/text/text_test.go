@@ -159,6 +159,7 @@ func TestTagFixes(t *testing.T) {
 		{"Critics, including the European Commission, accuse the legislation of attacking civil society", "accuse", "VBP"},
 		{"The foreign minister spoke by telephone with his Qatari counterpart", "spoke", "VBD"},
 		{"Japan lifts sanctions on Iran", "lifts", "VBZ"},
+		{"Russian troops moved into eastern Ukraine", "troops", "NNS"},
 		{"Troops moved towards the border despite the warnings", "despite", "IN"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
