@@ -278,7 +278,7 @@ func groupUnits(toks []annals.Token, units []unit) [][]unit {
 		if i > 0 && len(groups) > 0 {
 			prev := groups[len(groups)-1]
 			p := prev[len(prev)-1]
-			if joinable(toks, p, u) {
+			if joinable(toks, p, u) && !(fromJoin(toks, p, u) && hasCountry(prev)) {
 				groups[len(groups)-1] = append(prev, u)
 				continue
 			}
@@ -290,6 +290,27 @@ func groupUnits(toks []annals.Token, units []unit) [][]unit {
 
 var gapWords = map[string]bool{"'s": true, "'": true, "the": true, "-": true, "senior": true, "top": true,
 	"former": true, "acting": true, "interim": true, "deputy": true, "new": true, "then": true, "then-": true}
+
+// fromJoin reports a "from" between two units: "dissidents from Myanmar".
+func fromJoin(toks []annals.Token, p, u unit) bool {
+	for _, g := range toks[p.last:u.first] {
+		if g.Lower == "from" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCountry reports a country unit in a group: "French troops from Niger"
+// are French troops, leaving Niger.
+func hasCountry(g []unit) bool {
+	for _, u := range g {
+		if u.isCountry() {
+			return true
+		}
+	}
+	return false
+}
 
 func joinable(toks []annals.Token, p, u unit) bool {
 	gap := toks[p.last:u.first]

@@ -246,7 +246,7 @@ func (s *sentence) code() []annals.Event {
 					if statementSubj == nil {
 						statementSubj, statementAt = &subj[0], v
 					}
-					s.reports = append(s.reports, report{v, subj[0]})
+					s.reports = append(s.reports, report{v, subj[0], subj})
 				}
 				continue
 			}
@@ -985,8 +985,13 @@ func (s *sentence) nounBy(from, m int) bool {
 	return false
 }
 
-// byAgent returns the mention after "by" following v (passive agent).
-func (s *sentence) byAgent(from, end int) []annals.Mention {
+// byAgent returns the mention after "by" (or "from") following v: a
+// passive's agent, or who gives "support from X".
+func (s *sentence) byAgent(from, end int) []annals.Mention { return s.agentAfter(from, end, true) }
+
+// agentAfter is byAgent, with "from" naming the agent only when withFrom
+// is set: "a withdrawal from ECOWAS" is not ECOWAS's.
+func (s *sentence) agentAfter(from, end int, withFrom bool) []annals.Mention {
 	for i, m := range s.ms {
 		if m.First <= from || m.First >= end || m.First == s.first {
 			continue
@@ -994,7 +999,7 @@ func (s *sentence) byAgent(from, end int) []annals.Mention {
 		// "by Russia", "by the army", "by prison guards"
 		for k := m.First - 1; k > from && k >= m.First-3; k-- {
 			w := s.tok(k)
-			if w.Lower == "by" || w.Lower == "from" {
+			if w.Lower == "by" || w.Lower == "from" && withFrom {
 				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
 					return nil // "killed by the Malaysia Airlines flight MH17 crash"
 				}
@@ -1592,9 +1597,20 @@ func (s *sentence) noun(n int) {
 	if b := s.clauseEnd(n); b < end {
 		end = b
 	}
+	tfrom := after // where targets may start
+	if r := p.code[:2]; len(src) == 0 && after < end && s.tok(after).Lower == "of" && r != "16" && r != "17" && r != "18" && r != "19" && r != "20" {
+		// "the visit of the Chinese foreign minister to Canberra": the
+		// of-phrase is the agent of a visit, a meeting, aid
+		for i, m := range s.ms {
+			if m.First > after && m.First <= after+3 {
+				src, tfrom = s.coordinated(i), m.Last
+				break
+			}
+		}
+	}
 	recipient := -1 // "Obama faces pressure from Congress": the subject of a recipient verb is the target
 	if len(src) == 0 {
-		src = s.byAgent(n, min(end, n+5))
+		src = s.agentAfter(n, min(end, n+5), !strings.HasPrefix(p.code, "087"))
 		if len(src) > 0 {
 			recipient = s.recipientOf(n)
 		}
@@ -1648,7 +1664,7 @@ func (s *sentence) noun(n int) {
 		if len(tgt) > 0 {
 			break
 		}
-		if m.First < after || m.First >= end || m.First == s.first {
+		if m.First < tfrom || m.First >= end || m.First == s.first {
 			continue
 		}
 		pr := s.tok(m.First - 1).Lower
@@ -1658,6 +1674,9 @@ func (s *sentence) noun(n int) {
 		if pr == "by" {
 			continue // the agent of "a visit by X to Y"
 		}
+		if m.Code == "" && s.tok(m.First-1).Tag != "IN" && s.tok(m.First-1).Tag != "TO" {
+			continue // "the visit of Pope Francis to Iraq": the rest of a name
+		}
 		switch pr {
 		case "on", "against", "to", "with", "into", "at", "in", "inside", "upon", "targeting":
 			tgt = s.coordinated(i)
@@ -1666,8 +1685,23 @@ func (s *sentence) noun(n int) {
 			if r := p.code[:2]; r == "17" || r == "18" || r == "19" || r == "20" {
 				tgt = s.coordinated(i)
 			}
+		case "from":
+			// "the withdrawal of French troops from Niger"
+			if strings.HasPrefix(p.code, "087") {
+				tgt = s.coordinated(i)
+			}
 		}
 		break
+	}
+	code := p.code
+	if strings.HasPrefix(code, "087") && len(tgt) > 0 {
+		igo := true
+		for _, g := range tgt {
+			igo = igo && strings.HasPrefix(g.Code, "IGO")
+		}
+		if igo {
+			code = "161" // "their withdrawal from ECOWAS": leaving an organisation
+		}
 	}
 	mode := s.mode(n, cs)
 	// a nominal inside "fears of", "threat of", "plans for" is not an
@@ -1682,7 +1716,7 @@ func (s *sentence) noun(n int) {
 	if len(tgt) == 0 {
 		conf -= 0.15
 	}
-	s.emit(src, tgt, p.code, p.loc, n, n+1, mode, conf)
+	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf)
 }
 
 func p0(n int) int { return n }
@@ -1765,8 +1799,19 @@ var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": 
 	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true}
 
 type report struct {
-	verb    int
-	speaker annals.Mention
+	verb     int
+	speaker  annals.Mention
+	speakers []annals.Mention // with the speaker's co-subjects: "Mali, Burkina Faso and Niger announced"
+}
+
+// spoke reports whether code is one of the report's speakers.
+func (r report) spoke(code string) bool {
+	for _, m := range r.speakers {
+		if m.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // claims turns a state's report of another state's violence into what it
@@ -1849,7 +1894,7 @@ func (s *sentence) claims() {
 		n := len(s.events)
 		for i := 0; i < n; i++ {
 			e := &s.events[i]
-			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" ||
+			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" || r.spoke(e.Source) ||
 				e.Mode == annals.Negated || e.Mode == annals.Hypothetical {
 				continue // "said Moscow had resisted taking a harder line" accuses no one
 			}
@@ -2093,7 +2138,7 @@ func verbLemma(lx *Lexicon, t *annals.Token) string {
 // supportVerbs carry a nominal event without adding their own meaning.
 var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
 	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
-	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true}
+	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true, "complete": true}
 
 // measureVerbs put a measure into effect by naming it: whoever "announced
 // sanctions" or "declared a ceasefire" is the one imposing or observing it.
