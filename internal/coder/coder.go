@@ -460,6 +460,19 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			}
 		}
 	}
+	// "warned NATO against sending troops": what is warned against has not
+	// happened
+	if s.tok(v).Tag == "VBG" && v-1 > s.first && s.tok(v-1).Lower == "against" {
+		for k := v - 2; k >= s.first && k >= v-8; k-- {
+			if g := s.tok(k); isVerb(g) {
+				switch verbLemma(s.c.lx, g) {
+				case "warn", "caution", "advise", "counsel", "guard", "vote", "argue", "campaign", "lobby", "protest", "decide":
+					return annals.Hypothetical
+				}
+				break
+			}
+		}
+	}
 	// "stopped buying Iranian oil", "have resisted taking a harder line",
 	// "refrained from striking": the act has ended or was held back
 	if s.tok(v).Tag == "VBG" && v > s.first {
@@ -1086,6 +1099,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 					cat = c2
 				}
 			}
+			// the complement's own words decide: "return to negotiations"
+			// is a meeting, "return the hostages" a release
+			if cp, _, _ := s.matchPattern(lx.verbs[cl], comp, ce); cp != nil && len(cp.follow) > 0 && cp.curated {
+				if c := coopCategory(cp.code); c != "" {
+					cat = c
+				}
+			}
 			c2, ok := lx.compMap[fam+"/"+cat]
 			if !ok {
 				c2 = lx.compMap[fam+"/*"]
@@ -1151,6 +1171,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	// Roles
 	var src, tgt []annals.Mention
+	pair := false // coordinated sources acting on each other
 	conf := 0.85
 	if p != nil && len(p.follow) > 0 || comp >= 0 {
 		conf = 0.9
@@ -1211,9 +1232,16 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			// takes the "against")
 			tgt = nil // cooperation against a common enemy
 		}
-		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info)) {
-			tgt = nil // "pledged to work together", "clashed in Ladakh": both directions
+		if coop && len(src) > 1 && len(tgt) > 0 && s.startPP(tgt[0].First) >= 0 {
+			switch s.tok(s.startPP(tgt[0].First)).Lower {
+			case "on", "about", "over", "regarding", "concerning":
+				tgt = nil // "agreed to share intelligence on Russian submarines": a topic
+			}
 		}
+		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info) || symmetric(info) && ownSide(src, tgt)) {
+			tgt = nil // "pledged to work together", "clashed in Ladakh", "agreed to disengage troops": both directions
+		}
+		pair = len(src) > 1 && len(tgt) == 0 && symmetric(info)
 		if locTarget {
 			conf -= 0.1 // the place stands for the target
 		}
@@ -1233,7 +1261,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	if c, why := s.noTarget(code, src, tgt, v, ce); c != code {
 		code, rule = c, rule+" ("+why+")"
 	}
-	if len(tgt) == 0 {
+	if len(tgt) == 0 && !pair {
 		conf -= 0.15
 	}
 	s.emit(src, tgt, code, rule, v, v+1, mode, conf)
@@ -1245,6 +1273,24 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			}
 		}
 	}
+}
+
+// ownSide reports whether every target belongs to a source's country:
+// "India and China agreed to disengage troops" acts on their own troops.
+func ownSide(src, tgt []annals.Mention) bool {
+	if len(tgt) == 0 {
+		return false
+	}
+	for _, g := range tgt {
+		own := false
+		for _, m := range src {
+			own = own || len(g.Code) >= 3 && len(m.Code) >= 3 && g.Code[:3] == m.Code[:3]
+		}
+		if !own {
+			return false
+		}
+	}
+	return true
 }
 
 // noTarget recodes force used on no one: troops moved into a region of
@@ -2079,8 +2125,14 @@ func coopCategory(code string) string {
 		return "ease"
 	case strings.HasPrefix(code, "07"):
 		return "aid"
+	case code == "062":
+		return "coopmil"
+	case code == "064":
+		return "coopintel"
 	case strings.HasPrefix(code, "06"):
 		return "coop"
+	case code == "057" || strings.HasPrefix(code, "037"):
+		return "settle"
 	case strings.HasPrefix(code, "04"):
 		return "meet"
 	}
