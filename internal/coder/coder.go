@@ -295,6 +295,11 @@ func (s *sentence) verbLike(v int) bool {
 	}
 	for _, m := range s.ms {
 		if m.Last == v {
+			if d := s.tok(max(m.First-1, s.first)); m.First > s.first && (d.Lower == "a" || d.Lower == "an") ||
+				s.tok(m.Last-1).Tag == "JJ" && (s.tok(v+1).Tag == "NN" || s.tok(v+1).Tag == "NNS") ||
+				d.Lower == "the" && s.tok(v).Tag == "NN" && isNoun(s.tok(v+1)) {
+				return false // "a Chinese research ship", "the EU aid package" (but "the US shares intelligence")
+			}
 			n := s.tok(v + 1)
 			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil ||
 				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" || // "China and Russia call on the US to ..."
@@ -402,6 +407,9 @@ func (s *sentence) passive(v int) bool {
 	}
 	if s.tok(v).Tag != "VBN" {
 		return false
+	}
+	if v-2 >= s.first && s.tok(v-1).Text == "," && isNoun(s.tok(v-2)) && v+1 < s.last && s.tok(v+1).Lower == "by" {
+		return true // "The ceasefire, brokered by Egypt and Qatar,"
 	}
 	if v > s.first && isNoun(s.tok(v-1)) && s.reducedRelative(v) {
 		return true // "there were ten soldiers killed in ..."
@@ -1682,6 +1690,9 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	var tgt []annals.Mention
+	if pp := s.startPP(n); pp > s.first && (s.tok(pp).Lower == "in" || s.tok(pp).Lower == "during") && resultVerbs[verbLemma(lx, s.tok(pp-1))] && s.passive(pp-1) {
+		tgt = s.subject(pp - 1) // "a Hamas official was killed in an Israeli drone strike"
+	}
 	if recipient >= 0 {
 		if tgt = s.subject(recipient); len(tgt) == 0 {
 			s.tr.add(t.Text + ": received by no actor, not coded") // "the step enjoyed support from Moscow"
@@ -1714,8 +1725,8 @@ func (s *sentence) noun(n int) {
 			continue
 		}
 		pr := s.tok(m.First - 1).Lower
-		if pr == "the" && m.First-2 >= after {
-			pr = s.tok(m.First - 2).Lower
+		if s.tok(m.First-1).Tag == "DT" && m.First-2 >= after {
+			pr = s.tok(m.First - 2).Lower // "an attack on a Pakistani air base"
 		}
 		if pr == "by" {
 			continue // the agent of "a visit by X to Y"
@@ -2055,6 +2066,10 @@ func (s *sentence) results() {
 func symmetric(info *CodeInfo) bool {
 	if info == nil {
 		return false
+	}
+	switch info.Code {
+	case "042", "043", "045", "038", "039":
+		return false // visiting, hosting and mediating have a guest, a host, parties
 	}
 	switch info.Root {
 	case "03", "04", "05", "06", "08", "16", "19":

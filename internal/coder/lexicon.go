@@ -142,6 +142,12 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 				p.follow = append(p.follow, alts)
 			}
 			into[p.trigger[0]] = append(into[p.trigger[0]], p)
+			// the lemmatizer may take a verb for another word's form
+			// ("broker" for the comparative of "broke"): the row is also
+			// found under the word as written
+			if raw := strings.Fields(strings.ToLower(c[0])); len(raw) > 0 && raw[0] != p.trigger[0] {
+				into[raw[0]] = append(into[raw[0]], p)
+			}
 			return nil
 		}
 	}
