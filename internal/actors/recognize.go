@@ -227,7 +227,7 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 			cur = append(cur, m)
 		}
 	}
-	refs := c.references(si, cur)
+	refs := c.references(si, cur, day)
 	// a reference phrase that is also an agent ("the militants") resolves
 	// to the named group when one is salient: the reference replaces any
 	// mention it overlaps.
@@ -278,7 +278,7 @@ func groupUnits(toks []annals.Token, units []unit) [][]unit {
 		if i > 0 && len(groups) > 0 {
 			prev := groups[len(groups)-1]
 			p := prev[len(prev)-1]
-			if joinable(toks, p, u) && !(fromJoin(toks, p, u) && hasCountry(prev)) {
+			if joinable(toks, p, u) && !(fromJoin(toks, p, u) && (hasCountry(prev) || prev[0].first > 0 && toks[prev[0].first-1].Tag == "PRP$")) {
 				groups[len(groups)-1] = append(prev, u)
 				continue
 			}
@@ -302,7 +302,8 @@ func fromJoin(toks []annals.Token, p, u unit) bool {
 }
 
 // hasCountry reports a country unit in a group: "French troops from Niger"
-// are French troops, leaving Niger.
+// are French troops, leaving Niger (and "its ambassador from Tehran" is
+// its own).
 func hasCountry(g []unit) bool {
 	for _, u := range g {
 		if u.isCountry() {

@@ -35,7 +35,7 @@ func isPersonish(m annals.Mention) bool {
 
 // references finds reference phrases in sentence si and resolves them to
 // salient earlier mentions. Keys are the first token of each phrase.
-func (c *context) references(si int, cur []annals.Mention) map[int][]annals.Mention {
+func (c *context) references(si int, cur []annals.Mention, day int) map[int][]annals.Mention {
 	s := c.doc.Sentences[si]
 	toks := c.doc.Tokens
 	out := map[int][]annals.Mention{}
@@ -105,11 +105,30 @@ func (c *context) references(si int, cur []annals.Mention) map[int][]annals.Ment
 			i++
 			continue
 		}
+		// "said its forces had retaliated": a role word owned by a pronoun
+		// takes the country of the clause's subject, or of the last state
+		if (w == "its" || w == "their") && i+1 < s.Last {
+			if e, j := c.d.match(toks, i+1, s.Last); e != nil && e.agent {
+				if m, ok := c.owner(si, i, cur, seen); ok {
+					out[i] = []annals.Mention{mk(i, j, m)}
+					out[i][0].Code = m.Code[:3] + strings.TrimPrefix(e.pick(day).code, "~")
+					i = j - 1
+					continue
+				}
+			}
+		}
 		if toks[i].Tag == "PRP" && (w == "he" || w == "she") {
 			if m, ok := last(seen, isPersonish); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 			continue
+		}
+		if toks[i].Tag == "PRP" && w == "it" && i == s.First && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
+			// "It warned that ...": the subject of the sentence before
+			if m, ok := c.subjectOf(si-1, func(m annals.Mention) bool { return !isPersonish(m) && !strings.HasPrefix(m.Code, "---") }); ok {
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+				continue
+			}
 		}
 		if toks[i].Tag == "PRP" && w == "it" && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
 			// "the air force says it has killed": the last body or state
@@ -127,6 +146,45 @@ func (c *context) references(si int, cur []annals.Mention) map[int][]annals.Ment
 		}
 	}
 	return out
+}
+
+// subjectOf returns the first coded mention of sentence si that is not
+// inside a prepositional phrase and passes ok: the sentence's subject.
+func (c *context) subjectOf(si int, ok func(annals.Mention) bool) (annals.Mention, bool) {
+	if si < 0 {
+		return annals.Mention{}, false
+	}
+	toks := c.doc.Tokens
+	for _, m := range c.seen {
+		if m.Sentence != si || m.First > c.doc.Sentences[si].First && toks[m.First-1].Tag == "IN" {
+			continue
+		}
+		if ok(m) {
+			return m, true
+		}
+		break
+	}
+	return annals.Mention{}, false
+}
+
+// owner resolves "its" or "their" before a role word at i: the subject of
+// its sentence when one came before, else the last state or body.
+func (c *context) owner(si, i int, cur, seen []annals.Mention) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	country := func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] }
+	for _, m := range cur {
+		if m.Last > i {
+			break
+		}
+		if m.First > c.doc.Sentences[si].First && toks[m.First-1].Tag == "IN" {
+			continue
+		}
+		if country(m) {
+			return m, true
+		}
+		break
+	}
+	return last(seen, country)
 }
 
 func last(seen []annals.Mention, ok func(annals.Mention) bool) (annals.Mention, bool) {

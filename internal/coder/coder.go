@@ -824,6 +824,16 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 	return dedupMentions(out)
 }
 
+// consumedIn reports whether a pattern's words took a token of mention m.
+func (s *sentence) consumedIn(m annals.Mention) bool {
+	for k := m.First; k < m.Last; k++ {
+		if s.consumed[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // finite reports a finite verb (or modal, or auxiliary) at i.
 func (s *sentence) finite(i int) bool {
 	t := s.tok(i)
@@ -913,7 +923,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		if m.Code == "" && p == "of" {
 			continue // "the border village of Banjska": a place's name
 		}
-		if s.consumed[m.First] {
+		if s.consumed[m.First] || s.tok(m.First).Tag == "PRP$" && s.consumedIn(m) {
 			if own < 0 {
 				own = i // the pattern's own object word ("recalled its ambassador")
 			}
@@ -1215,6 +1225,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		end := ce
 		if comp > v {
 			end = comp // "demanded that Afghanistan act": up to the complement
+		} else {
+			for k := after; k < ce; k++ {
+				if tk, pt := s.tok(k), s.tok(k-1).Tag; (tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP") && !isAux(tk) && !s.inMention[k] &&
+					pt != "DT" && pt != "CD" && pt != "JJ" && pt != "PRP$" { // ("the two exiled dissidents")
+					end = k // "condemned the strikes and said its forces ...": the next predicate's
+					break
+				}
+			}
 		}
 		allowLoc := info != nil
 		var locTarget bool
