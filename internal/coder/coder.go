@@ -143,7 +143,8 @@ func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
 
 var reportingVerbs = map[string]bool{"say": true, "tell": true, "state": true, "announce": true, "add": true,
 	"report": true, "claim": true, "note": true, "declare": true, "insist": true, "stress": true, "explain": true,
-	"confirm": true, "quote": true, "write": true, "allege": true, "believe": true, "think": true, "argue": true, "hope": true}
+	"confirm": true, "quote": true, "write": true, "allege": true, "believe": true, "think": true, "argue": true, "hope": true,
+	"repeat": true, "reiterate": true, "disclose": true, "reveal": true, "acknowledge": true, "admit": true, "assert": true, "maintain": true}
 
 var subordinators = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "after": true, "before": true,
 	"when": true, "while": true, "as": true, "because": true, "since": true, "although": true, "though": true, "if": true,
@@ -688,6 +689,15 @@ func (s *sentence) subject(v int) []annals.Mention {
 	if best < 0 {
 		// relative clause or participle: the subject of the clause before
 		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
+			if rel := s.tok(cs).Lower; (rel == "which" || rel == "who") && s.tok(cs-1).Text == "," && vg-1 > cs && s.tok(vg-1).Text == "," {
+				// "China, which has close ties with both sides, offered":
+				// the relative clause has closed; the verb is the main one
+				for i := len(s.ms) - 1; i >= 0; i-- {
+					if s.ms[i].Last == cs-1 {
+						return s.coordinated(i)
+					}
+				}
+			}
 			if s.ownSubject(cs+1, vg) {
 				return nil // "after the skirmish went wrong": a subject that is no actor
 			}
