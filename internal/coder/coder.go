@@ -304,6 +304,7 @@ func (s *sentence) verbLike(v int) bool {
 			n := s.tok(v + 1)
 			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil ||
 				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" || // "China and Russia call on the US to ..."
+				s.particle(v) || // "Germany and UNICEF hand over 30 vehicles"
 				n.Lower == "to" && s.c.lx.family[s.tok(v).Lemma] != "" // "Al-Shabaab refuses to lift ..."
 		}
 	}
@@ -1158,6 +1159,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		s.tr.add(t.Text + ": what is received is the event")
 		return
 	}
+	if code == "043" && verbLemma(lx, t) == "receive" && !s.passive(v) && !s.guestAfter(after) {
+		s.tr.add(t.Text + ": receives things, not guests")
+		return
+	}
 	if code == "" || code == "---" {
 		if p != nil && code == "---" {
 			s.tr.add(t.Text + ": suppressed by " + p.loc)
@@ -1218,6 +1223,18 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		src = s.byAgent(v, pe)
 		conf -= 0.05
+		if len(src) == 0 {
+			// "UN sanctions against Iran were lifted": whoever imposed them
+			for _, u := range used {
+				if u < v && undoes(lx, code, s.tok(u).Lemma) {
+					for i, m := range s.ms {
+						if m.Last <= u && m.Last >= u-2 {
+							src = s.coordinated(i)
+						}
+					}
+				}
+			}
+		}
 		for _, u := range used {
 			if u < v && (len(tgt) == 0 || tgt[0].First < u) {
 				// "the sanctions on Venezuela were lifted": the target is
@@ -1469,9 +1486,14 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	}
 	// "Chinese peacekeepers arrived in South Sudan": a deployment of
 	// peacekeepers (074), not a visit
-	if (code == "040" || code == "042") && (lemma == "arrive" || lemma == "land") && len(src.Code) >= 6 && src.Code[3:6] == "MIL" &&
-		strings.Contains(strings.ToLower(e.Sentence), "peacekeep") {
+	if (code == "040" || code == "042" || code == "154") && (lemma == "arrive" || lemma == "land" || lemma == "deploy" || lemma == "deployment") &&
+		(len(src.Code) >= 6 && src.Code[3:6] == "MIL" || lemma == "deployment") && strings.Contains(strings.ToLower(e.Sentence), "peacekeep") {
 		e.Code, e.Rule = "074", rule+" (peacekeepers: 074)"
+	}
+	// "American troops have begun leaving Afghanistan": a military
+	// withdrawal, not a consultation
+	if strings.HasPrefix(code, "04") && (lemma == "leave" || lemma == "exit" || lemma == "quit") && len(src.Code) >= 6 && src.Code[3:6] == "MIL" {
+		e.Code, e.Rule = "0874", rule+" (troops leaving: 0874)"
 	}
 	if info := s.c.lx.Info(e.Code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
@@ -1648,7 +1670,7 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	// only a noun heading its phrase: "strike" in "strike force" is not one
-	if after < s.last && isNoun(s.tok(after)) {
+	if after < s.last && isNoun(s.tok(after)) && !when.IsTimeWord(s.tok(after).Lower) {
 		return
 	}
 	for k := n + 1; k < after; k++ {
@@ -1680,7 +1702,7 @@ func (s *sentence) noun(n int) {
 		end = b
 	}
 	tfrom := after // where targets may start
-	if r := p.code[:2]; len(src) == 0 && after < end && s.tok(after).Lower == "of" && r != "16" && r != "17" && r != "18" && r != "19" && r != "20" {
+	if len(src) == 0 && after < end && s.tok(after).Lower == "of" && (p.code[:2] == "04" || strings.HasPrefix(p.code, "087")) {
 		// "the visit of the Chinese foreign minister to Canberra": the
 		// of-phrase is the agent of a visit, a meeting, aid
 		for i, m := range s.ms {
@@ -1693,6 +1715,11 @@ func (s *sentence) noun(n int) {
 	recipient := -1 // "Obama faces pressure from Congress": the subject of a recipient verb is the target
 	if len(src) == 0 {
 		src = s.agentAfter(n, min(end, n+5), !strings.HasPrefix(p.code, "087"))
+		for k := n + 1; len(src) > 0 && k < src[0].First; k++ {
+			if tk := s.tok(k); isVerb(tk) || tk.Text == "," {
+				src = nil // "the ceasefire, brokered by Egypt": the participle's agent
+			}
+		}
 		if len(src) > 0 {
 			recipient = s.recipientOf(n)
 		}
@@ -1700,7 +1727,7 @@ func (s *sentence) noun(n int) {
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
-		for g := n - 1; g >= s.first && g >= n-5; g-- {
+		for g := n - 1; g >= s.first && g >= n-8; g-- {
 			tg := s.tok(g)
 			if isVerb(tg) {
 				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
@@ -1708,7 +1735,8 @@ func (s *sentence) noun(n int) {
 				}
 				break
 			}
-			if !(tg.Tag == "DT" || tg.Tag == "PRP$" || tg.Tag == "JJ" || isNoun(tg) || tg.Tag == "CD" || tg.Tag == "RP") {
+			if !(tg.Tag == "DT" || tg.Tag == "PRP$" || tg.Tag == "JJ" || isNoun(tg) || tg.Tag == "CD" || tg.Tag == "RP" ||
+				tg.Lower == "of" && g > s.first && isNoun(s.tok(g-1))) { // "began a new round of joint exercises"
 				break
 			}
 		}
@@ -1752,10 +1780,11 @@ func (s *sentence) noun(n int) {
 		if m.First < tfrom || m.First >= end || m.First == s.first {
 			continue
 		}
-		pr := s.tok(m.First - 1).Lower
-		if s.tok(m.First-1).Tag == "DT" && m.First-2 >= after {
-			pr = s.tok(m.First - 2).Lower // "an attack on a Pakistani air base"
+		k := m.First - 1
+		for k > after && k >= m.First-3 && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "JJ") {
+			k-- // "an attack on a Pakistani air base", "the deployment of 800 troops"
 		}
+		pr := s.tok(k).Lower
 		if pr == "by" {
 			continue // the agent of "a visit by X to Y"
 		}
@@ -1769,6 +1798,8 @@ func (s *sentence) noun(n int) {
 			// "Israel's assassination of Ismail Haniyeh": the one acted on
 			if r := p.code[:2]; r == "17" || r == "18" || r == "19" || r == "20" {
 				tgt = s.coordinated(i)
+			} else {
+				continue // "the deployment of 230 troops to Liberia": what is deployed
 			}
 		case "from":
 			// "the withdrawal of French troops from Niger"
@@ -1779,6 +1810,9 @@ func (s *sentence) noun(n int) {
 		break
 	}
 	code := p.code
+	if code == "150" && (s.jointBefore(n) || len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "with" || len(src) > 1) {
+		code = "062" // "joint military exercises", "drills with the US navy", "Brazil and Argentina's war games"
+	}
 	if strings.HasPrefix(code, "087") && len(tgt) > 0 {
 		igo := true
 		for _, g := range tgt {
@@ -1805,6 +1839,33 @@ func (s *sentence) noun(n int) {
 }
 
 func p0(n int) int { return n }
+
+// particle reports whether the token after v completes a two-word verb
+// of the lexicon ("hand over", "carry out").
+func (s *sentence) particle(v int) bool {
+	n := s.tok(v + 1).Lower
+	for _, p := range s.c.lx.verbs[s.tok(v).Lemma] {
+		if len(p.trigger) > 1 && p.trigger[1] == n {
+			return true
+		}
+	}
+	return false
+}
+
+// jointBefore reports "joint" or "combined" among the modifiers before the
+// noun at n.
+func (s *sentence) jointBefore(n int) bool {
+	for k := n - 1; k >= s.first && k >= n-4; k-- {
+		t := s.tok(k)
+		if t.Lower == "joint" || t.Lower == "combined" || t.Lower == "bilateral" || t.Lower == "trilateral" || t.Lower == "multinational" {
+			return true
+		}
+		if !(t.Tag == "JJ" || isNoun(t) || t.Tag == "DT" || t.Tag == "CD" || t.Tag == "VBG" || t.Tag == "VBN") {
+			return false
+		}
+	}
+	return false
+}
 
 // mutual reports "together", "jointly", "each other" or "one another"
 // after the trigger in its clause.
@@ -2029,6 +2090,20 @@ func (s *sentence) recipientOf(n int) int {
 		}
 	}
 	return -1
+}
+
+// guestAfter reports whether the object starting at k is an actor:
+// "received the Iraqi prime minister" (not "received food").
+func (s *sentence) guestAfter(k int) bool {
+	for ; k < s.last; k++ {
+		if s.inMention[k] {
+			return true
+		}
+		if t := s.tok(k); !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "RB") {
+			return false
+		}
+	}
+	return false
 }
 
 // nominalFrom reports whether the object of the verb at v is a nominal
