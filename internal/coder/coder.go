@@ -1618,16 +1618,18 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 var lightHeads = map[string]bool{"effort": true, "efforts": true, "operation": true, "operations": true,
 	"activity": true, "activities": true, "process": true, "programme": true, "program": true}
 
-// undoes reports whether a cooperative verb code acts on a conflict noun,
+// undoes reports whether a verb code acts on a noun of the other side,
 // so that the noun names what is ended rather than a new event: "lifted
-// the sanctions", "ended the blockade".
+// the sanctions", "ended the blockade", "violated the ceasefire".
 func undoes(lx *Lexicon, code, noun string) bool {
 	np := lx.nouns[noun]
 	if len(np) == 0 {
 		return false
 	}
 	vi, ni := lx.Info(code), lx.Info(np[0].code)
-	return vi != nil && ni != nil && vi.Quad <= 2 && ni.Quad >= 3
+	// "lifted the sanctions", and the reverse: "violated the ceasefire",
+	// "broke off the talks"
+	return vi != nil && ni != nil && (vi.Quad <= 2 && ni.Quad >= 3 || vi.Quad >= 3 && ni.Quad <= 2)
 }
 
 // tokenAt returns the index of the sentence token starting at byte off, or
@@ -1733,6 +1735,10 @@ func (s *sentence) noun(n int) {
 				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
 					src = s.subject(g)
 				}
+				break
+			}
+			if tg.Lower == "for" && g-2 >= s.first && s.tok(g-1).Lower == "responsible" && s.tok(g-2).Lemma == "be" {
+				src = s.subject(g - 2) // "the LRA is responsible for mass killings"
 				break
 			}
 			if !(tg.Tag == "DT" || tg.Tag == "PRP$" || tg.Tag == "JJ" || isNoun(tg) || tg.Tag == "CD" || tg.Tag == "RP" ||
@@ -2308,7 +2314,8 @@ func verbLemma(lx *Lexicon, t *annals.Token) string {
 // supportVerbs carry a nominal event without adding their own meaning.
 var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
 	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
-	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true, "complete": true}
+	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true, "complete": true,
+	"go": true}
 
 // measureVerbs put a measure into effect by naming it: whoever "announced
 // sanctions" or "declared a ceasefire" is the one imposing or observing it.
