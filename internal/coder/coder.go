@@ -254,8 +254,8 @@ func (s *sentence) code() []annals.Event {
 			s.verb(v, skip)
 			continue
 		}
-		if isNoun(t) {
-			s.noun(v)
+		if isNoun(t) || t.Tag == "JJ" && len(s.c.lx.nouns[t.Lemma]) > 0 {
+			s.noun(v) // ("military operation", "ethnic cleansing" start with an adjective)
 		}
 	}
 	// a nominal event coded before the verb that turned out to undo it
@@ -497,6 +497,12 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			}
 		}
 	}
+	// "lifting the ban is out of the question"
+	for k := v + 1; k+2 < s.last && k <= v+8; k++ {
+		if s.tok(k).Lower == "out" && s.tok(k+1).Lower == "of" && (s.tok(k+2).Lower == "question" || s.tok(k+2).Lower == "the" && k+3 < s.last && s.tok(k+3).Lower == "question") {
+			return annals.Negated
+		}
+	}
 	// "has no intention of occupying", "no plans to attack"
 	for i := v - 1; i > s.first && i >= v-3; i-- {
 		switch s.tok(i).Lemma {
@@ -687,18 +693,23 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
-	if best < 0 {
-		// relative clause or participle: the subject of the clause before
-		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
-			if rel := s.tok(cs).Lower; (rel == "which" || rel == "who") && s.tok(cs-1).Text == "," && vg-1 > cs && s.tok(vg-1).Text == "," {
-				// "China, which has close ties with both sides, offered":
-				// the relative clause has closed; the verb is the main one
+	if best < 0 && vg-1 > s.first && s.tok(vg-1).Text == "," {
+		// "China, which has close ties with both sides, offered": the
+		// relative clause has closed; the verb is the main one
+		for k := vg - 2; k > s.first && k >= vg-25; k-- {
+			if rel := s.tok(k).Lower; (rel == "which" || rel == "who") && s.tok(k-1).Text == "," {
 				for i := len(s.ms) - 1; i >= 0; i-- {
-					if s.ms[i].Last == cs-1 {
+					if s.ms[i].Last == k-1 {
 						return s.coordinated(i)
 					}
 				}
+				break
 			}
+		}
+	}
+	if best < 0 {
+		// relative clause or participle: the subject of the clause before
+		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
 			if s.ownSubject(cs+1, vg) {
 				return nil // "after the skirmish went wrong": a subject that is no actor
 			}
@@ -1676,6 +1687,9 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	for k := n + 1; k < after; k++ {
+		if s.consumed[k] && s.sharpen(n, k, p) {
+			return // "carried out a chemical attack": the verb's event, made precise
+		}
 		s.consumed[k] = true // "hunger strike" is not also a "strike"
 	}
 	cs := s.clauseStart(n)
@@ -1726,6 +1740,7 @@ func (s *sentence) noun(n int) {
 			recipient = s.recipientOf(n)
 		}
 	}
+	support := -1 // the verb that carries the nominal event
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
@@ -1733,7 +1748,7 @@ func (s *sentence) noun(n int) {
 			tg := s.tok(g)
 			if isVerb(tg) {
 				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
-					src = s.subject(g)
+					src, support = s.subject(g), g
 				}
 				break
 			}
@@ -1752,6 +1767,16 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	var tgt []annals.Mention
+	if support >= 0 {
+		// "Obama gave Putin a stern warning": the one between the verb and
+		// its noun is the target
+		for i, m := range s.ms {
+			if m.First > support && m.Last < n && s.startPP(m.First) < 0 && s.tok(m.First-1).Tag != "POS" {
+				tgt = s.coordinated(i)
+				break
+			}
+		}
+	}
 	if pp := s.startPP(n); pp > s.first && (s.tok(pp).Lower == "in" || s.tok(pp).Lower == "during") && resultVerbs[verbLemma(lx, s.tok(pp-1))] && s.passive(pp-1) {
 		tgt = s.subject(pp - 1) // "a Hamas official was killed in an Israeli drone strike"
 	}
@@ -1829,6 +1854,16 @@ func (s *sentence) noun(n int) {
 		}
 	}
 	mode := s.mode(n, cs)
+	if support >= 0 && mode == annals.Asserted {
+		// "it will begin a new military operation": the support verb's
+		// modality is the event's
+		mode = s.mode(support, s.clauseStart(support))
+	}
+	if support >= 0 && mode == annals.Intended {
+		if c := futureCode(lx, code); c != "" {
+			code = c // a promised operation is a threat (13x), promised aid an intent (03x)
+		}
+	}
 	// a nominal inside "fears of", "threat of", "plans for" is not an
 	// event that happened
 	if n-2 >= s.first {
@@ -1854,6 +1889,25 @@ func (s *sentence) particle(v int) bool {
 		if len(p.trigger) > 1 && p.trigger[1] == n {
 			return true
 		}
+	}
+	return false
+}
+
+// sharpen gives the event of the support verb whose pattern took token k
+// of the nominal trigger at n the nominal's more precise code: "carried
+// out a chemical attack" is 2041, not 190.
+func (s *sentence) sharpen(n, k int, p *pattern) bool {
+	for i := len(s.events) - 1; i >= 0; i-- {
+		e := &s.events[i]
+		ti := s.tokenAt(e.TriggerSpan.Start)
+		if ti < 0 || ti >= n || ti < n-8 || !supportVerbs[verbLemma(s.c.lx, s.tok(ti))] {
+			continue
+		}
+		if info := s.c.lx.Info(p.code); info != nil && e.Code != p.code {
+			e.Code, e.Rule = p.code, e.Rule+" + "+p.loc
+			e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
+		}
+		return true
 	}
 	return false
 }
@@ -2257,6 +2311,18 @@ func coopCategory(code string) string {
 		return "coop"
 	case code == "057" || strings.HasPrefix(code, "037"):
 		return "settle"
+	case strings.HasPrefix(code, "032"):
+		return "diplo"
+	case strings.HasPrefix(code, "033"):
+		return "aid"
+	case strings.HasPrefix(code, "034"):
+		return "reform"
+	case strings.HasPrefix(code, "035"):
+		return "ease"
+	case strings.HasPrefix(code, "036"):
+		return "meet"
+	case strings.HasPrefix(code, "030"), strings.HasPrefix(code, "031"):
+		return "coop"
 	case strings.HasPrefix(code, "04"):
 		return "meet"
 	}
@@ -2315,7 +2381,7 @@ func verbLemma(lx *Lexicon, t *annals.Token) string {
 var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true, "carry": true, "conduct": true, "stage": true,
 	"mount": true, "continue": true, "step": true, "intensify": true, "escalate": true, "resume": true, "hold": true,
 	"make": true, "pay": true, "undertake": true, "perform": true, "unleash": true, "wage": true, "complete": true,
-	"go": true}
+	"go": true, "give": true, "issue": true, "open": true, "deliver": true, "express": true, "lodge": true}
 
 // measureVerbs put a measure into effect by naming it: whoever "announced
 // sanctions" or "declared a ceasefire" is the one imposing or observing it.
