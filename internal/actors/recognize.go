@@ -376,7 +376,10 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		case u.name:
 			hasName = true
 		case u.isAgent():
-			role, hasRole = u, true
+			// the head of "opponents of Rwanda's Senate" is the first role
+			if !hasRole || !(role.last < len(toks) && toks[role.last].Lower == "of") {
+				role, hasRole = u, true
+			}
 		case u.isCountry():
 			if !hasCountry || hasActor {
 				country, hasCountry = u, true

@@ -1186,7 +1186,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		// a verb or an event noun in the pattern ("condemned the Israeli
 		// strike") can still be an event of its own, unless the verb undoes
 		// it ("lifted the sanctions", "the sanctions were lifted")
-		if !isVerb(s.tok(u)) && (lx.nouns[s.tok(u).Lemma] == nil || supportVerbs[verbLemma(lx, t)] || undoes(lx, code, s.tok(u).Lemma)) {
+		if l := verbLemma(lx, t); !isVerb(s.tok(u)) && (lx.nouns[s.tok(u).Lemma] == nil || supportVerbs[l] || measureVerbs[l] || undoes(lx, code, s.tok(u).Lemma)) {
 			s.consumed[u] = true // "launched an air strike" is one event, "condemned the strike" two
 		}
 	}
@@ -1831,6 +1831,11 @@ func (s *sentence) noun(n int) {
 				tgt = s.coordinated(i)
 			} else {
 				continue // "the deployment of 230 troops to Liberia": what is deployed
+			}
+		case "for":
+			// "expressed appreciation for China's assistance"
+			if r := p.code[:2]; r == "01" || r == "05" {
+				tgt = s.coordinated(i)
 			}
 		case "from":
 			// "the withdrawal of French troops from Niger"
