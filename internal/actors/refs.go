@@ -107,8 +107,8 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		}
 		// "said its forces had retaliated": a role word owned by a pronoun
 		// takes the country of the clause's subject, or of the last state
-		if (w == "its" || w == "their") && i+1 < s.Last {
-			if e, j := c.d.match(toks, i+1, s.Last); e != nil && e.agent {
+		if (w == "its" || w == "their" || w == "his" || w == "her") && i+1 < s.Last && toks[i].Tag == "PRP$" || w == "her" && i+1 < s.Last {
+			if e, j := c.d.match(toks, i+1, s.Last); e != nil && e.agent && !needsCountry[toks[j-1].Lower] {
 				if m, ok := c.owner(si, i, cur, seen); ok {
 					out[i] = []annals.Mention{mk(i, j, m)}
 					out[i][0].Code = m.Code[:3] + strings.TrimPrefix(e.pick(day).code, "~")

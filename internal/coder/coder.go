@@ -366,7 +366,15 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 	k := j
 	for fi, alts := range p.follow {
 		found := false
-		limit := min(end, k+6)
+		// six words, not counting the names of actors: "accepted Turkish
+		// President Recep Tayyip Erdogan's invitation"
+		limit := k + 6
+		for i := k; i < limit && i < end; i++ {
+			if s.inMention[i] {
+				limit++
+			}
+		}
+		limit = min(end, limit)
 		for ; k < limit; k++ {
 			t := s.tok(k)
 			if k > j && (t.Tag == "MD" || (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && isNoun(s.tok(k-1))) && !isAux(t)) && !has(alts, t.Lemma) && !has(alts, t.Lower) {
@@ -1080,6 +1088,9 @@ func (s *sentence) complement(v, end int) int {
 	// "demanded that Iran withdraw", "agreed on cooperating"
 	for i := v + 1; i < end && i < v+10; i++ {
 		t := s.tok(i)
+		if t.Lower == "that" && i > v+1 {
+			break // "rejected accusations that it had used ... to aid": a noun's clause
+		}
 		if t.Tag == "VB" || t.Tag == "VBG" && i > v+1 && (s.tok(i-1).Lower == "on" || s.tok(i-1).Lower == "for") {
 			return i
 		}
@@ -1221,7 +1232,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		conf = 0.9
 	}
 	preps := prepsOf(p)
-	if s.passive(v) {
+	if s.passive(v) && !(fam == "03" && comp > v) { // ("is committed to opening": an adjective)
 		tgt = s.subject(v)
 		// the agent stands inside the participle's own phrase: not "by
 		// Putin" in "the civilians imprisoned for ... were released by Putin"

@@ -209,6 +209,10 @@ func headlineVerbs(toks []Token) {
 		if t := &toks[i]; (t.Tag == "NN" || t.Tag == "JJ") && pastOnly[t.Text] {
 			t.Tag = "VBD"
 		}
+		// after a modal comes a verb: "they will hand over their arms"
+		if t := &toks[i]; t.Tag == "NN" && toks[i-1].Tag == "MD" {
+			t.Tag = "VB"
+		}
 		// prepositions are a closed class: a word the model calls one
 		// after a noun or a comma is a verb ("Critics ... accuse the law")
 		if t := &toks[i]; t.Tag == "IN" && !prepositions[t.Lower] && len(t.Lower) > 3 && !strings.ContainsAny(t.Lower, ".-'0123456789") {

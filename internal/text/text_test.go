@@ -160,6 +160,7 @@ func TestTagFixes(t *testing.T) {
 		{"The foreign minister spoke by telephone with his Qatari counterpart", "spoke", "VBD"},
 		{"Japan lifts sanctions on Iran", "lifts", "VBZ"},
 		{"Russian troops moved into eastern Ukraine", "troops", "NNS"},
+		{"The rebels said they will hand over their arms", "hand", "VB"},
 		{"Troops moved towards the border despite the warnings", "despite", "IN"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
