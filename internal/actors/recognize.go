@@ -67,7 +67,7 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 		if e.agent && !strings.HasPrefix(toks[i+n-1].Tag, "NN") && !strings.HasPrefix(toks[i+n-1].Tag, "JJ") {
 			continue // "press" or "forces" used as verbs
 		}
-		if e.agent && i+n < end && abstractHeads[toks[i+n].Lemma] {
+		if e.agent && i+n < end && abstractHeads[toks[i+n].Lemma] && strings.HasPrefix(toks[i+n].Tag, "NN") {
 			continue // "military aid", "military operation": a modifier, not an actor
 		}
 		if e.agent && n == 1 && capitalized(toks[i].Text) && toks[i].Tag == "NNP" && i+1 < end && toks[i+1].Tag == "NNP" && !isTitleWord(toks[i].Lower) {
@@ -510,7 +510,8 @@ var abstractHeads = map[string]bool{"aid": true, "assistance": true, "cooperatio
 	"rule": true, "court": true, "equipment": true, "hardware": true, "option": true, "pressure": true,
 	"escalation": true, "deal": true, "pact": true, "capability": true, "strength": true, "power": true,
 	"system": true, "systems": true, "battery": true, "batteries": true, "industry": true, "sector": true,
-	"doctrine": true, "strategy": true, "policy": true}
+	"doctrine": true, "strategy": true, "policy": true, "shell": true, "shells": true, "ammunition": true, "munitions": true,
+	"rounds": true, "fire": true, "barrage": true}
 
 // needsCountry lists role words that name no actor on their own.
 var needsCountry = map[string]bool{"counterpart": true, "counterparts": true}

@@ -465,6 +465,30 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	if s.tok(v).Tag == "VBG" && v > s.first && weighVerbs[verbLemma(s.c.lx, s.tok(v-1))] && isVerb(s.tok(v-1)) {
 		return annals.Hypothetical
 	}
+	// "is expected to retaliate", "is set to sign": not yet an act; "failed
+	// to agree": did not happen
+	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" {
+		switch g := s.tok(v - 2); g.Lower {
+		case "expected", "likely", "unlikely", "poised", "set", "due", "bound", "about", "ready", "prepared", "willing":
+			if v-3 >= s.first && s.tok(v-3).Lemma == "be" {
+				return annals.Hypothetical
+			}
+		case "failed", "fails", "fail", "failing":
+			return annals.Negated
+		}
+	}
+	// "the rebels are believed to have kidnapped": a belief reported
+	if s.tok(v).Tag == "VBN" && v-3 >= s.first && s.tok(v-1).Lower == "have" && s.tok(v-2).Lower == "to" {
+		switch verbLemma(s.c.lx, s.tok(v-3)) {
+		case "believe", "think", "say", "report", "allege", "suspect", "understand", "know", "seem", "appear", "claim", "rumour", "rumor":
+			return annals.Reported
+		}
+	}
+	// "vowed to continue attacking ships": the gerund of an infinitive is
+	// what is promised, coded with the promise
+	if s.tok(v).Tag == "VBG" && v-2 >= s.first && aspectVerbs[verbLemma(s.c.lx, s.tok(v-1))] && s.tok(v-2).Lower == "to" {
+		return annals.Hypothetical
+	}
 	// "wants to attack", "decided to send": a plan, not yet an act
 	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" && planVerbs[verbLemma(s.c.lx, s.tok(v-2))] {
 		return annals.Intended
@@ -1108,6 +1132,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	cs, ce := s.clauseStart(v), s.clauseEnd(v)
 	pats := lx.verbs[verbLemma(lx, t)]
 	fam := lx.family[t.Lemma]
+	if fam == "" {
+		fam = lx.family[verbLemma(lx, t)] // "planning" read as a noun's lemma
+	}
 	// two-word governors: "call on"
 	if v+1 < s.last {
 		if f, ok := lx.family[t.Lemma+" "+s.tok(v+1).Lower]; ok {
@@ -1205,6 +1232,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	mode := s.mode(v, cs)
 	if fam == "03" && mode == annals.Asserted && strings.HasPrefix(code, "03") {
 		mode = annals.Intended
+	}
+	// "has not ruled out military action": the option stays open, a threat
+	if mode == annals.Negated && verbLemma(lx, t) == "rule" && v+1 < s.last && s.tok(v+1).Lower == "out" && info != nil && (info.Quad == 4 || p != nil && strings.HasPrefix(p.code, "13")) {
+		if c := futureCode(lx, code); c != "" {
+			rule += " + not ruled out (" + code + " -> " + c + ")"
+			code, mode = c, annals.Asserted
+			info = lx.Info(code)
+		}
 	}
 	// "he would not provide support", "they will not end the strike": a
 	// refusal (12x), asserted
