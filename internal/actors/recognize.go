@@ -432,9 +432,20 @@ func placeRole(toks []annals.Token, m *annals.Mention, g, next []unit) {
 			return
 		}
 	}
+	// "a court in Ankara", "a militant camp in southern Somalia", "militant
+	// hideouts inside Iran's Sistan-Baluchestan province"
 	gap := toks[g[len(g)-1].last:next[0].first]
-	if len(gap) == 0 || len(gap) > 2 || gap[0].Lower != "in" || len(gap) == 2 && gap[1].Lower != "the" {
+	k := 0
+	for k < len(gap) && k < 2 && strings.HasPrefix(gap[k].Tag, "NN") {
+		k++
+	}
+	if k >= len(gap) || gap[k].Lower != "in" && gap[k].Lower != "inside" {
 		return
+	}
+	for k++; k < len(gap); k++ {
+		if gap[k].Lower != "the" && gap[k].Tag != "JJ" {
+			return
+		}
 	}
 	country := ""
 	role := roleOf(g[len(g)-1])

@@ -61,7 +61,13 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				j = i + 2
 			}
 			if j < s.Last && pairNouns[toks[j].Lower] {
-				if a, b, ok := lastPair(seen); ok {
+				pool := seen
+				if i > s.First && isVerbTag(toks[i-1].Tag) {
+					// "China urged both countries": the pair is not the
+					// sentence's own subject
+					pool = c.seen
+				}
+				if a, b, ok := lastPair(pool); ok {
 					// "both countries" names the states, not the bodies
 					// that last stood for them.
 					if pairNouns[toks[j].Lower] && (toks[j].Lower == "countries" || toks[j].Lower == "nations" || toks[j].Lower == "states" || toks[j].Lower == "neighbours" || toks[j].Lower == "neighbors") {

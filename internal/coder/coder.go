@@ -1007,7 +1007,8 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 // that follows it: "..., the foreign ministry said".
 func (s *sentence) speaker(m annals.Mention) bool {
 	a := m.First
-	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT" || s.tok(a-1).Lower == "of") {
+	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT" ||
+		s.tok(a-1).Lower == "of" || s.tok(a-1).Lower == "on" || s.tok(a-1).Lower == "from" || isNoun(s.tok(a-1))) { // ", officials on both sides said"
 		a-- // "..., US Deputy Secretary of Energy Jeffrey Kupfer said"
 	}
 	if a-1 <= s.first || s.tok(a-1).Text != "," {
@@ -1312,7 +1313,8 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		} else {
 			for k := after; k < ce; k++ {
 				if tk, pt := s.tok(k), s.tok(k-1).Tag; (tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP") && !isAux(tk) && !s.inMention[k] &&
-					pt != "DT" && pt != "CD" && pt != "JJ" && pt != "PRP$" { // ("the two exiled dissidents")
+					pt != "DT" && pt != "CD" && pt != "JJ" && pt != "PRP$" && // ("the two exiled dissidents")
+					!(reportingVerbs[verbLemma(lx, tk)] && pt == "PRP") { // ("strikes on what it said were bases")
 					end = k // "condemned the strikes and said its forces ...": the next predicate's
 					break
 				}
@@ -1350,6 +1352,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info) || symmetric(info) && ownSide(src, tgt)) {
 			tgt = nil // "pledged to work together", "clashed in Ladakh", "agreed to disengage troops": both directions
+		}
+		if len(src) > 1 && symmetric(info) && len(tgt) > 0 && tgt[0].Code == "" {
+			tgt = nil // "the two sides agreed to reopen the Torkham crossing"
 		}
 		pair = len(src) > 1 && len(tgt) == 0 && symmetric(info)
 		if locTarget {
@@ -1794,6 +1799,11 @@ func (s *sentence) noun(n int) {
 			tg := s.tok(g)
 			if isVerb(tg) {
 				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
+					if tg.Tag == "VB" && g > s.first && s.tok(g-1).Lower == "to" && s.governed(g) && !s.transparent[g] {
+						// "summoned the envoy to lodge a protest": a purpose
+						s.tr.add(t.Text + ": under an infinitive of purpose, not coded")
+						return
+					}
 					src, support = s.subject(g), g
 				}
 				break
@@ -2249,8 +2259,9 @@ func (s *sentence) results() {
 		}
 		for j, o := range s.events {
 			oj := s.tokenAt(o.TriggerSpan.Start)
+			participle := ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," && oj < ti // ", killing nine people"
 			if j == i || o.QuadClass != 4 || o.Source != e.Source || oj < 0 || resultVerbs[verbLemma(s.c.lx, s.tok(oj))] ||
-				oj-ti > 15 || ti-oj > 15 || o.Mode != e.Mode {
+				!participle && (oj-ti > 15 || ti-oj > 15) || o.Mode != e.Mode {
 				continue
 			}
 			into[i] = j
@@ -2362,7 +2373,7 @@ func coopCategory(code string) string {
 		return "coop"
 	case code == "057" || strings.HasPrefix(code, "037"):
 		return "settle"
-	case strings.HasPrefix(code, "032"):
+	case strings.HasPrefix(code, "032"), strings.HasPrefix(code, "05"):
 		return "diplo"
 	case strings.HasPrefix(code, "033"):
 		return "aid"
