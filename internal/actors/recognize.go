@@ -278,7 +278,7 @@ func groupUnits(toks []annals.Token, units []unit) [][]unit {
 		if i > 0 && len(groups) > 0 {
 			prev := groups[len(groups)-1]
 			p := prev[len(prev)-1]
-			if joinable(toks, p, u) && !(fromJoin(toks, p, u) && (hasCountry(prev) || prev[0].first > 0 && toks[prev[0].first-1].Tag == "PRP$")) {
+			if joinable(toks, p, u) && !(fromJoin(toks, p, u) && (hasCountry(prev) || prev[0].first > 0 && toks[prev[0].first-1].Tag == "PRP$" || movedBefore(toks, prev[0].first))) {
 				groups[len(groups)-1] = append(prev, u)
 				continue
 			}
@@ -295,6 +295,18 @@ var gapWords = map[string]bool{"'s": true, "'": true, "the": true, "-": true, "s
 func fromJoin(toks []annals.Token, p, u unit) bool {
 	for _, g := range toks[p.last:u.first] {
 		if g.Lower == "from" {
+			return true
+		}
+	}
+	return false
+}
+
+// movedBefore reports a verb of moving people just before i: "withdraw its
+// ambassador and troops from Niger" takes troops out of Niger.
+func movedBefore(toks []annals.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch toks[k].Lemma {
+		case "withdraw", "pull", "recall", "evacuate", "remove", "expel", "deport", "bring", "return", "rescue", "repatriate":
 			return true
 		}
 	}

@@ -700,11 +700,12 @@ func (s *sentence) subject(v int) []annals.Mention {
 			continue
 		}
 		if m.First > s.first {
-			p := s.tok(m.First - 1)
-			if (p.Tag == "DT" || p.Tag == "PRP$") && m.First-1 > s.first && s.tok(m.First-2).Tag == "IN" {
-				p = s.tok(m.First - 2) // "released in the Rwandan capital"
+			pi := m.First - 1
+			if (s.tok(pi).Tag == "DT" || s.tok(pi).Tag == "PRP$") && pi > s.first && s.tok(pi-1).Tag == "IN" {
+				pi-- // "released in the Rwandan capital"
 			}
-			quantity := p.Lower == "of" && m.First >= s.first+2 && quantities[s.tok(m.First-2).Lower]
+			p := s.tok(pi)
+			quantity := p.Lower == "of" && pi > s.first && quantities[s.tok(pi-1).Lower] // "thousands of protesters", "supporters of the junta"
 			if (p.Tag == "IN" && !subordinators[p.Lower] || p.Tag == "TO") && !quantity {
 				continue // inside a prepositional phrase
 			}
@@ -977,7 +978,10 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		if m.Code == "" && p == "of" {
 			continue // "the border village of Banjska": a place's name
 		}
-		if s.consumed[m.First] || s.tok(m.First).Tag == "PRP$" && s.consumedIn(m) {
+		if m.Last < s.last && s.finite(m.Last) && m.First > s.first && (s.tok(m.First-1).Text == "," || s.tok(m.First-1).Lower == "and" || s.tok(m.First-1).Tag == "DT" && s.tok(m.First-2).Lower == "and") {
+			continue // ", and the separatist authorities agreed": the next clause's subject
+		}
+		if s.consumed[m.First] || s.tok(m.First).Tag == "PRP$" && (s.consumedIn(m) || m.Ref) {
 			if own < 0 {
 				own = i // the pattern's own object word ("recalled its ambassador")
 			}
@@ -1230,6 +1234,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 	}
 	info := lx.Info(code)
+	baseRoot := "" // the act's own root, before a promise or refusal recodes it
+	if info != nil {
+		baseRoot = info.Root
+	}
 	mode := s.mode(v, cs)
 	if fam == "03" && mode == annals.Asserted && strings.HasPrefix(code, "03") {
 		mode = annals.Intended
@@ -1322,10 +1330,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		allowLoc := info != nil
 		var locTarget bool
-		root := ""
-		if info != nil {
-			root = info.Root
-		}
+		root := baseRoot
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
 		if len(tgt) == 0 && comp > 0 {
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
@@ -1485,6 +1490,9 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	}
 	if tgt != nil && tgt.Code == src.Code && src.Code != "" {
 		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
+	}
+	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
+		tgt = nil // "withdraw its ambassador": its own, not a target
 	}
 	if src.Ref {
 		conf -= 0.15
@@ -2063,7 +2071,8 @@ func coordGap(gap []annals.Token) bool {
 // "thousands of protesters rallied".
 var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
 	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
-	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true}
+	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true,
+	"supporters": true, "followers": true, "loyalists": true}
 
 type report struct {
 	verb     int
@@ -2254,6 +2263,18 @@ func (s *sentence) results() {
 	into := map[int]int{}
 	for i, e := range s.events {
 		ti := s.tokenAt(e.TriggerSpan.Start)
+		if ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," {
+			// "rallied in Niamey, chanting slogans": the same act told twice
+			for j, o := range s.events {
+				if oj := s.tokenAt(o.TriggerSpan.Start); j != i && oj >= 0 && oj < ti && o.Source == e.Source && o.Root == e.Root && o.Mode == e.Mode {
+					into[i] = j
+					break
+				}
+			}
+			if _, ok := into[i]; ok {
+				continue
+			}
+		}
 		if e.QuadClass != 4 || ti < 0 || !resultVerbs[verbLemma(s.c.lx, s.tok(ti))] {
 			continue
 		}
@@ -2268,21 +2289,20 @@ func (s *sentence) results() {
 			break
 		}
 	}
-	attack := map[int]string{}
+	why := map[int]string{}
 	for i, j := range into {
 		e, o := s.events[i], &s.events[j]
 		if o.Target == "" && e.Target != "" {
 			o.Target, o.TargetText, o.TargetSpan = e.Target, e.TargetText, e.TargetSpan
 			o.Confidence = round2(min(0.95, o.Confidence+0.15))
 		}
-		attack[i] = o.Code
-	}
-	s.drop(func(i int, e annals.Event) string {
-		if c, ok := attack[i]; ok {
-			return fmt.Sprintf("%s %s->%s: the toll of the %s event, folded into it", e.Code, e.Source, e.Target, c)
+		if ti := s.tokenAt(e.TriggerSpan.Start); resultVerbs[verbLemma(s.c.lx, s.tok(ti))] {
+			why[i] = fmt.Sprintf("%s %s->%s: the toll of the %s event, folded into it", e.Code, e.Source, e.Target, o.Code)
+		} else {
+			why[i] = fmt.Sprintf("%s %s->%s: the %s event told again in a participle, folded into it", e.Code, e.Source, e.Target, o.Code)
 		}
-		return ""
-	})
+	}
+	s.drop(func(i int, e annals.Event) string { return why[i] })
 }
 
 // symmetric events between coordinated actors go both ways: consulting,
