@@ -334,8 +334,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 		return len(gap) == 0
 	}
 	for _, g := range gap {
-		if g.Lower == "of" {
-			// "army of Pakistan", "president of Iran"
+		if g.Lower == "of" || g.Lower == "for" && p.isAgent() && len(gap) <= 2 && strings.HasPrefix(toks[p.last-1].Lower, "spokes") {
+			// "army of Pakistan", "president of Iran", "a spokesman for the Taliban"
 			if !(p.isAgent() && u.isActor()) || len(gap) > 2 {
 				return false
 			}

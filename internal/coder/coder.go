@@ -515,6 +515,10 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			}
 		}
 	}
+	// "complain about spying": the topic of what is said, not an act told
+	if s.tok(v).Tag == "VBG" && v-1 > s.first && (s.tok(v-1).Lower == "about" || s.tok(v-1).Lower == "regarding" || s.tok(v-1).Lower == "concerning") {
+		return annals.Hypothetical
+	}
 	// "stopped buying Iranian oil", "have resisted taking a harder line",
 	// "refrained from striking": the act has ended or was held back
 	if s.tok(v).Tag == "VBG" && v > s.first {
@@ -840,7 +844,11 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		}
 		gap := s.doc.Tokens[a.Last:b.First]
 		if !conj && len(gap) == 1 && gap[0].Text == "," && b.Last < s.last && s.tok(b.Last).Text == "," && s.startPP(a.First) < 0 {
-			out = append(out, a) // "Germany's foreign minister, Annalena Baerbock,": one person
+			if b.Code == "" && a.Code != "" {
+				out = []annals.Mention{a} // "A spokesman for the Taliban, Qari Yussouf Ahmadi,": the known one
+			} else {
+				out = append(out, a) // "Germany's foreign minister, Annalena Baerbock,": one person
+			}
 			break
 		}
 		if !coordGap(gap) || !conj && !conjGap(gap) {
