@@ -86,6 +86,9 @@ type Mention struct {
 	// Ref is set when the mention is a reference ("both countries", "he")
 	// resolved to earlier actors; Text keeps the surface form.
 	Ref bool `json:"ref,omitempty"`
+	// Place is set when the mention is only a town or region standing for
+	// its country ("Mumbai", "Bali"): it says where, and seldom who.
+	Place bool `json:"place,omitempty"`
 }
 
 // Mode says how an event is asserted by the text.

@@ -45,6 +45,7 @@ type entry struct {
 	rows   []row
 	agent  bool // role word: rows carry "~ROLE"
 	person bool
+	place  bool // a town or region that stands for its country
 }
 
 type row struct {
@@ -64,7 +65,12 @@ var codeRe = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
 
 // Load compiles every *.tsv file in fsys. It returns all problems at once
 // and never a partly loaded Dict.
-func Load(fsys fs.FS) (*Dict, error) {
+func Load(fsys fs.FS) (*Dict, error) { return LoadWith(fsys, nil) }
+
+// LoadWith is Load with a gazetteer's judgement: locality reports whether
+// a phrase names a town or region (not a country or a capital), so that
+// "the Mumbai attacks" are placed in India rather than done by it.
+func LoadWith(fsys fs.FS, locality func(phrase string) bool) (*Dict, error) {
 	files, err := fs.Glob(fsys, "*.tsv")
 	if err != nil {
 		return nil, err
@@ -191,8 +197,23 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	for _, es := range d.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+		for _, e := range es {
+			if locality != nil && !e.agent && !e.person && countryRows(e) {
+				e.place = locality(strings.Join(e.toks, " "))
+			}
+		}
 	}
 	return d, nil
+}
+
+// countryRows reports whether every row of e is a bare country code.
+func countryRows(e *entry) bool {
+	for _, r := range e.rows {
+		if len(r.code) != 3 {
+			return false
+		}
+	}
+	return len(e.rows) > 0
 }
 
 // tierOf ranks dictionary files: curated files win over the country

@@ -415,6 +415,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
 	case hasCountry:
 		m.Code, m.Entry = country.r.code, country.r.loc
+		m.Place = len(g) == 1 && country.e.place
 	case hasRole && needsCountry[toks[role.last-1].Lower]:
 		return m, false // "his counterpart" names no one without a country
 	case hasRole:

@@ -703,6 +703,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 		if m.Last > v || m.First < cs {
 			continue
 		}
+		if m.Place && m.Last < v && isNoun(s.tok(m.Last)) {
+			continue // "the Mumbai attacks killed": where, not who
+		}
 		if m.First > s.first {
 			pi := m.First - 1
 			if (s.tok(pi).Tag == "DT" || s.tok(pi).Tag == "PRP$") && pi > s.first && s.tok(pi-1).Tag == "IN" {
@@ -1765,8 +1768,8 @@ func (s *sentence) noun(n int) {
 	// noun with only modifiers between.
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		m := s.ms[i]
-		if m.Last > n || m.Last < n-3 {
-			continue
+		if m.Last > n || m.Last < n-3 || m.Place {
+			continue // ("the Bali bombing" happened in Bali)
 		}
 		ok := true
 		for k := m.Last; k < p0(n); k++ {

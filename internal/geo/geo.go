@@ -142,6 +142,18 @@ func (g *Gazetteer) Lookup(name string) []*Place { return g.byName[Key(name)] }
 // CountryPlace returns the country entry for an ISO alpha-3 code.
 func (g *Gazetteer) CountryPlace(cc3 string) *Place { return g.countries[cc3] }
 
+// Locality reports whether name is known only as a town or a region: not
+// a country and not a capital, which news uses for its government.
+func (g *Gazetteer) Locality(name string) bool {
+	ps := g.Lookup(name)
+	for _, p := range ps {
+		if p.Kind == Country || p.Feature == "PPLC" {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
 // Candidate is a place a mention may mean, with its score.
 type Candidate struct {
 	*Place

@@ -110,3 +110,20 @@ func BenchmarkLookup(b *testing.B) {
 		g.Lookup(names[i%len(names)])
 	}
 }
+
+// TestLocality checks which names stand only for a town or region: those
+// the actor stage reads as "where" rather than "who".
+func TestLocality(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"Mumbai": true, "Karachi": true, "Kharkiv": true,
+		"Kabul": false, "Moscow": false, "Pakistan": false, "Washington": false, "Nowhereville": false,
+	} {
+		if got := g.Locality(name); got != want {
+			t.Errorf("Locality(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

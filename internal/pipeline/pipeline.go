@@ -45,17 +45,17 @@ func New(opt Options) (*Pipeline, error) {
 	if opt.LexiconDir != "" {
 		lfs = opt.Dirs(opt.LexiconDir)
 	}
-	d, err := actors.Load(afs)
+	g, err := geo.Default()
+	if err != nil {
+		return nil, err
+	}
+	d, err := actors.LoadWith(afs, g.Locality)
 	if err != nil {
 		return nil, fmt.Errorf("actor dictionaries:\n%w", err)
 	}
 	lx, err := coder.LoadLexicon(lfs, fe.Lemma)
 	if err != nil {
 		return nil, fmt.Errorf("event lexicon:\n%w", err)
-	}
-	g, err := geo.Default()
-	if err != nil {
-		return nil, err
 	}
 	return &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx), Geo: g}, nil
 }
