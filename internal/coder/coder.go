@@ -1564,6 +1564,8 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	lemma := verbLemma(s.c.lx, s.tok(ts))
 	if c := crowdCode(code, src, lemma); c != code {
 		e.Code, e.Rule = c, rule+" (by a crowd: "+c+")"
+	} else if c := repressed(code, src, tgt); c != code {
+		e.Code, e.Rule = c, rule+" (on a crowd: "+c+")"
 	}
 	// "Chinese peacekeepers arrived in South Sudan": a deployment of
 	// peacekeepers (074), not a visit
@@ -1613,6 +1615,21 @@ func crowdCode(code string, src annals.Mention, lemma string) string {
 		return "1831" // "a suicide bomber killed five engineers"
 	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
 		return "145" // but "demonstrators launched missiles" stays 19x
+	}
+	return code
+}
+
+// repressed recodes force by the state on a crowd as repression (175):
+// "security forces opened fire on student protesters".
+func repressed(code string, src annals.Mention, tgt *annals.Mention) string {
+	if tgt == nil || !stateRole(src.Code) || !(strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")) {
+		return code
+	}
+	text := strings.ToLower(tgt.Text)
+	for _, w := range crowdWords {
+		if strings.Contains(text, w) {
+			return "175"
+		}
 	}
 	return code
 }
@@ -2484,6 +2501,9 @@ var measureVerbs = map[string]bool{"announce": true, "declare": true, "unveil": 
 // stateRole reports a state or one of its organs: a bare country code or a
 // government, military, police, intelligence, legislative or judicial role.
 func stateRole(code string) bool {
+	if len(code) < 3 {
+		return false // an unknown name
+	}
 	if len(code) == 3 {
 		return code != "IGO" && code != "NGO" && code != "IMG" && code != "MNC" && code != "MED"
 	}
