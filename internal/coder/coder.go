@@ -331,6 +331,16 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 				after, used, ok = v+1, u, true
 			}
 		}
+		if !ok && len(p.trigger) > 1 && len(p.follow) > 0 && s.passive(v) {
+			// "the strike by coal workers was called off": the particles
+			// follow the verb, the object stands before it
+			if a, _, ok1 := s.matchOne(&pattern{trigger: p.trigger}, v, end); ok1 {
+				start := max(s.first, v-8)
+				if _, u, ok2 := s.matchOne(&pattern{trigger: p.trigger[:1], follow: p.follow}, start-1, v); ok2 {
+					after, used, ok = a, u, true
+				}
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -415,11 +425,12 @@ func (s *sentence) passive(v int) bool {
 	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
 		return s.reducedRelative(v) || s.patientParticiple(v)
 	}
+	if (s.tok(v).Tag == "VBN" || s.tok(v).Tag == "VBD") && v-2 >= s.first && s.tok(v-1).Text == "," && isNoun(s.tok(v-2)) && v+1 < s.last &&
+		(s.tok(v+1).Lower == "by" || patientVerbs[verbLemma(s.c.lx, s.tok(v))] && !s.objectNext(v)) {
+		return true // "The ceasefire, brokered by Egypt and Qatar,", "Eighteen fishermen, held captive in Libya,"
+	}
 	if s.tok(v).Tag != "VBN" {
 		return false
-	}
-	if v-2 >= s.first && s.tok(v-1).Text == "," && isNoun(s.tok(v-2)) && v+1 < s.last && s.tok(v+1).Lower == "by" {
-		return true // "The ceasefire, brokered by Egypt and Qatar,"
 	}
 	if v > s.first && isNoun(s.tok(v-1)) && s.reducedRelative(v) {
 		return true // "there were ten soldiers killed in ..."
@@ -428,7 +439,8 @@ func (s *sentence) passive(v int) bool {
 		// "freed the blogger and activists arrested last week": a
 		// participle after a noun, once the main verb has come
 		for k := v - 2; k >= s.first; k-- {
-			if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) {
+			if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) ||
+				t.Tag == "VBN" && k > s.first && s.tok(k-1).Lemma == "have" { // "have freed the blogger, along with activists arrested last week"
 				return true
 			}
 		}
@@ -452,11 +464,20 @@ func (s *sentence) passive(v int) bool {
 		if t.Lemma == "be" || t.Lemma == "get" {
 			return true
 		}
-		if t.Tag != "RB" && t.Tag != "VBN" {
+		if t.Tag != "RB" && t.Tag != "VBN" && !when.IsTimeWord(t.Lower) { // ("was today called off")
 			return false
 		}
 	}
 	return false
+}
+
+// objectNext reports a noun phrase right after the verb at v: its object.
+func (s *sentence) objectNext(v int) bool {
+	if v+1 >= s.last {
+		return false
+	}
+	n := s.tok(v + 1)
+	return n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n)
 }
 
 // mode finds negation, modals and governing words around the verb group.
@@ -708,8 +729,21 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		if m.First > s.first {
 			pi := m.First - 1
-			if (s.tok(pi).Tag == "DT" || s.tok(pi).Tag == "PRP$") && pi > s.first && s.tok(pi-1).Tag == "IN" {
-				pi-- // "released in the Rwandan capital"
+			for k := pi; k > s.first && k >= m.First-3; k-- {
+				t := s.tok(k)
+				if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "NN" || t.Tag == "NNS") {
+					break
+				}
+				if p := s.tok(k - 1); p.Tag == "IN" {
+					if t.Tag == "CD" && (p.Lower == "around" || p.Lower == "about" || p.Lower == "over" || p.Lower == "nearly" || p.Lower == "some" || p.Lower == "under") {
+						break // "Around 3,000 Islamic State members": a number, not a phrase
+					}
+					pi = k - 1 // "released in the Rwandan capital", "the strike by coal workers"
+					break
+				}
+				if t.Tag == "DT" || t.Tag == "PRP$" {
+					break // the phrase starts here ("In recent years the Taliban")
+				}
 			}
 			p := s.tok(pi)
 			quantity := p.Lower == "of" && pi > s.first && quantities[s.tok(pi-1).Lower] // "thousands of protesters", "supporters of the junta"
@@ -1309,6 +1343,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 							src = s.coordinated(i)
 						}
 					}
+					if len(src) == 0 {
+						src = s.byAgent(u, v) // "the strike by coal workers was called off"
+					}
 				}
 			}
 		}
@@ -1497,7 +1534,7 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 
 func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
 	if tgt != nil && tgt.Span == src.Span && !src.Ref {
-		return
+		tgt = nil // one mention found as both: "the strike by coal workers was called off"
 	}
 	if tgt != nil && tgt.Code == src.Code && src.Code != "" {
 		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
@@ -1613,6 +1650,8 @@ func crowdCode(code string, src annals.Mention, lemma string) string {
 		return "191" // "the coast guard blocked a resupply mission"
 	case strings.Contains(text, "suicide") && (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")):
 		return "1831" // "a suicide bomber killed five engineers"
+	case civil && lemma == "strike" && code == "190":
+		return "143" // "the strike by coal workers": a labour strike
 	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
 		return "145" // but "demonstrators launched missiles" stays 19x
 	}
@@ -1938,6 +1977,10 @@ func (s *sentence) noun(n int) {
 		break
 	}
 	code := p.code
+	if code == "150" && s.civilDrill(n) {
+		s.tr.add(t.Text + ": a civil drill, not a show of force")
+		return
+	}
 	if code == "150" && (s.jointBefore(n) || len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "with" || len(src) > 1) {
 		code = "062" // "joint military exercises", "drills with the US navy", "Brazil and Argentina's war games"
 	}
@@ -2005,6 +2048,18 @@ func (s *sentence) sharpen(n, k int, p *pattern) bool {
 			e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
 		}
 		return true
+	}
+	return false
+}
+
+// civilDrill reports an evacuation, fire or rescue drill: "carried out an
+// emergency evacuation exercise in a school".
+func (s *sentence) civilDrill(n int) bool {
+	for k := n - 1; k >= s.first && k >= n-3; k-- {
+		switch s.tok(k).Lower {
+		case "evacuation", "fire", "rescue", "earthquake", "disaster", "humanitarian", "medical", "first-aid", "tabletop":
+			return true
+		}
 	}
 	return false
 }
