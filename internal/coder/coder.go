@@ -718,6 +718,22 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
+	if vg-1 > s.first && s.tok(vg-1).Text == "," {
+		// "China, which has close ties with both sides, offered": the
+		// relative clause has closed; the verb is the main one
+		for k := vg - 2; k > s.first && k >= vg-25; k-- {
+			if rel := s.tok(k).Lower; (rel == "which" || rel == "who") && s.tok(k-1).Text == "," {
+				for i := len(s.ms) - 1; i >= 0; i-- {
+					// the mention or its head noun before the comma: "The
+					// African Union mission, which ..."
+					if m := s.ms[i]; m.Last <= k-1 && m.Last >= k-3 && allNouns(s.doc.Tokens[m.Last:k-1]) {
+						return s.coordinated(i)
+					}
+				}
+				break
+			}
+		}
+	}
 	best := -1
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		m := s.ms[i]
@@ -764,20 +780,6 @@ func (s *sentence) subject(v int) []annals.Mention {
 		for g := v - 2; g >= s.first && g >= v-8; g-- {
 			if t := s.tok(g); isVerb(t) && !isAux(t) {
 				return s.subject(g)
-			}
-		}
-	}
-	if best < 0 && vg-1 > s.first && s.tok(vg-1).Text == "," {
-		// "China, which has close ties with both sides, offered": the
-		// relative clause has closed; the verb is the main one
-		for k := vg - 2; k > s.first && k >= vg-25; k-- {
-			if rel := s.tok(k).Lower; (rel == "which" || rel == "who") && s.tok(k-1).Text == "," {
-				for i := len(s.ms) - 1; i >= 0; i-- {
-					if s.ms[i].Last == k-1 {
-						return s.coordinated(i)
-					}
-				}
-				break
 			}
 		}
 	}
@@ -1226,6 +1228,11 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				if c2, ok := lx.compCat[cl+" "+s.tok(comp+1).Lower]; ok {
 					cat = c2
 				}
+			}
+			// "vowed to continue the offensive": an aspect verb's object is
+			// what is promised
+			if cat == "" && (aspectVerbs[cl] || lx.family[cl] == "=") {
+				cat = s.nounCategory(comp+1, min(comp+6, s.last))
 			}
 			// the complement's own words decide: "return to negotiations"
 			// is a meeting, "return the hostages" a release
@@ -2106,6 +2113,16 @@ func (s *sentence) specific(v int) bool {
 	return p != nil && len(p.follow) > 0 && p.code != "---"
 }
 
+// allNouns reports whether every token is a common noun.
+func allNouns(toks []annals.Token) bool {
+	for _, t := range toks {
+		if t.Tag != "NN" && t.Tag != "NNS" {
+			return false
+		}
+	}
+	return true
+}
+
 // conjGap reports a conjunction between two mentions.
 func conjGap(gap []annals.Token) bool {
 	for _, t := range gap {
@@ -2435,6 +2452,31 @@ func (s *sentence) shortParen(i int) bool {
 		}
 	}
 	return false
+}
+
+// nounCategory is the complement category of the first nominal event in
+// [from, to): "continue the offensive" is force, "resume the talks" a
+// meeting.
+func (s *sentence) nounCategory(from, to int) string {
+	for k := from; k < to; k++ {
+		t := s.tok(k)
+		if !isNoun(t) && t.Tag != "JJ" { // ("the offensive" may be read as an adjective)
+			continue
+		}
+		ps := s.c.lx.nouns[t.Lemma]
+		if len(ps) == 0 {
+			continue
+		}
+		code := ps[len(ps)-1].code // the noun on its own
+		switch {
+		case code >= "18" && code < "21", strings.HasPrefix(code, "15"):
+			return "force"
+		case strings.HasPrefix(code, "16"), strings.HasPrefix(code, "17"):
+			return "sanction"
+		}
+		return coopCategory(code)
+	}
+	return ""
 }
 
 // futureCode maps a material act promised in the future to the CAMEO
