@@ -349,7 +349,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 			}
 			continue
 		}
-		if !gapWords[g.Lower] && g.Tag != "JJ" && !(g.Tag == "NN" && p.isCountry() && u.isAgent() && !abstractHeads[g.Lower]) {
+		if !gapWords[g.Lower] && !(g.Tag == "JJ" && (p.isCountry() || p.isAgent())) && !(g.Tag == "NN" && p.isCountry() && u.isAgent() && !abstractHeads[g.Lower]) {
+			// (but "Taliban ban women": a group's name, then a verb)
 			return false // but "Rwanda's information minister" is one
 		}
 	}

@@ -238,7 +238,7 @@ func (s *sentence) code() []annals.Event {
 			s.verb(v, skip)
 			continue
 		}
-		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS") && s.verbLike(v) {
+		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") && s.verbLike(v) { // ("Taliban ban/JJ women")
 			if t.Lemma == "allege" && v+1 < s.reportedFrom {
 				s.reportedFrom = v + 1 // "a report alleged that ...": an allegation's content is not coded
 			}
@@ -509,6 +509,11 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	// what is promised, coded with the promise
 	if s.tok(v).Tag == "VBG" && v-2 >= s.first && aspectVerbs[verbLemma(s.c.lx, s.tok(v-1))] && s.tok(v-2).Lower == "to" {
 		return annals.Hypothetical
+	}
+	// "US to send Patriot missiles to Ukraine": a headline's infinitive is
+	// what is planned
+	if s.tok(v).Tag == "VB" && v-1 > s.first && s.tok(v-1).Lower == "to" && !s.governed(v) && s.inMention[v-2] {
+		return annals.Intended
 	}
 	// "wants to attack", "decided to send": a plan, not yet an act
 	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" && planVerbs[verbLemma(s.c.lx, s.tok(v-2))] {
@@ -890,7 +895,9 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 			}
 			break
 		}
-		if !coordGap(gap) || !conj && !conjGap(gap) {
+		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower]) && len(gap) == 1 && gap[0].Text == "," &&
+			b.Last < s.last && (isVerb(s.tok(b.Last)) || isNoun(s.tok(b.Last))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
+		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
 			break
 		}
 		conj = true
@@ -1061,6 +1068,9 @@ func (s *sentence) speaker(m annals.Mention) bool {
 	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT" ||
 		s.tok(a-1).Lower == "of" || s.tok(a-1).Lower == "on" || s.tok(a-1).Lower == "from" || isNoun(s.tok(a-1))) { // ", officials on both sides said"
 		a-- // "..., US Deputy Secretary of Energy Jeffrey Kupfer said"
+	}
+	for a-1 > s.first && isQuote(s.tok(a-1).Text) {
+		a-- // '"Israel must stop the bombardment," Erdogan said'
 	}
 	if a-1 <= s.first || s.tok(a-1).Text != "," {
 		return false
@@ -1415,6 +1425,19 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		if len(src) > 1 && symmetric(info) && len(tgt) > 0 && tgt[0].Code == "" {
 			tgt = nil // "the two sides agreed to reopen the Torkham crossing"
+		}
+		if l := verbLemma(lx, t); len(src) > 1 && len(tgt) == 0 && (l == "trade" || l == "exchange" || l == "swap") {
+			code0 := code
+			// "the army and the RSF traded blame": each to the other
+			for _, a := range src {
+				for _, b := range src {
+					if a.Code != b.Code {
+						b := b
+						s.add(a, &b, code0, rule+" (reciprocal)", v, v+1, mode, conf-0.05)
+					}
+				}
+			}
+			return
 		}
 		pair = len(src) > 1 && len(tgt) == 0 && symmetric(info)
 		if locTarget {
@@ -2113,6 +2136,15 @@ func (s *sentence) specific(v int) bool {
 	return p != nil && len(p.follow) > 0 && p.code != "---"
 }
 
+// isQuote reports a quotation mark token.
+func isQuote(t string) bool {
+	switch t {
+	case "\"", "''", "``", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
+}
+
 // allNouns reports whether every token is a common noun.
 func allNouns(toks []annals.Token) bool {
 	for _, t := range toks {
@@ -2236,8 +2268,8 @@ func (s *sentence) claims() {
 		n := len(s.events)
 		for i := 0; i < n; i++ {
 			e := s.events[i]
-			if e.Mode != annals.Hypothetical || e.Source == "" || e.Source == r.speaker.Code || e.TriggerSpan.Start < s.tok(r.verb).End {
-				continue
+			if e.Mode != annals.Hypothetical || e.Source == "" || e.Source == r.speaker.Code || e.TriggerSpan.Start < s.tok(r.verb).End && !s.speaker(r.speaker) {
+				continue // ('"Israel must stop the bombardment," Erdogan said': the quote comes first)
 			}
 			ti := s.tokenAt(e.TriggerSpan.Start)
 			must := false
