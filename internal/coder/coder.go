@@ -2327,6 +2327,28 @@ func (s *sentence) claims() {
 	}
 }
 
+// nominalSubject returns the nominal attack event, by the same source,
+// that is the subject of the verb event i at token ti, or -1.
+func (s *sentence) nominalSubject(i, ti int) int {
+	e := s.events[i]
+	for j, o := range s.events {
+		oj := s.tokenAt(o.TriggerSpan.Start)
+		if j == i || oj < 0 || oj >= ti || o.QuadClass != 4 || o.Source != e.Source || o.Mode != e.Mode || !strings.HasPrefix(o.Rule, "nouns") {
+			continue
+		}
+		clear := true
+		for k := oj + 1; k < ti; k++ {
+			if t := s.tok(k); isVerb(t) && !isAux(t) || t.Text == "," || s.boundary(k) {
+				clear = false
+			}
+		}
+		if clear {
+			return j
+		}
+	}
+	return -1
+}
+
 // recipientVerbs take as object what someone else does to their subject:
 // "faces pressure from Congress", "received assurances from the
 // government", "won backing from the EU".
@@ -2393,8 +2415,17 @@ var resultVerbs = map[string]bool{"kill": true, "wound": true, "injure": true, "
 // victims as target when the attack named none.
 func (s *sentence) results() {
 	into := map[int]int{}
+	subj := map[int]bool{} // folded into the nominal event that is its subject
 	for i, e := range s.events {
 		ti := s.tokenAt(e.TriggerSpan.Start)
+		if e.QuadClass == 4 && ti > s.first && isVerb(s.tok(ti)) {
+			// "An Israeli air strike destroyed the consulate": the verb tells
+			// what its nominal subject did; one event with the verb's object
+			if j := s.nominalSubject(i, ti); j >= 0 {
+				into[i], subj[i] = j, true
+				continue
+			}
+		}
 		if ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," {
 			// "rallied in Niamey, chanting slogans": the same act told twice
 			for j, o := range s.events {
@@ -2422,7 +2453,13 @@ func (s *sentence) results() {
 		}
 	}
 	why := map[int]string{}
-	for i, j := range into {
+	order := make([]int, 0, len(into))
+	for i := range into {
+		order = append(order, i)
+	}
+	sort.Ints(order) // the first telling fills an empty target: the verb's object before a toll
+	for _, i := range order {
+		j := into[i]
 		e, o := s.events[i], &s.events[j]
 		if o.Target == "" && e.Target != "" {
 			o.Target, o.TargetText, o.TargetSpan = e.Target, e.TargetText, e.TargetSpan
@@ -2430,6 +2467,8 @@ func (s *sentence) results() {
 		}
 		if ti := s.tokenAt(e.TriggerSpan.Start); resultVerbs[verbLemma(s.c.lx, s.tok(ti))] {
 			why[i] = fmt.Sprintf("%s %s->%s: the toll of the %s event, folded into it", e.Code, e.Source, e.Target, o.Code)
+		} else if subj[i] {
+			why[i] = fmt.Sprintf("%s %s->%s: what its subject, the %s event, did; folded into it", e.Code, e.Source, e.Target, o.Code)
 		} else {
 			why[i] = fmt.Sprintf("%s %s->%s: the %s event told again in a participle, folded into it", e.Code, e.Source, e.Target, o.Code)
 		}
