@@ -492,6 +492,25 @@ func distributeRoles(toks []annals.Token, ms []annals.Mention) {
 			a.Code += b.Code[3:]
 		}
 	}
+	// "Russian missiles and drones": the adjective owns both nouns, so the
+	// role word takes its country rather than the article's
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if len(a.Code) != 3 || len(b.Code) <= 3 || a.Ref || b.Ref || toks[a.First].Tag != "JJ" || b.Last-b.First != 1 {
+			continue
+		}
+		gap := toks[a.Last:b.First]
+		if len(gap) < 2 || len(gap) > 3 || gap[len(gap)-1].Lower != "and" {
+			continue
+		}
+		nouns := true
+		for _, g := range gap[:len(gap)-1] {
+			nouns = nouns && strings.HasPrefix(g.Tag, "NN") && g.Tag != "NNP"
+		}
+		if nouns {
+			b.Code = a.Code + b.Code[3:]
+		}
+	}
 }
 
 func tokensOf(txt string, sp annals.Span) []annals.Token {
