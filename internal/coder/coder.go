@@ -910,8 +910,8 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 	// subject of the next clause ("at Israel, and Israeli jets struck")
 	for j := i + 1; j < len(s.ms); j++ {
 		a, b := s.ms[j-1], s.ms[j]
-		if b.Last < s.last && s.finite(b.Last) {
-			break
+		if b.Last < s.last && s.finite(b.Last) && a.Last < b.First && s.tok(a.Last).Text == "," {
+			break // ", and Israeli jets struck": the next clause's subject
 		}
 		if a.Span == b.Span {
 			if j-1 == i || containsMention(out, a) {
@@ -1680,6 +1680,8 @@ func crowdCode(code string, src annals.Mention, lemma string) string {
 		return "191" // "the coast guard blocked a resupply mission"
 	case strings.Contains(text, "suicide") && (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")):
 		return "1831" // "a suicide bomber killed five engineers"
+	case civil && (lemma == "gather" || lemma == "assemble" || lemma == "converge" || lemma == "congregate") && code == "040":
+		return "141" // "protesters who had gathered outside parliament": a rally
 	case civil && lemma == "strike" && code == "190":
 		return "143" // "the strike by coal workers": a labour strike
 	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
