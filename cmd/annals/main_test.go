@@ -136,10 +136,13 @@ func TestDictCheck(t *testing.T) {
 	// and a broken lexicon
 	ldir := t.TempDir()
 	os.WriteFile(filepath.Join(ldir, "cameo.tsv"), []byte("190\tUse force\t-10\t19\t4\t4\tASSAULT\n"), 0o644)
-	os.WriteFile(filepath.Join(ldir, "verbs.tsv"), []byte("attack\t\t190\tok\nstrike\t\t999\tbad\n"), 0o644)
+	os.WriteFile(filepath.Join(ldir, "verbs.tsv"), []byte("attack\t\t190\tok\nstrike\t\t999\tbad\nattack\t\t190\tagain\n"), 0o644)
 	_, errs, code = runCLI(t, "", "dict", "check", "--lexicon-dir", ldir)
 	if code != exitSkipped || !strings.Contains(errs, "verbs.tsv:2: unknown CAMEO code \"999\"") {
 		t.Errorf("lexicon check: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "verbs.tsv:3: duplicate of verbs.tsv:1") {
+		t.Errorf("lexicon check misses a duplicate row:\n%s", errs)
 	}
 }
 

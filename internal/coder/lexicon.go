@@ -117,8 +117,14 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 		}
 		return f
 	}
+	seen := map[string]string{} // file, trigger and follow words -> first location
 	addPat := func(into map[string][]*pattern, curated bool) func(c []string, loc string) error {
 		return func(c []string, loc string) error {
+			key := loc[:strings.LastIndexByte(loc, ':')] + "\t" + strings.ToLower(strings.TrimSpace(c[0])) + "\t" + strings.ToLower(strings.TrimSpace(c[1]))
+			if first, dup := seen[key]; dup {
+				return fmt.Errorf("duplicate of %s: the same trigger and follow words", first)
+			}
+			seen[key] = loc
 			code := strings.TrimSpace(c[2])
 			if code != "---" {
 				if _, ok := lx.Codes[code]; !ok {
