@@ -94,7 +94,14 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				continue
 			}
 			if toks[j].Lower == "country" || toks[j].Lower == "kingdom" || toks[j].Lower == "republic" {
-				if m, ok := last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] }); ok {
+				// the last country named, else the country of the last actor
+				// ("Argentina's president announced the country would leave")
+				m, ok := last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] })
+				if !ok {
+					m, ok = last(seen, func(m annals.Mention) bool { return len(m.Code) > 3 && isoCountries[m.Code[:3]] })
+				}
+				if ok {
+					m.Code = m.Code[:3]
 					out[i] = []annals.Mention{mk(i, j+1, m)}
 				}
 				i = j

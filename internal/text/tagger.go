@@ -209,6 +209,14 @@ func headlineVerbs(toks []Token) {
 		if t := &toks[i]; (t.Tag == "NN" || t.Tag == "JJ") && pastOnly[t.Text] {
 			t.Tag = "VBD"
 		}
+		// a second past tense after "and": "boarded a boat and seized/JJ
+		// weapons"
+		if t := &toks[i]; t.Tag == "JJ" && strings.HasSuffix(t.Lower, "ed") && toks[i-1].Lower == "and" && i+1 < len(toks) && pastBefore(toks[:i-1]) {
+			switch toks[i+1].Tag {
+			case "DT", "NNS", "NN", "NNP", "NNPS", "CD", "PRP$", "PRP":
+				t.Tag = "VBD"
+			}
+		}
 		// after a modal comes a verb: "they will hand over their arms"
 		if t := &toks[i]; t.Tag == "NN" && toks[i-1].Tag == "MD" {
 			t.Tag = "VB"
@@ -249,6 +257,16 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+}
+
+// pastBefore reports a past-tense verb among toks.
+func pastBefore(toks []Token) bool {
+	for _, t := range toks {
+		if t.Tag == "VBD" {
+			return true
+		}
+	}
+	return false
 }
 
 // prepositions are the words of more than three letters that may be

@@ -161,6 +161,7 @@ func TestTagFixes(t *testing.T) {
 		{"Japan lifts sanctions on Iran", "lifts", "VBZ"},
 		{"Russian troops moved into eastern Ukraine", "troops", "NNS"},
 		{"The rebels said they will hand over their arms", "hand", "VB"},
+		{"China's coast guard boarded a Philippine supply boat and seized weapons", "seized", "VBD"},
 		{"Troops moved towards the border despite the warnings", "despite", "IN"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
