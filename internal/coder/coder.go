@@ -1824,7 +1824,16 @@ func (s *sentence) readsAsVerb(i int) bool {
 	if t.Tag == "NNP" || t.Tag == "NNPS" || s.c.lx.verbs[t.Lemma] == nil && s.c.lx.verbs[t.Lower] == nil {
 		return false
 	}
-	return i+1 >= s.last || !isNoun(s.tok(i+1))
+	if i+1 >= s.last || !isNoun(s.tok(i+1)) {
+		return true
+	}
+	// a noun that a pattern of the verb takes: "the attack set fire to"
+	for _, p := range s.c.lx.verbs[t.Lemma] {
+		if len(p.trigger) == 1 && len(p.follow) > 0 && has(p.follow[0], s.tok(i+1).Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // noun codes a nominal trigger: "Israeli strike on Gaza", "a visit by the
@@ -1841,7 +1850,7 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	// only a noun heading its phrase: "strike" in "strike force" is not one
-	if after < s.last && isNoun(s.tok(after)) && !when.IsTimeWord(s.tok(after).Lower) {
+	if after < s.last && isNoun(s.tok(after)) && !when.IsTimeWord(s.tok(after).Lower) && !s.readsAsVerb(after) {
 		return
 	}
 	for k := n + 1; k < after; k++ {
@@ -1930,6 +1939,7 @@ func (s *sentence) noun(n int) {
 		return
 	}
 	var tgt []annals.Mention
+	placed := false // the target is only where it happened ("in Beirut")
 	if support >= 0 {
 		// "Obama gave Putin a stern warning": the one between the verb and
 		// its noun is the target
@@ -1939,9 +1949,6 @@ func (s *sentence) noun(n int) {
 				break
 			}
 		}
-	}
-	if pp := s.startPP(n); pp > s.first && (s.tok(pp).Lower == "in" || s.tok(pp).Lower == "during") && resultVerbs[verbLemma(lx, s.tok(pp-1))] && s.passive(pp-1) {
-		tgt = s.subject(pp - 1) // "a Hamas official was killed in an Israeli drone strike"
 	}
 	if recipient >= 0 {
 		if tgt = s.subject(recipient); len(tgt) == 0 {
@@ -1988,6 +1995,7 @@ func (s *sentence) noun(n int) {
 		switch pr {
 		case "on", "against", "to", "with", "into", "at", "in", "inside", "upon", "targeting":
 			tgt = s.coordinated(i)
+			placed = pr == "in" || pr == "inside"
 		case "of":
 			// "Israel's assassination of Ismail Haniyeh": the one acted on
 			if r := p.code[:2]; r == "17" || r == "18" || r == "19" || r == "20" {
@@ -2007,6 +2015,15 @@ func (s *sentence) noun(n int) {
 			}
 		}
 		break
+	}
+	if len(tgt) == 0 || placed {
+		// "a Hamas official was killed in an Israeli drone strike in
+		// Beirut": the victims before the place
+		// (but bare role words, whose country is only the article's, do
+		// not displace a named place)
+		if vt := s.victims(n); len(vt) > 0 && (len(tgt) == 0 || !strings.HasPrefix(vt[0].Entry, "agents.tsv")) {
+			tgt = vt
+		}
 	}
 	code := p.code
 	if code == "150" && s.civilDrill(n) {
@@ -2082,6 +2099,24 @@ func (s *sentence) sharpen(n, k int, p *pattern) bool {
 		return true
 	}
 	return false
+}
+
+// victims returns the subject of a passive killing or wounding whose "in"
+// phrase holds the nominal attack at n: "five soldiers were wounded in a
+// Hezbollah anti-tank missile attack".
+func (s *sentence) victims(n int) []annals.Mention {
+	for k := n - 1; k > s.first && k >= n-6; k-- {
+		if l := s.tok(k).Lower; l == "in" || l == "during" {
+			if resultVerbs[verbLemma(s.c.lx, s.tok(k-1))] && s.passive(k-1) {
+				return s.subject(k - 1)
+			}
+			return nil
+		}
+		if t := s.tok(k); !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || isNoun(t) || t.Tag == "POS") {
+			return nil
+		}
+	}
+	return nil
 }
 
 // civilDrill reports an evacuation, fire or rescue drill: "carried out an
