@@ -1630,7 +1630,7 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	}
 	lemma := verbLemma(s.c.lx, s.tok(ts))
 	if c := crowdCode(code, src, lemma); c != code {
-		e.Code, e.Rule = c, rule+" (by a crowd: "+c+")"
+		e.Code, e.Rule = c, rule+" (by who acts: "+c+")"
 	} else if c := repressed(code, src, tgt); c != code {
 		e.Code, e.Rule = c, rule+" (on a crowd: "+c+")"
 	}
@@ -1682,6 +1682,8 @@ func crowdCode(code string, src annals.Mention, lemma string) string {
 		return "1831" // "a suicide bomber killed five engineers"
 	case civil && (lemma == "gather" || lemma == "assemble" || lemma == "converge" || lemma == "congregate") && code == "040":
 		return "141" // "protesters who had gathered outside parliament": a rally
+	case (lemma == "bombing" || lemma == "bomb") && code == "195" && len(src.Code) >= 6 && (src.Code[3:6] == "INS" || src.Code[3:6] == "REB" || src.Code[3:6] == "SEP" || src.Code[3:6] == "CRM"):
+		return "183" // "the terrorist bombing in Beirut": no air force's
 	case civil && lemma == "strike" && code == "190":
 		return "143" // "the strike by coal workers": a labour strike
 	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
@@ -2480,8 +2482,8 @@ func (s *sentence) results() {
 		}
 		for j, o := range s.events {
 			oj := s.tokenAt(o.TriggerSpan.Start)
-			participle := ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," && oj < ti // ", killing nine people"
-			if j == i || o.QuadClass != 4 || o.Source != e.Source || oj < 0 || resultVerbs[verbLemma(s.c.lx, s.tok(oj))] ||
+			participle := ti > s.first && s.tok(ti).Tag == "VBG" && (s.tok(ti-1).Text == "," || s.tok(ti-1).Lower == "and") && oj < ti // ", killing nine people (and wounding ...)"
+			if j == i || o.QuadClass != 4 || o.Source != e.Source && !(participle && s.tok(ti-1).Lower == "and") || oj < 0 || resultVerbs[verbLemma(s.c.lx, s.tok(oj))] ||
 				!participle && (oj-ti > 15 || ti-oj > 15) || o.Mode != e.Mode {
 				continue
 			}
@@ -2536,7 +2538,8 @@ func symmetric(info *CodeInfo) bool {
 // headline-style clause ("Pakistan to expel Afghans").
 func (s *sentence) governed(v int) bool {
 	for i := v - 2; i >= s.first && i >= v-12; i-- {
-		if isVerb(s.tok(i)) && s.tok(i).Tag != "VBG" {
+		t := s.tok(i)
+		if isVerb(t) && t.Tag != "VBG" || (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") && s.verbLike(i) { // ("UNICEF hand/NN over vehicles to support")
 			return true
 		}
 	}
