@@ -101,6 +101,27 @@ func allTitles(toks []annals.Token) bool {
 	return len(toks) > 0
 }
 
+// holderSuffixes join a holder to what it holds or leads.
+var holderSuffixes = []string{"-held", "-controlled", "-occupied", "-led", "-run"}
+
+// holder returns the unit for the one-word actor or role before a holder
+// suffix: "rebel-held" is the rebels', "Russian-occupied" Russia's.
+func (d *Dict) holder(t *annals.Token, day int) (unit, bool) {
+	for _, suf := range holderSuffixes {
+		if !strings.HasSuffix(t.Lower, suf) || len(t.Lower) == len(suf) {
+			continue
+		}
+		prefix := t.Lower[:len(t.Lower)-len(suf)]
+		for _, e := range d.byFirst[prefix] {
+			if len(e.toks) != 1 || !e.agent && !capitalized(t.Text) {
+				continue
+			}
+			return unit{e: e, r: e.pick(day)}, true
+		}
+	}
+	return unit{}, false
+}
+
 // waterWords name seas and straits after or before a country's name.
 var waterWords = map[string]bool{"Sea": true, "Ocean": true, "Gulf": true, "Strait": true, "Straits": true, "Bay": true, "Channel": true}
 
@@ -200,6 +221,14 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 			}
 			units = append(units, unit{first: i, last: j, e: e, r: e.pick(day)})
 			i = j
+			continue
+		}
+		if u, ok := c.d.holder(&toks[i], day); ok {
+			// "the rebel-held enclave", "Houthi-controlled areas", "the
+			// Saudi-led coalition": the holder acts for the place
+			u.first, u.last = i, i+1
+			units = append(units, u)
+			i++
 			continue
 		}
 		t := &toks[i]
