@@ -223,10 +223,12 @@ func (s *sentence) code() []annals.Event {
 		if t.Tag == "VBG" && v > s.first && s.c.lx.family[verbLemma(s.c.lx, t)] == "" {
 			// ("threatening to pull funding" after a noun is a participle)
 			p := s.tok(v - 1)
-			if p.Tag == "DT" || p.Tag == "JJ" || isNoun(p) || p.Tag == "POS" || p.Tag == "PRP$" {
+			if (p.Tag == "DT" || p.Tag == "JJ" || isNoun(p) || p.Tag == "POS" || p.Tag == "PRP$") && !(documents[p.Lemma] && s.objectNext(v)) {
 				s.noun(v)
 				continue
 			}
+			// (but "a resolution censuring Iran" is what the resolution
+			// does)
 		}
 		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) && !s.transparent[v] {
 			// "met with Assad to discuss ...": a purpose, not another event
@@ -747,6 +749,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		if m.Place && m.Last < v && isNoun(s.tok(m.Last)) {
 			continue // "the Mumbai attacks killed": where, not who
+		}
+		if s.participleObject(m, cs) {
+			continue // "the coalition fighting Houthi rebels has declared": a participle's object
 		}
 		if m.First > s.first {
 			pi := m.First - 1
@@ -1379,6 +1384,16 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		src = s.subject(v)
 		if l := verbLemma(s.c.lx, s.tok(max(v-1, s.first))); len(src) == 0 && t.Tag == "VBG" && v > s.first && (aspectVerbs[l] || l == "deny" || l == "admit") {
 			src = s.subject(v - 1) // "Kenya began sending troops", "the rebels denied shelling"
+		}
+		if len(src) == 0 && t.Tag == "VBG" && v > s.first && documents[s.tok(v-1).Lemma] {
+			// "the board passed a resolution censuring Iran": the author of
+			// the object the participle describes
+			for g := v - 2; g >= s.first && g >= v-6; g-- {
+				if tg := s.tok(g); (tg.Tag == "VBD" || tg.Tag == "VBZ" || tg.Tag == "VBP") && !isAux(tg) {
+					src = s.subject(g)
+					break
+				}
+			}
 		}
 		end := ce
 		if comp > v {
@@ -2763,6 +2778,31 @@ func refusalCode(lx *Lexicon, code string) string {
 	}
 	return complementCode(lx, "12", cat)
 }
+
+// participleObject reports whether mention m is the object of a participle
+// after a noun: "the coalition fighting (the) Houthi rebels".
+func (s *sentence) participleObject(m annals.Mention, cs int) bool {
+	k := m.First - 1
+	if k > cs && s.tok(k).Tag == "DT" {
+		k--
+	}
+	return k-1 > cs && participial(s.tok(k)) && isNoun(s.tok(k-1))
+}
+
+// participial reports a gerund or participle that is not a preposition
+// in disguise ("including", "following").
+func participial(t *annals.Token) bool {
+	switch t.Lower {
+	case "including", "excluding", "according", "following", "regarding", "concerning", "considering", "during", "pending":
+		return false
+	}
+	return t.Tag == "VBG"
+}
+
+// documents are nouns whose participle says what their authors do: "a
+// resolution censuring Iran", "a statement condemning the attack".
+var documents = map[string]bool{"resolution": true, "statement": true, "letter": true, "declaration": true, "report": true,
+	"communique": true, "communiqué": true, "motion": true, "decree": true, "bill": true, "note": true}
 
 // claimNouns introduce the content of a claim ("allegations that ...").
 var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
