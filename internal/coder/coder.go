@@ -1412,7 +1412,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		var locTarget bool
 		root := baseRoot
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
-		if len(tgt) == 0 && comp > 0 {
+		if len(tgt) == 0 && comp > 0 && fam != "02" { // (an appeal is aimed at whom it asks, not at what they should act on)
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
 		}
 		if len(tgt) == 0 && comp < 0 && info != nil && (info.Quad == 1 || info.Quad == 3) {
