@@ -96,7 +96,13 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 			if toks[j].Lower == "country" || toks[j].Lower == "kingdom" || toks[j].Lower == "republic" {
 				// the last country named, else the country of the last actor
 				// ("Argentina's president announced the country would leave")
-				m, ok := last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] })
+				// the country of the sentence's subject ("the Saudi crown
+				// prince told the US envoy that the kingdom ..."), else the
+				// last country named, else the country of the last actor
+				m, ok := c.sentenceSubject(si, i, cur)
+				if !ok {
+					m, ok = last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] })
+				}
 				if !ok {
 					m, ok = last(seen, func(m annals.Mention) bool { return len(m.Code) > 3 && isoCountries[m.Code[:3]] })
 				}
@@ -180,11 +186,10 @@ func (c *context) subjectOf(si int, ok func(annals.Mention) bool) (annals.Mentio
 	return annals.Mention{}, false
 }
 
-// owner resolves "its" or "their" before a role word at i: the subject of
-// its sentence when one came before, else the last state or body.
-func (c *context) owner(si, i int, cur, seen []annals.Mention) (annals.Mention, bool) {
+// sentenceSubject returns the first mention of sentence si, before token
+// i and outside a prepositional phrase, when it has a country.
+func (c *context) sentenceSubject(si, i int, cur []annals.Mention) (annals.Mention, bool) {
 	toks := c.doc.Tokens
-	country := func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] }
 	for _, m := range cur {
 		if m.Last > i {
 			break
@@ -192,12 +197,21 @@ func (c *context) owner(si, i int, cur, seen []annals.Mention) (annals.Mention, 
 		if m.First > c.doc.Sentences[si].First && toks[m.First-1].Tag == "IN" {
 			continue
 		}
-		if country(m) {
+		if len(m.Code) >= 3 && isoCountries[m.Code[:3]] {
 			return m, true
 		}
 		break
 	}
-	return last(seen, country)
+	return annals.Mention{}, false
+}
+
+// owner resolves "its" or "their" before a role word at i: the subject of
+// its sentence when one came before, else the last state or body.
+func (c *context) owner(si, i int, cur, seen []annals.Mention) (annals.Mention, bool) {
+	if m, ok := c.sentenceSubject(si, i, cur); ok {
+		return m, true
+	}
+	return last(seen, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] })
 }
 
 func last(seen []annals.Mention, ok func(annals.Mention) bool) (annals.Mention, bool) {
