@@ -2363,6 +2363,9 @@ func (s *sentence) claims() {
 			if e.TriggerSpan.Start < s.tok(r.verb).End {
 				continue // the report must govern the event
 			}
+			if ti := s.tokenAt(e.TriggerSpan.Start); ti > s.first && s.tok(ti).Tag == "VBN" && isNoun(s.tok(ti-1)) {
+				continue // "sanctions imposed on Tehran by his predecessor": background, not what is said
+			}
 			drop[i] = true
 			src := r.speaker
 			tgt := annals.Mention{Span: e.SourceSpan, Text: e.SourceText, Code: e.Source}
