@@ -1894,6 +1894,9 @@ func (s *sentence) noun(n int) {
 		}
 		if ok {
 			src = s.coordinated(i)
+			if m.First > s.first && s.tok(m.First-1).Tag == "DT" {
+				src = []annals.Mention{m} // "the civilians and the terrorist attack": a new phrase, not a list
+			}
 		}
 		break
 	}
