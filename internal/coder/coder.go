@@ -1886,7 +1886,7 @@ func (s *sentence) noun(n int) {
 			continue // ("the Bali bombing" happened in Bali)
 		}
 		ok := true
-		for k := m.Last; k < p0(n); k++ {
+		for k := m.Last; k < n; k++ {
 			tk := s.tok(k)
 			if !(tk.Lower == "'s" || tk.Lower == "'" || tk.Tag == "JJ" || isNoun(tk) || tk.Tag == "VBN" || tk.Tag == "HYPH" || tk.Text == "-") {
 				ok = false
@@ -2087,8 +2087,6 @@ func (s *sentence) noun(n int) {
 	}
 	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf)
 }
-
-func p0(n int) int { return n }
 
 // particle reports whether the token after v completes a two-word verb
 // of the lexicon ("hand over", "carry out").
