@@ -97,7 +97,7 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return code
 	}
 	skipped := 0
-	in := readAll(paths, ingest.Options{Published: pub, Stdin: stdin}, stderr, &skipped)
+	in := readAll(paths, ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, stderr, &skipped)
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

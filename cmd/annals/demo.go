@@ -45,7 +45,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		defer db.Close()
 		st, _ := db.Stats(context.Background())
-		err = serve(db, nil, *addr, "", 0, func(url string) {
+		err = serve(db, nil, *addr, "", "", 0, func(url string) {
 			fmt.Fprintf(stdout, "The sample corpus (%d illustrative articles, %d events) is in %s.\nOpen %s to see the dashboard (ready in %s). Ctrl-C stops the server.\n",
 				st.Documents, st.Events, path, url, time.Since(start).Round(time.Millisecond))
 		}, stderr)
@@ -92,4 +92,6 @@ func printEvent(w io.Writer, e *annals.Event) {
 	fmt.Fprintf(w, "  %-9s -> %-9s %-4s %-8s %-12s %.2f  %q\n", orDash(e.Source), orDash(e.Target), e.Code, e.Plover, e.Mode, e.Confidence, e.Sentence)
 }
 
-func ingestOptions(b []byte) ingest.Options { return ingest.Options{Stdin: bytes.NewReader(b)} }
+func ingestOptions(b []byte) ingest.Options {
+	return ingest.Options{Stdin: bytes.NewReader(b), LocalLinks: true}
+}

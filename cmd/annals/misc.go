@@ -86,7 +86,7 @@ func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	if *unknown {
 		skipped := 0
 		counts := map[string]int{}
-		in := readAll(fs.Args(), ingest.Options{Stdin: stdin}, stderr, &skipped)
+		in := readAll(fs.Args(), ingest.Options{Stdin: stdin, LocalLinks: true}, stderr, &skipped)
 		p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
 			for _, m := range r.Mentions {
 				if m.Code == "" {

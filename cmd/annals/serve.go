@@ -26,8 +26,8 @@ import (
 )
 
 // serve runs the API and dashboard until interrupted.
-func serve(db *store.DB, p *pipeline.Pipeline, addr, token string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
-	s := &api.Server{DB: db, Pipeline: p, Token: token, Web: web.FS(), CacheTTL: cacheTTL, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+func serve(db *store.DB, p *pipeline.Pipeline, addr, token, readToken string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
+	s := &api.Server{DB: db, Pipeline: p, Token: token, ReadToken: readToken, Web: web.FS(), CacheTTL: cacheTTL, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
@@ -63,6 +63,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	queueAddr := fs.String("queue-addr", "127.0.0.1:4222", "with --embedded-queue: the queue's address")
 	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
+	readToken := fs.String("read-token", os.Getenv("ANNALS_READ_TOKEN"), "bearer token needed (or --token) to read document text at GET /api/v1/documents/{id} (default $ANNALS_READ_TOKEN; empty: public). Events and their evidence sentences are always public")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
@@ -90,7 +91,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		defer stopQueue()
 	}
-	err := serve(db, p, *addr, *token, *cacheTTL, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
+	err := serve(db, p, *addr, *token, *readToken, *cacheTTL, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals serve: %v\n", err)
 		return exitFatal

@@ -107,7 +107,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitUsage
 	}
 	if *queueURL != "" {
-		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin}, *queueURL, *replicas, stdout, stderr)
+		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, stdout, stderr)
 	}
 	db, code := openDB(*dbPath, stderr)
 	if db == nil {
@@ -122,7 +122,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	skippedInputs := 0
-	raw := readAll(fs.Args(), ingest.Options{Published: pub, Stdin: stdin}, stderr, &skippedInputs)
+	raw := readAll(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, stderr, &skippedInputs)
 	pr := newProgress(stderr, "ingest:")
 	// skip documents already stored before coding them
 	in := make(chan *annals.Article, 64)

@@ -32,9 +32,13 @@ type Server struct {
 	DB       *store.DB
 	Pipeline *pipeline.Pipeline // nil: POST /documents is refused
 	Token    string             // empty: POST /documents is refused
-	Web      fs.FS              // the dashboard's files
-	Timeout  time.Duration
-	Log      *slog.Logger
+	// ReadToken, when set, is needed (or Token) to read document text at
+	// GET /documents/{id}. Events, with their evidence sentences, stay
+	// public.
+	ReadToken string
+	Web       fs.FS // the dashboard's files
+	Timeout   time.Duration
+	Log       *slog.Logger
 	// CacheTTL keeps GET responses this long (0: 30 s; negative: no cache).
 	// Writes through the API clear the cache at once; writes by another
 	// process show within the TTL.
@@ -107,12 +111,15 @@ func (s *Server) Handler() http.Handler {
 	route := func(pattern string, h handler) {
 		mux.Handle(pattern, s.wrap(pattern, h))
 	}
+	private := func(pattern string, h handler) {
+		mux.Handle(pattern, s.authorize(s.ReadToken, s.wrap(pattern, h)))
+	}
 	route("GET /api/v1/events", s.events)
 	route("GET /api/v1/events/{id}", s.event)
 	route("GET /api/v1/dyads/{a}/{b}/timeline", s.timeline)
 	route("GET /api/v1/actors", s.actors)
 	route("GET /api/v1/network", s.network)
-	route("GET /api/v1/documents/{id}", s.document)
+	private("GET /api/v1/documents/{id}", s.document)
 	route("POST /api/v1/documents", s.postDocuments)
 	route("GET /api/v1/openapi.json", func(*http.Request) (any, error) { return json.RawMessage(openAPI), nil })
 	route("GET /healthz", s.health)
@@ -376,8 +383,7 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	if s.Token == "" || s.Pipeline == nil {
 		return nil, ErrForbidden
 	}
-	got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if subtle.ConstantTimeCompare([]byte(got), []byte(s.Token)) != 1 {
+	if !bearer(r, s.Token) {
 		return nil, ErrUnauthorized
 	}
 	body, err := io.ReadAll(r.Body)
@@ -386,10 +392,11 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	}
 	var arts []*annals.Article
 	var problems []string
-	err = ingest.Read([]string{"-"}, ingest.Options{Stdin: strings.NewReader(string(body))}, func(a *annals.Article) error {
+	// The body is data: a feed's item links are never followed.
+	err = ingest.ReadData("body", body, ingest.Options{}, func(a *annals.Article) error {
 		arts = append(arts, a)
 		return nil
-	}, func(e *ingest.InputError) { problems = append(problems, strings.TrimPrefix(e.Error(), "stdin")) })
+	}, func(e *ingest.InputError) { problems = append(problems, e.Error()) })
 	if err != nil {
 		return nil, err
 	}
@@ -410,6 +417,41 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 		problems = []string{}
 	}
 	return map[string]any{"added": res.Added, "skipped": res.Skipped, "events": res.Events, "problems": problems}, nil
+}
+
+// bearer reports whether the request carries "Authorization: Bearer TOKEN"
+// for one of the tokens (empty tokens never match).
+func bearer(r *http.Request, tokens ...string) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return false
+	}
+	match := false
+	for _, t := range tokens {
+		if t != "" && subtle.ConstantTimeCompare([]byte(got), []byte(t)) == 1 {
+			match = true
+		}
+	}
+	return match
+}
+
+// authorize guards a route with a read token (or the write token) before
+// the response cache is consulted; an empty read token leaves it public.
+func (s *Server) authorize(readToken string, h http.Handler) http.Handler {
+	if readToken == "" {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !bearer(r, readToken, s.Token) {
+			code, msg := status(ErrUnauthorized)
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("WWW-Authenticate", "Bearer")
+			w.WriteHeader(code)
+			json.NewEncoder(w).Encode(map[string]string{"error": msg})
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // respCache keeps encoded GET responses for a short time.

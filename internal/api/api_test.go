@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -217,5 +219,81 @@ func TestPostDocuments(t *testing.T) {
 	big := strings.Repeat("x", api.MaxBody+10)
 	if code, _ = post(s, "s3cret", big); code != 413 {
 		t.Errorf("oversized body: %d", code)
+	}
+}
+
+// TestPostedFeedReadsNoFile posts an RSS feed whose item links name a
+// secret file on the server (an absolute path and a file:// URL) and one
+// item with its own text. Nothing of the file may be stored or served, and
+// document text needs the read token.
+func TestPostedFeedReadsNoFile(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.html")
+	const marker = "TOPSECRETPASSWORD"
+	if err := os.WriteFile(secret, []byte("<html><body><article><p>Iran condemned Pakistan on Monday. "+marker+"</p></article></body></html>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s := &api.Server{DB: db, Pipeline: testPipeline(t), Token: "w-token", ReadToken: "r-token", Timeout: 5 * time.Second}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>
+<item><title>a</title><link>` + secret + `</link><guid>leak-path</guid></item>
+<item><title>b</title><link>file://` + secret + `</link><guid>leak-url</guid></item>
+<item><title>c</title><link>/proc/self/cmdline</link><guid>leak-proc</guid></item>
+<item><title>d</title><link>` + secret + `</link><guid>own-text</guid><description>Iran condemned Israel on Monday.</description></item>
+</channel></rss>`
+	do := func(method, path, auth, body string) (int, string) {
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Body.Close()
+		b, _ := io.ReadAll(r.Body)
+		return r.StatusCode, string(b)
+	}
+	if code, _ := do("POST", "/api/v1/documents", "w-token", feed); code != 401 {
+		t.Errorf("a token without 'Bearer ': %d, want 401", code)
+	}
+	code, body := do("POST", "/api/v1/documents", "Bearer w-token", feed)
+	if code != 201 || strings.Contains(body, marker) {
+		t.Fatalf("post feed: %d %s", code, body)
+	}
+	var res struct {
+		Added    int      `json:"added"`
+		Problems []string `json:"problems"`
+	}
+	json.Unmarshal([]byte(body), &res)
+	if res.Added != 1 || len(res.Problems) != 3 {
+		t.Errorf("added %d with problems %q; want the one item with its own text and three items skipped", res.Added, res.Problems)
+	}
+	for _, id := range []string{"leak-path", "leak-url", "leak-proc"} {
+		if _, err := db.Document(context.Background(), id); err == nil {
+			t.Errorf("document %s was stored from a local file", id)
+		}
+	}
+	if code, _ := do("GET", "/api/v1/documents/own-text", "", ""); code != 401 {
+		t.Errorf("document text without the read token: %d, want 401", code)
+	}
+	if code, _ := do("GET", "/api/v1/documents/own-text", "Bearer wrong", ""); code != 401 {
+		t.Errorf("document text with a wrong token: %d, want 401", code)
+	}
+	for _, tok := range []string{"r-token", "w-token"} {
+		code, body := do("GET", "/api/v1/documents/own-text", "Bearer "+tok, "")
+		if code != 200 || !strings.Contains(body, "Iran condemned Israel") || strings.Contains(body, marker) {
+			t.Errorf("document text with %s: %d %s", tok, code, body)
+		}
+	}
+	// a cached copy is never served to a reader without the token
+	if code, body := do("GET", "/api/v1/documents/own-text", "", ""); code != 401 || strings.Contains(body, "Iran condemned") {
+		t.Errorf("cached document text without the token: %d %s", code, body)
 	}
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -12,9 +13,10 @@ import (
 	"github.com/mmcdole/gofeed"
 )
 
-// readFeed reads an RSS or Atom feed. An item whose link names a local file
-// (file:// or a relative path next to the feed) is read from that page;
-// otherwise its content or description is the article text.
+// readFeed reads an RSS or Atom feed. With Options.LocalLinks, an item whose
+// link names a regular file inside the feed's own folder (file:// or a
+// relative path) is read from that page; otherwise, and always for feeds that
+// came from the network, its content or description is the article text.
 func readFeed(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandler) error {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(b))
 	if err != nil {
@@ -37,13 +39,14 @@ func readFeed(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandl
 
 func feedItem(feedPath, origin string, feed *gofeed.Feed, it *gofeed.Item, opt Options) (*annals.Article, error) {
 	var a *annals.Article
-	if p := localLink(feedPath, it.Link); p != "" {
-		page, err := os.ReadFile(p)
+	p, linkErr := "", error(nil)
+	if opt.LocalLinks {
+		p, linkErr = localLink(feedPath, it.Link)
+	}
+	if p != "" {
+		page, err := readLinked(p)
 		if err != nil {
-			return nil, fmt.Errorf("linked page %s: %w", p, unwrapPathErr(err))
-		}
-		if len(page) > MaxArticleBytes {
-			return nil, fmt.Errorf("linked page %s: %w", p, ErrTooLarge)
+			return nil, fmt.Errorf("linked page %s: %w", p, err)
 		}
 		a, err = parseHTML(p, page, opt)
 		if err != nil {
@@ -55,6 +58,9 @@ func feedItem(feedPath, origin string, feed *gofeed.Feed, it *gofeed.Item, opt O
 			body = it.Description
 		}
 		if strings.TrimSpace(body) == "" {
+			if linkErr != nil {
+				return nil, linkErr
+			}
 			return nil, ErrNoText
 		}
 		text := body
@@ -96,14 +102,21 @@ func feedItem(feedPath, origin string, feed *gofeed.Feed, it *gofeed.Item, opt O
 	return a, nil
 }
 
-// localLink resolves a feed link to a local file, or returns "".
-func localLink(feedPath, link string) string {
+// ErrLinkOutside is the reason a feed item's local link is not followed.
+var ErrLinkOutside = errors.New("links outside the feed's folder are not followed")
+
+// localLink resolves a feed item's link to a regular file inside the folder
+// of the feed file, after following symbolic links. It returns "" and no
+// error for links that are not local paths (http: and the like), and an
+// error for a local path it refuses: outside the folder, a special file, or
+// a feed that is not a file (standard input).
+func localLink(feedPath, link string) (string, error) {
 	if link == "" {
-		return ""
+		return "", nil
 	}
 	u, err := url.Parse(link)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	var p string
 	switch u.Scheme {
@@ -111,16 +124,52 @@ func localLink(feedPath, link string) string {
 		p = u.Path
 	case "":
 		p = link
-		if !filepath.IsAbs(p) && feedPath != "stdin" {
-			p = filepath.Join(filepath.Dir(feedPath), p)
-		}
 	default:
-		return ""
+		return "", nil
 	}
-	if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-		return p
+	if feedPath == "stdin" || feedPath == "-" || feedPath == "" {
+		return "", fmt.Errorf("linked page %s: %w", link, ErrLinkOutside)
 	}
-	return ""
+	dir, err := filepath.EvalSymlinks(filepath.Dir(feedPath))
+	if err != nil {
+		return "", fmt.Errorf("linked page %s: %w", link, unwrapPathErr(err))
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(filepath.Dir(feedPath), p)
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", fmt.Errorf("linked page %s: %w", link, unwrapPathErr(err))
+	}
+	if rel, err := filepath.Rel(dir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", fmt.Errorf("linked page %s: %w", link, ErrLinkOutside)
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return "", fmt.Errorf("linked page %s: %w", link, unwrapPathErr(err))
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("linked page %s: not a regular file", link)
+	}
+	return real, nil
+}
+
+// readLinked reads a linked page, refusing one past the article limit
+// without reading it whole.
+func readLinked(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	return readLimited(f, MaxArticleBytes)
 }
 
 func stripTags(s string) string {

@@ -52,6 +52,10 @@ type Options struct {
 	Published time.Time
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// LocalLinks lets a feed item's link name a local page to read, confined
+	// to the feed file's own folder. Only inputs named on the command line
+	// may set it; input from the network is data, never a path.
+	LocalLinks bool
 }
 
 // Handler receives each article read. Returning an error stops the walk.
@@ -125,6 +129,16 @@ func Read(paths []string, opt Options, fn Handler, onErr ErrorHandler) error {
 		}
 	}
 	return nil
+}
+
+// ReadData reads articles from bytes that came from outside the machine (an
+// API request body): JSON, JSON lines, HTML, a feed, WARC or plain text,
+// detected by content. It never opens a file, whatever opt says; origin
+// names the input in errors.
+func ReadData(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandler) error {
+	opt.LocalLinks = false
+	opt.Stdin = nil
+	return readBytes("-", origin, b, opt, fn, onErr)
 }
 
 func unwrapPathErr(err error) error {

@@ -124,7 +124,7 @@ func TestHTMLPage(t *testing.T) {
 }
 
 func TestFeed(t *testing.T) {
-	arts, errs := collect(t, []string{"testdata/feed.xml"}, Options{})
+	arts, errs := collect(t, []string{"testdata/feed.xml"}, Options{LocalLinks: true})
 	if len(arts) != 2 {
 		t.Fatalf("got %d articles, errors %v", len(arts), errs)
 	}
@@ -273,4 +273,72 @@ func FuzzRead(f *testing.F) {
 			return nil
 		}, func(*InputError) {})
 	})
+}
+
+// TestFeedLinksStayInTheFeedsFolder plants a secret beside (not inside) a
+// feed's folder and links it every way a feed can: absolute path, file://
+// URL, a relative path climbing out, a symbolic link, and a special file.
+// None is read; each item falls back to its own text or is skipped with the
+// reason.
+func TestFeedLinksStayInTheFeedsFolder(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(root, "secret.txt")
+	const marker = "TOPSECRETPASSWORD"
+	if err := os.WriteFile(secret, []byte("Pakistan and Iran met. "+marker), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "feeds")
+	os.Mkdir(dir, 0o755)
+	if err := os.Symlink(secret, filepath.Join(dir, "inside.html")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "ok.html"), []byte("<html><body><article><p>Iran and Pakistan agreed to restore their ambassadors on Monday, officials in both capitals said.</p></article></body></html>"), 0o644)
+	links := []string{secret, "file://" + secret, "../secret.txt", "inside.html", "/dev/zero", "/proc/self/cmdline"}
+	var items strings.Builder
+	for i, l := range links {
+		fmt.Fprintf(&items, "<item><title>t%d</title><link>%s</link><guid>g%d</guid></item>\n", i, l, i)
+	}
+	items.WriteString("<item><title>with text</title><link>" + secret + "</link><guid>gtext</guid><description>Iran condemned Israel.</description></item>\n")
+	items.WriteString("<item><title>local</title><link>ok.html</link><guid>gok</guid></item>\n")
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>` + items.String() + `</channel></rss>`
+	fp := filepath.Join(dir, "feed.xml")
+	os.WriteFile(fp, []byte(feed), 0o644)
+
+	for _, opt := range []Options{{LocalLinks: true}, {}} {
+		arts, errs := collect(t, []string{fp}, opt)
+		for _, a := range arts {
+			if strings.Contains(a.Text, marker) {
+				t.Errorf("LocalLinks=%v: a file outside the feed's folder was read: %s", opt.LocalLinks, a.ID)
+			}
+		}
+		want := len(links) // and the local page too when links are off
+		if !opt.LocalLinks {
+			want++
+		}
+		if len(errs) != want {
+			t.Errorf("LocalLinks=%v: %d skipped items, want %d: %v", opt.LocalLinks, len(errs), want, errs)
+		}
+		var gotLocal bool
+		for _, a := range arts {
+			if a.ID == "gok" && strings.Contains(a.Text, "restore their ambassadors") {
+				gotLocal = true
+			}
+		}
+		if gotLocal != opt.LocalLinks {
+			t.Errorf("LocalLinks=%v: page inside the folder read = %v", opt.LocalLinks, gotLocal)
+		}
+		if opt.LocalLinks {
+			for _, e := range errs[:4] {
+				if !errors.Is(e, ErrLinkOutside) {
+					t.Errorf("item %s: reason %v, want %v", e.Input, e.Reason, ErrLinkOutside)
+				}
+			}
+		}
+	}
+	// the same feed as data (an API body) never opens a file
+	var arts []*annals.Article
+	ReadData("body", []byte(feed), Options{LocalLinks: true}, func(a *annals.Article) error { arts = append(arts, a); return nil }, func(*InputError) {})
+	if len(arts) != 1 || arts[0].ID != "gtext" {
+		t.Errorf("feed as data: %d articles %v, want only the item with its own text", len(arts), arts)
+	}
 }
