@@ -227,10 +227,11 @@ func orDash(s string) string {
 
 func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	fs := newFlags("eval", "eval --gold FILE [--errors]",
-		`  annals eval --gold ../shared/eval/petr2_gsr.jsonl
+		`  annals eval --gold ../shared/eval/news_dev.jsonl --errors
+  annals eval --gold ../shared/eval/petr2_gsr.jsonl
   annals eval --gold ../shared/eval/cameo_train.jsonl --errors | less
 `, stderr)
-	gold := fs.String("gold", "", "gold file (JSON lines with expected events or a pentaclass)")
+	gold := fs.String("gold", "", "gold file (JSON lines: news records with events and traps, sentences with expected events, or sentences with a pentaclass)")
 	errs := fs.Bool("errors", false, "list every miss with its sentence")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {

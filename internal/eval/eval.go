@@ -23,6 +23,10 @@ type Record struct {
 	Pentaclass  *int         `json:"pentaclass"`
 	SourceSpans []string     `json:"source_spans"`
 	TargetSpans []string     `json:"target_spans"`
+	// news records (news_dev.jsonl)
+	Published string       `json:"published"`
+	Events    *[]NewsEvent `json:"events"`
+	Traps     []Trap       `json:"traps"`
 }
 
 // GoldEvent is one expected event.
@@ -70,8 +74,8 @@ func Load(path string) ([]Record, error) {
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
 		}
-		if r.Expected == nil && r.Pentaclass == nil {
-			return nil, fmt.Errorf("%s:%d: record has neither expected nor pentaclass", path, n)
+		if r.Expected == nil && r.Pentaclass == nil && r.Events == nil {
+			return nil, fmt.Errorf("%s:%d: record has none of expected, pentaclass or events", path, n)
 		}
 		out = append(out, r)
 	}
@@ -120,7 +124,9 @@ type Report struct {
 	PentaPred    [5]int
 	SrcF1, TgtF1 float64
 	SrcN, TgtN   int
-	Errors       []string
+	// news
+	RequiredFound, TrapHits, ModePairs, ModeSame int
+	Errors                                       []string
 }
 
 // Run scores recs with code.
@@ -128,14 +134,21 @@ func Run(recs []Record, code Coder) *Report {
 	r := &Report{RootTP: map[string]int{}, RootGold: map[string]int{}, RootPred: map[string]int{}, Confusion: map[string]map[string]int{}}
 	for _, rec := range recs {
 		a := &annals.Article{ID: rec.ID, Text: rec.Text}
-		if rec.Date != nil && *rec.Date != "" {
-			if t, err := time.Parse("2006-01-02", *rec.Date); err == nil {
+		date := rec.Published
+		if rec.Date != nil {
+			date = *rec.Date
+		}
+		if date != "" {
+			if t, err := time.Parse("2006-01-02", date); err == nil {
 				a.Published = t
 			}
 		}
 		evs := countable(code(a))
 		r.N++
-		if rec.Expected != nil {
+		if rec.Events != nil {
+			r.Kind = "news"
+			r.scoreNews(rec, evs)
+		} else if rec.Expected != nil {
 			r.Kind = "events"
 			r.scoreEvents(rec, evs)
 		} else {
@@ -300,6 +313,10 @@ func div(a, b int) float64 {
 // Scores returns the headline figures: for event sets precision, recall
 // and F1; for penta sets accuracy, macro-F1, source-span and target-span F1.
 func (r *Report) Scores() map[string]float64 {
+	if r.Kind == "news" {
+		p, rc := div(r.Matched, r.Emitted), div(r.RequiredFound, r.Expected)
+		return map[string]float64{"precision": p, "recall": rc, "f1": f1(p, rc), "traps": float64(r.TrapHits), "mode_agree": div(r.ModeSame, r.ModePairs)}
+	}
 	if r.Kind == "events" {
 		p, rc := div(r.Matched, r.Emitted), div(r.Matched, r.Expected)
 		return map[string]float64{"precision": p, "recall": rc, "f1": f1(p, rc)}
@@ -315,7 +332,9 @@ func (r *Report) Scores() map[string]float64 {
 // Print writes the report.
 func (r *Report) Print(w io.Writer, errors bool) {
 	s := r.Scores()
-	if r.Kind == "events" {
+	if r.Kind == "news" {
+		r.printNews(w)
+	} else if r.Kind == "events" {
 		fmt.Fprintf(w, "records %d, expected events %d, emitted %d, matched %d\n", r.N, r.Expected, r.Emitted, r.Matched)
 		fmt.Fprintf(w, "root+dyad  precision %.3f  recall %.3f  F1 %.3f\n\n", s["precision"], s["recall"], s["f1"])
 		roots := map[string]bool{}

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -81,5 +82,36 @@ func TestOverlapF1(t *testing.T) {
 	}
 	if overlapF1("", "x") != 0 || overlapF1("a b", "c d") != 0 {
 		t.Error("empty or disjoint spans")
+	}
+}
+
+// TestNewsScoring follows the rule of ../shared/eval/README.md on a record
+// of its own: required events take matches first, a list of prefixes
+// matches any of them, a null target matches anything, traps count.
+func TestNewsScoring(t *testing.T) {
+	gold := `{"id":"n1","published":"2024-01-18","text":"A. B.","events":[
+ {"cue":"Iran struck","source":"IRN","target":["PAK","IMG"],"roots":["18","19"],"mode":"asserted","required":true},
+ {"cue":"Iran struck","source":"IRN","target":null,"roots":["18","19"],"mode":"asserted","required":false},
+ {"cue":"Pakistan recalled","source":"PAK","target":"IRN","roots":["16"],"mode":"asserted","required":true}],
+ "traps":[{"cue":"did not confirm","roots":["19"],"why":"denial"}]}`
+	var rec Record
+	if err := json.Unmarshal([]byte(gold), &rec); err != nil {
+		t.Fatal(err)
+	}
+	evs := []annals.Event{
+		{Sentence: "Iran struck  militants in Pakistan.", Source: "IRNMIL", Target: "PAKINS", Code: "195", Mode: annals.Asserted},
+		{Sentence: "Iran struck militants in Pakistan.", Source: "IRN", Target: "", Code: "190", Mode: annals.Reported},
+		{Sentence: "Iran struck militants in Pakistan.", Source: "PAK", Target: "IRN", Code: "190", Mode: annals.Asserted},
+		{Sentence: "Officials did not confirm the raid.", Source: "IRN", Target: "PAK", Code: "190", Mode: annals.Asserted},
+	}
+	r := &Report{}
+	r.Kind = "news"
+	r.scoreNews(rec, evs)
+	s := r.Scores()
+	if r.Matched != 2 || r.Emitted != 4 || r.RequiredFound != 1 || r.Expected != 2 || r.TrapHits != 1 {
+		t.Fatalf("matched %d emitted %d found %d/%d traps %d", r.Matched, r.Emitted, r.RequiredFound, r.Expected, r.TrapHits)
+	}
+	if s["precision"] != 0.5 || s["recall"] != 0.5 || s["mode_agree"] != 0.5 {
+		t.Errorf("scores %v", s)
 	}
 }

@@ -1,0 +1,245 @@
+package eval
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/annals-events/annals"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NewsEvent is one hand-coded event of a news gold record
+// (../shared/eval/news_dev.jsonl): the sentence holding Cue tells it.
+type NewsEvent struct {
+	Cue      string   `json:"cue"`
+	Source   Prefixes `json:"source"`
+	Target   Prefixes `json:"target"`
+	Roots    []string `json:"roots"`
+	Mode     string   `json:"mode"`
+	Required *bool    `json:"required"`
+	Note     string   `json:"note"`
+}
+
+func (g *NewsEvent) required() bool { return g.Required == nil || *g.Required }
+
+// Trap is something that must not be coded as having happened in the
+// sentence holding Cue.
+type Trap struct {
+	Cue    string   `json:"cue"`
+	Roots  []string `json:"roots"`
+	Source Prefixes `json:"source"`
+	Target Prefixes `json:"target"`
+	Why    string   `json:"why"`
+}
+
+// Prefixes are alternative actor-code prefixes; a JSON string is one
+// prefix and null (Any) matches any code, empty included.
+type Prefixes struct {
+	Any  bool
+	List []string
+}
+
+// UnmarshalJSON reads a string, a list of strings or null.
+func (p *Prefixes) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch x := v.(type) {
+	case nil:
+		*p = Prefixes{Any: true}
+	case string:
+		*p = Prefixes{List: []string{strings.ToUpper(x)}}
+	case []any:
+		*p = Prefixes{}
+		for _, e := range x {
+			p.List = append(p.List, strings.ToUpper(fmt.Sprint(e)))
+		}
+	default:
+		return fmt.Errorf("actor prefixes: want a string, a list or null, got %s", b)
+	}
+	return nil
+}
+
+// match reports whether code starts with one of the prefixes.
+func (p Prefixes) match(code string) bool {
+	if p.Any {
+		return true
+	}
+	code = strings.ToUpper(code)
+	if code == "" {
+		return false
+	}
+	for _, x := range p.List {
+		if strings.HasPrefix(code, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// given reports whether the field was present in the JSON (null included).
+func (p Prefixes) given() bool { return p.Any || len(p.List) > 0 }
+
+func (p Prefixes) String() string {
+	if p.Any {
+		return "-"
+	}
+	return strings.Join(p.List, "|")
+}
+
+var (
+	quoteFold = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
+		"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u2033", `"`,
+		"\u2013", "-", "\u2014", "-", "\u2012", "-", "\u2010", "-", "\u2011", "-", "\u00a0", " ")
+	spaces = regexp.MustCompile(`\s+`)
+	folder = cases.Fold()
+)
+
+// normCue folds a text for cue matching as score_news.py does: NFKC,
+// straight quotes and dashes, collapsed white space, case folded.
+func normCue(s string) string {
+	s = quoteFold.Replace(norm.NFKC.String(s))
+	return folder.String(strings.TrimSpace(spaces.ReplaceAllString(s, " ")))
+}
+
+func eventRoot(e *annals.Event) string {
+	r := strings.TrimSpace(e.Root)
+	if r == "" {
+		r = strings.TrimSpace(e.Code)
+	}
+	if r == "" {
+		return ""
+	}
+	if len(r) < 2 {
+		r = "0" + r
+	}
+	return r[:2]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s || x == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreNews applies the news scoring rule of ../shared/eval/README.md to
+// one record: greedy matching, required events first.
+func (r *Report) scoreNews(rec Record, evs []annals.Event) {
+	gevs := *rec.Events
+	sents := make([]string, len(evs))
+	for k := range evs {
+		sents[k] = normCue(evs[k].Sentence)
+	}
+	used := map[int]int{}
+	hitOf := map[int]int{}
+	var order []int
+	for pass := 0; pass < 2; pass++ {
+		for i := range gevs {
+			if gevs[i].required() == (pass == 0) {
+				order = append(order, i)
+			}
+		}
+	}
+	for _, gi := range order {
+		g := &gevs[gi]
+		cue := normCue(g.Cue)
+		for k := range evs {
+			if _, ok := used[k]; ok || !strings.Contains(sents[k], cue) || !contains(g.Roots, eventRoot(&evs[k])) {
+				continue
+			}
+			if !g.Source.match(evs[k].Source) || !g.Target.match(evs[k].Target) {
+				continue
+			}
+			used[k], hitOf[gi] = gi, k
+			break
+		}
+	}
+	r.Emitted += len(evs)
+	r.Matched += len(used)
+	var lines []string
+	found := 0
+	for i := range gevs {
+		if !gevs[i].required() {
+			continue
+		}
+		r.Expected++
+		if _, ok := hitOf[i]; ok {
+			found++
+			r.RequiredFound++
+		} else {
+			lines = append(lines, "  MISS  "+fmtGold(&gevs[i]))
+		}
+	}
+	for i, k := range hitOf {
+		r.ModePairs++
+		if gold := cmp.Or(gevs[i].Mode, string(annals.Asserted)); gold == string(cmp.Or(evs[k].Mode, annals.Asserted)) {
+			r.ModeSame++
+		}
+	}
+	for k := range evs {
+		if _, ok := used[k]; !ok {
+			lines = append(lines, "  SPUR  "+fmtEvent(&evs[k]))
+		}
+	}
+	for k := range evs {
+		for _, t := range rec.Traps {
+			if !strings.Contains(sents[k], normCue(t.Cue)) || !contains(t.Roots, eventRoot(&evs[k])) {
+				continue
+			}
+			if t.Source.given() && !t.Source.match(evs[k].Source) || t.Target.given() && !t.Target.match(evs[k].Target) {
+				continue
+			}
+			r.TrapHits++
+			lines = append(lines, fmt.Sprintf("  TRAP  %s  [%s]", fmtEvent(&evs[k]), t.Why))
+			break
+		}
+	}
+	if len(lines) > 0 {
+		req := 0
+		for i := range gevs {
+			if gevs[i].required() {
+				req++
+			}
+		}
+		r.Errors = append(r.Errors, fmt.Sprintf("== %s: required %d/%d, emitted %d, matched %d\n%s", rec.ID, found, req, len(evs), len(used), strings.Join(lines, "\n")))
+	}
+}
+
+func fmtGold(g *NewsEvent) string {
+	opt := ""
+	if !g.required() {
+		opt = " (optional)"
+	}
+	return fmt.Sprintf("%s -> %s %s %s%s cue=%q", g.Source, g.Target, strings.Join(g.Roots, "/"), g.Mode, opt, g.Cue)
+}
+
+func fmtEvent(e *annals.Event) string {
+	s := spaces.ReplaceAllString(e.Sentence, " ")
+	if len(s) > 160 {
+		s = s[:160]
+	}
+	return fmt.Sprintf("%s -> %s %s %s (%s) | %s", orQuote(e.Source), orQuote(e.Target), e.Code, e.Mode, e.Rule, s)
+}
+
+func orQuote(s string) string {
+	if s == "" {
+		return "''"
+	}
+	return s
+}
+
+func (r *Report) printNews(w io.Writer) {
+	s := r.Scores()
+	fmt.Fprintf(w, "records %d, required events %d (found %d), emitted %d, matched %d\n", r.N, r.Expected, r.RequiredFound, r.Emitted, r.Matched)
+	fmt.Fprintf(w, "news precision=%.2f recall=%.2f f1=%.2f matched=%d emitted=%d required=%d traps=%d mode_agree=%.2f\n",
+		s["precision"], s["recall"], s["f1"], r.Matched, r.Emitted, r.Expected, r.TrapHits, s["mode_agree"])
+}
