@@ -70,6 +70,10 @@ func TestTokenize(t *testing.T) {
 		{"Sistan-Baluchestan province", "Sistan-Baluchestan|province"},
 		{"(AP) —", "(|AP|)|—"},
 		{"countries' leaders", "countries|'|leaders"},
+		{"see https://example.org/a/b.html.", "see|https://example.org/a/b.html|."},
+		{"write to press@example.org, or www.example.org", "write|to|press@example.org|,|or|www.example.org"},
+		{"==== and ***", "====|and|***"},
+		{`"" (( ))`, `"|"|(|(|)|)`},
 	}
 	for _, tt := range tests {
 		var got []string

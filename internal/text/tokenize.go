@@ -65,10 +65,16 @@ func Tokenize(text string, start, end int, out []annals.Token) []annals.Token {
 			i += n
 			continue
 		}
+		if j := urlEnd(text, i, end); j > i {
+			out = appendTok(out, text, i, j)
+			i = j
+			continue
+		}
 		if !isWordRune(r) {
 			j := i + n
-			// Runs of the same punctuation ("...", "--", "??") are one token.
-			if r == '.' || r == '-' || r == '?' || r == '!' {
+			// Runs of the same punctuation ("...", "--", "??", "====") are
+			// one token, as in UD.
+			if !isQuoteRune(r) && r != '(' && r != ')' {
 				for j < end {
 					r2, n2 := decode(text, j)
 					if r2 != r {
@@ -93,6 +99,47 @@ func Tokenize(text string, start, end int, out []annals.Token) []annals.Token {
 		i = j
 	}
 	return out
+}
+
+func isQuoteRune(r rune) bool { return r == '"' || r == '\'' || r == '“' || r == '”' || r == '‘' || r == '’' }
+
+// urlEnd returns the end of a web address or e-mail address starting at i
+// (one token, as in UD), or i when none starts there.
+func urlEnd(text string, i, end int) int {
+	rest := text[i:end]
+	isURL := strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.")
+	j := i
+	at, dot := -1, false
+	for j < end {
+		r, n := decode(text, j)
+		if unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '(' || r == ')' || r == '[' || r == ']' {
+			break
+		}
+		if r == '@' {
+			at = j
+		}
+		if r == '.' && at >= 0 {
+			dot = true
+		}
+		j += n
+	}
+	// trailing sentence punctuation is not part of the address
+	for j > i && strings.ContainsRune(".,;:!?'", rune(text[j-1])) {
+		j--
+	}
+	if isURL {
+		return j
+	}
+	if at > i && dot && at < j-1 {
+		for k := i; k < at; k++ { // a plain local part: letters, digits, . _ - +
+			c := text[k]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+') {
+				return i
+			}
+		}
+		return j
+	}
+	return i
 }
 
 // scanWord returns the end of the word starting at i.
