@@ -101,7 +101,9 @@ func Tokenize(text string, start, end int, out []annals.Token) []annals.Token {
 	return out
 }
 
-func isQuoteRune(r rune) bool { return r == '"' || r == '\'' || r == '“' || r == '”' || r == '‘' || r == '’' }
+func isQuoteRune(r rune) bool {
+	return r == '"' || r == '\'' || r == '“' || r == '”' || r == '‘' || r == '’'
+}
 
 // urlEnd returns the end of a web address or e-mail address starting at i
 // (one token, as in UD), or i when none starts there.
