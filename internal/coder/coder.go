@@ -18,12 +18,14 @@ type Coder struct {
 	lx *Lexicon
 	// Statements turns on the fallback 010 "make statement" event for a
 	// reporting verb with an actor subject when nothing else is coded in
-	// the sentence.
+	// the sentence. It is off by default: on unseen news 11% of those
+	// events were right, and a statement is coded only where the lexicon
+	// has a pattern for it.
 	Statements bool
 }
 
 // New returns a coder over a compiled lexicon.
-func New(lx *Lexicon) *Coder { return &Coder{lx: lx, Statements: true} }
+func New(lx *Lexicon) *Coder { return &Coder{lx: lx} }
 
 // Lexicon returns the coder's lexicon.
 func (c *Coder) Lexicon() *Lexicon { return c.lx }
