@@ -415,6 +415,10 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintf(stderr, "annals export: %v\n", err)
 		return exitUsage
 	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "annals export: unknown --format %q (formats: %s)\n", *format, strings.Join(export.Formats, ", "))
+		return exitUsage
+	}
 	out := stdout
 	var tmp *os.File
 	if *outPath != "" {
@@ -427,24 +431,38 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		defer os.Remove(tmp.Name())
 		out = tmp
 	}
-	w, err := export.New(*format, out)
-	if err != nil {
-		fmt.Fprintf(stderr, "annals export: %v\n", err)
-		return exitUsage
-	}
 	db, code := openDB(*dbPath, stderr)
 	if db == nil {
 		return code
 	}
 	defer db.Close()
+	var opt export.Options
+	if *format == "gdelt" {
+		if opt.Extra, err = export.LoadExtra(context.Background(), db.SQL()); err != nil {
+			fmt.Fprintf(stderr, "annals export: %v\n", err)
+			return exitFatal
+		}
+	}
+	w, err := export.New(*format, out, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals export: %v\n", err)
+		return exitFatal
+	}
 	n := 0
 	err = db.Each(context.Background(), f, func(e annals.StoredEvent) error { n++; return w.Write(e) })
 	if err == nil {
 		err = w.Close()
 	}
 	if err == nil && tmp != nil {
-		if err = tmp.Close(); err == nil {
+		// CreateTemp makes the file 0600; an export is for sharing
+		if err = tmp.Chmod(0o644); err == nil {
+			err = tmp.Close()
+		}
+		if err == nil {
 			err = os.Rename(tmp.Name(), *outPath)
+		}
+		if err == nil && *format == "csv" {
+			err = os.WriteFile(*outPath+".schema.json", export.CSVSchema(), 0o644)
 		}
 	}
 	if err != nil {
@@ -453,8 +471,20 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	if *outPath != "" {
 		fmt.Fprintf(stderr, "wrote %d events to %s (%s)\n", n, *outPath, *format)
+		if *format == "csv" {
+			fmt.Fprintf(stderr, "its column types are in %s.schema.json (CAMEO codes are written C010: drop the C)\n", *outPath)
+		}
 	}
 	return exitOK
+}
+
+func validFormat(f string) bool {
+	for _, x := range export.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 func dirOf(p string) string {
