@@ -39,15 +39,19 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			fmt.Fprintf(stderr, "annals demo: %v\n", err)
 			return exitFatal
 		}
-		db, code := openDB(path, stderr)
+		db, code := openDB("demo", path, false, stderr)
 		if db == nil {
 			return code
 		}
 		defer db.Close()
 		st, _ := db.Stats(context.Background())
+		// announce what the dashboard shows: asserted, intended and reported
+		// events (negated and hypothetical ones are stored, not shown)
+		shown := 0
+		db.Each(context.Background(), annals.EventFilter{}, func(annals.StoredEvent) error { shown++; return nil })
 		err = serve(db, nil, *addr, "", "", 0, func(url string) {
 			fmt.Fprintf(stdout, "The sample corpus (%d illustrative articles, %d events) is in %s.\nOpen %s to see the dashboard (ready in %s). Ctrl-C stops the server.\n",
-				st.Documents, st.Events, path, url, time.Since(start).Round(time.Millisecond))
+				st.Documents, shown, path, url, time.Since(start).Round(time.Millisecond))
 		}, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "annals demo: %v\n", err)

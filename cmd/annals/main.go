@@ -124,7 +124,7 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 		fs.Usage()
 		return exitOK, false
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseInterleaved(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
@@ -133,8 +133,33 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	return 0, true
 }
 
-// wantsHelp reports whether a help flag comes before the first argument
-// that is not a flag.
+// parseInterleaved parses flags wherever they stand among the arguments
+// ("ingest corpus.jsonl --db x"): the flag package stops at the first
+// argument that is not a flag, so the rest is parsed again, argument by
+// argument. "-" is an argument (standard input); after "--" everything is.
+// fs.Args() then returns the arguments in their order.
+func parseInterleaved(fs *flag.FlagSet, args []string) error {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			pos = append(pos, rest...) // the flag package consumed a "--"
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+// wantsHelp reports whether a help flag stands among the arguments,
+// before any "--".
 func wantsHelp(args []string) bool {
 	for _, a := range args {
 		switch a {

@@ -44,9 +44,9 @@ func cmdVersion(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 }
 
 // textArg returns the text named by the arguments: literal words, or "-"
-// for standard input.
+// for standard input. The caller checks there is an argument.
 func textArg(args []string, stdin io.Reader) (string, error) {
-	if len(args) == 0 || len(args) == 1 && args[0] == "-" {
+	if len(args) == 1 && args[0] == "-" {
 		b, err := io.ReadAll(io.LimitReader(stdin, ingest.MaxArticleBytes+1))
 		if err != nil {
 			return "", fmt.Errorf("read stdin: %w", err)
@@ -60,7 +60,7 @@ func textArg(args []string, stdin io.Reader) (string, error) {
 }
 
 func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("actors", "actors [--date YYYY-MM-DD] [TEXT|-]\n       annals actors --unknown [--top N] PATH...",
+	fs := newFlags("actors", "actors [--date YYYY-MM-DD] TEXT|-\n       annals actors --unknown [--top N] PATH...",
 		`  annals actors "Pakistan's army chief Asim Munir met Afghan officials."
   annals actors --date 2020-05-01 "Imran Khan spoke to the Taliban."
   annals actors --unknown --top 50 corpus/    names no dictionary knows
@@ -75,6 +75,14 @@ func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	ref, err := parsePublished(*date)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals actors: %v\n", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		if *unknown {
+			fmt.Fprintln(stderr, "annals actors: --unknown needs at least one PATH (or - for standard input)")
+		} else {
+			fmt.Fprintln(stderr, "annals actors: name a TEXT to read, or - for standard input")
+		}
 		return exitUsage
 	}
 	p, code := df.pipeline(stderr)
@@ -158,6 +166,10 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	pub, err := parsePublished(*published)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals explain: %v\n", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "annals explain: name a SENTENCE to explain, or - for standard input")
 		return exitUsage
 	}
 	txt, err := textArg(fs.Args(), stdin)
@@ -327,7 +339,7 @@ func printProblems(w io.Writer, err error) {
 }
 
 func cmdPlaces(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("places", "places [--date YYYY-MM-DD] [TEXT|-]",
+	fs := newFlags("places", "places [--date YYYY-MM-DD] TEXT|-",
 		`  annals places "Iran struck targets in Pakistan's southwestern Baluchistan province."
   annals places "Police in Hyderabad arrested two Indian nationals."
   cat article.txt | annals places -
@@ -340,6 +352,10 @@ func cmdPlaces(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	ref, err := parsePublished(*date)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals places: %v\n", err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "annals places: name a TEXT to read, or - for standard input")
 		return exitUsage
 	}
 	txt, err := textArg(fs.Args(), stdin)

@@ -82,7 +82,7 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintln(stderr, "annals worker: --queue is required")
 		return exitUsage
 	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("worker", *dbPath, true, stderr)
 	if db == nil {
 		return code
 	}

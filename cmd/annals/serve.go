@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -52,12 +53,12 @@ func serve(db *store.DB, p *pipeline.Pipeline, addr, token, readToken string, ca
 }
 
 func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("serve", "serve --db FILE [--addr 127.0.0.1:8080] [--token TOKEN]",
+	fs := newFlags("serve", "serve --db FILE|URL [--addr 127.0.0.1:8080] [--token TOKEN]",
 		`  annals serve --db events.db                        dashboard and API on http://127.0.0.1:8080/
   annals serve --db events.db --addr :9000 --token s3cret
   curl -H 'Authorization: Bearer s3cret' --data-binary @news.jsonl http://127.0.0.1:9000/api/v1/documents
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE`")
+	dbPath := fs.String("db", "", "SQLite `FILE` or PostgreSQL URL (postgres://...) of an existing database")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	embedded := fs.Bool("embedded-queue", false, "also start an embedded NATS JetStream work queue with a worker that stores into --db (binaries built with -tags natsserver)")
 	queueAddr := fs.String("queue-addr", "127.0.0.1:4222", "with --embedded-queue: the queue's address")
@@ -72,7 +73,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintf(stderr, "annals serve: --embedded-queue: %v\n", queue.ErrNoEmbedded)
 		return exitFatal
 	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("serve", *dbPath, false, stderr)
 	if db == nil {
 		return code
 	}
@@ -122,13 +123,15 @@ func demoDB(p *pipeline.Pipeline, stderr io.Writer) (string, error) {
 		return "", err
 	}
 	pr := newProgress(stderr, "building the demo database:")
+	pr.total.Store(int64(bytes.Count(demo.Corpus, []byte("\n"))))
+	pr.stored.Store(-1) // stored in one transaction at the end
 	skipped := 0
 	in := readAll([]string{"-"}, ingestOptions(demo.Corpus), stderr, &skipped)
 	var docs []*annals.CodedDocument
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
 		docs = append(docs, r.Coded())
 		pr.docs.Add(1)
-		pr.evs.Add(int64(len(r.Events)))
+		pr.coded.Add(int64(len(r.Events)))
 		pr.tick(false)
 	})
 	_, err = db.Add(context.Background(), docs)

@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -22,28 +26,68 @@ import (
 	"golang.org/x/term"
 )
 
-func openDB(path string, stderr io.Writer) (*store.DB, int) {
+// schemeRE matches a URL scheme at the start of a --db value.
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*)://`)
+
+// checkDB says what is wrong with a --db value before anything is opened:
+// a URL whose scheme no store speaks, or, unless create is set, a SQLite
+// file that does not exist (a mistyped path must not become an empty
+// database: creating one is ingest's job).
+func checkDB(path string, create bool) (int, error) {
 	if path == "" {
-		fmt.Fprintln(stderr, "annals: --db FILE is required")
-		return nil, exitUsage
+		return exitUsage, errors.New("--db FILE|URL is required (a SQLite FILE or a PostgreSQL postgres:// URL)")
+	}
+	if store.IsPostgres(path) {
+		return 0, nil
+	}
+	if m := schemeRE.FindStringSubmatch(path); m != nil {
+		return exitUsage, fmt.Errorf("unsupported database URL scheme %q: use a file path or postgres://", m[1])
+	}
+	if create {
+		return 0, nil
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return exitFatal, fmt.Errorf("database %s does not exist (create it with 'annals ingest --db %s PATH...')", path, path)
+	case err != nil:
+		return exitFatal, fmt.Errorf("database %s: %w", path, err)
+	case st.IsDir():
+		return exitFatal, fmt.Errorf("database %s is a folder, not a SQLite file", path)
+	}
+	return 0, nil
+}
+
+// openDB opens the store named by --db for a command; create allows a new
+// SQLite file (ingest, worker).
+func openDB(cmd, path string, create bool, stderr io.Writer) (*store.DB, int) {
+	if code, err := checkDB(path, create); err != nil {
+		fmt.Fprintf(stderr, "annals %s: %v\n", cmd, err)
+		return nil, code
 	}
 	db, err := store.Open(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "annals: %v\n", err)
+		fmt.Fprintf(stderr, "annals %s: %v\n", cmd, err)
 		return nil, exitFatal
 	}
 	return db, 0
 }
 
-// progress prints a one-line bar on a terminal, plain lines otherwise.
+// progress prints a one-line bar on a terminal, plain lines otherwise:
+// documents done of the total when it is known, with the rate and the time
+// left, and events as coded and as stored after merging (the same event
+// told by several documents is stored once).
 type progress struct {
-	w         io.Writer
-	tty       bool
-	start     time.Time
-	last      time.Time
-	docs, evs atomic.Int64
-	skipped   atomic.Int64
-	what      string
+	w       io.Writer
+	tty     bool
+	start   time.Time
+	last    time.Time
+	docs    atomic.Int64 // documents stored (or recoded)
+	skipped atomic.Int64 // documents already stored
+	total   atomic.Int64 // documents in the input, 0 while unknown
+	coded   atomic.Int64 // events the coder found
+	stored  atomic.Int64 // events the store gained, -1 when not counted
+	what    string
 }
 
 func newProgress(w io.Writer, what string) *progress {
@@ -52,6 +96,35 @@ func newProgress(w io.Writer, what string) *progress {
 		p.tty = true
 	}
 	return p
+}
+
+func (p *progress) line(now time.Time) string {
+	sec := now.Sub(p.start).Seconds()
+	if sec <= 0 {
+		sec = 1e-9
+	}
+	done, total := p.docs.Load()+p.skipped.Load(), p.total.Load()
+	rate := float64(done) / sec
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s ", p.what)
+	if total > 0 {
+		fmt.Fprintf(&b, "%d/%d documents (%.0f%%), %.1f/s", done, total, 100*float64(done)/float64(total), rate)
+		if rate > 0 && done < total {
+			left := time.Duration(float64(total-done) / rate * float64(time.Second))
+			fmt.Fprintf(&b, ", %s left", left.Round(time.Second))
+		}
+	} else {
+		fmt.Fprintf(&b, "%d documents, %.1f/s", done, rate)
+	}
+	if st := p.stored.Load(); st >= 0 {
+		fmt.Fprintf(&b, "; %d events coded, %d stored", p.coded.Load(), st)
+	} else {
+		fmt.Fprintf(&b, "; %d events coded", p.coded.Load())
+	}
+	if n := p.skipped.Load(); n > 0 {
+		fmt.Fprintf(&b, "; %d documents already stored", n)
+	}
+	return b.String()
 }
 
 func (p *progress) tick(force bool) {
@@ -64,9 +137,7 @@ func (p *progress) tick(force bool) {
 		return
 	}
 	p.last = now
-	sec := now.Sub(p.start).Seconds()
-	d, e := p.docs.Load(), p.evs.Load()
-	line := fmt.Sprintf("%s %d documents (%.0f/s), %d events (%.0f/s), %d already stored", p.what, d, float64(d)/sec, e, float64(e)/sec, p.skipped.Load())
+	line := p.line(now)
 	if p.tty {
 		fmt.Fprintf(p.w, "\r\033[K%s", line)
 		if force {
@@ -77,15 +148,36 @@ func (p *progress) tick(force bool) {
 	}
 }
 
+// countArticles counts the articles of the inputs for the progress total;
+// 0 when an input is standard input, which cannot be read twice.
+func countArticles(paths []string, opt ingest.Options) int64 {
+	for _, p := range paths {
+		if p == "-" {
+			return 0
+		}
+	}
+	var n int64
+	ingest.Read(paths, opt, func(*annals.Article) error { n++; return nil }, func(*ingest.InputError) {})
+	return n
+}
+
+// maxEventID is the newest event id: how many events a batch added is the
+// difference, since merged events keep their id.
+func maxEventID(db *store.DB) int64 {
+	var n sql.NullInt64
+	db.SQL().QueryRow(`SELECT MAX(id) FROM events`).Scan(&n)
+	return n.Int64
+}
+
 func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("ingest", "ingest --db FILE|postgres://... [--published YYYY-MM-DD] [--batch N] PATH...\n       annals ingest --queue nats://HOST:4222 PATH...",
+	fs := newFlags("ingest", "ingest --db FILE|URL [--published YYYY-MM-DD] [--batch N] PATH...\n       annals ingest --queue nats://HOST:4222 PATH...",
 		`  annals ingest --db events.db corpus/              code and store a folder of articles
   annals ingest --db events.db news.jsonl feed.xml    several inputs; already stored ones are skipped
   annals ingest --db events.db --dedup-days 1 corpus/ merge events up to a day apart
   annals ingest --db postgres://annals@db/annals corpus/
   annals ingest --queue nats://127.0.0.1:4222 corpus/ publish to workers instead (annals worker)
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE` (created if missing) or postgres:// URL")
+	dbPath := fs.String("db", "", "SQLite `FILE` (created if missing) or PostgreSQL URL (postgres://...)")
 	queueURL := fs.String("queue", "", "publish to this NATS JetStream work queue instead of coding here")
 	replicas := fs.Int("replicas", 1, "with --queue: stream replicas when creating the stream")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
@@ -109,7 +201,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	if *queueURL != "" {
 		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, stdout, stderr)
 	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("ingest", *dbPath, true, stderr)
 	if db == nil {
 		return code
 	}
@@ -122,8 +214,11 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	skippedInputs := 0
-	raw := readAll(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, stderr, &skippedInputs)
+	opt := ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}
 	pr := newProgress(stderr, "ingest:")
+	pr.total.Store(countArticles(fs.Args(), opt))
+	firstID := maxEventID(db)
+	raw := readAll(fs.Args(), opt, stderr, &skippedInputs)
 	// skip documents already stored before coding them
 	in := make(chan *annals.Article, 64)
 	go func() {
@@ -152,11 +247,12 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		pr.docs.Add(int64(res.Added))
 		pr.skipped.Add(int64(res.Skipped))
-		pr.evs.Add(int64(res.Events))
+		pr.stored.Store(maxEventID(db) - firstID)
 		pending = pending[:0]
 		pr.tick(false)
 	}
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
+		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
 			flush()
@@ -169,8 +265,8 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitFatal
 	}
 	st, _ := db.Stats(context.Background())
-	fmt.Fprintf(stdout, "stored %d new documents in %s; %s now holds %d documents, %d events (%d evidence sentences)\n",
-		pr.docs.Load(), time.Since(pr.start).Round(time.Millisecond), db, st.Documents, st.Events, st.Evidence)
+	fmt.Fprintf(stdout, "stored %d new documents and %d new events (of %d coded) in %s; %s now holds %d documents, %d events (%d evidence sentences)\n",
+		pr.docs.Load(), max(pr.stored.Load(), 0), pr.coded.Load(), time.Since(pr.start).Round(time.Millisecond), db, st.Documents, st.Events, st.Evidence)
 	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "annals ingest: interrupted; run the same command again to continue")
 		return exitSkipped
@@ -182,17 +278,17 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 }
 
 func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("recode", "recode --db FILE [--actors-dir DIR] [--lexicon-dir DIR]",
+	fs := newFlags("recode", "recode --db FILE|URL [--actors-dir DIR] [--lexicon-dir DIR]",
 		`  annals recode --db events.db                         after upgrading annals
   annals recode --db events.db --actors-dir my-actors/ after editing the dictionaries
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE`")
+	dbPath := fs.String("db", "", "SQLite `FILE` or PostgreSQL URL (postgres://...) of an existing database")
 	batch := fs.Int("batch", 64, "documents per transaction")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("recode", *dbPath, false, stderr)
 	if db == nil {
 		return code
 	}
@@ -210,6 +306,8 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		rerr = db.Documents(ctx, func(a *annals.Article) error { in <- a; return nil })
 	}()
 	pr := newProgress(stderr, "recode:")
+	pr.total.Store(int64(before.Documents))
+	pr.stored.Store(-1) // recoding replaces events: the summary says what changed
 	var total store.RecodeResult
 	var pending []*annals.CodedDocument
 	var werr error
@@ -226,11 +324,11 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		total.Added += res.Added
 		total.Removed += res.Removed
 		pr.docs.Add(int64(res.Documents))
-		pr.evs.Add(int64(res.After))
 		pending = pending[:0]
 		pr.tick(false)
 	}
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
 			flush()
@@ -328,13 +426,13 @@ func parseModes(s string) ([]annals.Mode, error) {
 }
 
 func cmdQuery(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("query", "query --db FILE [filters] [--format table|jsonl|csv]",
+	fs := newFlags("query", "query --db FILE|URL [filters] [--format table|jsonl|csv]",
 		`  annals query --db events.db --dyad PAK,IRN --from 2024-01-01 --to 2024-04-30
   annals query --db events.db --actor AFGGOV --root 19 --format csv > afg.csv
   annals query --db events.db --text "air strike" --country PAK
   annals query --db events.db --mode negated,hypothetical
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE`")
+	dbPath := fs.String("db", "", "SQLite `FILE` or PostgreSQL URL (postgres://...) of an existing database")
 	format := fs.String("format", "", "table (default on a terminal), jsonl (default otherwise) or csv")
 	limit := fs.Int("limit", 1000, "most events to print")
 	ff := addFilterFlags(fs)
@@ -356,7 +454,7 @@ func cmdQuery(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintf(stderr, "annals query: --format %q: want table, jsonl or csv\n", *format)
 		return exitUsage
 	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("query", *dbPath, false, stderr)
 	if db == nil {
 		return code
 	}
@@ -398,12 +496,12 @@ func cmdQuery(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("export", "export --db FILE --format gdelt|plover|csv|jsonl|parquet [-o FILE] [filters]",
+	fs := newFlags("export", "export --db FILE|URL --format gdelt|plover|csv|jsonl|parquet [-o FILE] [filters]",
 		`  annals export --db events.db --format gdelt -o events.tsv      GDELT 2.0's 61 columns
   annals export --db events.db --format plover > events.jsonl     PLOVER JSON lines
   annals export --db events.db --format parquet -o events.parquet --from 2024-01-01
 `, stderr)
-	dbPath := fs.String("db", "", "SQLite database `FILE`")
+	dbPath := fs.String("db", "", "SQLite `FILE` or PostgreSQL URL (postgres://...) of an existing database")
 	format := fs.String("format", "jsonl", "gdelt, plover, csv, jsonl or parquet")
 	outPath := fs.String("o", "", "output `FILE` (default standard output)")
 	ff := addFilterFlags(fs)
@@ -413,6 +511,10 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	f, err := ff.filter()
 	if err != nil {
 		fmt.Fprintf(stderr, "annals export: %v\n", err)
+		return exitUsage
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "annals export: unknown --format %q (formats: %s)\n", *format, strings.Join(export.Formats, ", "))
 		return exitUsage
 	}
 	out := stdout
@@ -427,24 +529,38 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		defer os.Remove(tmp.Name())
 		out = tmp
 	}
-	w, err := export.New(*format, out)
-	if err != nil {
-		fmt.Fprintf(stderr, "annals export: %v\n", err)
-		return exitUsage
-	}
-	db, code := openDB(*dbPath, stderr)
+	db, code := openDB("export", *dbPath, false, stderr)
 	if db == nil {
 		return code
 	}
 	defer db.Close()
+	var opt export.Options
+	if *format == "gdelt" {
+		if opt.Extra, err = export.LoadExtra(context.Background(), db.SQL()); err != nil {
+			fmt.Fprintf(stderr, "annals export: %v\n", err)
+			return exitFatal
+		}
+	}
+	w, err := export.New(*format, out, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals export: %v\n", err)
+		return exitFatal
+	}
 	n := 0
 	err = db.Each(context.Background(), f, func(e annals.StoredEvent) error { n++; return w.Write(e) })
 	if err == nil {
 		err = w.Close()
 	}
 	if err == nil && tmp != nil {
-		if err = tmp.Close(); err == nil {
+		// CreateTemp makes the file 0600; an export is for sharing
+		if err = tmp.Chmod(0o644); err == nil {
+			err = tmp.Close()
+		}
+		if err == nil {
 			err = os.Rename(tmp.Name(), *outPath)
+		}
+		if err == nil && *format == "csv" {
+			err = os.WriteFile(*outPath+".schema.json", export.CSVSchema(), 0o644)
 		}
 	}
 	if err != nil {
@@ -453,8 +569,20 @@ func cmdExport(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	if *outPath != "" {
 		fmt.Fprintf(stderr, "wrote %d events to %s (%s)\n", n, *outPath, *format)
+		if *format == "csv" {
+			fmt.Fprintf(stderr, "its column types are in %s.schema.json (CAMEO codes are written C010: drop the C)\n", *outPath)
+		}
 	}
 	return exitOK
+}
+
+func validFormat(f string) bool {
+	for _, x := range export.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 func dirOf(p string) string {

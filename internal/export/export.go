@@ -22,15 +22,39 @@ type Writer interface {
 	Close() error
 }
 
+// Extra is what a stored event alone does not tell: whether it is the main
+// event of its sentence and when it was first stored. LoadExtra reads it
+// from a store.
+type Extra struct {
+	Root  bool
+	Added time.Time
+}
+
+// Options adjust an export.
+type Options struct {
+	// Extra, when set, gives IsRootEvent and DATEADDED for GDELT rows;
+	// without it IsRootEvent is 0 and DATEADDED the export time.
+	Extra map[int64]Extra
+	// Now is the export time (default time.Now).
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
 // New returns a writer for a format.
-func New(format string, w io.Writer) (Writer, error) {
+func New(format string, w io.Writer, opt Options) (Writer, error) {
 	switch format {
 	case "gdelt":
-		return &gdeltWriter{w: csvTab(w)}, nil
+		return &gdeltWriter{w: csvTab(w), opt: opt, now: opt.now()}, nil
 	case "plover":
 		e := json.NewEncoder(w)
 		e.SetEscapeHTML(false)
-		return &ploverWriter{enc: e}, nil
+		return &ploverWriter{enc: e, now: opt.now()}, nil
 	case "csv":
 		c := csv.NewWriter(w)
 		if err := c.Write(CSVHeader); err != nil {
@@ -42,7 +66,7 @@ func New(format string, w io.Writer) (Writer, error) {
 		e.SetEscapeHTML(false)
 		return &jsonWriter{enc: e}, nil
 	case "parquet":
-		return &parquetWriter{w: parquet.NewGenericWriter[Row](w)}, nil
+		return &parquetWriter{w: parquet.NewGenericWriter[ParquetRow](w, parquet.Compression(&parquet.Zstd))}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats, ", "))
 }
@@ -53,42 +77,48 @@ func csvTab(w io.Writer) *csv.Writer {
 	return c
 }
 
-// Row is the flat record of CSV and Parquet exports.
+// Row is the flat record of CSV exports.
 type Row struct {
-	ID            int64   `parquet:"id"`
-	EventDate     string  `parquet:"event_date"`
-	DatePrecision string  `parquet:"date_precision"`
-	Source        string  `parquet:"source"`
-	SourceText    string  `parquet:"source_text"`
-	Target        string  `parquet:"target"`
-	TargetText    string  `parquet:"target_text"`
-	Code          string  `parquet:"code"`
-	Root          string  `parquet:"root"`
-	QuadClass     int32   `parquet:"quad_class"`
-	Goldstein     float64 `parquet:"goldstein"`
-	Plover        string  `parquet:"plover"`
-	Mode          string  `parquet:"mode"`
-	Confidence    float64 `parquet:"confidence"`
-	Rule          string  `parquet:"rule"`
-	NumMentions   int32   `parquet:"num_mentions"`
-	NumSources    int32   `parquet:"num_sources"`
-	NumArticles   int32   `parquet:"num_articles"`
-	Place         string  `parquet:"place"`
-	Country       string  `parquet:"country"`
-	ADM1          string  `parquet:"adm1"`
-	Lat           float64 `parquet:"lat,optional"`
-	Lon           float64 `parquet:"lon,optional"`
-	LocPrecision  string  `parquet:"loc_precision"`
-	DocID         string  `parquet:"doc_id"`
-	SentenceIndex int32   `parquet:"sentence_index"`
-	Sentence      string  `parquet:"sentence"`
-	URL           string  `parquet:"url"`
+	ID            int64
+	EventDate     string
+	DatePrecision string
+	Source        string
+	SourceText    string
+	Target        string
+	TargetText    string
+	Code          string
+	Root          string
+	QuadClass     int32
+	Goldstein     float64
+	Plover        string
+	Mode          string
+	Confidence    float64
+	Rule          string
+	NumMentions   int32
+	NumSources    int32
+	NumArticles   int32
+	Place         string
+	Country       string
+	ADM1          string
+	Lat           float64
+	Lon           float64
+	LocPrecision  string
+	DocID         string
+	SentenceIndex int32
+	Sentence      string
+	URL           string
 }
 
 // CSVHeader names the CSV columns.
 var CSVHeader = []string{"id", "event_date", "date_precision", "source", "source_text", "target", "target_text", "code", "root",
 	"quad_class", "goldstein", "plover", "mode", "confidence", "rule", "num_mentions", "num_sources", "num_articles",
 	"place", "country", "adm1", "lat", "lon", "loc_precision", "doc_id", "sentence_index", "sentence", "url"}
+
+// CodePrefix starts the CSV's CAMEO code and root cells ("C010", "C01"):
+// pandas' and R's readers turn a column of bare digits into integers and
+// drop the leading zeros ("010" becomes 10); a column with a letter in
+// every cell stays text. Strip the first character to get the CAMEO code.
+const CodePrefix = "C"
 
 // RowOf flattens a stored event.
 func RowOf(e annals.StoredEvent) Row {
@@ -105,6 +135,13 @@ func RowOf(e annals.StoredEvent) Row {
 	return r
 }
 
+func prefixed(code string) string {
+	if code == "" {
+		return ""
+	}
+	return CodePrefix + code
+}
+
 // CSVRecord is a row as CSV fields.
 func CSVRecord(e annals.StoredEvent) []string {
 	r := RowOf(e)
@@ -113,7 +150,7 @@ func CSVRecord(e annals.StoredEvent) []string {
 	if e.Location != nil {
 		lat, lon = f(r.Lat), f(r.Lon)
 	}
-	return []string{strconv.FormatInt(r.ID, 10), r.EventDate, r.DatePrecision, r.Source, r.SourceText, r.Target, r.TargetText, r.Code, r.Root,
+	return []string{strconv.FormatInt(r.ID, 10), r.EventDate, r.DatePrecision, r.Source, r.SourceText, r.Target, r.TargetText, prefixed(r.Code), prefixed(r.Root),
 		strconv.Itoa(int(r.QuadClass)), f(r.Goldstein), r.Plover, r.Mode, f(r.Confidence), r.Rule, strconv.Itoa(int(r.NumMentions)),
 		strconv.Itoa(int(r.NumSources)), strconv.Itoa(int(r.NumArticles)), r.Place, r.Country, r.ADM1, lat, lon, r.LocPrecision,
 		r.DocID, strconv.Itoa(int(r.SentenceIndex)), r.Sentence, r.URL}
@@ -128,131 +165,3 @@ type jsonWriter struct{ enc *json.Encoder }
 
 func (j *jsonWriter) Write(e annals.StoredEvent) error { return j.enc.Encode(e) }
 func (j *jsonWriter) Close() error                     { return nil }
-
-type parquetWriter struct{ w *parquet.GenericWriter[Row] }
-
-func (p *parquetWriter) Write(e annals.StoredEvent) error {
-	_, err := p.w.Write([]Row{RowOf(e)})
-	return err
-}
-func (p *parquetWriter) Close() error { return p.w.Close() }
-
-// GDELT's actor fields: the three-letter country and up to three role
-// codes, as GDELT splits them.
-func gdeltActor(code, name string) []string {
-	out := make([]string, 10)
-	if code == "" {
-		return out
-	}
-	out[0], out[1] = code, name
-	country := ""
-	if len(code) >= 3 && code[:3] != "---" && code[:3] != "IGO" && code[:3] != "NGO" && code[:3] != "IMG" && code[:3] != "MNC" {
-		country = code[:3]
-	}
-	out[2] = country
-	k := 7
-	for i := 3; i+3 <= len(code) && k < 10; i += 3 {
-		out[k] = code[i : i+3]
-		k++
-	}
-	if country == "" && len(code) >= 3 && code[:3] != "---" {
-		out[3] = code[:3] // IGO, NGO, IMG, MNC: the known group slot
-	}
-	return out
-}
-
-type gdeltWriter struct{ w *csv.Writer }
-
-var geoType = map[string]string{"country": "1", "adm1": "5", "city": "4"}
-
-func (g *gdeltWriter) Write(e annals.StoredEvent) error {
-	t, err := time.Parse("2006-01-02", e.EventDate)
-	if err != nil {
-		t = time.Time{}
-	}
-	date, month, year, frac := "", "", "", ""
-	if !t.IsZero() {
-		date, month, year = t.Format("20060102"), t.Format("200601"), t.Format("2006")
-		frac = strconv.FormatFloat(float64(t.Year())+float64(t.YearDay())/365, 'f', 4, 64)
-	}
-	rec := []string{strconv.FormatInt(e.ID, 10), date, month, year, frac}
-	rec = append(rec, gdeltActor(e.Source, e.SourceText)...)
-	rec = append(rec, gdeltActor(e.Target, e.TargetText)...)
-	base := e.Code
-	if len(base) > 3 {
-		base = base[:3]
-	}
-	rec = append(rec, "1", e.Code, base, e.Root, strconv.Itoa(e.QuadClass), strconv.FormatFloat(e.Goldstein, 'f', 1, 64),
-		strconv.Itoa(e.NumMentions), strconv.Itoa(e.NumSources), strconv.Itoa(e.NumArticles), "")
-	empty := make([]string, 8)
-	rec = append(rec, empty...) // Actor1Geo: annals locates the action, not the actors
-	rec = append(rec, empty...)
-	if l := e.Location; l != nil {
-		rec = append(rec, geoType[l.Precision], l.Name, l.Country, l.ADM1, "", strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64), "")
-	} else {
-		rec = append(rec, empty...)
-	}
-	url := ""
-	if len(e.Evidence) > 0 {
-		url = e.Evidence[0].URL
-	}
-	rec = append(rec, time.Now().UTC().Format("20060102150405"), url)
-	if len(rec) != 61 {
-		return fmt.Errorf("gdelt row has %d columns, want 61", len(rec))
-	}
-	return g.w.Write(rec)
-}
-func (g *gdeltWriter) Close() error { g.w.Flush(); return g.w.Error() }
-
-type ploverWriter struct{ enc *json.Encoder }
-
-type ploverEntity struct {
-	Code       string `json:"code"`
-	Sector     string `json:"sector,omitempty"`
-	EntityText string `json:"entity_text"`
-}
-
-func entity(code, text string) []ploverEntity {
-	if code == "" && text == "" {
-		return nil
-	}
-	e := ploverEntity{Code: code, EntityText: text}
-	if len(code) > 3 {
-		e.Code, e.Sector = code[:3], code[3:]
-	}
-	return []ploverEntity{e}
-}
-
-var resolution = map[string]int{"country": 1, "adm1": 2, "city": 4}
-
-func (p *ploverWriter) Write(e annals.StoredEvent) error {
-	rec := map[string]any{
-		"id":         strconv.FormatInt(e.ID, 10),
-		"date":       e.EventDate,
-		"actor":      entity(e.Source, e.SourceText),
-		"event":      []string{e.Plover},
-		"quad_code":  e.QuadClass,
-		"mode":       []string{string(e.Mode)},
-		"coder":      "annals " + annals.Version,
-		"coded_date": time.Now().UTC().Format("2006-01-02"),
-		"comment":    fmt.Sprintf("CAMEO %s, Goldstein %.1f, confidence %.2f, rule %s", e.Code, e.Goldstein, e.Confidence, e.Rule),
-	}
-	if e.Plover == "" {
-		rec["event"] = []string{}
-	}
-	if r := entity(e.Target, e.TargetText); r != nil {
-		rec["recipient"] = r
-	}
-	if l := e.Location; l != nil {
-		rec["event_loc"] = map[string]any{"extracted_place": l.Name, "resolved_place": l.Name, "lat": l.Lat, "lon": l.Lon,
-			"country_code": l.Country, "resolution": resolution[l.Precision]}
-	}
-	if len(e.Evidence) > 0 {
-		ev := e.Evidence[0]
-		rec["event_text"] = ev.Sentence
-		rec["text_info"] = map[string]any{"sequence": ev.SentenceIndex, "start": ev.TriggerSpan.Start - ev.SentenceStart, "end": ev.TriggerSpan.End - ev.SentenceStart}
-		rec["cite_info"] = map[string]any{"url": ev.URL, "coder": "annals", "codebook": "CAMEO/PLOVER", "version": annals.Version}
-	}
-	return p.enc.Encode(rec)
-}
-func (p *ploverWriter) Close() error { return nil }
