@@ -38,13 +38,19 @@ func (s Span) Len() int { return s.End - s.Start }
 func (s Span) Of(text string) string { return text[s.Start:s.End] }
 
 // Token is one word or punctuation mark with its position in the text,
-// its part-of-speech tag (Penn Treebank) and its lemma.
+// its part-of-speech tag (Penn Treebank), its lemma and, once the syntax
+// stage has run, its universal part of speech and dependency arc.
 type Token struct {
 	Span
 	Text  string `json:"text"`
 	Lower string `json:"-"`
-	Tag   string `json:"tag"`
+	Tag   string `json:"tag"` // Penn Treebank tag (XPOS)
 	Lemma string `json:"lemma"`
+	UPOS  string `json:"upos,omitempty"` // Universal Dependencies part of speech
+	// Head is the index of the token's syntactic head within the sentence
+	// slice that was parsed, -1 for the root of the sentence.
+	Head int    `json:"head"`
+	Rel  string `json:"rel,omitempty"` // UD v2 relation with subtype, e.g. nsubj:pass
 }
 
 // Sentence is a run of tokens. Tokens indexes into Doc.Tokens.

@@ -1,0 +1,23 @@
+// Package syntax is the syntax stage of annals: a pure-Go part-of-speech
+// tagger, lemmatizer and dependency parser trained on the Universal
+// Dependencies English Web Treebank (UD_English-EWT).
+//
+// For the tokens of one sentence, Parser.Parse predicts the Penn Treebank
+// tag (annals.Token.Tag), the universal part of speech (UPOS), the lemma,
+// the head (an index into the same slice, -1 for the root) and the UD v2
+// relation with its EWT subtype (nsubj:pass, obl:tmod, acl:relcl, ...).
+//
+// The models are averaged perceptrons over hashed features (tagger.go,
+// parser.go): a greedy left-to-right tagger with a tag dictionary for
+// frequent unambiguous words, a small UPOS classifier over the predicted
+// XPOS tags, and a greedy arc-hybrid parser trained with a dynamic oracle
+// and error exploration (oracle.go), whose relation is chosen by a
+// separate classifier once an arc is made. Lemmas come from rules and
+// exceptions learned from the treebank (lemma.go). The model file format
+// is documented in model.go; tools/gensyntax trains it (Train in
+// train.go) and the result is embedded (model/syntax.bin.gz, licence in
+// model/LICENSE).
+//
+// Evaluate (eval.go) scores a parser against gold CoNLL-U sentences the
+// way the CoNLL 2018 shared task script does on gold tokenization.
+package syntax

@@ -1,0 +1,173 @@
+package syntax
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature keys are 64-bit hashes of a template number and up to three
+// values (word hashes, tag ids, small counts). Training and inference
+// compute them with the same functions below; the model file keeps only
+// their low 32 bits (see model.go).
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashBytes is FNV-1a over b.
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashString is FNV-1a over s; it does not allocate.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func mix(h uint64) uint64 {
+	h ^= h >> 31
+	h *= 0x7fb5d329728ea185
+	h ^= h >> 27
+	h *= 0x81dadef4bc2dd44d
+	h ^= h >> 33
+	return h
+}
+
+// feat1, feat2 and feat3 combine a template number with one, two or three
+// values into a feature key.
+func feat1(t, a uint64) uint64 { return mix(t*0x9e3779b97f4a7c15 ^ a) }
+func feat2(t, a, b uint64) uint64 {
+	return mix(mix(t*0x9e3779b97f4a7c15^a) ^ b*0xc2b2ae3d27d4eb4f)
+}
+func feat3(t, a, b, c uint64) uint64 {
+	return mix(mix(mix(t*0x9e3779b97f4a7c15^a)^b*0xc2b2ae3d27d4eb4f) ^ c*0x165667b19e3779f9)
+}
+
+// lex is what the tagger and parser know of one token's spelling: hashes
+// of its lowercase form, affixes and shape, computed once per token.
+type lex struct {
+	form  uint64    // form as written (the tag dictionary's key)
+	word  uint64    // lowercase form
+	suf   [4]uint64 // last 1..4 runes of the lowercase form
+	pre   [3]uint64 // first 1..3 runes
+	shape uint64    // Xxdd- shape with runs cut at 3
+	flags uint64    // bit 0 capitalized, 1 all caps, 2 has digit, 3 has hyphen, 4 has letter
+}
+
+// makeLex fills l from form, using buf as scratch for the lowercase
+// bytes; it returns buf for reuse.
+func makeLex(l *lex, form string, buf []byte) []byte {
+	buf = buf[:0]
+	var ends [64]int32 // byte offset after each rune of the lowercase form, first 64 runes
+	nr := 0
+	shape := uint64(fnvOffset)
+	var last rune = -1
+	run := 0
+	var flags uint64
+	upper, letters := 0, 0
+	for i, r := range form {
+		lr := r
+		var sc rune
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				lr = r + 32
+				sc = 'X'
+				upper++
+				letters++
+			} else if 'a' <= r && r <= 'z' {
+				sc = 'x'
+				letters++
+			} else if '0' <= r && r <= '9' {
+				sc = 'd'
+				flags |= 4
+			} else {
+				sc = r
+				if r == '-' {
+					flags |= 8
+				}
+			}
+		case unicode.IsUpper(r):
+			lr = unicode.ToLower(r)
+			sc = 'X'
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			sc = 'x'
+			letters++
+		case unicode.IsDigit(r):
+			sc = 'd'
+			flags |= 4
+		default:
+			sc = r
+		}
+		if i == 0 && sc == 'X' {
+			flags |= 1
+		}
+		if sc == last {
+			run++
+		} else {
+			run = 0
+			last = sc
+		}
+		if run < 3 {
+			shape ^= uint64(sc)
+			shape *= fnvPrime
+		}
+		buf = utf8.AppendRune(buf, lr)
+		if nr < len(ends) {
+			ends[nr] = int32(len(buf))
+		}
+		nr++
+	}
+	if letters > 1 && upper == letters {
+		flags |= 2
+	}
+	if letters > 0 {
+		flags |= 16
+	}
+	l.word = hashBytes(buf)
+	l.shape = shape
+	l.flags = flags
+	l.form = hashString(form)
+	n := len(buf)
+	// suffixes: last k runes
+	for k := 1; k <= 4; k++ {
+		if k > nr {
+			l.suf[k-1] = l.word
+			continue
+		}
+		// start of the k-th rune from the end
+		st := 0
+		if nr-k-1 >= 0 && nr-k-1 < len(ends) {
+			st = int(ends[nr-k-1])
+		} else if nr-k > 0 {
+			// beyond the first 64 runes: walk back
+			st = n
+			for j := 0; j < k; j++ {
+				_, sz := utf8.DecodeLastRune(buf[:st])
+				st -= sz
+			}
+		}
+		l.suf[k-1] = hashBytes(buf[st:])
+	}
+	for k := 1; k <= 3; k++ {
+		if k > nr {
+			l.pre[k-1] = l.word
+			continue
+		}
+		l.pre[k-1] = hashBytes(buf[:ends[k-1]])
+	}
+	return buf
+}

@@ -1,0 +1,367 @@
+package syntax
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+)
+
+// model is everything the parser knows, as loaded from a model file.
+type model struct {
+	meta   string
+	xpos   []string // XPOS tag set, the tagger's classes
+	upos   []string // UPOS tag set
+	rels   []string // relations, the labeller's classes
+	proper []bool   // per XPOS id: a proper noun tag (lemmas keep case)
+	rootID int32    // id of "root" in rels
+
+	tagDict    hashIndex // form hash -> index into tagDictTag
+	tagDictTag []uint8
+
+	tagger *classifier
+	uposC  *classifier
+	trans  *classifier
+	label  *classifier
+	lemma  *lemmatizer
+}
+
+// Model file format, version 1. The file is gzip-compressed; the
+// decompressed payload is:
+//
+//	magic    "ANNSYN01"
+//	meta     string                    free text: source, training options
+//	xpos     strings                   XPOS tags (tagger classes)
+//	upos     strings                   UPOS tags
+//	rels     strings                   relations (labeller classes)
+//	tagdict  uvarint n, n × (u64 key, uvarint xpos id)
+//	lemma exceptions  uvarint n, n × (u64 key, string lemma)
+//	lemma rules       uvarint n, n × (u64 key, uvarint cut, string add)
+//	4 classifiers: tagger (classes = xpos), upos (= upos),
+//	   transitions (= 3), labels (= rels); each:
+//	   uvarint classes, uvarint rows, then per row in ascending key order:
+//	   uvarint key delta (from the previous row's 32-bit key), byte k,
+//	   k × (uvarint class, zigzag varint int16 weight)
+//	crc      u32 little-endian CRC-32 (IEEE) of every payload byte before it
+//
+// where string is uvarint length + bytes, strings is uvarint count +
+// that many strings, u64 is little-endian. Keys are the feature hashes of
+// hash.go (see tagger.go, parser.go for the templates); the classifier
+// keeps their low 32 bits.
+const modelMagic = "ANNSYN01"
+
+// maxModelBytes bounds the decompressed payload.
+const maxModelBytes = 1 << 30
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *encoder) u64(v uint64)     { e.b = binary.LittleEndian.AppendUint64(e.b, v) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) strs(ss []string) {
+	e.uvarint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+// modelData is the serialisable form of a model, as training produces it.
+type modelData struct {
+	meta             string
+	xpos, upos, rels []string
+	dictKeys         []uint64
+	dictTags         []uint8
+	excKeys          []uint64
+	excLemmas        []string
+	ruleKeys         []uint64
+	rules            []lemmaRule
+	classifiers      [4][]qrow
+	classes          [4]int
+}
+
+// appendCRC appends the payload's CRC-32.
+func appendCRC(b []byte) []byte { return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b)) }
+
+func (d *modelData) encode() ([]byte, error) {
+	e := &encoder{}
+	e.b = append(e.b, modelMagic...)
+	e.str(d.meta)
+	e.strs(d.xpos)
+	e.strs(d.upos)
+	e.strs(d.rels)
+	e.uvarint(uint64(len(d.dictKeys)))
+	for i, k := range d.dictKeys {
+		e.u64(k)
+		e.uvarint(uint64(d.dictTags[i]))
+	}
+	e.uvarint(uint64(len(d.excKeys)))
+	for i, k := range d.excKeys {
+		e.u64(k)
+		e.str(d.excLemmas[i])
+	}
+	e.uvarint(uint64(len(d.ruleKeys)))
+	for i, k := range d.ruleKeys {
+		e.u64(k)
+		e.uvarint(uint64(d.rules[i].cut))
+		e.str(d.rules[i].add)
+	}
+	for c, rows := range d.classifiers {
+		e.uvarint(uint64(d.classes[c]))
+		e.uvarint(uint64(len(rows)))
+		prev := uint32(0)
+		for _, r := range rows {
+			e.uvarint(uint64(r.key - prev))
+			prev = r.key
+			e.b = append(e.b, byte(len(r.ents)))
+			for _, x := range r.ents {
+				e.uvarint(uint64(x >> 16))
+				e.varint(int64(int16(uint16(x))))
+			}
+		}
+	}
+	e.b = appendCRC(e.b)
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(e.b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// decoder reads the payload with bounds checks; the first error sticks.
+type decoder struct {
+	b   []byte
+	off int
+	err error
+}
+
+var errTruncated = errors.New("truncated")
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf("offset %d: %s", d.off, fmt.Sprintf(format, args...))
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.off:])
+	if n <= 0 {
+		d.fail("bad varint")
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.off:])
+	if n <= 0 {
+		d.fail("bad varint")
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) byte1() byte {
+	if d.err != nil {
+		return 0
+	}
+	if d.off >= len(d.b) {
+		d.fail("%v", errTruncated)
+		return 0
+	}
+	d.off++
+	return d.b[d.off-1]
+}
+
+func (d *decoder) u64() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b)-d.off < 8 {
+		d.fail("%v", errTruncated)
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b[d.off:])
+	d.off += 8
+	return v
+}
+
+// count reads a count of items each taking at least minBytes.
+func (d *decoder) count(what string, minBytes int) int {
+	v := d.uvarint()
+	if d.err == nil && v > uint64((len(d.b)-d.off)/minBytes) {
+		d.fail("%s: count %d exceeds the remaining data", what, v)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count("string", 1)
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[d.off : d.off+n])
+	d.off += n
+	return s
+}
+
+func (d *decoder) strs(what string) []string {
+	n := d.count(what, 1)
+	out := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.str())
+	}
+	if d.err == nil && n == 0 {
+		d.fail("%s: empty", what)
+	}
+	return out
+}
+
+func (d *decoder) classifier(what string, want int) *classifier {
+	nc := d.uvarint()
+	if d.err == nil && nc != uint64(want) {
+		d.fail("%s: %d classes, want %d", what, nc, want)
+	}
+	nrows := d.count(what, 2)
+	if d.err != nil {
+		return nil
+	}
+	keys := make([]uint32, nrows)
+	lens := make([]uint8, nrows)
+	var ents []uint32
+	prev := uint64(0)
+	for i := 0; i < nrows && d.err == nil; i++ {
+		k := prev + d.uvarint()
+		if i > 0 && k == prev || k > 0xffffffff {
+			d.fail("%s: row %d: keys out of order", what, i)
+			break
+		}
+		prev = k
+		keys[i] = uint32(k)
+		m := d.byte1()
+		if m == 0 && d.err == nil {
+			d.fail("%s: row %d: empty", what, i)
+		}
+		lens[i] = m
+		for j := 0; j < int(m) && d.err == nil; j++ {
+			c := d.uvarint()
+			w := d.varint()
+			if d.err == nil && (c >= uint64(want) || w < -32768 || w > 32767) {
+				d.fail("%s: row %d: bad entry (class %d, weight %d)", what, i, c, w)
+			}
+			ents = append(ents, uint32(c)<<16|uint32(uint16(int16(w))))
+		}
+		if len(ents) > maxOffset {
+			d.fail("%s: too many weights", what)
+		}
+	}
+	if d.err != nil {
+		return nil
+	}
+	return newClassifier(want, keys, lens, ents)
+}
+
+// loadModel decodes a model file, checking everything it reads.
+func loadModel(data []byte) (*model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	payload, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("syntax model: %w", err)
+	}
+	if len(payload) > maxModelBytes {
+		return nil, errors.New("syntax model: too large")
+	}
+	if len(payload) < len(modelMagic)+4 || string(payload[:len(modelMagic)]) != modelMagic {
+		return nil, errors.New("syntax model: not a model file (bad magic)")
+	}
+	body := payload[:len(payload)-4]
+	if crc32.ChecksumIEEE(body) != binary.LittleEndian.Uint32(payload[len(body):]) {
+		return nil, errors.New("syntax model: checksum mismatch (corrupt or truncated file)")
+	}
+	d := &decoder{b: body, off: len(modelMagic)}
+	m := &model{}
+	m.meta = d.str()
+	m.xpos = d.strs("xpos")
+	m.upos = d.strs("upos")
+	m.rels = d.strs("rels")
+	if d.err == nil && (len(m.xpos) > 255 || len(m.upos) > 255 || len(m.rels) > 64) {
+		d.fail("tag sets too large")
+	}
+	m.rootID = -1
+	for i, r := range m.rels {
+		if r == "root" {
+			m.rootID = int32(i)
+		}
+	}
+	if d.err == nil && m.rootID < 0 {
+		d.fail("relations lack root")
+	}
+	m.proper = make([]bool, len(m.xpos))
+	for i, x := range m.xpos {
+		m.proper[i] = properTag(x)
+	}
+	n := d.count("tagdict", 9)
+	keys := make([]uint64, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		keys = append(keys, d.u64())
+		t := d.uvarint()
+		if d.err == nil && t >= uint64(len(m.xpos)) {
+			d.fail("tagdict: bad tag %d", t)
+		}
+		m.tagDictTag = append(m.tagDictTag, uint8(t))
+	}
+	m.tagDict = newHashIndex(keys)
+	lm := &lemmatizer{}
+	n = d.count("lemma exceptions", 9)
+	keys = make([]uint64, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		keys = append(keys, d.u64())
+		lm.lemma = append(lm.lemma, d.str())
+	}
+	lm.exc = newHashIndex(keys)
+	n = d.count("lemma rules", 10)
+	keys = make([]uint64, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		keys = append(keys, d.u64())
+		c := d.uvarint()
+		if d.err == nil && c > 1<<16 {
+			d.fail("lemma rule: bad cut %d", c)
+		}
+		lm.rule = append(lm.rule, lemmaRule{cut: int(c), add: d.str()})
+	}
+	lm.rules = newHashIndex(keys)
+	m.lemma = lm
+	m.tagger = d.classifier("tagger", len(m.xpos))
+	m.uposC = d.classifier("upos", len(m.upos))
+	m.trans = d.classifier("transitions", nActions)
+	m.label = d.classifier("labels", len(m.rels))
+	if d.err == nil && d.off != len(d.b) {
+		d.fail("%d trailing bytes", len(d.b)-d.off)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model: %w", d.err)
+	}
+	return m, nil
+}

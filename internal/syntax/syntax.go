@@ -1,0 +1,249 @@
+package syntax
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/annals-events/annals"
+)
+
+//go:embed model/syntax.bin.gz
+var embeddedModel []byte
+
+// Parser tags, lemmatizes and parses sentences. It is immutable once
+// loaded and safe for concurrent use.
+type Parser struct {
+	m    *model
+	pool sync.Pool // *scratch
+	xpos map[string]int
+	upos map[string]int
+}
+
+// Default returns the parser built from the embedded model, loaded once.
+var Default = sync.OnceValues(func() (*Parser, error) { return Load(embeddedModel) })
+
+// Load reads a model file (the format is described in model.go). A corrupt
+// or truncated file gives an error, never a panic.
+func Load(data []byte) (*Parser, error) {
+	m, err := loadModel(data)
+	if err != nil {
+		return nil, err
+	}
+	return newParser(m), nil
+}
+
+func newParser(m *model) *Parser {
+	p := &Parser{m: m, xpos: map[string]int{}, upos: map[string]int{}}
+	for i, t := range m.xpos {
+		p.xpos[t] = i
+	}
+	for i, t := range m.upos {
+		p.upos[t] = i
+	}
+	p.pool.New = func() any { return new(scratch) }
+	return p
+}
+
+// Meta returns the free-text description stored in the model (data
+// source, training options, dev scores).
+func (p *Parser) Meta() string { return p.m.meta }
+
+// scratch is the per-call working memory, pooled.
+type scratch struct {
+	lx     []lex
+	buf    []byte
+	tags   []int
+	utags  []int
+	feats  []uint64
+	scores []int32
+	in     pinput
+	st     pstate
+}
+
+func (p *Parser) get(n int) *scratch {
+	s := p.pool.Get().(*scratch)
+	if cap(s.lx) < n {
+		s.lx = make([]lex, n)
+		s.tags = make([]int, n)
+		s.utags = make([]int, n)
+	}
+	s.lx, s.tags, s.utags = s.lx[:n], s.tags[:n], s.utags[:n]
+	if len(s.scores) < 256 {
+		s.scores = make([]int32, 256)
+	}
+	return s
+}
+
+// Parse fills Tag (XPOS), UPOS, Lemma, Head and Rel of each token of one
+// sentence, reading only Text and Lower (Lower may be empty). Head is the
+// index of the head within toks, -1 for the root.
+func (p *Parser) Parse(toks []annals.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.get(len(toks))
+	p.lexAll(s, toks)
+	p.tag(s)
+	p.tagUPOS(s)
+	p.writeTags(s, toks)
+	p.parse(s, toks)
+	p.pool.Put(s)
+}
+
+// Tag fills Tag, UPOS and Lemma only.
+func (p *Parser) Tag(toks []annals.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.get(len(toks))
+	p.lexAll(s, toks)
+	p.tag(s)
+	p.tagUPOS(s)
+	p.writeTags(s, toks)
+	p.pool.Put(s)
+}
+
+// ParseTagged fills Head and Rel from the tokens' own Tag and UPOS (gold
+// tags, say); Lemma is filled only where empty. A tag the model does not
+// know counts as the model's first tag.
+func (p *Parser) ParseTagged(toks []annals.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := p.get(len(toks))
+	p.lexAll(s, toks)
+	for i := range toks {
+		s.tags[i] = p.xpos[toks[i].Tag]
+		s.utags[i] = p.upos[toks[i].UPOS]
+		if toks[i].Lemma == "" {
+			toks[i].Lemma = p.lemmaOf(s, toks, i)
+		}
+	}
+	p.parse(s, toks)
+	p.pool.Put(s)
+}
+
+func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
+	for i := range toks {
+		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
+	}
+}
+
+// tag runs the greedy tagger over s.lx into s.tags.
+func (p *Parser) tag(s *scratch) {
+	m := p.m
+	nc := len(m.xpos)
+	for i := range s.lx {
+		if j, ok := m.tagDict.get(s.lx[i].form); ok {
+			s.tags[i] = int(m.tagDictTag[j])
+			continue
+		}
+		s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+		sc := s.scores[:nc]
+		m.tagger.score(sc, s.feats)
+		s.tags[i] = argmax(sc)
+	}
+}
+
+func (p *Parser) tagUPOS(s *scratch) {
+	m := p.m
+	nc := len(m.upos)
+	for i := range s.lx {
+		s.feats = uposFeatures(s.feats[:0], s.lx, s.tags, i)
+		sc := s.scores[:nc]
+		m.uposC.score(sc, s.feats)
+		s.utags[i] = argmax(sc)
+	}
+}
+
+func (p *Parser) writeTags(s *scratch, toks []annals.Token) {
+	for i := range toks {
+		toks[i].Tag = p.m.xpos[s.tags[i]]
+		toks[i].UPOS = p.m.upos[s.utags[i]]
+		toks[i].Lemma = p.lemmaOf(s, toks, i)
+	}
+}
+
+func (p *Parser) lemmaOf(s *scratch, toks []annals.Token, i int) string {
+	t := &toks[i]
+	lower := t.Lower
+	if lower == "" {
+		lower = strings.ToLower(t.Text)
+	}
+	x := s.tags[i]
+	return p.m.lemma.lemmatize(t.Text, lower, s.lx[i].word, x, p.m.proper[x])
+}
+
+func argmax(sc []int32) int {
+	best := 0
+	for i := 1; i < len(sc); i++ {
+		if sc[i] > sc[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// setInput fills s.in from s.lx, s.tags and s.utags, with the root last.
+func setInput(in *pinput, lx []lex, tags, utags []int) {
+	n := len(lx)
+	grow := func(v []uint64) []uint64 {
+		if cap(v) < n+1 {
+			return make([]uint64, n+1)
+		}
+		return v[:n+1]
+	}
+	in.word, in.tag, in.upos, in.wp, in.suf = grow(in.word), grow(in.tag), grow(in.upos), grow(in.wp), grow(in.suf)
+	for i := range lx {
+		in.word[i] = lx[i].word
+		in.tag[i] = uint64(tags[i])
+		in.upos[i] = uint64(utags[i])
+		in.wp[i] = mix(lx[i].word ^ uint64(tags[i])<<56)
+		in.suf[i] = lx[i].suf[2]
+	}
+	in.word[n], in.tag[n], in.upos[n], in.wp[n], in.suf[n] = tagRoot, tagRoot, tagRoot, tagRoot, tagRoot
+}
+
+// parse runs the transition parser on s (tags set) and writes Head, Rel.
+func (p *Parser) parse(s *scratch, toks []annals.Token) {
+	m := p.m
+	n := len(toks)
+	setInput(&s.in, s.lx, s.tags, s.utags)
+	st := &s.st
+	st.reset(n)
+	var tsc [nActions]int32
+	nl := len(m.rels)
+	for !st.done() {
+		s.feats = parseFeatures(s.feats[:0], &s.in, st)
+		m.trans.score(tsc[:], s.feats)
+		a := -1
+		for c := 0; c < nActions; c++ {
+			if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
+				a = c
+			}
+		}
+		rel := int32(-1)
+		if a != actShift {
+			h, d := st.arc(a)
+			if int(h) == n {
+				rel = m.rootID
+			} else {
+				s.feats = labelFeatures(s.feats[:0], &s.in, st, h, d)
+				sc := s.scores[:nl]
+				m.label.score(sc, s.feats)
+				sc[m.rootID] = -1 << 30
+				rel = int32(argmax(sc))
+			}
+		}
+		st.apply(a, rel)
+	}
+	for i := range toks {
+		h := int(st.heads[i])
+		if h == n {
+			h = -1
+		}
+		toks[i].Head = h
+		toks[i].Rel = m.rels[st.rels[i]]
+	}
+}

@@ -1,0 +1,454 @@
+package syntax
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals/internal/syntax/conllu"
+)
+
+// TrainOptions sets up Train. Zero fields take the defaults in
+// DefaultTrainOptions.
+type TrainOptions struct {
+	TaggerEpochs int     // passes of the tagger over the training set
+	UPOSEpochs   int     // passes of the UPOS classifier
+	ParserEpochs int     // passes of the parser
+	Folds        int     // jackknife folds for the parser's training tags; 1: gold tags
+	Explore      float64 // probability of following a wrong prediction
+	ExploreFrom  int     // first parser epoch (from 0) that explores
+	DictMin      int     // minimum count of a word in the tag dictionary
+	DictPurity   float64 // minimum share of its most frequent tag
+	MinQ         int     // weights under this (int16 scale) are pruned
+	Seed         uint64
+	Workers      int    // goroutines for the jackknife folds
+	Meta         string // stored in the model
+	Log          io.Writer
+}
+
+// DefaultTrainOptions are the options the shipped model was trained with.
+var DefaultTrainOptions = TrainOptions{
+	TaggerEpochs: 8, UPOSEpochs: 5, ParserEpochs: 15, Folds: 5,
+	Explore: 0.9, ExploreFrom: 1, DictMin: 20, DictPurity: 0.99,
+	MinQ: 1, Seed: 1, Workers: 2,
+}
+
+func (o *TrainOptions) defaults() {
+	d := DefaultTrainOptions
+	if o.TaggerEpochs == 0 {
+		o.TaggerEpochs = d.TaggerEpochs
+	}
+	if o.UPOSEpochs == 0 {
+		o.UPOSEpochs = d.UPOSEpochs
+	}
+	if o.ParserEpochs == 0 {
+		o.ParserEpochs = d.ParserEpochs
+	}
+	if o.Folds == 0 {
+		o.Folds = d.Folds
+	}
+	if o.DictMin == 0 {
+		o.DictMin = d.DictMin
+	}
+	if o.DictPurity == 0 {
+		o.DictPurity = d.DictPurity
+	}
+	if o.MinQ == 0 {
+		o.MinQ = d.MinQ
+	}
+	if o.Workers == 0 {
+		o.Workers = d.Workers
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+}
+
+// tsent is a training sentence.
+type tsent struct {
+	forms, lowers, lemmas []string
+	lx                    []lex
+	xpos, upos            []int   // gold
+	heads                 []int32 // gold, projectivized, n for the root
+	rels                  []int32
+	predX, predU          []int // predicted tags the parser trains on
+}
+
+func vocab(sents []conllu.Sentence, col func(*conllu.Word) string) []string {
+	set := map[string]bool{}
+	for i := range sents {
+		for j := range sents[i].Words {
+			set[col(&sents[i].Words[j])] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func index(ss []string) map[string]int {
+	m := make(map[string]int, len(ss))
+	for i, s := range ss {
+		m[s] = i
+	}
+	return m
+}
+
+// Train trains a model on the sentences and returns the model file.
+func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
+	o.defaults()
+	if len(sents) == 0 {
+		return nil, errors.New("syntax: no training sentences")
+	}
+	start := time.Now()
+	d := &modelData{meta: o.Meta}
+	d.xpos = vocab(sents, func(w *conllu.Word) string { return w.XPOS })
+	d.upos = vocab(sents, func(w *conllu.Word) string { return w.UPOS })
+	d.rels = vocab(sents, func(w *conllu.Word) string { return w.Deprel })
+	if i := sort.SearchStrings(d.rels, "root"); i == len(d.rels) || d.rels[i] != "root" {
+		d.rels = append(d.rels, "root")
+		sort.Strings(d.rels)
+	}
+	if len(d.xpos) > 255 || len(d.upos) > 255 || len(d.rels) > 64 {
+		return nil, fmt.Errorf("syntax: tag sets too large (%d xpos, %d upos, %d rels)", len(d.xpos), len(d.upos), len(d.rels))
+	}
+	xi, ui, ri := index(d.xpos), index(d.upos), index(d.rels)
+	rootID := int32(ri["root"])
+	ts := make([]*tsent, len(sents))
+	var buf []byte
+	for k := range sents {
+		ws := sents[k].Words
+		n := len(ws)
+		t := &tsent{forms: make([]string, n), lowers: make([]string, n), lemmas: make([]string, n),
+			lx: make([]lex, n), xpos: make([]int, n), upos: make([]int, n), rels: make([]int32, n)}
+		raw := make([]int32, n)
+		for j := range ws {
+			w := &ws[j]
+			t.forms[j] = w.Form
+			buf = makeLex(&t.lx[j], w.Form, buf)
+			t.lowers[j] = strings.ToLower(w.Form)
+			t.lemmas[j] = w.Lemma
+			t.xpos[j], t.upos[j], t.rels[j] = xi[w.XPOS], ui[w.UPOS], int32(ri[w.Deprel])
+			h := int32(w.Head - 1)
+			if w.Head <= 0 {
+				h = int32(n)
+				t.rels[j] = rootID
+			}
+			raw[j] = h
+		}
+		t.heads = projectivize(raw)
+		ts[k] = t
+	}
+	fmt.Fprintf(o.Log, "syntax: %d sentences, %d xpos, %d upos, %d relations\n", len(ts), len(d.xpos), len(d.upos), len(d.rels))
+
+	// Tag dictionary: frequent forms with one dominant tag.
+	type fc struct {
+		n    int
+		tags map[int]int
+	}
+	forms := map[uint64]*fc{}
+	for _, t := range ts {
+		for j := range t.forms {
+			f := forms[t.lx[j].form]
+			if f == nil {
+				f = &fc{tags: map[int]int{}}
+				forms[t.lx[j].form] = f
+			}
+			f.n++
+			f.tags[t.xpos[j]]++
+		}
+	}
+	var dictKeys []uint64
+	for k, f := range forms {
+		if f.n < o.DictMin {
+			continue
+		}
+		for _, c := range f.tags {
+			if float64(c) >= o.DictPurity*float64(f.n) {
+				dictKeys = append(dictKeys, k)
+			}
+		}
+	}
+	sort.Slice(dictKeys, func(a, b int) bool { return dictKeys[a] < dictKeys[b] })
+	for _, k := range dictKeys {
+		best, bestN := 0, -1
+		for tg, c := range forms[k].tags {
+			if c > bestN || c == bestN && tg < best {
+				best, bestN = tg, c
+			}
+		}
+		d.dictTags = append(d.dictTags, uint8(best))
+	}
+	d.dictKeys = dictKeys
+	dict := newHashIndex(dictKeys)
+	fmt.Fprintf(o.Log, "syntax: tag dictionary of %d forms\n", len(dictKeys))
+
+	// Jackknife: tags for the parser's training data from taggers that
+	// did not see the sentence.
+	nx := len(d.xpos)
+	if o.Folds > 1 {
+		results := make([][]qrow, o.Folds)
+		jobs := make(chan int)
+		done := make(chan struct{})
+		for w := 0; w < max(1, o.Workers); w++ {
+			go func() {
+				for f := range jobs {
+					var part []*tsent
+					for k, t := range ts {
+						if k%o.Folds != f {
+							part = append(part, t)
+						}
+					}
+					results[f] = trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ)
+				}
+				done <- struct{}{}
+			}()
+		}
+		for f := 0; f < o.Folds; f++ {
+			jobs <- f
+		}
+		close(jobs)
+		for w := 0; w < max(1, o.Workers); w++ {
+			<-done
+		}
+		for f := 0; f < o.Folds; f++ {
+			c := classifierOf(nx, results[f])
+			for k, t := range ts {
+				if k%o.Folds == f {
+					t.predX = make([]int, len(t.forms))
+					tagWith(c, &dict, d.dictTags, nx, t.lx, t.predX, nil, make([]int32, nx))
+				}
+			}
+		}
+		right, all := 0, 0
+		for _, t := range ts {
+			for j := range t.predX {
+				all++
+				if t.predX[j] == t.xpos[j] {
+					right++
+				}
+			}
+		}
+		fmt.Fprintf(o.Log, "syntax: jackknifed XPOS accuracy %.2f%% (%v)\n", 100*float64(right)/float64(all), time.Since(start).Round(time.Second))
+	} else {
+		for _, t := range ts {
+			t.predX = t.xpos
+		}
+	}
+	tagger := trainTagger(ts, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed)
+	d.classifiers[0], d.classes[0] = tagger.export(o.MinQ), nx
+	fmt.Fprintf(o.Log, "syntax: tagger trained (%v)\n", time.Since(start).Round(time.Second))
+
+	up := trainUPOS(ts, len(d.upos), o.UPOSEpochs, o.Seed)
+	d.classifiers[1], d.classes[1] = up.export(o.MinQ), len(d.upos)
+	uc := classifierOf(len(d.upos), d.classifiers[1])
+	scores := make([]int32, 256)
+	for _, t := range ts {
+		if o.Folds > 1 {
+			t.predU = make([]int, len(t.forms))
+			uposWith(uc, len(d.upos), t.lx, t.predX, t.predU, nil, scores)
+		} else {
+			t.predU = t.upos
+		}
+	}
+
+	var ex []lemmaExample
+	for _, t := range ts {
+		for j := range t.forms {
+			ex = append(ex, lemmaExample{form: t.forms[j], lower: t.lowers[j], lemma: t.lemmas[j], xpos: t.xpos[j], proper: properTag(d.xpos[t.xpos[j]])})
+		}
+	}
+	lm := trainLemmatizer(ex, 2)
+	d.excKeys, d.excLemmas, d.ruleKeys, d.rules = lm.exportKeys()
+	fmt.Fprintf(o.Log, "syntax: lemmatizer: %d exceptions, %d rules\n", len(d.excKeys), len(d.ruleKeys))
+
+	trans, label := trainParser(ts, len(d.rels), rootID, o)
+	d.classifiers[2], d.classes[2] = trans.export(o.MinQ), nActions
+	d.classifiers[3], d.classes[3] = label.export(o.MinQ), len(d.rels)
+	for c, name := range []string{"tagger", "upos", "transitions", "labels"} {
+		nw := 0
+		for _, r := range d.classifiers[c] {
+			nw += len(r.ents)
+		}
+		fmt.Fprintf(o.Log, "syntax: %s: %d features, %d weights\n", name, len(d.classifiers[c]), nw)
+	}
+	fmt.Fprintf(o.Log, "syntax: trained in %v\n", time.Since(start).Round(time.Second))
+	return d.encode()
+}
+
+// tagWith tags lx into tags with an inference classifier.
+func tagWith(c *classifier, dict *hashIndex, dictTag []uint8, nc int, lx []lex, tags []int, feats []uint64, scores []int32) []uint64 {
+	for i := range lx {
+		if j, ok := dict.get(lx[i].form); ok {
+			tags[i] = int(dictTag[j])
+			continue
+		}
+		feats = tagFeatures(feats[:0], lx, tags, i)
+		sc := scores[:nc]
+		c.score(sc, feats)
+		tags[i] = argmax(sc)
+	}
+	return feats
+}
+
+func uposWith(c *classifier, nc int, lx []lex, xtags, utags []int, feats []uint64, scores []int32) []uint64 {
+	for i := range lx {
+		feats = uposFeatures(feats[:0], lx, xtags, i)
+		sc := scores[:nc]
+		c.score(sc, feats)
+		utags[i] = argmax(sc)
+	}
+	return feats
+}
+
+func argmax64(sc []int64) int {
+	best := 0
+	for i := 1; i < len(sc); i++ {
+		if sc[i] > sc[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+func shuffled(n int, rng *rand.Rand) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	rng.Shuffle(n, func(a, b int) { order[a], order[b] = order[b], order[a] })
+	return order
+}
+
+func trainTagger(ts []*tsent, dict *hashIndex, dictTag []uint8, nc, epochs int, seed uint64) *perceptron {
+	p := newPerceptron(nc)
+	rng := rand.New(rand.NewPCG(seed, 0x7a66))
+	scores := make([]int64, nc)
+	var feats []uint64
+	var tags []int
+	for ep := 0; ep < epochs; ep++ {
+		for _, k := range shuffled(len(ts), rng) {
+			t := ts[k]
+			tags = append(tags[:0], make([]int, len(t.lx))...)
+			for i := range t.lx {
+				if j, ok := dict.get(t.lx[i].form); ok {
+					tags[i] = int(dictTag[j])
+					continue
+				}
+				feats = tagFeatures(feats[:0], t.lx, tags, i)
+				p.score(scores, feats)
+				g := argmax64(scores)
+				p.tick()
+				p.update(t.xpos[i], g, feats)
+				tags[i] = g
+			}
+		}
+	}
+	return p
+}
+
+func trainUPOS(ts []*tsent, nc, epochs int, seed uint64) *perceptron {
+	p := newPerceptron(nc)
+	rng := rand.New(rand.NewPCG(seed, 0x4b05))
+	scores := make([]int64, nc)
+	var feats []uint64
+	for ep := 0; ep < epochs; ep++ {
+		for _, k := range shuffled(len(ts), rng) {
+			t := ts[k]
+			for i := range t.lx {
+				feats = uposFeatures(feats[:0], t.lx, t.predX, i)
+				p.score(scores, feats)
+				g := argmax64(scores)
+				p.tick()
+				p.update(t.upos[i], g, feats)
+			}
+		}
+	}
+	return p
+}
+
+// trainParser trains the transition and label classifiers with the
+// dynamic oracle and error exploration.
+func trainParser(ts []*tsent, nrels int, rootID int32, o TrainOptions) (*perceptron, *perceptron) {
+	trans, label := newPerceptron(nActions), newPerceptron(nrels)
+	rng := rand.New(rand.NewPCG(o.Seed, 0x9a75e))
+	var in pinput
+	var st pstate
+	var feats []uint64
+	tsc := make([]int64, nActions)
+	lsc := make([]int64, nrels)
+	start := time.Now()
+	for ep := 0; ep < o.ParserEpochs; ep++ {
+		steps, wrong := 0, 0
+		for _, k := range shuffled(len(ts), rng) {
+			t := ts[k]
+			n := len(t.lx)
+			setInput(&in, t.lx, t.predX, t.predU)
+			st.reset(n)
+			for !st.done() {
+				feats = parseFeatures(feats[:0], &in, &st)
+				trans.score(tsc, feats)
+				var cost [nActions]int
+				guess, best, minCost := -1, -1, 1<<30
+				for a := 0; a < nActions; a++ {
+					if !st.valid(a) {
+						continue
+					}
+					cost[a] = actionCost(&st, t.heads, a)
+					if guess < 0 || tsc[a] > tsc[guess] {
+						guess = a
+					}
+					minCost = min(minCost, cost[a])
+				}
+				for a := 0; a < nActions; a++ {
+					if st.valid(a) && cost[a] == minCost && (best < 0 || tsc[a] > tsc[best]) {
+						best = a
+					}
+				}
+				trans.tick()
+				steps++
+				next := guess
+				if cost[guess] > minCost {
+					wrong++
+					trans.update(best, guess, feats)
+					if ep < o.ExploreFrom || rng.Float64() >= o.Explore {
+						next = best
+					}
+				}
+				rel := int32(-1)
+				if next != actShift {
+					h, d := st.arc(next)
+					if int(h) == n {
+						rel = rootID
+					} else {
+						feats = labelFeatures(feats[:0], &in, &st, h, d)
+						label.score(lsc, feats)
+						lsc[rootID] = -1 << 60
+						g := int32(argmax64(lsc))
+						rel = g
+						if t.heads[d] == h {
+							label.tick()
+							label.update(int(t.rels[d]), int(g), feats)
+							rel = t.rels[d]
+						}
+					}
+				}
+				st.apply(next, rel)
+			}
+		}
+		fmt.Fprintf(o.Log, "syntax: parser epoch %d: %.2f%% wrong transitions, %d features (%v)\n", ep+1, 100*float64(wrong)/float64(max(1, steps)), len(trans.rows), time.Since(start).Round(time.Second))
+	}
+	return trans, label
+}
+
+// exportKeys returns the lemmatizer's tables in the model file's terms.
+func (lm *lemmatizer) exportKeys() (excKeys []uint64, excLemmas []string, ruleKeys []uint64, rules []lemmaRule) {
+	return lm.excKeyList, lm.lemma, lm.ruleKeyList, lm.rule
+}
