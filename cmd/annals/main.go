@@ -41,6 +41,7 @@ func init() {
 		{"status", "report a work queue's depth, its workers, throughput and failures", cmdStatus},
 		{"serve", "serve the JSON API and the dashboard over a database", cmdServe},
 		{"places", "print the place mentions of a text with their resolution and runners-up", cmdPlaces},
+		{"parse", "print the syntax analysis of a text as CoNLL-U (tags, lemmas, dependency tree)", cmdParse},
 		{"explain", "show how a sentence is coded: tokens, actors, triggers, decisions", cmdExplain},
 		{"eval", "score the coder against a gold development set", cmdEval},
 		{"dict", "check the actor dictionaries and event lexicon (dict check)", cmdDict},

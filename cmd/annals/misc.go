@@ -191,10 +191,19 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	evs, tr := p.Coder.Explain(doc, ms, pub)
 	for _, s := range doc.Sentences {
 		fmt.Fprintf(stdout, "sentence %d: %s\n  tokens:", s.Index, s.Of(txt))
-		for _, t := range doc.Tokens[s.First:s.Last] {
+		toks := doc.Tokens[s.First:s.Last]
+		for _, t := range toks {
 			fmt.Fprintf(stdout, " %s/%s", t.Text, t.Tag)
 		}
 		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, "  tree:")
+		for i, t := range toks {
+			head := "ROOT"
+			if t.Head >= 0 && t.Head < len(toks) {
+				head = fmt.Sprintf("%d %s", t.Head+1, toks[t.Head].Text)
+			}
+			fmt.Fprintf(stdout, "    %2d %-16s %-5s %-12s <- %s\n", i+1, t.Text, t.UPOS, t.Rel, head)
+		}
 		for _, m := range ms {
 			if m.Sentence != s.Index {
 				continue
@@ -238,19 +247,24 @@ func orDash(s string) string {
 }
 
 func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("eval", "eval --gold FILE [--errors]",
+	fs := newFlags("eval", "eval --gold FILE [--errors] | eval --ud GOLD.conllu",
 		`  annals eval --gold ../shared/eval/news_dev.jsonl --errors
+  annals eval --ud ../shared/ud/en_ewt-ud-test.conllu.gz      tags, lemmas and tree on gold tokens
   annals eval --gold ../shared/eval/petr2_gsr.jsonl
   annals eval --gold ../shared/eval/cameo_train.jsonl --errors | less
 `, stderr)
 	gold := fs.String("gold", "", "gold file (JSON lines: news records with events and traps, sentences with expected events, or sentences with a pentaclass)")
 	errs := fs.Bool("errors", false, "list every miss with its sentence")
+	ud := fs.String("ud", "", "score the syntax stage on a CoNLL-U treebank `FILE` (plain or gzip): UPOS, XPOS, lemma, UAS, LAS")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
 	}
+	if *ud != "" {
+		return evalUD(*ud, stdout, stderr)
+	}
 	if *gold == "" {
-		fmt.Fprintln(stderr, "annals eval: --gold FILE is required")
+		fmt.Fprintln(stderr, "annals eval: --gold FILE or --ud FILE is required")
 		return exitUsage
 	}
 	recs, err := eval.Load(*gold)

@@ -22,6 +22,9 @@ type Coder struct {
 	// events were right, and a statement is coded only where the lexicon
 	// has a pattern for it.
 	Statements bool
+	// Tree reads arguments from the dependency analysis where the sentence
+	// has one.
+	Tree bool
 }
 
 // New returns a coder over a compiled lexicon.
@@ -66,6 +69,7 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 	for si := range doc.Sentences {
 		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
+		s.tree = c.Tree && s.parsed()
 		out = append(out, s.code()...)
 	}
 	for i := range out {
@@ -139,6 +143,7 @@ type sentence struct {
 	transparent  map[int]bool // infinitives coded as events of their own ("scheduled to attend")
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
+	tree         bool // the sentence carries a dependency analysis
 }
 
 func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
@@ -689,6 +694,11 @@ func (s *sentence) judgedFor(v int) string {
 // subject returns the actor(s) before v in its clause, or the subject of
 // the clause a relative pronoun or participle hangs from.
 func (s *sentence) subject(v int) []annals.Mention {
+	if s.tree {
+		if ms, ok := s.treeSubject(v); ok {
+			return ms
+		}
+	}
 	cs := s.clauseStart(v)
 	// a finite verb between a candidate and v owns the candidate, unless v
 	// is coordinated with it ("condemned the attack and summoned ...").

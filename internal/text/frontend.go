@@ -7,6 +7,7 @@ import (
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/syntax"
 )
 
 // FrontEnd turns articles into annals.Doc values. It is immutable after
@@ -14,6 +15,7 @@ import (
 type FrontEnd struct {
 	tagger *Tagger
 	lem    *golem.Lemmatizer
+	parser *syntax.Parser
 }
 
 // Default returns the process-wide front-end, loading its models once.
@@ -28,7 +30,11 @@ var loadFrontEnd = sync.OnceValues(func() (*FrontEnd, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
-	return &FrontEnd{tagger: t, lem: l}, nil
+	p, err := syntax.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load syntax model: %w", err)
+	}
+	return &FrontEnd{tagger: t, lem: l, parser: p}, nil
 })
 
 // irregular lemmas that the dictionary lemmatizer gets wrong for news verbs
@@ -61,11 +67,17 @@ func (f *FrontEnd) Lemma(lower string) string {
 // Process runs segmentation, tokenization, tagging and lemmatization.
 func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
 	toks, sents, dl := Segment(a.Text)
+	var sub []annals.Token
+	var group []int
 	for _, s := range sents {
-		f.tagger.Tag(toks[s.First:s.Last])
-	}
-	for i := range toks {
-		toks[i].Lemma = f.Lemma(toks[i].Lower)
+		st := toks[s.First:s.Last]
+		sub, group = parseSentence(f.parser, st, sub, group)
+		// the coder's rules were written against this tagger's Penn tags
+		// and these lemmas; the tree and UPOS come from the syntax stage
+		f.tagger.Tag(st)
+		for i := range st {
+			st[i].Lemma = f.Lemma(st[i].Lower)
+		}
 	}
 	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}
 }

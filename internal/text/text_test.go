@@ -279,3 +279,38 @@ func FuzzReadModel(f *testing.F) {
 		}
 	})
 }
+
+// TestHyphenatedWordsTakeTheirPiecesArc: the parser sees "Saudi - led" as
+// UD does; the whole word keeps one token with the arc of its piece that
+// attaches outside it, and no token points into a word's inside.
+func TestHyphenatedWordsTakeTheirPiecesArc(t *testing.T) {
+	fe, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := "The Saudi-led coalition struck rebel-held towns near the border."
+	doc := fe.Process(&annals.Article{ID: "h", Text: txt})
+	toks := doc.SentenceTokens(0)
+	idx := map[string]int{}
+	for i, tk := range toks {
+		idx[tk.Text] = i
+		if tk.Head < -1 || tk.Head >= len(toks) || tk.Rel == "" {
+			t.Errorf("token %q: head %d rel %q", tk.Text, tk.Head, tk.Rel)
+		}
+	}
+	for word, head := range map[string]string{"Saudi-led": "coalition", "rebel-held": "towns"} {
+		tk := toks[idx[word]]
+		if tk.Head != idx[head] || tk.Tag != "JJ" {
+			t.Errorf("%s: head %d (%s), tag %s; want %s, JJ", word, tk.Head, toks[max(tk.Head, 0)].Text, tk.Tag, head)
+		}
+	}
+	roots := 0
+	for _, tk := range toks {
+		if tk.Head == -1 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots", roots)
+	}
+}
