@@ -91,7 +91,7 @@ func TestCommandsNeedTheirArgument(t *testing.T) {
 		{[]string{"actors", "--unknown"}, "annals actors: --unknown needs at least one PATH (or - for standard input)\n"},
 		{[]string{"places"}, "annals places: name a TEXT to read, or - for standard input\n"},
 		{[]string{"ingest", "--db", "x.db"}, "annals ingest: name at least one PATH (or - for standard input)\n"},
-		{[]string{"eval"}, "annals eval: --gold FILE is required\n"},
+		{[]string{"eval"}, "annals eval: --gold FILE or --ud FILE is required\n"},
 	} {
 		_, errs, code := runCLI(t, "", c.args...)
 		if code != exitUsage || errs != c.want {
