@@ -103,3 +103,30 @@ func TestSQLiteConcurrentOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestNULNeverReachesTheStore: a coded document whose text, title or
+// mention carries NUL or invalid UTF-8 (from any path) is stored with
+// those bytes replaced, offsets kept; PostgreSQL refused the whole batch.
+func TestNULNeverReachesTheStore(t *testing.T) {
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		ctx := context.Background()
+		db := open(t)
+		bad := coded(t, "nul\x00id", "2024-01-17", "Wire\x00", "Iran struck Pakistan\x00 on Tuesday. Caf\xe9 owners protested.")
+		bad.Article.Title = "T\x00itle"
+		good := coded(t, "good", "2024-01-17", "Wire B", "Pakistan condemned Iran on Wednesday.")
+		res, err := db.Add(ctx, []*annals.CodedDocument{bad, good})
+		if err != nil || res.Added != 2 {
+			t.Fatalf("add: %+v %v", res, err)
+		}
+		d, err := db.Document(ctx, "nul id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Article.Text != "Iran struck Pakistan  on Tuesday. Caf? owners protested." || d.Article.Title != "T itle" || d.Article.Source != "Wire " {
+			t.Errorf("stored %q %q %q", d.Article.Text, d.Article.Title, d.Article.Source)
+		}
+		if evs := attacks(t, db); len(evs) != 1 || evs[0].Evidence[0].Sentence != "Iran struck Pakistan  on Tuesday." {
+			t.Errorf("events %+v", evs)
+		}
+	})
+}
