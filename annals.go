@@ -186,6 +186,10 @@ type StoredEvent struct {
 	NumSources  int        `json:"num_sources"`
 	NumArticles int        `json:"num_articles"`
 	Evidence    []Evidence `json:"evidence,omitempty"`
+	// EvidenceCount is the number of evidence rows stored; lists carry only
+	// the first few, and Record names the event's full record.
+	EvidenceCount int    `json:"evidence_count,omitempty"`
+	Record        string `json:"record,omitempty"`
 }
 
 // Evidence is one sentence of one document that tells a stored event.

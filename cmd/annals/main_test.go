@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/actors"
+	"github.com/annals-events/annals/internal/coder"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
@@ -150,5 +153,37 @@ func TestVersion(t *testing.T) {
 	out, _, code := runCLI(t, "", "version")
 	if code != exitOK || !strings.HasPrefix(out, "annals "+annals.Version) {
 		t.Errorf("version: %q", out)
+	}
+}
+
+// TestDictCheckLongLine: a 2 MB line in a dictionary or the lexicon fails
+// dict check with its file and line (a line scanner's limit used to end
+// the file silently and the check said ok).
+func TestDictCheckLongLine(t *testing.T) {
+	long := strings.Repeat("x", 2<<20) + "\n"
+	copyWith := func(src fs.FS, file string) string {
+		dir := t.TempDir()
+		names, _ := fs.Glob(src, "*.tsv")
+		for _, n := range names {
+			b, err := fs.ReadFile(src, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == file {
+				b = append([]byte(long), b...)
+			}
+			if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	_, errs, code := runCLI(t, "", "dict", "check", "--actors-dir", copyWith(actors.Embedded(), "countries.tsv"))
+	if code != exitSkipped || !strings.Contains(errs, "countries.tsv:1: want 5") {
+		t.Errorf("2 MB line in countries.tsv: exit %d\n%.300s", code, errs)
+	}
+	_, errs, code = runCLI(t, "", "dict", "check", "--lexicon-dir", copyWith(coder.Embedded(), "verbs.tsv"))
+	if code != exitSkipped || !strings.Contains(errs, "verbs.tsv:1: want") {
+		t.Errorf("2 MB line in verbs.tsv: exit %d\n%.300s", code, errs)
 	}
 }

@@ -476,7 +476,7 @@ func cmdQuery(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		w := csv.NewWriter(stdout)
 		w.Write(export.CSVHeader)
 		for _, e := range evs {
-			w.Write(export.CSVRecord(e))
+			w.Write(export.SafeCells(export.CSVRecord(e)))
 		}
 		w.Flush()
 	default:

@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"bufio"
 	"embed"
 	"errors"
 	"fmt"
@@ -96,13 +95,13 @@ func LoadWith(fsys fs.FS, locality func(phrase string) bool) (*Dict, error) {
 			probs = append(probs, fmt.Sprintf("%s: %v", f, err))
 			continue
 		}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		sc.Buffer(make([]byte, 1<<16), 1<<20)
+		// lines of any length: the file is in memory already, and a scanner's
+		// line limit would end the file silently at a long line
 		ln := 0
 		cur := !generated[path.Base(f)]
-		for sc.Scan() {
+		for _, line := range strings.Split(string(b), "\n") {
 			ln++
-			line := sc.Text()
+			line = strings.TrimSuffix(line, "\r")
 			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 				continue
 			}

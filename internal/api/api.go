@@ -11,10 +11,12 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/VictoriaMetrics/metrics"
 	"github.com/annals-events/annals"
@@ -24,8 +26,24 @@ import (
 	"golang.org/x/sync/singleflight"
 )
 
-// MaxBody bounds request bodies.
+// MaxBody bounds request bodies; each document in one is bounded again
+// by ingest.MaxArticleBytes.
 const MaxBody = 32 << 20
+
+// MaxURL bounds a request's path and query; a longer one is refused with
+// 414 before any work (or cache entry) is made for it.
+const MaxURL = 4096
+
+// The response cache's bounds: all entries together, and one entry (a
+// larger response is served but not kept).
+const (
+	MaxCacheBytes = 64 << 20
+	MaxCacheEntry = 1 << 20
+)
+
+// ListEvidence is how many evidence rows an event carries in a list; the
+// event's record (GET /api/v1/events/{id}) has them all.
+const ListEvidence = 3
 
 // Server holds what the handlers need.
 type Server struct {
@@ -73,9 +91,12 @@ func bad(format string, a ...any) error {
 func status(err error) (int, string) {
 	var ae *apiError
 	var mbe *http.MaxBytesError
+	var tmb *store.TooManyBuckets
 	switch {
 	case errors.As(err, &ae):
 		return ae.status, ae.msg
+	case errors.As(err, &tmb):
+		return http.StatusBadRequest, tmb.Error()
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "not found"
 	case errors.Is(err, ErrUnauthorized):
@@ -86,6 +107,8 @@ func status(err error) (int, string) {
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d bytes", mbe.Limit)
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "the request took too long"
+	case errors.Is(err, context.Canceled):
+		return http.StatusServiceUnavailable, "the request was cancelled"
 	}
 	return http.StatusInternalServerError, "internal error"
 }
@@ -100,7 +123,7 @@ func (s *Server) Handler() http.Handler {
 	if s.CacheTTL == 0 {
 		s.CacheTTL = 30 * time.Second
 	}
-	s.cache = newRespCache(4096, s.CacheTTL)
+	s.cache = newRespCache(4096, MaxCacheBytes, s.CacheTTL)
 	if s.Log == nil {
 		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -123,18 +146,42 @@ func (s *Server) Handler() http.Handler {
 	route("POST /api/v1/documents", s.postDocuments)
 	route("GET /api/v1/openapi.json", func(*http.Request) (any, error) { return json.RawMessage(openAPI), nil })
 	route("GET /healthz", s.health)
-	mux.Handle("GET /metrics", MetricsHandler(s.metrics))
+	// metrics need a token when the server has one (either token will do)
+	metricsToken := s.ReadToken
+	if metricsToken == "" {
+		metricsToken = s.Token
+	}
+	mux.Handle("GET /metrics", s.authorize(metricsToken, MetricsHandler(s.metrics)))
 	if s.Web != nil {
 		fileServer := http.FileServerFS(s.Web)
-		mux.Handle("GET /", securityHeaders(fileServer))
+		mux.Handle("GET /", noListing(s.Web, fileServer))
 	}
-	return mux
+	return securityHeaders(mux)
 }
 
 func securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+		w.Header().Set("X-Frame-Options", "DENY")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// noListing answers 404 for a directory without an index.html, which the
+// file server would otherwise list.
+func noListing(fsys fs.FS, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.Trim(path.Clean("/"+r.URL.Path), "/")
+		if name == "" {
+			name = "."
+		}
+		if st, err := fs.Stat(fsys, name); err == nil && st.IsDir() {
+			if _, err := fs.Stat(fsys, path.Join(name, "index.html")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
+		}
 		h.ServeHTTP(w, r)
 	})
 }
@@ -145,6 +192,11 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		key := r.URL.RequestURI()
+		if len(key) > MaxURL {
+			s.writeJSON(w, http.StatusRequestURITooLong, map[string]string{"error": fmt.Sprintf("request URI longer than %d bytes", MaxURL)})
+			s.observe(route, http.StatusRequestURITooLong, start)
+			return
+		}
 		if r.Method == http.MethodGet {
 			if b, ok := s.cache.get(key); ok {
 				w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -161,8 +213,17 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 		var v any
 		var err error
 		if r.Method == http.MethodGet {
-			// identical requests in flight share one computation
-			v, err, _ = s.flight.Do(key, func() (any, error) { return h(r) })
+			// Identical requests in flight share one computation. It runs
+			// detached from the first caller, so one who hangs up does not
+			// fail the others, and is bounded by the server's timeout.
+			v, err, _ = s.flight.Do(key, func() (any, error) {
+				sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), s.Timeout)
+				defer scancel()
+				return h(r.WithContext(sctx))
+			})
+			if err == nil && ctx.Err() != nil {
+				err = ctx.Err() // this caller's own deadline passed
+			}
 		} else {
 			v, err = h(r)
 		}
@@ -177,22 +238,28 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 		} else if r.Method == http.MethodPost {
 			code = http.StatusCreated
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(true)
-		enc.Encode(v)
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.WriteHeader(code)
-		w.Write(buf.Bytes())
+		buf := s.writeJSON(w, code, v)
 		switch {
 		case r.Method == http.MethodGet && code == http.StatusOK && route != "GET /healthz":
-			s.cache.put(key, buf.Bytes())
+			s.cache.put(key, buf)
 		case r.Method != http.MethodGet && code < 300:
 			s.cache.clear()
 		}
 		s.observe(route, code, start)
 	})
+}
+
+// writeJSON writes v as the response and returns the bytes written.
+func (s *Server) writeJSON(w http.ResponseWriter, code int, v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+	return buf.Bytes()
 }
 
 // observe counts a request by route and status and records its latency.
@@ -214,6 +281,16 @@ func MetricsHandler(set *metrics.Set) http.Handler {
 // filter reads the event filters from the query string.
 func filter(r *http.Request) (annals.EventFilter, error) {
 	q := r.URL.Query()
+	for k, vs := range q {
+		for _, v := range vs {
+			if strings.IndexFunc(v, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }) >= 0 || !utf8.ValidString(v) {
+				return annals.EventFilter{}, bad("%s: control characters or invalid UTF-8", k)
+			}
+		}
+	}
+	if v := q.Get("q"); v != "" && strings.TrimSpace(v) == "" {
+		q.Del("q") // a blank search searches nothing
+	}
 	f := annals.EventFilter{Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"), From: q.Get("from"), To: q.Get("to"),
 		Root: q.Get("root"), Code: q.Get("code"), Place: q.Get("place"), Country: q.Get("country"), Text: q.Get("q"), DocID: q.Get("doc")}
 	if d := q.Get("dyad"); d != "" {
@@ -281,9 +358,12 @@ func (s *Server) events(r *http.Request) (any, error) {
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
-	evs, err := s.DB.Events(r.Context(), f, true)
+	evs, err := s.DB.EventList(r.Context(), f, ListEvidence)
 	if err != nil {
 		return nil, err
+	}
+	for i := range evs {
+		evs[i].Record = "/api/v1/events/" + strconv.FormatInt(evs[i].ID, 10)
 	}
 	p := Page{Events: evs}
 	if p.Events == nil {
@@ -454,12 +534,15 @@ func (s *Server) authorize(readToken string, h http.Handler) http.Handler {
 	})
 }
 
-// respCache keeps encoded GET responses for a short time.
+// respCache keeps encoded GET responses for a short time, bounded in
+// entries and in bytes (keys included).
 type respCache struct {
-	mu   sync.Mutex
-	ttl  time.Duration
-	max  int
-	data map[string]cached
+	mu       sync.Mutex
+	ttl      time.Duration
+	max      int
+	maxBytes int
+	bytes    int
+	data     map[string]cached
 }
 
 type cached struct {
@@ -467,8 +550,8 @@ type cached struct {
 	exp  time.Time
 }
 
-func newRespCache(max int, ttl time.Duration) *respCache {
-	return &respCache{ttl: ttl, max: max, data: map[string]cached{}}
+func newRespCache(max, maxBytes int, ttl time.Duration) *respCache {
+	return &respCache{ttl: ttl, max: max, maxBytes: maxBytes, data: map[string]cached{}}
 }
 
 func (c *respCache) get(k string) ([]byte, bool) {
@@ -485,27 +568,41 @@ func (c *respCache) get(k string) ([]byte, bool) {
 }
 
 func (c *respCache) put(k string, b []byte) {
-	if c.ttl < 0 {
+	size := len(k) + len(b)
+	if c.ttl < 0 || len(k) > MaxURL || len(b) > MaxCacheEntry || size > c.maxBytes {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.data) >= c.max {
+	if old, ok := c.data[k]; ok {
+		c.drop(k, old)
+	}
+	if len(c.data) >= c.max || c.bytes+size > c.maxBytes {
 		now := time.Now()
-		for k, e := range c.data { // drop expired entries, or any if none expired
-			if now.After(e.exp) || len(c.data) >= c.max {
-				delete(c.data, k)
+		for k, e := range c.data { // expired entries first
+			if now.After(e.exp) {
+				c.drop(k, e)
 			}
-			if len(c.data) < c.max*3/4 {
+		}
+		for k, e := range c.data { // then any, down to three quarters
+			if len(c.data) < c.max*3/4 && c.bytes+size <= c.maxBytes*3/4 {
 				break
 			}
+			c.drop(k, e)
 		}
 	}
 	c.data[k] = cached{append([]byte(nil), b...), time.Now().Add(c.ttl)}
+	c.bytes += size
+}
+
+func (c *respCache) drop(k string, e cached) {
+	delete(c.data, k)
+	c.bytes -= len(k) + len(e.body)
 }
 
 func (c *respCache) clear() {
 	c.mu.Lock()
 	c.data = map[string]cached{}
+	c.bytes = 0
 	c.mu.Unlock()
 }

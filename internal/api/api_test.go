@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -213,8 +214,14 @@ func TestPostDocuments(t *testing.T) {
 	if code, m = post(s, "s3cret", body); code != 201 || m["added"].(float64) != 0 || m["skipped"].(float64) != 2 {
 		t.Errorf("repost: %d %v", code, m)
 	}
-	if code, _ = post(s, "s3cret", "not json at all {"); code != 201 && code != 400 {
-		t.Errorf("bad body: %d", code)
+	// a body that starts as JSON and breaks is no article: 400, naming it
+	code, m = post(s, "s3cret", `{"id":"broken","text":"Iran condemned`)
+	if code != 400 || !strings.Contains(fmt.Sprint(m["error"]), "body:1: malformed JSON") {
+		t.Errorf("malformed JSON body: %d %v, want 400 naming body:1", code, m)
+	}
+	// anything else is plain text, coded as one article
+	if code, m = post(s, "s3cret", "not json at all {"); code != 201 || m["added"].(float64) != 1 {
+		t.Errorf("plain-text body: %d %v, want 201", code, m)
 	}
 	big := strings.Repeat("x", api.MaxBody+10)
 	if code, _ = post(s, "s3cret", big); code != 413 {

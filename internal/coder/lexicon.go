@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -74,11 +73,10 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 			return
 		}
 		lx.Files = append(lx.Files, name)
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		ln := 0
-		for sc.Scan() {
+		ln := 0 // lines of any length: a scanner would stop silently at 64 KB
+		for _, l := range strings.Split(string(b), "\n") {
 			ln++
-			l := sc.Text()
+			l = strings.TrimSuffix(l, "\r")
 			if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
 				continue
 			}

@@ -71,6 +71,23 @@ func New(format string, w io.Writer, opt Options) (Writer, error) {
 	return nil, fmt.Errorf("unknown format %q (formats: %s)", format, strings.Join(Formats, ", "))
 }
 
+// SafeCells neutralises spreadsheet formulas in a CSV record: a cell that
+// starts with =, +, -, @, tab or carriage return and is not a number gets
+// a leading apostrophe, so a spreadsheet shows it as text instead of
+// running it. Numbers such as -10.0 stay as they are.
+func SafeCells(rec []string) []string {
+	for i, c := range rec {
+		if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			continue
+		}
+		if _, err := strconv.ParseFloat(c, 64); err == nil {
+			continue
+		}
+		rec[i] = "'" + c
+	}
+	return rec
+}
+
 func csvTab(w io.Writer) *csv.Writer {
 	c := csv.NewWriter(w)
 	c.Comma = '\t'
@@ -158,7 +175,7 @@ func CSVRecord(e annals.StoredEvent) []string {
 
 type csvWriter struct{ w *csv.Writer }
 
-func (c *csvWriter) Write(e annals.StoredEvent) error { return c.w.Write(CSVRecord(e)) }
+func (c *csvWriter) Write(e annals.StoredEvent) error { return c.w.Write(SafeCells(CSVRecord(e))) }
 func (c *csvWriter) Close() error                     { c.w.Flush(); return c.w.Error() }
 
 type jsonWriter struct{ enc *json.Encoder }

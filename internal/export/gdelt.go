@@ -147,6 +147,6 @@ func (g *gdeltWriter) Write(e annals.StoredEvent) error {
 	if len(rec) != 61 {
 		return fmt.Errorf("gdelt row has %d columns, want 61", len(rec))
 	}
-	return g.w.Write(rec)
+	return g.w.Write(SafeCells(rec))
 }
 func (g *gdeltWriter) Close() error { g.w.Flush(); return g.w.Error() }

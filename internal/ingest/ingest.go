@@ -68,6 +68,7 @@ type ErrorHandler func(*InputError)
 // for standard input) and calls fn for each article. It returns the first
 // error fn returns; input problems go to onErr.
 func Read(paths []string, opt Options, fn Handler, onErr ErrorHandler) error {
+	fn = cleaned(fn, onErr)
 	for _, p := range paths {
 		if p == "-" {
 			in := opt.Stdin
@@ -138,7 +139,7 @@ func Read(paths []string, opt Options, fn Handler, onErr ErrorHandler) error {
 func ReadData(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandler) error {
 	opt.LocalLinks = false
 	opt.Stdin = nil
-	return readBytes("-", origin, b, opt, fn, onErr)
+	return readBytes("-", origin, b, opt, cleaned(fn, onErr), onErr)
 }
 
 func unwrapPathErr(err error) error {
@@ -155,7 +156,7 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
-		return nil, ErrTooLarge
+		return nil, &LimitError{"larger than", limit}
 	}
 	return b, nil
 }
@@ -167,7 +168,7 @@ func readFile(path string, size int64, opt Options, fn Handler, onErr ErrorHandl
 		limit = MaxContainerBytes
 	}
 	if size > limit {
-		onErr(&InputError{path, ErrTooLarge})
+		onErr(&InputError{path, &LimitError{"larger than", limit}})
 		return nil
 	}
 	if kind == kindWARC {
@@ -179,29 +180,55 @@ func readFile(path string, size int64, opt Options, fn Handler, onErr ErrorHandl
 		return nil
 	}
 	defer f.Close()
-	b, err := readLimited(f, limit)
+	name := path
+	fr := bufio.NewReaderSize(f, 64<<10)
+	var r io.Reader = fr
+	what := "larger than"
+	// Gzip-compressed JSONL, text or HTML, limited by its expanded size.
+	if m, _ := fr.Peek(2); len(m) == 2 && m[0] == 0x1f && m[1] == 0x8b {
+		zr, err := gzip.NewReader(fr)
+		if err != nil {
+			onErr(&InputError{path, fmt.Errorf("gzip: %w", err)})
+			return nil
+		}
+		name = strings.TrimSuffix(path, ".gz")
+		if k := kindByName(name); k != kindJSONL && k != kindFeed && k != kindUnknown {
+			limit = MaxArticleBytes
+		}
+		zb := bufio.NewReaderSize(&expandLimit{r: zr, limit: limit}, 64<<10)
+		if head, _ := zb.Peek(5); isWARCName(name) || bytes.HasPrefix(head, []byte("WARC/")) {
+			return readWARC(path, opt, fn, onErr)
+		}
+		r, what = zb, "gzip: expands to more than"
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(8192)
+	k := kindByName(name)
+	if k == kindUnknown {
+		k = sniff(head)
+	}
+	// JSON lines stream, one record at a time; a bad record skips itself.
+	if k == kindJSONL && !bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\ufeff"), []byte("[")) {
+		if len(bytes.TrimSpace(head)) == 0 {
+			onErr(&InputError{name, ErrEmpty})
+			return nil
+		}
+		if isBinary(head, false) {
+			onErr(&InputError{name, ErrBinary})
+			return nil
+		}
+		return readJSONLStream(name, br, opt, fn, onErr)
+	}
+	b, err := readLimited(br, min(limit, MaxBufferedBytes))
+	var le *LimitError
+	if errors.As(err, &le) {
+		err = &LimitError{what, le.Limit}
+	}
 	if err != nil {
 		onErr(&InputError{path, err})
 		return nil
 	}
-	// Gzip-compressed JSONL, text or HTML.
-	if len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
-		if isWARCName(strings.TrimSuffix(path, ".gz")) || bytes.HasPrefix(gunzipHead(b), []byte("WARC/")) {
-			return readWARC(path, opt, fn, onErr)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			onErr(&InputError{path, fmt.Errorf("gzip: %w", err)})
-			return nil
-		}
-		b, err = readLimited(zr, limit)
-		if err != nil {
-			onErr(&InputError{path, fmt.Errorf("gzip: %w", err)})
-			return nil
-		}
-		path = strings.TrimSuffix(path, ".gz")
-	}
-	return readBytes(path, path, b, opt, fn, onErr)
+	return readBytes(name, name, b, opt, fn, onErr)
 }
 
 func gunzipHead(b []byte) []byte {
@@ -220,16 +247,17 @@ func readBytes(name, origin string, b []byte, opt Options, fn Handler, onErr Err
 		onErr(&InputError{origin, ErrEmpty})
 		return nil
 	}
-	if isBinary(b) {
-		onErr(&InputError{origin, ErrBinary})
-		return nil
-	}
 	if bytes.HasPrefix(b, []byte("WARC/")) {
 		return readWARCStream(origin, bytes.NewReader(b), opt, fn, onErr)
 	}
 	kind := kindByName(name)
 	if kind == kindUnknown || kind == kindText && name == "-" {
 		kind = sniff(b)
+	}
+	// in JSON lines a stray NUL rejects its record, not the whole input
+	if isBinary(b, kind != kindJSONL) {
+		onErr(&InputError{origin, ErrBinary})
+		return nil
 	}
 	switch kind {
 	case kindJSONL:
@@ -306,10 +334,11 @@ func sniff(b []byte) kind {
 	return kindText
 }
 
-// isBinary reports NUL bytes or mostly undecodable content in the head.
-func isBinary(b []byte) bool {
+// isBinary reports mostly undecodable content in the head, or any NUL
+// byte there when anyNUL is set.
+func isBinary(b []byte, anyNUL bool) bool {
 	head := b[:min(len(b), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
+	if anyNUL && bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	bad := 0
@@ -383,14 +412,14 @@ func DecodeJSONArticle(line []byte, origin string, opt Options) (*annals.Article
 	if err := dec.Decode(&ja); err != nil {
 		return nil, fmt.Errorf("malformed JSON: %w", err)
 	}
-	text := CleanText(repair([]byte(ja.Text)))
+	text := CleanText(CleanField(repair([]byte(ja.Text))))
 	if strings.TrimSpace(text) == "" {
 		return nil, errors.New(`missing or empty "text"`)
 	}
 	if len(text) > MaxArticleBytes {
 		return nil, ErrTooLarge
 	}
-	a := &annals.Article{ID: ja.ID, URL: ja.URL, Title: ja.Title, Source: ja.Source, Text: text, Origin: origin, Published: opt.Published}
+	a := &annals.Article{ID: CleanField(ja.ID), URL: CleanField(ja.URL), Title: CleanField(ja.Title), Source: CleanField(ja.Source), Text: text, Origin: origin, Published: opt.Published}
 	if a.ID == "" {
 		a.ID = idFor(origin, []byte(text))
 	}
@@ -406,50 +435,4 @@ func DecodeJSONArticle(line []byte, origin string, opt Options) (*annals.Article
 		a.Published = t
 	}
 	return a, nil
-}
-
-func readJSONL(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandler) error {
-	trim := bytes.TrimSpace(b)
-	if bytes.HasPrefix(trim, []byte("[")) {
-		var arr []json.RawMessage
-		if err := json.Unmarshal(trim, &arr); err != nil {
-			onErr(&InputError{origin, fmt.Errorf("malformed JSON array: %w", err)})
-			return nil
-		}
-		for i, raw := range arr {
-			o := fmt.Sprintf("%s[%d]", origin, i)
-			a, err := DecodeJSONArticle(raw, o, opt)
-			if err != nil {
-				onErr(&InputError{o, err})
-				continue
-			}
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64<<10), MaxArticleBytes*2)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		o := fmt.Sprintf("%s:%d", origin, n)
-		a, err := DecodeJSONArticle(line, o, opt)
-		if err != nil {
-			onErr(&InputError{o, err})
-			continue
-		}
-		if err := fn(a); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		onErr(&InputError{fmt.Sprintf("%s:%d", origin, n+1), err})
-	}
-	return nil
 }

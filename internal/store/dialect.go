@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // dialect holds what differs between SQLite and PostgreSQL; the rest of
@@ -35,11 +36,11 @@ var sqliteDialect = &dialect{
 		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(q)
 	},
 	afterSentence: func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, text, doc, idx)
+		_, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, scrub([]any{text, doc, idx})...)
 		return err
 	},
 	dropSentences: func(ctx context.Context, tx *sql.Tx, doc string) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM sentence_fts WHERE doc_id = ?`, doc)
+		_, err := tx.ExecContext(ctx, `DELETE FROM sentence_fts WHERE doc_id = ?`, scrub([]any{doc})...)
 		return err
 	},
 }
@@ -83,7 +84,33 @@ func (d *dialect) q(query string) string {
 // Name reports the store's engine: sqlite or postgres.
 func (s *DB) Name() string { return s.d.name }
 
+// scrub makes string arguments safe for either engine, keeping their
+// byte lengths so stored offsets stay true: NUL (which PostgreSQL refuses
+// in text) becomes a space and each byte of invalid UTF-8 a '?'. Readers
+// clean text before coding; this is the last guard, so one bad record can
+// never fail a batch.
+func scrub(args []any) []any {
+	for i, a := range args {
+		if v, ok := a.(string); ok && (strings.IndexByte(v, 0) >= 0 || !utf8.ValidString(v)) {
+			b := []byte(v)
+			for j := 0; j < len(b); {
+				r, n := utf8.DecodeRune(b[j:])
+				switch {
+				case r == 0:
+					b[j] = ' '
+				case r == utf8.RuneError && n == 1:
+					b[j] = '?'
+				}
+				j += n
+			}
+			args[i] = string(b)
+		}
+	}
+	return args
+}
+
 func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	args = scrub(args)
 	if tx != nil {
 		return tx.ExecContext(ctx, s.d.q(query), args...)
 	}
@@ -91,6 +118,7 @@ func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (s
 }
 
 func (s *DB) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+	args = scrub(args)
 	if tx != nil {
 		return tx.QueryContext(ctx, s.d.q(query), args...)
 	}
@@ -98,6 +126,7 @@ func (s *DB) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 }
 
 func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	args = scrub(args)
 	if tx != nil {
 		return tx.QueryRowContext(ctx, s.d.q(query), args...)
 	}

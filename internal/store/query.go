@@ -20,19 +20,19 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		c = append(c, cond)
 		args = append(args, a...)
 	}
-	up := strings.ToUpper
+	up := func(s string) string { return likePrefix(strings.ToUpper(s)) }
 	if f.Actor != "" {
-		add(`(e.source LIKE ? OR e.target LIKE ?)`, up(f.Actor)+"%", up(f.Actor)+"%")
+		add(`(e.source LIKE ? ESCAPE '\' OR e.target LIKE ? ESCAPE '\')`, up(f.Actor), up(f.Actor))
 	}
 	if f.Source != "" {
-		add(`e.source LIKE ?`, up(f.Source)+"%")
+		add(`e.source LIKE ? ESCAPE '\'`, up(f.Source))
 	}
 	if f.Target != "" {
-		add(`e.target LIKE ?`, up(f.Target)+"%")
+		add(`e.target LIKE ? ESCAPE '\'`, up(f.Target))
 	}
 	if f.DyadA != "" && f.DyadB != "" {
 		a, b := up(f.DyadA), up(f.DyadB)
-		add(`((e.source LIKE ? AND e.target LIKE ?) OR (e.source LIKE ? AND e.target LIKE ?))`, a+"%", b+"%", b+"%", a+"%")
+		add(`((e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\') OR (e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'))`, a, b, b, a)
 	}
 	if f.From != "" {
 		add(`e.event_date >= ?`, f.From)
@@ -44,16 +44,16 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.root = ?`, f.Root)
 	}
 	if f.Code != "" {
-		add(`e.code LIKE ?`, f.Code+"%")
+		add(`e.code LIKE ? ESCAPE '\'`, likePrefix(f.Code))
 	}
 	if f.QuadClass != 0 {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(`e.loc_name `+s.d.ilike+` ?`, "%"+f.Place+"%")
+		add(`e.loc_name `+s.d.ilike+` ? ESCAPE '\'`, "%"+likePrefix(f.Place))
 	}
 	if f.Country != "" {
-		add(`e.country = ?`, up(f.Country))
+		add(`e.country = ?`, strings.ToUpper(f.Country))
 	}
 	if f.Text != "" {
 		cond, v := s.d.fts(f.Text)
@@ -76,6 +76,12 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.id > ?`, f.After)
 	}
 	return strings.Join(c, " AND "), args
+}
+
+// likePrefix is a LIKE pattern matching values that start with s: the
+// wildcards % and _ in s (and the escape character) match only themselves.
+func likePrefix(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
 }
 
 // ftsQuery quotes each word so user text cannot break FTS5 syntax.
@@ -107,9 +113,19 @@ func scanEvent(rows interface{ Scan(...any) error }) (annals.StoredEvent, error)
 	return e, err
 }
 
-// Events returns events matching f in id order, with their evidence when
-// withEvidence is set. f.Limit defaults to 100; f.After is the cursor.
+// Events returns events matching f in id order, with all their evidence
+// when withEvidence is set. f.Limit defaults to 100; f.After is the cursor.
 func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool) ([]annals.StoredEvent, error) {
+	n := 0
+	if withEvidence {
+		n = -1
+	}
+	return s.EventList(ctx, f, n)
+}
+
+// EventList is Events with at most evidence rows of evidence per event (-1:
+// all, 0: none); EvidenceCount says how many there are.
+func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) ([]annals.StoredEvent, error) {
 	cond, args := s.where(f)
 	limit := f.Limit
 	if limit <= 0 {
@@ -132,13 +148,13 @@ func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if withEvidence {
+	if evidence != 0 {
 		for i := range out {
-			ev, err := s.evidence(ctx, out[i].ID)
+			ev, total, err := s.evidence(ctx, out[i].ID, evidence)
 			if err != nil {
 				return nil, err
 			}
-			out[i].Evidence = ev
+			out[i].Evidence, out[i].EvidenceCount = ev, total
 			if len(ev) > 0 {
 				out[i].DocID, out[i].SentenceIndex, out[i].Sentence = ev[0].DocID, ev[0].SentenceIndex, ev[0].Sentence
 				out[i].SourceSpan, out[i].TargetSpan, out[i].TriggerSpan = ev[0].SourceSpan, ev[0].TargetSpan, ev[0].TriggerSpan
@@ -152,7 +168,7 @@ func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool
 func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.StoredEvent) error) error {
 	f.Limit = 5000
 	for {
-		evs, err := s.Events(ctx, f, true)
+		evs, err := s.EventList(ctx, f, 1) // exports show the first report
 		if err != nil {
 			return err
 		}
@@ -170,27 +186,32 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 
 // evidence returns the sentences behind an event; spans are relative to
 // the document text, SentenceStart lets callers make them sentence-relative.
-func (s *DB) evidence(ctx context.Context, id int64) ([]annals.Evidence, error) {
-	rows, err := s.query(ctx, nil, `SELECT v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+func (s *DB) evidence(ctx context.Context, id int64, limit int) ([]annals.Evidence, int, error) {
+	lim := ""
+	if limit > 0 {
+		lim = " LIMIT " + strconv.Itoa(limit)
+	}
+	rows, err := s.query(ctx, nil, `SELECT COUNT(*) OVER (), v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
 		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
 		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
-		WHERE v.event_id = ? ORDER BY d.published, v.doc_id, v.sentence_index`, id)
+		WHERE v.event_id = ? ORDER BY d.published, v.doc_id, v.sentence_index`+lim, id)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []annals.Evidence
+	total := 0
 	for rows.Next() {
 		var e annals.Evidence
 		var mode string
-		if err := rows.Scan(&e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+		if err := rows.Scan(&total, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
 			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		e.Mode = annals.Mode(mode)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	return out, total, rows.Err()
 }
 
 // Event returns one event with its evidence.
@@ -203,7 +224,7 @@ func (s *DB) Event(ctx context.Context, id int64) (annals.StoredEvent, error) {
 	if err != nil {
 		return e, err
 	}
-	e.Evidence, err = s.evidence(ctx, id)
+	e.Evidence, e.EvidenceCount, err = s.evidence(ctx, id, -1)
 	return e, err
 }
 
@@ -241,24 +262,19 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	}
 	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
 	a, b = strings.ToUpper(a), strings.ToUpper(b)
-	// one index range per direction: (source country, target country, date)
-	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.mode IN ('asserted','intended','reported') AND e.event_date != ''`
-	var extra []any
+	// one index range per direction: (source country, target country,
+	// date), then every other filter
+	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.event_date != ''`
 	if len(a) > 3 || len(b) > 3 {
-		cond += ` AND e.source LIKE ? AND e.target LIKE ?`
+		cond += ` AND e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'`
 	}
-	if f.From != "" {
-		cond += ` AND e.event_date >= ?`
-		extra = append(extra, f.From)
-	}
-	if f.To != "" {
-		cond += ` AND e.event_date <= ?`
-		extra = append(extra, f.To)
-	}
+	f.After = 0
+	fc, extra := s.where(f)
+	cond += ` AND ` + fc
 	dir := func(x, y, xs, ys string) []any {
 		args := []any{x, y}
 		if len(a) > 3 || len(b) > 3 {
-			args = append(args, xs+"%", ys+"%")
+			args = append(args, likePrefix(xs), likePrefix(ys))
 		}
 		return append(args, extra...)
 	}
@@ -308,7 +324,44 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if len(out) > 1 {
+		if n := bucketCount(out[0].Start, out[len(out)-1].Start, iv); n > MaxBuckets {
+			return nil, &TooManyBuckets{N: n, Interval: iv}
+		}
+	}
 	return fillGaps(out, iv), nil
+}
+
+// MaxBuckets caps a timeline's buckets, empty ones included.
+const MaxBuckets = 20000
+
+// TooManyBuckets is a timeline over the bucket cap; it is checked from
+// the date range before any bucket is made.
+type TooManyBuckets struct {
+	N        int64
+	Interval Interval
+}
+
+func (e *TooManyBuckets) Error() string {
+	return fmt.Sprintf("the timeline would have %d %s buckets, over the cap of %d: narrow from and to, or use a longer interval", e.N, e.Interval, MaxBuckets)
+}
+
+// bucketCount is the number of buckets from the one starting at first to
+// the one starting at last, both included.
+func bucketCount(first, last string, iv Interval) int64 {
+	a, err1 := time.Parse("2006-01-02", first)
+	b, err2 := time.Parse("2006-01-02", last)
+	if err1 != nil || err2 != nil || b.Before(a) {
+		return 1
+	}
+	days := (b.Unix() - a.Unix()) / 86400 // not Sub: a Duration ends at 292 years
+	switch iv {
+	case IntervalMonth:
+		return int64((b.Year()-a.Year())*12+int(b.Month())-int(a.Month())) + 1
+	case IntervalWeek:
+		return days/7 + 1
+	}
+	return days + 1
 }
 
 func round2(f float64) float64 { return float64(int64(f*100+0.5*sign(f))) / 100 }
@@ -469,7 +522,7 @@ func fillGaps(bs []annals.Bucket, iv Interval) []annals.Bucket {
 	}
 	for i, b := range bs {
 		out = append(out, b)
-		if i+1 == len(bs) || len(out) > 20000 {
+		if i+1 == len(bs) {
 			continue
 		}
 		d, err1 := time.Parse("2006-01-02", b.Start)

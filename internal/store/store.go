@@ -37,6 +37,10 @@ type Dedup struct {
 // DefaultDedup merges events of the same day within 50 km.
 var DefaultDedup = Dedup{WindowDays: 0, MaxKm: 50}
 
+// BusyTimeoutMS is how long a SQLite writer waits for another writer's
+// lock before failing.
+const BusyTimeoutMS = 30000
+
 // DB is an open store.
 type DB struct {
 	db    *sql.DB
@@ -62,7 +66,11 @@ func Open(dsn string) (*DB, error) {
 		db.SetMaxOpenConns(16)
 		s = &DB{db: db, d: postgresDialect, Dedup: DefaultDedup, path: redact(dsn)}
 	} else {
-		db, err := sql.Open("sqlite", "file:"+dsn+"?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)")
+		// Write transactions begin IMMEDIATE: a deferred one that reads
+		// first and then writes fails at once with "database is locked"
+		// when another writer got in between, and the busy timeout never
+		// applies; an immediate one waits up to the timeout for the lock.
+		db, err := sql.Open("sqlite", "file:"+dsn+"?_txlock=immediate&_pragma=busy_timeout("+strconv.Itoa(BusyTimeoutMS)+")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)")
 		if err != nil {
 			return nil, fmt.Errorf("open %s: %w", dsn, err)
 		}
@@ -131,6 +139,16 @@ func (s *DB) migrate() error {
 		tx, err := s.db.Begin()
 		if err != nil {
 			return err
+		}
+		// another process may have applied it while this one waited
+		var cur int
+		if err := tx.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&cur); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if num <= cur {
+			tx.Rollback()
+			continue
 		}
 		if _, err := tx.Exec(string(b)); err != nil {
 			tx.Rollback()
@@ -458,7 +476,8 @@ func (s *DB) Stats(ctx context.Context) (Stats, error) {
 // lockKeys serialises writers that may merge into the same event: in
 // PostgreSQL, where several workers write at once, it takes a transaction
 // lock per (source, target, code[, date]), in sorted order so two writers cannot
-// deadlock. SQLite has one writer at a time already.
+// deadlock. SQLite has one writer at a time already (its write
+// transactions begin IMMEDIATE).
 func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocument) error {
 	if s.d.name != "postgres" {
 		return nil

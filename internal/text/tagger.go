@@ -75,6 +75,9 @@ func readModel(b []byte) (*Tagger, error) {
 	t.offs = make([]int32, 0, n+1)
 	for range n {
 		f := r.str()
+		if _, dup := t.feats[f]; dup && r.err == nil {
+			r.fail("duplicate feature %q", f)
+		}
 		k := r.count(5)
 		t.feats[f] = int32(len(t.offs))
 		t.offs = append(t.offs, int32(len(t.ws)))

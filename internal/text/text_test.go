@@ -259,6 +259,11 @@ func TestReadModelCorrupt(t *testing.T) {
 	if _, err := readModel(append(append([]byte{}, taggerModel...), 0)); err == nil {
 		t.Error("model with a trailing byte: no error")
 	}
+	// two features of one name: the second would hide the first's weights
+	dup := []byte("ANNTAG1\n\x01\x02NN\x00\x02\x01a\x01\x00\x00\x00\x80\x3f\x01a\x01\x00\x00\x00\x80\x3f")
+	if _, err := readModel(dup); err == nil || !strings.Contains(err.Error(), `duplicate feature "a"`) {
+		t.Errorf("model with a duplicate feature: %v", err)
+	}
 }
 
 func BenchmarkLoadTagger(b *testing.B) {

@@ -1,0 +1,72 @@
+package coder
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func lexiconWith(t *testing.T, file, line string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	names, err := fs.Glob(Embedded(), "*.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(Embedded(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == file {
+			b = append([]byte(line+"\n"), b...)
+		}
+		m[n] = &fstest.MapFile{Data: b}
+	}
+	return m
+}
+
+func patterns(lx *Lexicon) int {
+	n := 0
+	for _, ps := range lx.verbs {
+		n += len(ps)
+	}
+	return n
+}
+
+// TestLexiconLongLine: a 2 MB line in verbs.tsv neither drops the rows
+// after it (bufio.Scanner stopped at 64 KB) nor passes unnoticed.
+func TestLexiconLongLine(t *testing.T) {
+	lemma := func(s string) string { return s }
+	want, err := LoadLexicon(Embedded(), lemma)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 2<<20)
+	lx, err := LoadLexicon(lexiconWith(t, "verbs.tsv", "# "+long), lemma)
+	if err != nil {
+		t.Fatalf("a 2 MB comment line: %v", err)
+	}
+	if patterns(lx) != patterns(want) {
+		t.Errorf("a 2 MB comment line in verbs.tsv: %d verb patterns, want %d", patterns(lx), patterns(want))
+	}
+	_, err = LoadLexicon(lexiconWith(t, "verbs.tsv", long), lemma)
+	if err == nil || !strings.Contains(err.Error(), "verbs.tsv:1: want") {
+		t.Errorf("a 2 MB malformed row: %v", err)
+	}
+}
+
+// FuzzLoadLexicon checks the lexicon loader never panics on damaged rows.
+func FuzzLoadLexicon(f *testing.F) {
+	cameo, _ := fs.ReadFile(Embedded(), "cameo.tsv")
+	f.Add([]byte("attack\t\t190\tok\n"))
+	f.Add([]byte("sign\tagreement|deal\t057\tok\r\n# c\n\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m := fstest.MapFS{"cameo.tsv": &fstest.MapFile{Data: cameo}, "verbs.tsv": &fstest.MapFile{Data: b}}
+		lx, err := LoadLexicon(m, strings.ToLower)
+		if err == nil && lx == nil {
+			t.Fatal("no lexicon and no error")
+		}
+	})
+}
