@@ -126,6 +126,7 @@ type Report struct {
 	SrcN, TgtN   int
 	// news
 	RequiredFound, TrapHits, ModePairs, ModeSame int
+	ArgN, ArgSource, ArgTarget, ArgBoth          int
 	Errors                                       []string
 }
 
@@ -315,7 +316,8 @@ func div(a, b int) float64 {
 func (r *Report) Scores() map[string]float64 {
 	if r.Kind == "news" {
 		p, rc := div(r.Matched, r.Emitted), div(r.RequiredFound, r.Expected)
-		return map[string]float64{"precision": p, "recall": rc, "f1": f1(p, rc), "traps": float64(r.TrapHits), "mode_agree": div(r.ModeSame, r.ModePairs)}
+		return map[string]float64{"precision": p, "recall": rc, "f1": f1(p, rc), "traps": float64(r.TrapHits), "mode_agree": div(r.ModeSame, r.ModePairs),
+			"source_acc": div(r.ArgSource, r.ArgN), "target_acc": div(r.ArgTarget, r.ArgN), "both_acc": div(r.ArgBoth, r.ArgN)}
 	}
 	if r.Kind == "events" {
 		p, rc := div(r.Matched, r.Emitted), div(r.Matched, r.Expected)

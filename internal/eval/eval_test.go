@@ -111,6 +111,11 @@ func TestNewsScoring(t *testing.T) {
 	if r.Matched != 2 || r.Emitted != 4 || r.RequiredFound != 1 || r.Expected != 2 || r.TrapHits != 1 {
 		t.Fatalf("matched %d emitted %d found %d/%d traps %d", r.Matched, r.Emitted, r.RequiredFound, r.Expected, r.TrapHits)
 	}
+	// arguments: three events have a cued sentence and a gold root (the
+	// trap's is no gold event); IRNMIL and IRN agree on the source, PAK does not
+	if r.ArgN != 3 || r.ArgSource != 2 || r.ArgTarget != 3 || r.ArgBoth != 2 {
+		t.Errorf("args n=%d source=%d target=%d both=%d", r.ArgN, r.ArgSource, r.ArgTarget, r.ArgBoth)
+	}
 	if s["precision"] != 0.5 || s["recall"] != 0.5 || s["mode_agree"] != 0.5 {
 		t.Errorf("scores %v", s)
 	}

@@ -165,6 +165,7 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 	}
 	r.Emitted += len(evs)
 	r.Matched += len(used)
+	r.scoreArgs(gevs, evs, sents)
 	var lines []string
 	found := 0
 	for i := range gevs {
@@ -214,6 +215,40 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 	}
 }
 
+// scoreArgs counts, among events whose sentence holds a gold cue and whose
+// root is that gold event's, how many have the right source, target and
+// both (score_args.py): it tells "found the event, attached the wrong
+// actor" apart from finding nothing.
+func (r *Report) scoreArgs(gevs []NewsEvent, evs []annals.Event, sents []string) {
+	for k := range evs {
+		e := &evs[k]
+		var so, to, bo, any bool
+		for i := range gevs {
+			g := &gevs[i]
+			if !strings.Contains(sents[k], normCue(g.Cue)) || !contains(g.Roots, eventRoot(e)) {
+				continue
+			}
+			any = true
+			sm, tm := g.Source.match(e.Source), g.Target.match(e.Target)
+			so, to, bo = so || sm, to || tm, bo || sm && tm
+		}
+		if !any {
+			continue
+		}
+		r.ArgN++
+		r.ArgSource += b2i(so)
+		r.ArgTarget += b2i(to)
+		r.ArgBoth += b2i(bo)
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func fmtGold(g *NewsEvent) string {
 	opt := ""
 	if !g.required() {
@@ -242,4 +277,5 @@ func (r *Report) printNews(w io.Writer) {
 	fmt.Fprintf(w, "records %d, required events %d (found %d), emitted %d, matched %d\n", r.N, r.Expected, r.RequiredFound, r.Emitted, r.Matched)
 	fmt.Fprintf(w, "news precision=%.2f recall=%.2f f1=%.2f matched=%d emitted=%d required=%d traps=%d mode_agree=%.2f\n",
 		s["precision"], s["recall"], s["f1"], r.Matched, r.Emitted, r.Expected, r.TrapHits, s["mode_agree"])
+	fmt.Fprintf(w, "args root_matched=%d source_acc=%.2f target_acc=%.2f both_acc=%.2f\n", r.ArgN, s["source_acc"], s["target_acc"], s["both_acc"])
 }
