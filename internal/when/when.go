@@ -79,14 +79,18 @@ var (
 )
 
 // parseCalendar parses an explicit calendar span with go-dateparser,
-// preferring dates not after ref.
-func parseCalendar(s string, ref time.Time) (time.Time, bool) {
-	key := s + "|" + ref.Format("2006-01-02")
+// preferring dates not after ref, or not before it when future is set.
+func parseCalendar(s string, ref time.Time, future bool) (time.Time, bool) {
+	key := s + "|" + ref.Format("2006-01-02") + "|" + strconv.FormatBool(future)
 	cacheMu.Lock()
 	d, ok := cache[key]
 	cacheMu.Unlock()
 	if !ok {
-		cfg := &dps.Configuration{CurrentTime: ref, PreferredDateSource: dps.Past, Languages: []string{"en"}, PreferredDayOfMonth: dps.First}
+		src := dps.Past
+		if future {
+			src = dps.Future
+		}
+		cfg := &dps.Configuration{CurrentTime: ref, PreferredDateSource: src, Languages: []string{"en"}, PreferredDayOfMonth: dps.First}
 		pd, err := dps.Parse(cfg, s)
 		if err != nil || pd.Time.IsZero() {
 			return time.Time{}, false
@@ -125,6 +129,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 	}
 	for i := first; i < last; i++ {
 		t := w(i)
+		fut := ahead(toks, first, last, i)
 		// "from 1 to 5 March", "between 1 and 5 March 2024": a day range
 		if d1, ok := dayNum(t); ok && (w(i-1) == "from" || w(i-1) == "between") && (w(i+1) == "to" || w(i+1) == "and" || w(i+1) == "-" || w(i+1) == "–") {
 			if d2, ok := dayNum(w(i + 2)); ok {
@@ -133,10 +138,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					y, hasYear := yearNum(w(j))
 					needs := !hasYear
 					if !hasYear {
-						y = ref.Year()
-						if m > ref.Month() {
-							y--
-						}
+						y = yearOf(m, ref, fut)
 					} else {
 						j++
 					}
@@ -165,7 +167,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					i = j
 					continue
 				}
-				if d, ok := parseCalendar(toks[i].Text+" "+toks[i+1].Text, refOrNow(pub)); ok {
+				if d, ok := parseCalendar(toks[i].Text+" "+toks[i+1].Text, refOrNow(pub), fut); ok {
 					add(i, j, d, Day, true)
 				} else {
 					add(i, j, time.Time{}, Unresolved, true)
@@ -186,7 +188,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					i = k
 					continue
 				}
-				if d, ok := parseCalendar(toks[i].Text+" "+toks[j].Text, refOrNow(pub)); ok {
+				if d, ok := parseCalendar(toks[i].Text+" "+toks[j].Text, refOrNow(pub), fut); ok {
 					add(i, j+1, d, Day, true)
 				} else {
 					add(i, j+1, time.Time{}, Unresolved, true)
@@ -207,10 +209,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 				if p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" {
 					start = i - 1
 				}
-				y := ref.Year()
-				if m > ref.Month() {
-					y-- // "in December" read in January is last December
-				}
+				y := yearOf(m, ref, fut && p != "last" && p != "since") // "in December" read in January is last December
 				if p == "last" && m == ref.Month() {
 					y--
 				}
@@ -227,7 +226,8 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 			}
 			continue
 		}
-		// weekdays: the most recent on or before publication
+		// weekdays: the most recent on or before publication; in a clause
+		// about what is to come, or after "next", the next one after it
 		if wd, ok := weekdays[t]; ok {
 			j := i + 1
 			if s := w(j); s == "night" || s == "morning" || s == "evening" || s == "afternoon" {
@@ -235,10 +235,19 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 			}
 			start := i
 			back := int(ref.Weekday()-wd+7) % 7
-			if w(i-1) == "last" {
+			switch {
+			case w(i-1) == "last":
 				start = i - 1
 				if back == 0 {
 					back = 7
+				}
+			case w(i-1) == "next" || fut && w(i-1) != "since":
+				if w(i-1) == "next" {
+					start = i - 1
+				}
+				back = -(int(wd-ref.Weekday()+7) % 7)
+				if back == 0 {
+					back = -7
 				}
 			}
 			add(start, j, ref.AddDate(0, 0, -back), Day, true)
@@ -323,6 +332,71 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 		}
 	}
 	return mergeRanges(toks, out)
+}
+
+// yearOf is the year of a month named without one: the publication year,
+// or the year before for a later month ("in December" read in January), or
+// for a clause about what is to come the year after for an earlier month
+// ("will return by March" read in November).
+func yearOf(m time.Month, ref time.Time, future bool) int {
+	switch {
+	case future && m < ref.Month():
+		return ref.Year() + 1
+	case !future && m > ref.Month():
+		return ref.Year() - 1
+	}
+	return ref.Year()
+}
+
+// futureAux are the auxiliaries of a clause about what is still to come;
+// an infinitive ("agreed to meet on Monday", "plans to visit in March")
+// looks ahead too.
+var futureAux = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true, "would": true, "going": true}
+
+// ahead reports whether the clause holding token i speaks of what is still
+// to come, read from the tree: the predicate the expression attaches to
+// has a future auxiliary or is an infinitive. Without a tree, a future
+// auxiliary earlier in the sentence decides.
+func ahead(toks []annals.Token, first, last, i int) bool {
+	parsed := false
+	for k := first; k < last; k++ {
+		if toks[k].Rel != "" {
+			parsed = true
+			break
+		}
+	}
+	if !parsed {
+		for k := i - 1; k >= first && k >= i-12; k-- {
+			if futureAux[toks[k].Lower] {
+				return true
+			}
+		}
+		return false
+	}
+	// up to the predicate
+	k := i
+	for n := 0; n <= last-first; n++ {
+		t := &toks[k]
+		if k != i && (t.UPOS == "VERB" || t.UPOS == "ADJ" && t.Rel == "root") {
+			break
+		}
+		if t.Head < 0 || first+t.Head >= last {
+			return false
+		}
+		k = first + t.Head
+	}
+	for j := first; j < last; j++ {
+		if first+toks[j].Head != k || j == k {
+			continue
+		}
+		switch {
+		case toks[j].Rel == "aux" && futureAux[toks[j].Lower]:
+			return true
+		case toks[j].Rel == "mark" && toks[j].Lower == "to":
+			return true
+		}
+	}
+	return false
 }
 
 // mergeRanges joins "from January to March", "between 2019 and 2021":

@@ -46,6 +46,15 @@ func TestFind(t *testing.T) {
 		{"The village was shelled two days ago.", "two days ago", "2024-01-16", Day},
 		{"The war began three years ago.", "three years ago", "2021-01-01", Year},
 		{"The border was shut 6 months ago.", "6 months ago", "2023-07-01", Month},
+		// what is still to come lies after publication
+		{"The envoys will return to their posts by January 26.", "January 26", "2024-01-26", Day},
+		{"The ministers will meet on Monday.", "Monday", "2024-01-22", Day},
+		{"The two sides agreed to hold talks on Tuesday.", "Tuesday", "2024-01-23", Day},
+		{"Iran said it would reopen the crossing on March 3.", "March 3", "2024-03-03", Day},
+		{"Talks will resume next Friday.", "next Friday", "2024-01-19", Day},
+		{"The army will withdraw in December.", "December", "2024-12-01", Month},
+		// and what has happened before it, even in a clause with an infinitive elsewhere
+		{"Iran struck on Tuesday to punish militants.", "Tuesday", "2024-01-16", Day},
 	}
 	for _, tt := range tests {
 		ex := find(t, tt.in, thu)
@@ -135,6 +144,24 @@ func TestRanges(t *testing.T) {
 		e := ex[0]
 		if e.Date.Format("2006-01-02") != tt.start || e.End.Format("2006-01-02") != tt.end || e.Precision != tt.prec {
 			t.Errorf("%q: %s..%s %s", tt.in, e.Date.Format("2006-01-02"), e.End.Format("2006-01-02"), e.Precision)
+		}
+	}
+}
+
+// TestFindAheadAcrossTheYear: a month earlier than the publication month,
+// in a clause about what is to come, is next year's.
+func TestFindAheadAcrossTheYear(t *testing.T) {
+	nov := time.Date(2024, 11, 20, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]string{
+		"The troops will leave by March.":           "2025-03-01",
+		"The troops left in March.":                 "2024-03-01",
+		"The court will rule on January 9.":         "2025-01-09",
+		"The court ruled on January 9.":             "2024-01-09",
+		"Elections are expected to be held in May.": "2025-05-01",
+	} {
+		ex := find(t, in, nov)
+		if len(ex) != 1 || ex[0].Date.Format("2006-01-02") != want {
+			t.Errorf("%q: %+v, want %s", in, ex, want)
 		}
 	}
 }
