@@ -204,10 +204,22 @@ func score(p *Place, ctx Context) float64 {
 		s += 1
 	}
 	if n := ctx[p.Country]; n > 0 {
-		s += 3 + math.Min(n, 5)/2
+		bonus := 3 + math.Min(n, 5)/2
+		s += bonus
 	}
 	return s
 }
+
+// smallTown is the population under which a town's share of the story's
+// countries counts half: on its own it must not beat a capital or a large
+// city of the same name elsewhere ("Lima" in a story about the US is still
+// Peru's unless qualified, "Lima, Ohio").
+const smallTown = 100000
+
+// closedClass are the parts of speech a place name's words never have: a
+// name that is a preposition, determiner, number or pronoun in this
+// sentence ("At", "two children") is no place.
+var closedClass = map[string]bool{"ADP": true, "DET": true, "NUM": true, "PRON": true, "AUX": true, "CCONJ": true, "SCONJ": true, "PART": true}
 
 // Find returns the place mentions of a document. actorSpans marks mentions
 // used as actors (subjects and objects that are not in a locative phrase),
@@ -224,8 +236,8 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	}
 	people := map[int]bool{}
 	for _, m := range ms {
-		// names of people and bodies are not places ("Imran Khan")
-		if strings.HasPrefix(m.Entry, "leaders.tsv") || strings.HasPrefix(m.Entry, "groups.tsv") {
+		// names of people and bodies are not places ("Imran Khan", "UN")
+		if strings.HasPrefix(m.Entry, "leaders.tsv") || strings.HasPrefix(m.Entry, "groups.tsv") || organisation(m.Code) {
 			for i := m.First; i < m.Last; i++ {
 				people[i] = true
 			}
@@ -239,7 +251,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				continue // sentence-initial common words ("Police") are not places
 			}
 			for n := min(g.maxWords, s.Last-i); n >= 1; n-- {
-				if people[i+n-1] || !wordStart(toks[i+n-1].Text) {
+				if people[i+n-1] || !wordStart(toks[i+n-1].Text) || closedClass[toks[i+n-1].UPOS] || closedClass[toks[i].UPOS] {
 					continue
 				}
 				txt := doc.Article.Text[toks[i].Start:toks[i+n-1].End]
@@ -261,8 +273,19 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				if len(out) > 0 && i >= 2 && toks[i-1].Text == "," && out[len(out)-1].Last == i-1 {
 					prevCountry = out[len(out)-1].Best.Country // "Atlanta, Georgia"
 				}
+				bigElsewhere := func(cc string) bool {
+					for _, q := range cands {
+						if q.Country != cc && (q.Feature == "PPLC" || q.Population >= 1000000) {
+							return true
+						}
+					}
+					return false
+				}
 				for _, p := range cands {
 					sc := score(p, ctx)
+					if n := ctx[p.Country]; n > 0 && p.Kind == City && p.Population < smallTown && bigElsewhere(p.Country) {
+						sc -= (3 + math.Min(n, 5)/2) / 2 // the story's town does not outrank Lima or Damascus
+					}
 					if p.Kind == ADM1 && hasCity[p.Country] {
 						sc -= 2 // "Kandahar" the city before the province of the same name
 					}
@@ -370,6 +393,12 @@ func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention
 			}
 		}
 	}
+}
+
+// organisation reports an actor code of an international or
+// non-governmental body or group, whose name is never a place.
+func organisation(code string) bool {
+	return strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "IMG") || strings.HasPrefix(code, "MNC")
 }
 
 func wordStart(s string) bool {
