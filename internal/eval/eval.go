@@ -127,6 +127,7 @@ type Report struct {
 	// news
 	RequiredFound, TrapHits, ModePairs, ModeSame int
 	ArgN, ArgSource, ArgTarget, ArgBoth          int
+	ConfEmitted, ConfMatched                     [len(confBuckets)]int
 	Errors                                       []string
 }
 

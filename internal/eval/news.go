@@ -166,6 +166,13 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 	r.Emitted += len(evs)
 	r.Matched += len(used)
 	r.scoreArgs(gevs, evs, sents)
+	for k := range evs {
+		b := confBucket(evs[k].Confidence)
+		r.ConfEmitted[b]++
+		if _, ok := used[k]; ok {
+			r.ConfMatched[b]++
+		}
+	}
 	var lines []string
 	found := 0
 	for i := range gevs {
@@ -242,6 +249,19 @@ func (r *Report) scoreArgs(gevs []NewsEvent, evs []annals.Event, sents []string)
 	}
 }
 
+// confBuckets are the lower bounds of the confidence bands reported.
+var confBuckets = [...]float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+func confBucket(c float64) int {
+	b := 0
+	for i, lo := range confBuckets {
+		if c >= lo-1e-9 {
+			b = i
+		}
+	}
+	return b
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1
@@ -277,5 +297,14 @@ func (r *Report) printNews(w io.Writer) {
 	fmt.Fprintf(w, "records %d, required events %d (found %d), emitted %d, matched %d\n", r.N, r.Expected, r.RequiredFound, r.Emitted, r.Matched)
 	fmt.Fprintf(w, "news precision=%.2f recall=%.2f f1=%.2f matched=%d emitted=%d required=%d traps=%d mode_agree=%.2f\n",
 		s["precision"], s["recall"], s["f1"], r.Matched, r.Emitted, r.Expected, r.TrapHits, s["mode_agree"])
+	fmt.Fprintf(w, "precision at confidence >= x:")
+	for i := range confBuckets {
+		m, e := 0, 0
+		for j := i; j < len(confBuckets); j++ {
+			m, e = m+r.ConfMatched[j], e+r.ConfEmitted[j]
+		}
+		fmt.Fprintf(w, "  %.1f: %.2f (%d)", confBuckets[i], div(m, e), e)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "args root_matched=%d source_acc=%.2f target_acc=%.2f both_acc=%.2f\n", r.ArgN, s["source_acc"], s["target_acc"], s["both_acc"])
 }
