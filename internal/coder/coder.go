@@ -1487,6 +1487,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		code, rule = c, rule+" ("+why+")"
 	}
 	if len(tgt) == 0 && !pair {
+		if p != nil && catchAll(p) && rule == p.loc {
+			// PETRARCH-2's bare rows ("rule" 060, "force" 170, "join"
+			// 040) were right 6-18% of the time on unseen news; alone
+			// they say too little to code an event without a target
+			s.tr.add(fmt.Sprintf("%s: %s from the catch-all row %s has no target, not coded", t.Text, code, rule))
+			return
+		}
 		conf -= 0.15
 	}
 	s.emit(src, tgt, code, rule, v, v+1, mode, conf)

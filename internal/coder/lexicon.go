@@ -41,6 +41,10 @@ type pattern struct {
 	curated bool
 }
 
+// catchAll reports a generated row with no words after its trigger: a
+// verb's default code in the PETRARCH-2 dictionary.
+func catchAll(p *pattern) bool { return !p.curated && len(p.follow) == 0 }
+
 // Lexicon is the compiled, immutable event lexicon.
 type Lexicon struct {
 	Codes   map[string]*CodeInfo
