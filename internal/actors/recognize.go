@@ -73,9 +73,31 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 		if e.agent && n == 1 && capitalized(toks[i].Text) && toks[i].Tag == "NNP" && i+1 < end && toks[i+1].Tag == "NNP" && !isTitleWord(toks[i].Lower) {
 			continue // "Army Street", "Police Academy" as part of a name
 		}
+		if e.person && n == 1 && (partOfName(toks, i+1, end, d) || i > 0 && partOfName(toks, i-1, end, d)) {
+			continue // "Abbas Araqchi" is not Mahmoud Abbas, "Li Xi" not Xi Jinping
+		}
 		return e, i + n
 	}
 	return nil, i
+}
+
+// partOfName reports whether token k is a capitalized proper noun that is
+// no title: a one-word leader entry beside it is part of another person's
+// name.
+func partOfName(toks []annals.Token, k, end int, d *Dict) bool {
+	if k < 0 || k >= end {
+		return false
+	}
+	t := &toks[k]
+	if !capitalized(t.Text) || t.Tag != "NNP" || isTitleWord(t.Lower) || notNames[t.Lower] {
+		return false
+	}
+	for _, e := range d.byFirst[t.Lower] {
+		if !e.person && !e.agent && len(e.toks) == 1 {
+			return false // a country or body name ("Iran Xi" is no name)
+		}
+	}
+	return true
 }
 
 // title words that precede a person's name.
