@@ -472,6 +472,9 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		return m, false // "his counterpart" names no one without a country
 	case hasRole:
 		home := c.mainCountry()
+		if nonState[roleOf(role)] {
+			home = "NGO" // "human rights groups" are not the story's country
+		}
 		if home == "" {
 			home = "---"
 		}
@@ -484,6 +487,10 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 	}
 	return m, true
 }
+
+// nonState are the roles of bodies that belong to no state unless the text
+// names one ("Iranian rights groups"): without a country they are NGOs.
+var nonState = map[string]bool{"HRI": true, "NGO": true}
 
 func roleOf(u unit) string { return strings.TrimPrefix(u.r.code, "~") }
 
