@@ -66,8 +66,9 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 		bySent[m.Sentence] = append(bySent[m.Sentence], m)
 	}
 	var out []annals.Event
+	doers := map[string]annals.Mention{}
 	for si := range doc.Sentences {
-		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr}
+		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
 		s.tree = c.Tree && s.parsed()
 		out = append(out, s.code()...)
@@ -144,6 +145,9 @@ type sentence struct {
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
 	tree         bool // the sentence carries a dependency analysis
+	// doers maps the lemma of each event's trigger, in the article so far,
+	// to its source: a later reaction to "the strikes" is aimed at them.
+	doers map[string]annals.Mention
 }
 
 func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
@@ -1435,6 +1439,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt = ag
 			}
 		}
+		if len(tgt) == 0 && comp < 0 && info != nil && (info.Quad == 1 || info.Quad == 3) && len(src) > 0 {
+			// "the Taliban denounced the strikes": a reaction to an event
+			// told earlier is aimed at whoever did it
+			if m, ok := s.doerOfObject(after, end, src[0]); ok {
+				tgt = []annals.Mention{m}
+			}
+		}
 		coop := info != nil && info.Quad <= 2
 		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
 			// (but "lifted sanctions against Iran": the pattern's noun
@@ -1605,6 +1616,14 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	}
 	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
 		tgt = nil // "withdraw its ambassador": its own, not a target
+	}
+	if tgt == nil || !tgt.Ref {
+		if l := verbLemma(s.c.lx, s.tok(ts)); src.Code != "" && s.doers != nil {
+			s.doers[l] = src // who did what the article later calls "the strikes"
+			if len(code) >= 2 {
+				s.doers["root:"+code[:2]] = src // or "the attack"
+			}
+		}
 	}
 	if src.Ref {
 		conf -= 0.15
