@@ -70,7 +70,8 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 	for si := range doc.Sentences {
 		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
-		s.tree = c.Tree && s.parsed()
+		s.parsedTree = s.parsed()
+		s.tree = c.Tree && s.parsedTree
 		out = append(out, s.code()...)
 	}
 	for i := range out {
@@ -144,10 +145,13 @@ type sentence struct {
 	transparent  map[int]bool // infinitives coded as events of their own ("scheduled to attend")
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
 	events       []annals.Event
-	tree         bool // the sentence carries a dependency analysis
 	// doers maps the lemma of each event's trigger, in the article so far,
 	// to its source: a later reaction to "the strikes" is aimed at them.
-	doers map[string]annals.Mention
+	doers  map[string]annals.Mention
+	unsaid []int // negated reporting verbs ("did not say")
+	// tree: subjects are read from the dependency analysis; parsedTree:
+	// the sentence has one
+	tree, parsedTree bool
 }
 
 func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
@@ -241,6 +245,10 @@ func (s *sentence) code() []annals.Event {
 			// (but "a resolution censuring Iran" is what the resolution
 			// does)
 		}
+		if t.Tag == "VB" && s.purpose(v) {
+			s.tr.add(t.Text + ": purpose (in order to, so as to), not coded")
+			continue
+		}
 		if t.Tag == "VB" && v > s.first && s.tok(v-1).Lower == "to" && s.governed(v) && !s.transparent[v] {
 			// "met with Assad to discuss ...": a purpose, not another event
 			s.tr.add(t.Text + ": infinitive of purpose, not coded")
@@ -256,6 +264,12 @@ func (s *sentence) code() []annals.Event {
 				s.reportedFrom = v + 1 // "a report alleged that ...": an allegation's content is not coded
 			}
 			if reportingVerbs[t.Lemma] && s.c.lx.family[t.Lemma] == "" && !s.specific(v) {
+				if s.notSaid(v) {
+					// "did not explicitly say that Iran conducted the
+					// strikes": what was not said is neither a claim nor a fact
+					s.unsaid = append(s.unsaid, v)
+					continue
+				}
 				if subj := s.subject(v); len(subj) > 0 {
 					if statementSubj == nil {
 						statementSubj, statementAt = &subj[0], v
@@ -278,6 +292,16 @@ func (s *sentence) code() []annals.Event {
 		}
 		return ""
 	})
+	// what a negated reporting verb did not say is not told as fact
+	for i := range s.events {
+		e := &s.events[i]
+		for _, v := range s.unsaid {
+			if e.Countable() && s.saidContent(s.tokenAt(e.TriggerSpan.Start), v) {
+				e.Mode = annals.Hypothetical
+				s.tr.add(fmt.Sprintf("%s %s->%s: the content of what %q did not say, hypothetical", e.Code, e.Source, e.Target, s.tok(v).Text))
+			}
+		}
+	}
 	s.claims()
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
@@ -2794,6 +2818,61 @@ func (s *sentence) pronounSubject(vg int) int {
 }
 
 // modalNot reports "will not", "would not", "won't" in v's verb group.
+// purpose reports an infinitive after "in order to" or "so as to": what an
+// act is for, not an act.
+func (s *sentence) purpose(v int) bool {
+	if v-3 < s.first || s.tok(v-1).Lower != "to" {
+		return false
+	}
+	a, b := s.tok(v-3).Lower, s.tok(v-2).Lower
+	return a == "in" && b == "order" || a == "so" && b == "as"
+}
+
+// notSaid reports a negated reporting verb: "did not (explicitly) say",
+// "never said", "declined to say" is read from the words before it.
+func (s *sentence) notSaid(v int) bool {
+	for i := v - 1; i >= s.first && i >= v-4; i-- {
+		t := s.tok(i)
+		switch {
+		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+			return true
+		case t.Lower == "to" && i > s.first && refusals[s.tok(i-1).Lemma]:
+			return true
+		case t.Tag == "RB" || isAux(t) || t.Tag == "MD":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// refusals govern an infinitive that does not happen ("declined to say").
+var refusals = map[string]bool{"decline": true, "refuse": true, "fail": true}
+
+// saidContent reports whether token k lies in what the reporting verb at v
+// says: under its clausal complement or object in the tree ("did not say
+// that Iran struck", but not "did not say anything, but Iran struck"); in
+// an unparsed sentence, anything after v.
+func (s *sentence) saidContent(k, v int) bool {
+	if k <= v {
+		return false
+	}
+	if !s.parsedTree {
+		return true
+	}
+	for n := 0; k >= 0 && n <= s.last-s.first; n++ {
+		h := s.head(k)
+		if h == v {
+			return contentRels[s.rel(k)]
+		}
+		k = h
+	}
+	return false
+}
+
+// contentRels attach what a reporting verb says.
+var contentRels = map[string]bool{"ccomp": true, "xcomp": true, "obj": true, "csubj": true, "parataxis": true}
+
 func (s *sentence) modalNot(v int) bool {
 	neg, modal := false, false
 	for i := v - 1; i >= s.first && i >= v-4; i-- {

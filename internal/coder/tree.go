@@ -164,3 +164,14 @@ func (s *sentence) phraseActors(h int) ([]annals.Mention, bool) {
 	}
 	return nil, true
 }
+
+// under reports whether token k lies in the subtree of h.
+func (s *sentence) under(k, h int) bool {
+	for n := 0; k >= 0 && n <= s.last-s.first; n++ {
+		if k == h {
+			return true
+		}
+		k = s.head(k)
+	}
+	return false
+}
