@@ -434,7 +434,7 @@ async function showMap() {
     map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 45], 3);
     const world = await fetch("vendor/world-atlas/countries-110m.json").then(r => r.json());
     L.geoJSON(topojson.feature(world, world.objects.countries), { style: { color: "#8aa0b4", weight: 1, fillColor: "#fff", fillOpacity: 1 }, interactive: false }).addTo(map);
-    cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 36, showCoverageOnHover: false });
+    cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 36, showCoverageOnHover: false, removeOutsideVisibleBounds: false });
     map.addLayer(cluster);
     mapLegend().addTo(map);
   }
@@ -466,6 +466,7 @@ async function showMap() {
     markers.push(mk);
   }
   cluster.addLayers(markers);
+  if (markers.length) map.fitBounds(L.latLngBounds(markers.map(mk => mk.getLatLng())).pad(0.1), { maxZoom: 6 });
   status("map", `${fmtN(located)} located events in ${fmtN(places.size)} places${rangeText()}${truncated ? ` (the first ${fmtN(events.length)} events of the range: narrow it to see all)` : ""}`);
 }
 
