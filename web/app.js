@@ -279,7 +279,10 @@ function drawChart() {
 
   // bars, each bucket with a full-height target to click
   const bars = svg("g", { class: "bars" });
+  // past a thousand buckets, empty ones get no element of their own
+  const sparse = n > 1000;
   buckets.forEach((bk, i) => {
+    if (sparse && !bk.events) return;
     const g = svg("g", { class: "bucket" + (bk.start === state.bucket ? " selected" : ""), "data-start": bk.start, "data-events": bk.events, tabindex: 0 });
     g.append(svg("rect", { class: "hit", x: m.l + i * step, y: m.t, width: step, height: ph }));
     let acc = 0;
@@ -357,6 +360,8 @@ function clearBucket() {
   document.getElementById("bucket-events").replaceChildren();
 }
 
+const DRILL_SHOW = 500;
+
 // openBucket lists the selected bucket's events, by date, from the events
 // endpoint with the bucket's dates (clipped to the time range).
 async function openBucket() {
@@ -374,8 +379,10 @@ async function openBucket() {
   const { events, truncated } = await pages({ dyad: `${a},${b}`, from, to }, 5000);
   if (gen !== tl.bucketGen) return;
   events.sort(byDate);
-  title.textContent = `${a}–${b}, ${fmtDate(from)} to ${fmtDate(to)}: ${fmtN(events.length)}${truncated ? "+" : ""} events by date`;
-  showList(document.getElementById("bucket-events"), events);
+  const shown = events.slice(0, DRILL_SHOW);
+  title.textContent = `${a}–${b}, ${fmtDate(from)} to ${fmtDate(to)}: ${fmtN(events.length)}${truncated ? "+" : ""} events by date` +
+    (shown.length < events.length ? `, the first ${fmtN(shown.length)} shown` : "");
+  showList(document.getElementById("bucket-events"), shown);
 }
 
 function dyadForm() {

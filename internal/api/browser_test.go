@@ -174,7 +174,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	shot := func(t *testing.T, name string) {
 		t.Helper()
-		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatal(err)
 		}
