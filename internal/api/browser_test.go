@@ -234,6 +234,14 @@ func TestDashboardInBrowser(t *testing.T) {
 			}
 		}
 	}
+	// pick chooses a pair and an interval with the form, as a person would
+	pick := func(t *testing.T, a, b, interval string) {
+		t.Helper()
+		open(t, "/#dyad", `document.querySelector('#dyad-b option[value="IRN"]') !== null`)
+		do(t, chromedp.SetValue(chromedp.CSS(`#dyad-a`), a), chromedp.SetValue(chromedp.CSS(`#dyad-b`), b),
+			chromedp.SetValue(chromedp.CSS(`#dyad-interval`), interval), chromedp.Click(chromedp.CSS(`#dyad-form button`)))
+		waitFor(t, `document.querySelector('#timeline svg[aria-label*="`+a+`"][aria-label*="`+b+`"] .bucket[data-start="2024-01-01"]') !== null`)
+	}
 	do(t, chromedp.EmulateViewport(1400, 900))
 
 	t.Run("relations", func(t *testing.T) {
@@ -267,7 +275,7 @@ func TestDashboardInBrowser(t *testing.T) {
 
 	t.Run("drill-down", func(t *testing.T) {
 		// a month's drill-down lists its events by date
-		open(t, "/#dyad?a=PAK&b=IRN&interval=month", `document.querySelectorAll("#timeline svg .bucket").length > 0`)
+		pick(t, "PAK", "IRN", "month")
 		do(t, chromedp.Click(chromedp.CSS(`#timeline .bucket[data-start="2024-01-01"]`)))
 		waitFor(t, `document.querySelectorAll("#bucket-events .event").length > 0`)
 		var dates []string
@@ -291,7 +299,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	})
 
 	t.Run("drill-down follows the selection", func(t *testing.T) {
-		open(t, "/#dyad?a=PAK&b=IRN&interval=month", `document.querySelectorAll("#timeline svg .bucket").length > 0`)
+		pick(t, "PAK", "IRN", "month")
 		do(t, chromedp.Click(chromedp.CSS(`#timeline .bucket[data-start="2024-01-01"]`)))
 		waitFor(t, `document.querySelectorAll("#bucket-events .event").length > 0`)
 
