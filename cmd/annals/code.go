@@ -74,6 +74,7 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	format := fs.String("format", "jsonl", "output format (jsonl)")
 	all := fs.Bool("all", false, "also print negated and hypothetical events")
+	minConf := fs.Float64("min-confidence", 0, "print only events with at least this confidence (0 to 1)")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -104,7 +105,7 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	var werr error
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
 		for i := range r.Events {
-			if !*all && !r.Events[i].Countable() {
+			if !*all && !r.Events[i].Countable() || r.Events[i].Confidence < *minConf {
 				continue
 			}
 			if err := enc.Encode(&r.Events[i]); err != nil && werr == nil {
