@@ -82,6 +82,7 @@ func (p *Pipeline) Process(a *annals.Article, now time.Time) Result {
 	dateEvents(doc, evs, a.Published)
 	places := p.Geo.Find(doc, ms)
 	p.Geo.Locate(doc, evs, places)
+	coder.TargetPlaces(evs)
 	evs = coder.MergeRepeats(evs)
 	return Result{Doc: doc, Mentions: ms, Events: evs, Places: places}
 }
