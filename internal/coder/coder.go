@@ -1708,6 +1708,8 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	lemma := verbLemma(s.c.lx, s.tok(ts))
 	if c := crowdCode(code, src, lemma); c != code {
 		e.Code, e.Rule = c, rule+" (by who acts: "+c+")"
+	} else if code == "190" && aerial(src.Text) {
+		e.Code, e.Rule = "195", rule+" (from the air: 195)"
 	} else if c := repressed(code, src, tgt); c != code {
 		e.Code, e.Rule = c, rule+" (on a crowd: "+c+")"
 	}
@@ -1726,6 +1728,26 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
 	}
 	return e
+}
+
+// aerialWords name aircraft and drones: a plain attack (190) by them uses
+// aerial weapons (195).
+var aerialWords = map[string]bool{"jet": true, "jets": true, "warplane": true, "warplanes": true, "aircraft": true,
+	"bomber": true, "bombers": true, "helicopter": true, "helicopters": true, "gunship": true, "gunships": true,
+	"drone": true, "drones": true, "air force": true}
+
+// aerial reports whether an actor's text names aircraft or drones.
+func aerial(text string) bool {
+	low := strings.ToLower(text)
+	if strings.Contains(low, "air force") {
+		return true
+	}
+	for _, w := range strings.Fields(low) {
+		if aerialWords[strings.Trim(w, ".,'’s")] {
+			return true
+		}
+	}
+	return false
 }
 
 // crowdWords name people protesting.
