@@ -59,17 +59,86 @@ func (c *classifier) row(key uint64) []uint32 {
 	}
 }
 
-// add adds the weights of feature key to scores.
-func (c *classifier) add(scores []int32, key uint64) {
-	for _, e := range c.row(key) {
-		scores[e>>16] += int32(int16(uint16(e)))
+// score fills scores (len nClasses) with the sum over feats. It looks
+// the rows up first and adds their entries after, so that the memory
+// loads of different features overlap.
+func (c *classifier) score(scores []int32, feats []uint64) {
+	clear(scores)
+	var found [64]uint64
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(found))]
+		feats = feats[len(batch):]
+		nf := 0
+		for _, f := range batch {
+			k := f & 0xffffffff
+			j := k & c.mask
+			s := c.slots[j]
+			for s != 0 && s>>32 != k {
+				j = (j + 1) & c.mask
+				s = c.slots[j]
+			}
+			found[nf] = s
+			if s != 0 {
+				nf++
+			}
+		}
+		for _, s := range found[:nf] {
+			off := (s >> 8) & maxOffset
+			for _, e := range c.ents[off : off+s&0xff] {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
+		}
 	}
 }
 
-// score fills scores (len nClasses) with the sum over feats.
-func (c *classifier) score(scores []int32, feats []uint64) {
-	clear(scores)
-	for _, f := range feats {
-		c.add(scores, f)
+// dense3 is the transition classifier: three classes, so each feature's
+// weights sit in its hash slot and a lookup is one memory access.
+type dense3 struct {
+	slots []slot3
+	mask  uint32
+}
+
+type slot3 struct {
+	key uint32 // low 32 bits of the feature key; 0 with w all zero: empty
+	w   [nActions]int16
+	use bool
+}
+
+func dense3Of(rows []qrow) *dense3 {
+	size := 1
+	for size < 2*len(rows)+2 {
+		size <<= 1
 	}
+	d := &dense3{slots: make([]slot3, size), mask: uint32(size - 1)}
+	for _, r := range rows {
+		j := r.key & d.mask
+		for d.slots[j].use {
+			j = (j + 1) & d.mask
+		}
+		s := &d.slots[j]
+		s.key, s.use = r.key, true
+		for _, e := range r.ents {
+			s.w[e>>16] = int16(uint16(e))
+		}
+	}
+	return d
+}
+
+func (d *dense3) score(scores *[nActions]int32, feats []uint64) {
+	var a, b, c int32
+	for _, f := range feats {
+		k := uint32(f)
+		j := k & d.mask
+		s := &d.slots[j]
+		for s.use && s.key != k {
+			j = (j + 1) & d.mask
+			s = &d.slots[j]
+		}
+		if s.use {
+			a += int32(s.w[0])
+			b += int32(s.w[1])
+			c += int32(s.w[2])
+		}
+	}
+	scores[0], scores[1], scores[2] = a, b, c
 }

@@ -195,7 +195,9 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		if best == "\x00rule" {
 			continue
 		}
-		if !first[k].proper && lm.applyRule(k.lower, k.lower, k.xpos) == best {
+		// Keep rule-made lemmas out of the table only when the rule makes
+		// them without allocating (a prefix of the form).
+		if !first[k].proper && lm.applyRule(k.lower, k.lower, k.xpos) == best && strings.HasPrefix(k.lower, best) {
 			continue
 		}
 		ekeys = append(ekeys, lemmaKey(hashString(k.lower), k.xpos))

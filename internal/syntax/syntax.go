@@ -127,6 +127,7 @@ func (p *Parser) ParseTagged(toks []annals.Token) {
 func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	for i := range toks {
 		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
+		p.m.setAmb(&s.lx[i])
 	}
 }
 
@@ -150,6 +151,10 @@ func (p *Parser) tagUPOS(s *scratch) {
 	m := p.m
 	nc := len(m.upos)
 	for i := range s.lx {
+		if u := m.uposOf[s.tags[i]]; u != 255 {
+			s.utags[i] = int(u)
+			continue
+		}
 		s.feats = uposFeatures(s.feats[:0], s.lx, s.tags, i)
 		sc := s.scores[:nc]
 		m.uposC.score(sc, s.feats)
@@ -173,6 +178,13 @@ func (p *Parser) lemmaOf(s *scratch, toks []annals.Token, i int) string {
 	}
 	x := s.tags[i]
 	return p.m.lemma.lemmatize(t.Text, lower, s.lx[i].word, x, p.m.proper[x])
+}
+
+func (m *model) setAmb(l *lex) {
+	l.amb = 0
+	if j, ok := m.amb.get(l.word); ok {
+		l.amb = m.ambVal[j]
+	}
 }
 
 func argmax(sc []int32) int {
@@ -216,7 +228,7 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	nl := len(m.rels)
 	for !st.done() {
 		s.feats = parseFeatures(s.feats[:0], &s.in, st)
-		m.trans.score(tsc[:], s.feats)
+		m.trans.score(&tsc, s.feats)
 		a := -1
 		for c := 0; c < nActions; c++ {
 			if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {

@@ -27,6 +27,10 @@ type TrainOptions struct {
 	Seed         uint64
 	Workers      int    // goroutines for the jackknife folds
 	Meta         string // stored in the model
+	// Dev, when set, is scored every DevEvery parser epochs (for tuning;
+	// it does not change the model).
+	Dev      []conllu.Sentence
+	DevEvery int
 	Log          io.Writer
 }
 
@@ -148,6 +152,75 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	}
 	fmt.Fprintf(o.Log, "syntax: %d sentences, %d xpos, %d upos, %d relations\n", len(ts), len(d.xpos), len(d.upos), len(d.rels))
 
+	// Ambiguity lexicon: the tags each lowercase form (seen 3 times or
+	// more) takes, as a feature for the tagger.
+	lexTags := map[uint64]map[int]int{}
+	for _, t := range ts {
+		for j := range t.lx {
+			m := lexTags[t.lx[j].word]
+			if m == nil {
+				m = map[int]int{}
+				lexTags[t.lx[j].word] = m
+			}
+			m[t.xpos[j]]++
+		}
+	}
+	for w, m := range lexTags {
+		total := 0
+		for _, c := range m {
+			total += c
+		}
+		if total < 3 {
+			continue
+		}
+		var tags []int
+		for tg, c := range m {
+			if 20*c >= total {
+				tags = append(tags, tg)
+			}
+		}
+		sort.Ints(tags)
+		h := uint64(0x51ed27)
+		for _, tg := range tags {
+			h = mix(h ^ uint64(tg+1))
+		}
+		d.ambKeys = append(d.ambKeys, w)
+		d.ambVals = append(d.ambVals, h|1)
+	}
+	sortPairs(d.ambKeys, d.ambVals)
+	amb := newHashIndex(d.ambKeys)
+	for _, t := range ts {
+		for j := range t.lx {
+			if k, ok := amb.get(t.lx[j].word); ok {
+				t.lx[j].amb = d.ambVals[k]
+			}
+		}
+	}
+	// XPOS tags that decide the UPOS.
+	xu := make([]map[int]int, len(d.xpos))
+	for _, t := range ts {
+		for j := range t.xpos {
+			if xu[t.xpos[j]] == nil {
+				xu[t.xpos[j]] = map[int]int{}
+			}
+			xu[t.xpos[j]][t.upos[j]]++
+		}
+	}
+	d.uposOf = make([]uint8, len(d.xpos))
+	for x, m := range xu {
+		d.uposOf[x] = 255
+		total, best, bestN := 0, 0, -1
+		for u, c := range m {
+			total += c
+			if c > bestN || c == bestN && u < best {
+				best, bestN = u, c
+			}
+		}
+		if float64(bestN) >= 0.999*float64(total) {
+			d.uposOf[x] = uint8(best)
+		}
+	}
+
 	// Tag dictionary: frequent forms with one dominant tag.
 	type fc struct {
 		n    int
@@ -246,14 +319,14 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	d.classifiers[0], d.classes[0] = tagger.export(o.MinQ), nx
 	fmt.Fprintf(o.Log, "syntax: tagger trained (%v)\n", time.Since(start).Round(time.Second))
 
-	up := trainUPOS(ts, len(d.upos), o.UPOSEpochs, o.Seed)
+	up := trainUPOS(ts, d.uposOf, len(d.upos), o.UPOSEpochs, o.Seed)
 	d.classifiers[1], d.classes[1] = up.export(o.MinQ), len(d.upos)
 	uc := classifierOf(len(d.upos), d.classifiers[1])
 	scores := make([]int32, 256)
 	for _, t := range ts {
 		if o.Folds > 1 {
 			t.predU = make([]int, len(t.forms))
-			uposWith(uc, len(d.upos), t.lx, t.predX, t.predU, nil, scores)
+			uposWith(uc, d.uposOf, len(d.upos), t.lx, t.predX, t.predU, nil, scores)
 		} else {
 			t.predU = t.upos
 		}
@@ -269,7 +342,20 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	d.excKeys, d.excLemmas, d.ruleKeys, d.rules = lm.exportKeys()
 	fmt.Fprintf(o.Log, "syntax: lemmatizer: %d exceptions, %d rules\n", len(d.excKeys), len(d.ruleKeys))
 
-	trans, label := trainParser(ts, len(d.rels), rootID, o)
+	var hook func(ep int, trans, label *perceptron)
+	if len(o.Dev) > 0 && o.DevEvery > 0 {
+		hook = func(ep int, trans, label *perceptron) {
+			if (ep+1)%o.DevEvery != 0 && ep+1 != o.ParserEpochs {
+				return
+			}
+			dd := *d
+			dd.classifiers[2], dd.classes[2] = trans.export(o.MinQ), nActions
+			dd.classifiers[3], dd.classes[3] = label.export(o.MinQ), len(d.rels)
+			p := newParser(buildModel(&dd))
+			fmt.Fprintf(o.Log, "syntax: after parser epoch %d, dev: %v\n", ep+1, Evaluate(p, o.Dev, false))
+		}
+	}
+	trans, label := trainParser(ts, len(d.rels), rootID, o, hook)
 	d.classifiers[2], d.classes[2] = trans.export(o.MinQ), nActions
 	d.classifiers[3], d.classes[3] = label.export(o.MinQ), len(d.rels)
 	for c, name := range []string{"tagger", "upos", "transitions", "labels"} {
@@ -281,6 +367,21 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	}
 	fmt.Fprintf(o.Log, "syntax: trained in %v\n", time.Since(start).Round(time.Second))
 	return d.encode()
+}
+
+// sortPairs sorts keys ascending, permuting vals alike.
+func sortPairs(keys, vals []uint64) {
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	k2, v2 := make([]uint64, len(keys)), make([]uint64, len(keys))
+	for i, j := range idx {
+		k2[i], v2[i] = keys[j], vals[j]
+	}
+	copy(keys, k2)
+	copy(vals, v2)
 }
 
 // tagWith tags lx into tags with an inference classifier.
@@ -298,8 +399,12 @@ func tagWith(c *classifier, dict *hashIndex, dictTag []uint8, nc int, lx []lex, 
 	return feats
 }
 
-func uposWith(c *classifier, nc int, lx []lex, xtags, utags []int, feats []uint64, scores []int32) []uint64 {
+func uposWith(c *classifier, uposOf []uint8, nc int, lx []lex, xtags, utags []int, feats []uint64, scores []int32) []uint64 {
 	for i := range lx {
+		if u := uposOf[xtags[i]]; u != 255 {
+			utags[i] = int(u)
+			continue
+		}
 		feats = uposFeatures(feats[:0], lx, xtags, i)
 		sc := scores[:nc]
 		c.score(sc, feats)
@@ -354,7 +459,7 @@ func trainTagger(ts []*tsent, dict *hashIndex, dictTag []uint8, nc, epochs int, 
 	return p
 }
 
-func trainUPOS(ts []*tsent, nc, epochs int, seed uint64) *perceptron {
+func trainUPOS(ts []*tsent, uposOf []uint8, nc, epochs int, seed uint64) *perceptron {
 	p := newPerceptron(nc)
 	rng := rand.New(rand.NewPCG(seed, 0x4b05))
 	scores := make([]int64, nc)
@@ -363,6 +468,9 @@ func trainUPOS(ts []*tsent, nc, epochs int, seed uint64) *perceptron {
 		for _, k := range shuffled(len(ts), rng) {
 			t := ts[k]
 			for i := range t.lx {
+				if uposOf[t.predX[i]] != 255 {
+					continue
+				}
 				feats = uposFeatures(feats[:0], t.lx, t.predX, i)
 				p.score(scores, feats)
 				g := argmax64(scores)
@@ -376,7 +484,7 @@ func trainUPOS(ts []*tsent, nc, epochs int, seed uint64) *perceptron {
 
 // trainParser trains the transition and label classifiers with the
 // dynamic oracle and error exploration.
-func trainParser(ts []*tsent, nrels int, rootID int32, o TrainOptions) (*perceptron, *perceptron) {
+func trainParser(ts []*tsent, nrels int, rootID int32, o TrainOptions, hook func(int, *perceptron, *perceptron)) (*perceptron, *perceptron) {
 	trans, label := newPerceptron(nActions), newPerceptron(nrels)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x9a75e))
 	var in pinput
@@ -444,6 +552,9 @@ func trainParser(ts []*tsent, nrels int, rootID int32, o TrainOptions) (*percept
 			}
 		}
 		fmt.Fprintf(o.Log, "syntax: parser epoch %d: %.2f%% wrong transitions, %d features (%v)\n", ep+1, 100*float64(wrong)/float64(max(1, steps)), len(trans.rows), time.Since(start).Round(time.Second))
+		if hook != nil {
+			hook(ep, trans, label)
+		}
 	}
 	return trans, label
 }

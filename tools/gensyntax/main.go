@@ -37,20 +37,40 @@ func main() {
 	flag.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
 	flag.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
 	flag.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the jackknife")
+	devEvery := flag.Int("dev-every", 0, "score -dev every `N` parser epochs while training")
+	prune := flag.String("prune", "", "instead of training, prune the weights of model `FILE` under -minq and write -out")
 	flag.Parse()
 	o.Meta = *meta
 	o.Log = os.Stderr
 
-	sents, err := conllu.ReadFile(*train)
-	if err != nil {
-		log.Fatal(err)
+	var model []byte
+	if *prune != "" {
+		old, err := os.ReadFile(*prune)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if model, err = syntax.Prune(old, o.MinQ); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("gensyntax: pruned %d bytes to %d", len(old), len(model))
+	} else {
+		sents, err := conllu.ReadFile(*train)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if *dev != "" && *devEvery > 0 {
+			if o.Dev, err = conllu.ReadFile(*dev); err != nil {
+				log.Fatal(err)
+			}
+			o.DevEvery = *devEvery
+		}
+		start := time.Now()
+		model, err = syntax.Train(sents, o)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("gensyntax: trained in %v, model %d bytes", time.Since(start).Round(time.Second), len(model))
 	}
-	start := time.Now()
-	model, err := syntax.Train(sents, o)
-	if err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("gensyntax: trained in %v, model %d bytes", time.Since(start).Round(time.Second), len(model))
 	if err := os.WriteFile(*out, model, 0o644); err != nil {
 		log.Fatal(err)
 	}
