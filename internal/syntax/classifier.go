@@ -92,34 +92,36 @@ func (c *classifier) score(scores []int32, feats []uint64) {
 }
 
 // dense3 is the transition classifier: three classes, so each feature's
-// weights sit in its hash slot and a lookup is one memory access.
+// weights sit in its hash slot and a lookup is one memory access. A slot
+// is one uint64: the low 16 bits of the feature's 32-bit key as a
+// fingerprint in bits 48-63 and the three int16 weights below; 0 is
+// empty. The home slot is (key32 * size) >> 32, from the key's high
+// bits, so that home and fingerprint together pin the whole key; the
+// table is filled to about 70% and probed linearly.
 type dense3 struct {
-	slots []slot3
-	mask  uint32
-}
-
-type slot3 struct {
-	key uint32 // low 32 bits of the feature key; 0 with w all zero: empty
-	w   [nActions]int16
-	use bool
+	slots []uint64
+	size  uint64
 }
 
 func dense3Of(rows []qrow) *dense3 {
-	size := 1
-	for size < 2*len(rows)+2 {
-		size <<= 1
-	}
-	d := &dense3{slots: make([]slot3, size), mask: uint32(size - 1)}
+	size := uint64(len(rows))*10/7 + 1
+	d := &dense3{slots: make([]uint64, size), size: size}
 	for _, r := range rows {
-		j := r.key & d.mask
-		for d.slots[j].use {
-			j = (j + 1) & d.mask
-		}
-		s := &d.slots[j]
-		s.key, s.use = r.key, true
+		var v uint64
 		for _, e := range r.ents {
-			s.w[e>>16] = int16(uint16(e))
+			v |= uint64(uint16(e)) << (16 * (e >> 16))
 		}
+		v |= uint64(r.key&0xffff) << 48
+		if v == 0 {
+			continue // fingerprint 0 and no weight: nothing to store
+		}
+		j := uint64(r.key) * size >> 32
+		for d.slots[j] != 0 {
+			if j++; j == size {
+				j = 0
+			}
+		}
+		d.slots[j] = v
 	}
 	return d
 }
@@ -127,18 +129,19 @@ func dense3Of(rows []qrow) *dense3 {
 func (d *dense3) score(scores *[nActions]int32, feats []uint64) {
 	var a, b, c int32
 	for _, f := range feats {
-		k := uint32(f)
-		j := k & d.mask
-		s := &d.slots[j]
-		for s.use && s.key != k {
-			j = (j + 1) & d.mask
-			s = &d.slots[j]
+		k := uint64(uint32(f))
+		fp := k & 0xffff
+		j := k * d.size >> 32
+		v := d.slots[j]
+		for v != 0 && v>>48 != fp {
+			if j++; j == d.size {
+				j = 0
+			}
+			v = d.slots[j]
 		}
-		if s.use {
-			a += int32(s.w[0])
-			b += int32(s.w[1])
-			c += int32(s.w[2])
-		}
+		a += int32(int16(v))
+		b += int32(int16(v >> 16))
+		c += int32(int16(v >> 32))
 	}
 	scores[0], scores[1], scores[2] = a, b, c
 }

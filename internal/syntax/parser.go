@@ -228,6 +228,16 @@ const (
 	fpB0sufS0p
 	fpS0sufB0p
 	fpS1wpS0wp
+	fpS1pB0p
+	fpS1wB0p
+	fpS1pB0w
+	fpS0pS0LlS0Rl
+	fpB0pB0LlB0L2l
+	fpS1S0B0B1p
+	fpS0wB0Lw
+	fpS0pB0pB0Ll
+	fpS0wB1p
+	fpB0wB1w
 )
 
 const noneVal = tagNone
@@ -387,6 +397,16 @@ func parseFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
 		feat2(fpB0sufS0p, in.suf[b0], s0p),
 		feat2(fpS0sufB0p, s0suf, b0p),
 		feat2(fpS1wpS0wp, s1wp, s0wp),
+		feat2(fpS1pB0p, s1p, b0p),
+		feat2(fpS1wB0p, s1w, b0p),
+		feat2(fpS1pB0w, s1p, b0w),
+		feat3(fpS0pS0LlS0Rl, s0p, lab(s0L), lab(s0R)),
+		feat3(fpB0pB0LlB0L2l, b0p, lab(b0L), lab(b0L2)),
+		feat3(fpS1S0B0B1p, s1p<<16|s0p, b0p, b1p),
+		feat2(fpS0wB0Lw, s0w, in.wordAt(b0L)),
+		feat3(fpS0pB0pB0Ll, s0p, b0p, lab(b0L)),
+		feat2(fpS0wB1p, s0w, b1p),
+		feat2(fpB0wB1w, b0w, in.wordAt(b1)),
 	)
 }
 
@@ -421,6 +441,10 @@ const (
 	flDpDRset
 	flHpHLset
 	flDwDLl
+	flDpDLw
+	flDLwHp
+	flDLwHw
+	flHpHL2lHLl
 )
 
 // labelFeatures appends the relation features of the arc h -> d.
@@ -483,5 +507,9 @@ func labelFeatures(dst []uint64, in *pinput, st *pstate, h, d int32) []uint64 {
 		feat2(flDpDRset+dir, dp, st.rset[d]),
 		feat2(flHpHLset+dir, hp, st.lset[h]),
 		feat2(flDwDLl+dir, dw, lab(st.lc1[d])),
+		feat2(flDpDLw+dir, dp, in.wordAt(st.lc1[d])),
+		feat2(flDLwHp+dir, in.wordAt(st.lc1[d]), hp),
+		feat3(flDLwHw+dir, in.wordAt(st.lc1[d]), dp, hw),
+		feat3(flHpHL2lHLl+dir, hp, lab(st.lc1[h]), lab(st.lc2[h])),
 	)
 }

@@ -24,6 +24,7 @@ type TrainOptions struct {
 	DictMin      int     // minimum count of a word in the tag dictionary
 	DictPurity   float64 // minimum share of its most frequent tag
 	MinQ         int     // weights under this (int16 scale) are pruned
+	MinUpdates   int     // parser features updated fewer times are pruned
 	Seed         uint64
 	Workers      int    // goroutines for the jackknife folds
 	Meta         string // stored in the model
@@ -31,14 +32,14 @@ type TrainOptions struct {
 	// it does not change the model).
 	Dev      []conllu.Sentence
 	DevEvery int
-	Log          io.Writer
+	Log      io.Writer
 }
 
 // DefaultTrainOptions are the options the shipped model was trained with.
 var DefaultTrainOptions = TrainOptions{
 	TaggerEpochs: 8, UPOSEpochs: 5, ParserEpochs: 15, Folds: 5,
 	Explore: 0.9, ExploreFrom: 1, DictMin: 20, DictPurity: 0.99,
-	MinQ: 1, Seed: 1, Workers: 2,
+	MinQ: 1, MinUpdates: 2, Seed: 1, Workers: 2,
 }
 
 func (o *TrainOptions) defaults() {
@@ -60,6 +61,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.DictPurity == 0 {
 		o.DictPurity = d.DictPurity
+	}
+	if o.MinUpdates == 0 {
+		o.MinUpdates = d.MinUpdates
 	}
 	if o.MinQ == 0 {
 		o.MinQ = d.MinQ
@@ -279,7 +283,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 							part = append(part, t)
 						}
 					}
-					results[f] = trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ)
+					results[f] = trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ, 1)
 				}
 				done <- struct{}{}
 			}()
@@ -316,11 +320,11 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 		}
 	}
 	tagger := trainTagger(ts, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed)
-	d.classifiers[0], d.classes[0] = tagger.export(o.MinQ), nx
+	d.classifiers[0], d.classes[0] = tagger.export(o.MinQ, 1), nx
 	fmt.Fprintf(o.Log, "syntax: tagger trained (%v)\n", time.Since(start).Round(time.Second))
 
 	up := trainUPOS(ts, d.uposOf, len(d.upos), o.UPOSEpochs, o.Seed)
-	d.classifiers[1], d.classes[1] = up.export(o.MinQ), len(d.upos)
+	d.classifiers[1], d.classes[1] = up.export(o.MinQ, 1), len(d.upos)
 	uc := classifierOf(len(d.upos), d.classifiers[1])
 	scores := make([]int32, 256)
 	for _, t := range ts {
@@ -349,15 +353,15 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 				return
 			}
 			dd := *d
-			dd.classifiers[2], dd.classes[2] = trans.export(o.MinQ), nActions
-			dd.classifiers[3], dd.classes[3] = label.export(o.MinQ), len(d.rels)
+			dd.classifiers[2], dd.classes[2] = trans.export(o.MinQ, o.MinUpdates), nActions
+			dd.classifiers[3], dd.classes[3] = label.export(o.MinQ, o.MinUpdates), len(d.rels)
 			p := newParser(buildModel(&dd))
 			fmt.Fprintf(o.Log, "syntax: after parser epoch %d, dev: %v\n", ep+1, Evaluate(p, o.Dev, false))
 		}
 	}
 	trans, label := trainParser(ts, len(d.rels), rootID, o, hook)
-	d.classifiers[2], d.classes[2] = trans.export(o.MinQ), nActions
-	d.classifiers[3], d.classes[3] = label.export(o.MinQ), len(d.rels)
+	d.classifiers[2], d.classes[2] = trans.export(o.MinQ, o.MinUpdates), nActions
+	d.classifiers[3], d.classes[3] = label.export(o.MinQ, o.MinUpdates), len(d.rels)
 	for c, name := range []string{"tagger", "upos", "transitions", "labels"} {
 		nw := 0
 		for _, r := range d.classifiers[c] {

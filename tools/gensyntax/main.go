@@ -35,6 +35,7 @@ func main() {
 	flag.IntVar(&o.ParserEpochs, "parser-epochs", o.ParserEpochs, "parser epochs")
 	flag.IntVar(&o.Folds, "folds", o.Folds, "jackknife folds for the parser's training tags (1: gold tags)")
 	flag.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
+	flag.IntVar(&o.MinUpdates, "min-updates", o.MinUpdates, "prune parser features updated fewer times")
 	flag.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
 	flag.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the jackknife")
 	devEvery := flag.Int("dev-every", 0, "score -dev every `N` parser epochs while training")
