@@ -59,6 +59,35 @@ type scratch struct {
 	scores []int32
 	in     pinput
 	st     pstate
+	static []staticScore
+	sfeats []uint64
+}
+
+// staticScore caches the transition scores of one word's static features
+// in one role.
+type staticScore struct {
+	w  [nActions]int32
+	ok bool
+}
+
+// static returns the cached scores of token i's static features in role
+// r, computing them on first use.
+func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
+	n := int32(s.st.n)
+	if i < 0 {
+		i = n + 1
+	}
+	c := &s.static[int32(r)*(n+2)+i]
+	if !c.ok {
+		j := i
+		if j == n+1 {
+			j = -1
+		}
+		s.sfeats = staticFeatures(s.sfeats[:0], &s.in, r, j)
+		p.m.trans.score(&c.w, s.sfeats)
+		c.ok = true
+	}
+	return &c.w
 }
 
 func (p *Parser) get(n int) *scratch {
@@ -222,17 +251,33 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	m := p.m
 	n := len(toks)
 	setInput(&s.in, s.lx, s.tags, s.utags)
+	// Cache slots for the static features: per role, tokens 0..n and
+	// "none" at n+1.
+	nc := nRoles * (n + 2)
+	if cap(s.static) < nc {
+		s.static = make([]staticScore, nc)
+	}
+	s.static = s.static[:nc]
+	clear(s.static)
 	st := &s.st
 	st.reset(n)
 	var tsc [nActions]int32
 	nl := len(m.rels)
 	for !st.done() {
-		s.feats = parseFeatures(s.feats[:0], &s.in, st)
-		m.trans.score(&tsc, s.feats)
-		a := -1
-		for c := 0; c < nActions; c++ {
-			if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
-				a = c
+		a := st.forced()
+		if a < 0 {
+			s.feats = parseFeatures(s.feats[:0], &s.in, st)
+			m.trans.score(&tsc, s.feats)
+			for r, i := range st.roles() {
+				w := p.static(s, r, i)
+				tsc[0] += w[0]
+				tsc[1] += w[1]
+				tsc[2] += w[2]
+			}
+			for c := 0; c < nActions; c++ {
+				if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
+					a = c
+				}
 			}
 		}
 		rel := int32(-1)

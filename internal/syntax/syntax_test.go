@@ -107,7 +107,8 @@ func gz(b []byte) []byte {
 	return out.Bytes()
 }
 
-// FuzzLoad feeds the loader damaged payloads (checksum fixed up, so the
+// FuzzLoad (run with -fuzzminimizetime 1s: the inputs are 30 kB models,
+// slow to minimize) feeds the loader damaged payloads (checksum fixed up, so the
 // decoder's own checks are exercised): it must fail cleanly or load a
 // parser that can parse.
 func FuzzLoad(f *testing.F) {

@@ -158,48 +158,8 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 
 	// Ambiguity lexicon: the tags each lowercase form (seen 3 times or
 	// more) takes, as a feature for the tagger.
-	lexTags := map[uint64]map[int]int{}
-	for _, t := range ts {
-		for j := range t.lx {
-			m := lexTags[t.lx[j].word]
-			if m == nil {
-				m = map[int]int{}
-				lexTags[t.lx[j].word] = m
-			}
-			m[t.xpos[j]]++
-		}
-	}
-	for w, m := range lexTags {
-		total := 0
-		for _, c := range m {
-			total += c
-		}
-		if total < 3 {
-			continue
-		}
-		var tags []int
-		for tg, c := range m {
-			if 20*c >= total {
-				tags = append(tags, tg)
-			}
-		}
-		sort.Ints(tags)
-		h := uint64(0x51ed27)
-		for _, tg := range tags {
-			h = mix(h ^ uint64(tg+1))
-		}
-		d.ambKeys = append(d.ambKeys, w)
-		d.ambVals = append(d.ambVals, h|1)
-	}
-	sortPairs(d.ambKeys, d.ambVals)
-	amb := newHashIndex(d.ambKeys)
-	for _, t := range ts {
-		for j := range t.lx {
-			if k, ok := amb.get(t.lx[j].word); ok {
-				t.lx[j].amb = d.ambVals[k]
-			}
-		}
-	}
+	d.ambKeys, d.ambVals = ambLexicon(ts, -1, 1)
+	setAmb(ts, d.ambKeys, d.ambVals)
 	// XPOS tags that decide the UPOS.
 	xu := make([]map[int]int, len(d.xpos))
 	for _, t := range ts {
@@ -271,19 +231,35 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	// did not see the sentence.
 	nx := len(d.xpos)
 	if o.Folds > 1 {
-		results := make([][]qrow, o.Folds)
 		jobs := make(chan int)
 		done := make(chan struct{})
 		for w := 0; w < max(1, o.Workers); w++ {
 			go func() {
 				for f := range jobs {
-					var part []*tsent
+					// The fold's tagger sees an ambiguity lexicon built
+					// without the held-out sentences, as a tagger on new
+					// text would.
+					keys, vals := ambLexicon(ts, f, o.Folds)
+					folded := make([]*tsent, len(ts))
 					for k, t := range ts {
+						c := *t
+						c.lx = append([]lex(nil), t.lx...)
+						folded[k] = &c
+					}
+					setAmb(folded, keys, vals)
+					var part []*tsent
+					for k, t := range folded {
 						if k%o.Folds != f {
 							part = append(part, t)
 						}
 					}
-					results[f] = trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ, 1)
+					c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ, 1))
+					for k, t := range folded {
+						if k%o.Folds == f {
+							ts[k].predX = make([]int, len(t.forms))
+							tagWith(c, &dict, d.dictTags, nx, t.lx, ts[k].predX, nil, make([]int32, nx))
+						}
+					}
 				}
 				done <- struct{}{}
 			}()
@@ -294,15 +270,6 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 		close(jobs)
 		for w := 0; w < max(1, o.Workers); w++ {
 			<-done
-		}
-		for f := 0; f < o.Folds; f++ {
-			c := classifierOf(nx, results[f])
-			for k, t := range ts {
-				if k%o.Folds == f {
-					t.predX = make([]int, len(t.forms))
-					tagWith(c, &dict, d.dictTags, nx, t.lx, t.predX, nil, make([]int32, nx))
-				}
-			}
 		}
 		right, all := 0, 0
 		for _, t := range ts {
@@ -371,6 +338,63 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	}
 	fmt.Fprintf(o.Log, "syntax: trained in %v\n", time.Since(start).Round(time.Second))
 	return d.encode()
+}
+
+// ambLexicon builds the ambiguity lexicon from the sentences k with
+// k%folds != skip (all of them when skip < 0): for each lowercase form
+// seen at least 3 times, a hash of the set of tags that make up 5% or
+// more of its uses.
+func ambLexicon(ts []*tsent, skip, folds int) (keys, vals []uint64) {
+	lexTags := map[uint64]map[int]int{}
+	for k, t := range ts {
+		if skip >= 0 && k%folds == skip {
+			continue
+		}
+		for j := range t.lx {
+			m := lexTags[t.lx[j].word]
+			if m == nil {
+				m = map[int]int{}
+				lexTags[t.lx[j].word] = m
+			}
+			m[t.xpos[j]]++
+		}
+	}
+	for w, m := range lexTags {
+		total := 0
+		for _, c := range m {
+			total += c
+		}
+		if total < 3 {
+			continue
+		}
+		var tags []int
+		for tg, c := range m {
+			if 20*c >= total {
+				tags = append(tags, tg)
+			}
+		}
+		sort.Ints(tags)
+		h := uint64(0x51ed27)
+		for _, tg := range tags {
+			h = mix(h ^ uint64(tg+1))
+		}
+		keys = append(keys, w)
+		vals = append(vals, h|1)
+	}
+	sortPairs(keys, vals)
+	return keys, vals
+}
+
+func setAmb(ts []*tsent, keys, vals []uint64) {
+	amb := newHashIndex(keys)
+	for _, t := range ts {
+		for j := range t.lx {
+			t.lx[j].amb = 0
+			if k, ok := amb.get(t.lx[j].word); ok {
+				t.lx[j].amb = vals[k]
+			}
+		}
+	}
 }
 
 // sortPairs sorts keys ascending, permuting vals alike.
@@ -505,7 +529,7 @@ func trainParser(ts []*tsent, nrels int, rootID int32, o TrainOptions, hook func
 			setInput(&in, t.lx, t.predX, t.predU)
 			st.reset(n)
 			for !st.done() {
-				feats = parseFeatures(feats[:0], &in, &st)
+				feats = allFeatures(feats[:0], &in, &st)
 				trans.score(tsc, feats)
 				var cost [nActions]int
 				guess, best, minCost := -1, -1, 1<<30
