@@ -56,6 +56,23 @@ func TestTrainTinyDeterministicAndLearns(t *testing.T) {
 	}
 }
 
+func TestTrainMinQIsPrune(t *testing.T) {
+	sents := readTestdata(t, "tiny.conllu")
+	o := tinyOptions
+	o.MinQ = 3000
+	a, err := Train(sents, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Prune(tinyModel(t), 3000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("training with MinQ differs from pruning afterwards")
+	}
+}
+
 func tinyModel(t testing.TB) []byte {
 	m, err := Train(readTestdata(t, "tiny.conllu"), tinyOptions)
 	if err != nil {

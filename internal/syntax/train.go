@@ -43,7 +43,7 @@ type TrainOptions struct {
 var DefaultTrainOptions = TrainOptions{
 	TaggerEpochs: 8, UPOSEpochs: 5, ParserEpochs: 15, Folds: 5,
 	Explore: 0.9, ExploreFrom: 1, DictMin: 20, DictPurity: 0.99,
-	MinQ: 1, MinUpdates: 2, Seed: 1, Workers: 2,
+	MinQ: 400, MinUpdates: 2, Seed: 1, Workers: 2,
 }
 
 func (o *TrainOptions) defaults() {
@@ -260,7 +260,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 							part = append(part, t)
 						}
 					}
-					c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(o.MinQ, 1))
+					c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1).export(1, 1))
 					for k, t := range folded {
 						if k%o.Folds == f {
 							ts[k].predX = make([]int, len(t.forms))
@@ -299,7 +299,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 
 	up := trainUPOS(ts, d.uposOf, len(d.upos), o.UPOSEpochs, o.Seed)
 	d.classifiers[1], d.classes[1] = up.export(o.MinQ, 1), len(d.upos)
-	uc := classifierOf(len(d.upos), d.classifiers[1])
+	uc := classifierOf(len(d.upos), up.export(1, 1)) // unpruned, so MinQ only prunes the shipped weights
 	scores := make([]int32, 256)
 	for _, t := range ts {
 		if o.Folds > 1 {
