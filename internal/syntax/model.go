@@ -263,6 +263,8 @@ func (d *decoder) rows(what string, want int) []qrow {
 		return nil
 	}
 	rows := make([]qrow, 0, nrows)
+	offs := make([]int, 0, nrows+1)
+	var all []uint32 // every row's entries, sliced up at the end
 	prev := uint64(0)
 	total := 0
 	for i := 0; i < nrows && d.err == nil; i++ {
@@ -279,7 +281,7 @@ func (d *decoder) rows(what string, want int) []qrow {
 		if d.err == nil && m > (len(d.b)-d.off)/2 {
 			d.fail("%s: row %d: %v", what, i, errTruncated)
 		}
-		ents := make([]uint32, 0, m)
+		offs = append(offs, len(all))
 		last := -1
 		for j := 0; j < m && d.err == nil; j++ {
 			c := d.uvarint()
@@ -288,13 +290,17 @@ func (d *decoder) rows(what string, want int) []qrow {
 				d.fail("%s: row %d: bad entry (class %d, weight %d)", what, i, c, w)
 			}
 			last = int(c)
-			ents = append(ents, uint32(c)<<16|uint32(uint16(int16(w))))
+			all = append(all, uint32(c)<<16|uint32(uint16(int16(w))))
 		}
 		total += m
 		if total > maxOffset {
 			d.fail("%s: too many weights", what)
 		}
-		rows = append(rows, qrow{key: uint32(k), ents: ents})
+		rows = append(rows, qrow{key: uint32(k)})
+	}
+	offs = append(offs, len(all))
+	for i := range rows {
+		rows[i].ents = all[offs[i]:offs[i+1]:offs[i+1]]
 	}
 	return rows
 }
