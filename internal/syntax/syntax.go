@@ -20,8 +20,11 @@ type Parser struct {
 	upos map[string]int
 }
 
-// Default returns the parser built from the embedded model, loaded once.
-var Default = sync.OnceValues(func() (*Parser, error) { return Load(embeddedModel) })
+// Default returns the parser built from the embedded model, loaded once
+// per process (about 0.2 s); later calls return the same parser.
+func Default() (*Parser, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Parser, error) { return Load(embeddedModel) })
 
 // Load reads a model file (the format is described in model.go). A corrupt
 // or truncated file gives an error, never a panic.
