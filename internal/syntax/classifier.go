@@ -59,17 +59,89 @@ func (c *classifier) row(key uint64) []uint32 {
 	}
 }
 
-// add adds the weights of feature key to scores.
-func (c *classifier) add(scores []int32, key uint64) {
-	for _, e := range c.row(key) {
-		scores[e>>16] += int32(int16(uint16(e)))
+// score fills scores (len nClasses) with the sum over feats. It looks
+// the rows up first and adds their entries after, so that the memory
+// loads of different features overlap.
+func (c *classifier) score(scores []int32, feats []uint64) {
+	clear(scores)
+	var found [64]uint64
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(found))]
+		feats = feats[len(batch):]
+		nf := 0
+		for _, f := range batch {
+			k := f & 0xffffffff
+			j := k & c.mask
+			s := c.slots[j]
+			for s != 0 && s>>32 != k {
+				j = (j + 1) & c.mask
+				s = c.slots[j]
+			}
+			found[nf] = s
+			if s != 0 {
+				nf++
+			}
+		}
+		for _, s := range found[:nf] {
+			off := (s >> 8) & maxOffset
+			for _, e := range c.ents[off : off+s&0xff] {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
+		}
 	}
 }
 
-// score fills scores (len nClasses) with the sum over feats.
-func (c *classifier) score(scores []int32, feats []uint64) {
-	clear(scores)
-	for _, f := range feats {
-		c.add(scores, f)
+// dense3 is the transition classifier: three classes, so each feature's
+// weights sit in its hash slot and a lookup is one memory access. A slot
+// is one uint64: the low 16 bits of the feature's 32-bit key as a
+// fingerprint in bits 48-63 and the three int16 weights below; 0 is
+// empty. The home slot is (key32 * size) >> 32, from the key's high
+// bits, so that home and fingerprint together pin the whole key; the
+// table is filled to about 70% and probed linearly.
+type dense3 struct {
+	slots []uint64
+	size  uint64
+}
+
+func dense3Of(rows []qrow) *dense3 {
+	size := uint64(len(rows))*10/7 + 1
+	d := &dense3{slots: make([]uint64, size), size: size}
+	for _, r := range rows {
+		var v uint64
+		for _, e := range r.ents {
+			v |= uint64(uint16(e)) << (16 * (e >> 16))
+		}
+		v |= uint64(r.key&0xffff) << 48
+		if v == 0 {
+			continue // fingerprint 0 and no weight: nothing to store
+		}
+		j := uint64(r.key) * size >> 32
+		for d.slots[j] != 0 {
+			if j++; j == size {
+				j = 0
+			}
+		}
+		d.slots[j] = v
 	}
+	return d
+}
+
+func (d *dense3) score(scores *[nActions]int32, feats []uint64) {
+	var a, b, c int32
+	for _, f := range feats {
+		k := uint64(uint32(f))
+		fp := k & 0xffff
+		j := k * d.size >> 32
+		v := d.slots[j]
+		for v != 0 && v>>48 != fp {
+			if j++; j == d.size {
+				j = 0
+			}
+			v = d.slots[j]
+		}
+		a += int32(int16(v))
+		b += int32(int16(v >> 16))
+		c += int32(int16(v >> 32))
+	}
+	scores[0], scores[1], scores[2] = a, b, c
 }

@@ -18,6 +18,22 @@
 // train.go) and the result is embedded (model/syntax.bin.gz, licence in
 // model/LICENSE).
 //
+// Use:
+//
+//	p, err := syntax.Default() // the embedded model, loaded once
+//	...
+//	p.Parse(toks) // toks: one sentence's []annals.Token with Text (and Lower)
+//	for i, t := range toks {
+//		// t.Tag "NNS", t.UPOS "NOUN", t.Lemma "troop", t.Rel "nsubj",
+//		// t.Head: index of the head in toks, -1 for the root
+//	}
+//
+// Parse does not allocate beyond pooled scratch, except for the lemma of
+// a word the treebank lacks whose lemma is not a prefix of the word
+// ("ponies" -> "pony"), and for strings.ToLower when Lower is empty. Tag
+// runs the tagger and lemmatizer only; ParseTagged parses tokens whose
+// Tag and UPOS are already set (gold tags).
+//
 // Evaluate (eval.go) scores a parser against gold CoNLL-U sentences the
 // way the CoNLL 2018 shared task script does on gold tokenization.
 package syntax

@@ -133,3 +133,13 @@ func (sc *Scores) Add(gold, sys *conllu.Sentence) {
 		}
 	}
 }
+
+// EvaluateFile reads a gold CoNLL-U file (gzip or plain) and scores the
+// parser on it, for "annals eval --ud GOLD.conllu".
+func EvaluateFile(p *Parser, path string, goldTags bool) (Scores, error) {
+	gold, err := conllu.ReadFile(path)
+	if err != nil {
+		return Scores{}, err
+	}
+	return Evaluate(p, gold, goldTags), nil
+}

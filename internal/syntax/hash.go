@@ -44,20 +44,29 @@ func mix(h uint64) uint64 {
 	return h
 }
 
+// fin finishes a feature key: one multiply, folding the high bits into
+// the low 32 the model keeps.
+func fin(h uint64) uint64 {
+	h *= 0xd6e8feb86659fd93
+	return h ^ h>>32
+}
+
 // feat1, feat2 and feat3 combine a template number with one, two or three
-// values into a feature key.
-func feat1(t, a uint64) uint64 { return mix(t*0x9e3779b97f4a7c15 ^ a) }
+// values into a feature key. Values are either hashes or small ids; the
+// multiplications by odd constants keep distinct inputs apart.
+func feat1(t, a uint64) uint64 { return fin(t*0x9e3779b97f4a7c15 ^ a) }
 func feat2(t, a, b uint64) uint64 {
-	return mix(mix(t*0x9e3779b97f4a7c15^a) ^ b*0xc2b2ae3d27d4eb4f)
+	return fin((t*0x9e3779b97f4a7c15^a)*0xc2b2ae3d27d4eb4f ^ b)
 }
 func feat3(t, a, b, c uint64) uint64 {
-	return mix(mix(mix(t*0x9e3779b97f4a7c15^a)^b*0xc2b2ae3d27d4eb4f) ^ c*0x165667b19e3779f9)
+	return fin(((t*0x9e3779b97f4a7c15^a)*0xc2b2ae3d27d4eb4f^b)*0x165667b19e3779f9 ^ c)
 }
 
 // lex is what the tagger and parser know of one token's spelling: hashes
 // of its lowercase form, affixes and shape, computed once per token.
 type lex struct {
 	form  uint64    // form as written (the tag dictionary's key)
+	amb   uint64    // hash of the tags training gave the lowercase form (0: unknown)
 	word  uint64    // lowercase form
 	suf   [4]uint64 // last 1..4 runes of the lowercase form
 	pre   [3]uint64 // first 1..3 runes

@@ -79,14 +79,14 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		xpos int
 		suf  string
 	}
-	counts := map[rk]map[lemmaRule]int{}
-	edit := func(base, lemma string) lemmaRule {
-		p := 0
-		for p < len(base) && p < len(lemma) && base[p] == lemma[p] {
-			p++
-		}
-		return lemmaRule{cut: len(base) - p, add: lemma[p:]}
+	// Rules are counted over word types (a frequent word counts once),
+	// which predicts unseen words better, and only where the edit stays
+	// inside the suffix (so "usb" -> "USB" says nothing of "gisb").
+	type tk struct {
+		base, lower, lemma string
+		xpos               int
 	}
+	types := map[tk]int{}
 	for _, e := range ex {
 		if e.lemma == "_" || e.lemma == "" {
 			continue
@@ -95,15 +95,33 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		if e.proper {
 			base = e.form
 		}
-		r := edit(base, e.lemma)
-		for k := 0; k <= maxSuffix && k <= len(e.lower); k++ {
-			key := rk{e.xpos, e.lower[len(e.lower)-k:]}
+		types[tk{base, e.lower, e.lemma, e.xpos}]++
+	}
+	type rc struct{ types, tokens int }
+	counts := map[rk]map[lemmaRule]rc{}
+	edit := func(base, lemma string) lemmaRule {
+		p := 0
+		for p < len(base) && p < len(lemma) && base[p] == lemma[p] {
+			p++
+		}
+		return lemmaRule{cut: len(base) - p, add: lemma[p:]}
+	}
+	for t, n := range types {
+		r := edit(t.base, t.lemma)
+		if len(t.base) != len(t.lower) {
+			continue // case folding changed the length; leave it to the exceptions
+		}
+		for k := r.cut; k <= maxSuffix && k <= len(t.lower); k++ {
+			key := rk{t.xpos, t.lower[len(t.lower)-k:]}
 			m := counts[key]
 			if m == nil {
-				m = map[lemmaRule]int{}
+				m = map[lemmaRule]rc{}
 				counts[key] = m
 			}
-			m[r]++
+			c := m[r]
+			c.types++
+			c.tokens += n
+			m[r] = c
 		}
 	}
 	keys := make([]rk, 0, len(counts))
@@ -122,18 +140,19 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		m := counts[k]
 		total := 0
 		var best lemmaRule
-		bestN := -1
+		var bestN rc
+		first := true
 		for r, c := range m {
-			total += c
-			if c > bestN || c == bestN && (r.cut < best.cut || r.cut == best.cut && r.add < best.add) {
-				best, bestN = r, c
+			total += c.types
+			better := c.types > bestN.types || c.types == bestN.types && (c.tokens > bestN.tokens ||
+				c.tokens == bestN.tokens && (r.cut < best.cut || r.cut == best.cut && r.add < best.add))
+			if first || better {
+				best, bestN, first = r, c, false
 			}
 		}
 		if total < minRule && k.suf != "" {
 			continue
 		}
-		// Skip rules that merely repeat what a shorter suffix says: the
-		// lookup would reach the same answer.
 		rkeys = append(rkeys, ruleKey(k.xpos, k.suf))
 		lm.rule = append(lm.rule, best)
 	}
@@ -195,7 +214,9 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		if best == "\x00rule" {
 			continue
 		}
-		if !first[k].proper && lm.applyRule(k.lower, k.lower, k.xpos) == best {
+		// Keep rule-made lemmas out of the table only when the rule makes
+		// them without allocating (a prefix of the form).
+		if !first[k].proper && lm.applyRule(k.lower, k.lower, k.xpos) == best && strings.HasPrefix(k.lower, best) {
 			continue
 		}
 		ekeys = append(ekeys, lemmaKey(hashString(k.lower), k.xpos))

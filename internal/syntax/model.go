@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"slices"
 )
 
 // model is everything the parser knows, as loaded from a model file.
@@ -21,10 +22,13 @@ type model struct {
 
 	tagDict    hashIndex // form hash -> index into tagDictTag
 	tagDictTag []uint8
+	amb        hashIndex // lowercase form hash -> index into ambVal
+	ambVal     []uint64
+	uposOf     []uint8 // per XPOS: the UPOS when the XPOS decides it, else 255
 
 	tagger *classifier
 	uposC  *classifier
-	trans  *classifier
+	trans  *dense3
 	label  *classifier
 	lemma  *lemmatizer
 }
@@ -38,6 +42,8 @@ type model struct {
 //	upos     strings                   UPOS tags
 //	rels     strings                   relations (labeller classes)
 //	tagdict  uvarint n, n × (u64 key, uvarint xpos id)
+//	ambiguity lexicon  uvarint n, n × (u64 lowercase form hash, u64 tag set hash)
+//	upos map  one byte per XPOS tag: its UPOS id when unambiguous, else 255
 //	lemma exceptions  uvarint n, n × (u64 key, string lemma)
 //	lemma rules       uvarint n, n × (u64 key, uvarint cut, string add)
 //	4 classifiers: tagger (classes = xpos), upos (= upos),
@@ -75,6 +81,9 @@ type modelData struct {
 	xpos, upos, rels []string
 	dictKeys         []uint64
 	dictTags         []uint8
+	ambKeys          []uint64 // lowercase form hash
+	ambVals          []uint64 // hash of the form's tag set
+	uposOf           []uint8  // per XPOS: its UPOS when unambiguous, else 255
 	excKeys          []uint64
 	excLemmas        []string
 	ruleKeys         []uint64
@@ -98,6 +107,12 @@ func (d *modelData) encode() ([]byte, error) {
 		e.u64(k)
 		e.uvarint(uint64(d.dictTags[i]))
 	}
+	e.uvarint(uint64(len(d.ambKeys)))
+	for i, k := range d.ambKeys {
+		e.u64(k)
+		e.u64(d.ambVals[i])
+	}
+	e.b = append(e.b, d.uposOf...)
 	e.uvarint(uint64(len(d.excKeys)))
 	for i, k := range d.excKeys {
 		e.u64(k)
@@ -236,19 +251,22 @@ func (d *decoder) strs(what string) []string {
 	return out
 }
 
-func (d *decoder) classifier(what string, want int) *classifier {
+// rows reads one classifier's rows; want is the class count the tag
+// sets imply.
+func (d *decoder) rows(what string, want int) []qrow {
 	nc := d.uvarint()
 	if d.err == nil && nc != uint64(want) {
 		d.fail("%s: %d classes, want %d", what, nc, want)
 	}
-	nrows := d.count(what, 2)
+	nrows := d.count(what, 3)
 	if d.err != nil {
 		return nil
 	}
-	keys := make([]uint32, nrows)
-	lens := make([]uint8, nrows)
-	var ents []uint32
+	rows := make([]qrow, 0, nrows)
+	offs := make([]int, 0, nrows+1)
+	var all []uint32 // every row's entries, sliced up at the end
 	prev := uint64(0)
+	total := 0
 	for i := 0; i < nrows && d.err == nil; i++ {
 		k := prev + d.uvarint()
 		if i > 0 && k == prev || k > 0xffffffff {
@@ -256,32 +274,39 @@ func (d *decoder) classifier(what string, want int) *classifier {
 			break
 		}
 		prev = k
-		keys[i] = uint32(k)
-		m := d.byte1()
+		m := int(d.byte1())
 		if m == 0 && d.err == nil {
 			d.fail("%s: row %d: empty", what, i)
 		}
-		lens[i] = m
-		for j := 0; j < int(m) && d.err == nil; j++ {
+		if d.err == nil && m > (len(d.b)-d.off)/2 {
+			d.fail("%s: row %d: %v", what, i, errTruncated)
+		}
+		offs = append(offs, len(all))
+		last := -1
+		for j := 0; j < m && d.err == nil; j++ {
 			c := d.uvarint()
 			w := d.varint()
-			if d.err == nil && (c >= uint64(want) || w < -32768 || w > 32767) {
+			if d.err == nil && (c >= uint64(want) || int(c) <= last || w < -32767 || w > 32767) {
 				d.fail("%s: row %d: bad entry (class %d, weight %d)", what, i, c, w)
 			}
-			ents = append(ents, uint32(c)<<16|uint32(uint16(int16(w))))
+			last = int(c)
+			all = append(all, uint32(c)<<16|uint32(uint16(int16(w))))
 		}
-		if len(ents) > maxOffset {
+		total += m
+		if total > maxOffset {
 			d.fail("%s: too many weights", what)
 		}
+		rows = append(rows, qrow{key: uint32(k)})
 	}
-	if d.err != nil {
-		return nil
+	offs = append(offs, len(all))
+	for i := range rows {
+		rows[i].ents = all[offs[i]:offs[i+1]:offs[i+1]]
 	}
-	return newClassifier(want, keys, lens, ents)
+	return rows
 }
 
-// loadModel decodes a model file, checking everything it reads.
-func loadModel(data []byte) (*model, error) {
+// decodeModel checks and decodes a model file into its serialisable form.
+func decodeModel(data []byte) (*modelData, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
@@ -301,7 +326,7 @@ func loadModel(data []byte) (*model, error) {
 		return nil, errors.New("syntax model: checksum mismatch (corrupt or truncated file)")
 	}
 	d := &decoder{b: body, off: len(modelMagic)}
-	m := &model{}
+	m := &modelData{}
 	m.meta = d.str()
 	m.xpos = d.strs("xpos")
 	m.upos = d.strs("upos")
@@ -309,54 +334,48 @@ func loadModel(data []byte) (*model, error) {
 	if d.err == nil && (len(m.xpos) > 255 || len(m.upos) > 255 || len(m.rels) > 64) {
 		d.fail("tag sets too large")
 	}
-	m.rootID = -1
-	for i, r := range m.rels {
-		if r == "root" {
-			m.rootID = int32(i)
-		}
-	}
-	if d.err == nil && m.rootID < 0 {
+	if d.err == nil && !slices.Contains(m.rels, "root") {
 		d.fail("relations lack root")
 	}
-	m.proper = make([]bool, len(m.xpos))
-	for i, x := range m.xpos {
-		m.proper[i] = properTag(x)
-	}
 	n := d.count("tagdict", 9)
-	keys := make([]uint64, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
-		keys = append(keys, d.u64())
+		m.dictKeys = append(m.dictKeys, d.u64())
 		t := d.uvarint()
 		if d.err == nil && t >= uint64(len(m.xpos)) {
 			d.fail("tagdict: bad tag %d", t)
 		}
-		m.tagDictTag = append(m.tagDictTag, uint8(t))
+		m.dictTags = append(m.dictTags, uint8(t))
 	}
-	m.tagDict = newHashIndex(keys)
-	lm := &lemmatizer{}
+	n = d.count("ambiguity lexicon", 16)
+	for i := 0; i < n && d.err == nil; i++ {
+		m.ambKeys = append(m.ambKeys, d.u64())
+		m.ambVals = append(m.ambVals, d.u64())
+	}
+	for range m.xpos {
+		u := d.byte1()
+		if d.err == nil && u != 255 && int(u) >= len(m.upos) {
+			d.fail("upos map: bad tag %d", u)
+		}
+		m.uposOf = append(m.uposOf, u)
+	}
 	n = d.count("lemma exceptions", 9)
-	keys = make([]uint64, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
-		keys = append(keys, d.u64())
-		lm.lemma = append(lm.lemma, d.str())
+		m.excKeys = append(m.excKeys, d.u64())
+		m.excLemmas = append(m.excLemmas, d.str())
 	}
-	lm.exc = newHashIndex(keys)
 	n = d.count("lemma rules", 10)
-	keys = make([]uint64, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
-		keys = append(keys, d.u64())
+		m.ruleKeys = append(m.ruleKeys, d.u64())
 		c := d.uvarint()
 		if d.err == nil && c > 1<<16 {
 			d.fail("lemma rule: bad cut %d", c)
 		}
-		lm.rule = append(lm.rule, lemmaRule{cut: int(c), add: d.str()})
+		m.rules = append(m.rules, lemmaRule{cut: int(c), add: d.str()})
 	}
-	lm.rules = newHashIndex(keys)
-	m.lemma = lm
-	m.tagger = d.classifier("tagger", len(m.xpos))
-	m.uposC = d.classifier("upos", len(m.upos))
-	m.trans = d.classifier("transitions", nActions)
-	m.label = d.classifier("labels", len(m.rels))
+	m.classes = [4]int{len(m.xpos), len(m.upos), nActions, len(m.rels)}
+	for c, what := range []string{"tagger", "upos", "transitions", "labels"} {
+		m.classifiers[c] = d.rows(what, m.classes[c])
+	}
 	if d.err == nil && d.off != len(d.b) {
 		d.fail("%d trailing bytes", len(d.b)-d.off)
 	}
@@ -364,4 +383,68 @@ func loadModel(data []byte) (*model, error) {
 		return nil, fmt.Errorf("syntax model: %w", d.err)
 	}
 	return m, nil
+}
+
+// loadModel decodes a model file, checking everything it reads, and
+// builds the lookup tables.
+func loadModel(data []byte) (*model, error) {
+	d, err := decodeModel(data)
+	if err != nil {
+		return nil, err
+	}
+	return buildModel(d), nil
+}
+
+func buildModel(d *modelData) *model {
+	m := &model{meta: d.meta, xpos: d.xpos, upos: d.upos, rels: d.rels}
+	for i, r := range m.rels {
+		if r == "root" {
+			m.rootID = int32(i)
+		}
+	}
+	m.proper = make([]bool, len(m.xpos))
+	for i, x := range m.xpos {
+		m.proper[i] = properTag(x)
+	}
+	m.tagDict = newHashIndex(d.dictKeys)
+	m.tagDictTag = d.dictTags
+	m.amb = newHashIndex(d.ambKeys)
+	m.ambVal = d.ambVals
+	m.uposOf = d.uposOf
+	m.lemma = &lemmatizer{exc: newHashIndex(d.excKeys), lemma: d.excLemmas, rules: newHashIndex(d.ruleKeys), rule: d.rules}
+	m.tagger = classifierOf(len(m.xpos), d.classifiers[0])
+	m.uposC = classifierOf(len(m.upos), d.classifiers[1])
+	m.trans = dense3Of(d.classifiers[2])
+	m.label = classifierOf(len(m.rels), d.classifiers[3])
+	return m
+}
+
+// prune drops the weights under minQ in magnitude, and rows left empty.
+func (d *modelData) prune(minQ int) {
+	for c, rows := range d.classifiers {
+		out := rows[:0]
+		for _, r := range rows {
+			ents := r.ents[:0]
+			for _, e := range r.ents {
+				if w := int(int16(uint16(e))); w >= minQ || w <= -minQ {
+					ents = append(ents, e)
+				}
+			}
+			if len(ents) > 0 {
+				out = append(out, qrow{key: r.key, ents: ents})
+			}
+		}
+		d.classifiers[c] = out
+	}
+}
+
+// Prune rewrites a model file without the weights under minQ in
+// magnitude (on the int16 scale), for a smaller, faster model.
+func Prune(model []byte, minQ int) ([]byte, error) {
+	d, err := decodeModel(model)
+	if err != nil {
+		return nil, err
+	}
+	d.prune(minQ)
+	return d.encode()
 }

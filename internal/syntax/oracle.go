@@ -11,8 +11,13 @@ func actionCost(st *pstate, gold []int32, a int) int {
 	n := int32(st.n)
 	switch a {
 	case actShift:
-		// b loses its head in S below s0 and its dependents in S.
+		// b loses its head in S below s0 and its dependents in S; the
+		// root word loses the root unless S is empty, as the root is
+		// only attached when it is the last word on S.
 		c := 0
+		if gold[b] == n && ns > 0 {
+			c++
+		}
 		for k, s := range st.stack {
 			if gold[b] == s && k != ns-1 {
 				c++
@@ -29,8 +34,8 @@ func actionCost(st *pstate, gold []int32, a int) int {
 		if ns > 1 && g == st.stack[ns-2] {
 			c++
 		}
-		if g > b {
-			c++ // head further in the buffer (or the root, past b)
+		if g > b && (g != n || ns == 1) {
+			c++ // head further in the buffer, or the root (which a word above the stack's bottom has already lost)
 		}
 		for d := b; d < n; d++ {
 			if gold[d] == s0 {
@@ -41,8 +46,8 @@ func actionCost(st *pstate, gold []int32, a int) int {
 	case actRight:
 		s0 := st.stack[ns-1]
 		c := 0
-		if gold[s0] >= b {
-			c++
+		if gold[s0] >= b && gold[s0] != n {
+			c++ // s0 is above the bottom, so it has already lost the root
 		}
 		for d := b; d < n; d++ {
 			if gold[d] == s0 {

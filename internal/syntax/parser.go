@@ -99,6 +99,21 @@ func (st *pstate) valid(a int) bool {
 	return false
 }
 
+// forced returns the only valid action, or -1 when there is a choice:
+// SHIFT on an empty stack, RIGHT (or, with one word left, LEFT to the
+// root) once the buffer holds only the root.
+func (st *pstate) forced() int {
+	switch {
+	case len(st.stack) == 0:
+		return actShift
+	case int(st.b0) == st.n && len(st.stack) > 1:
+		return actRight
+	case int(st.b0) == st.n:
+		return actLeft
+	}
+	return -1
+}
+
 // apply performs action a; for arcs, rel is the relation id.
 func (st *pstate) apply(a int, rel int32) {
 	switch a {
@@ -228,6 +243,16 @@ const (
 	fpB0sufS0p
 	fpS0sufB0p
 	fpS1wpS0wp
+	fpS1pB0p
+	fpS1wB0p
+	fpS1pB0w
+	fpS0pS0LlS0Rl
+	fpB0pB0LlB0L2l
+	fpS1S0B0B1p
+	fpS0wB0Lw
+	fpS0pB0pB0Ll
+	fpS0wB1p
+	fpB0wB1w
 )
 
 const noneVal = tagNone
@@ -245,7 +270,68 @@ func (in *pinput) tagAt(i int32) uint64 {
 	return in.tag[i]
 }
 
-// parseFeatures appends the transition features of st to dst.
+// Roles of the words whose unigram features (staticFeatures) depend on
+// the word alone; the parser caches their scores per sentence.
+const (
+	roleS0 = iota
+	roleS1
+	roleS2
+	roleB0
+	roleB1
+	roleB2
+	nRoles
+)
+
+// roles returns the token in each role (-1 for none).
+func (st *pstate) roles() [nRoles]int32 {
+	r := [nRoles]int32{-1, -1, -1, st.b0, st.b0 + 1, st.b0 + 2}
+	ns := len(st.stack)
+	for k := 0; k < 3 && k < ns; k++ {
+		r[roleS0+k] = st.stack[ns-1-k]
+	}
+	if int(r[roleB1]) > st.n {
+		r[roleB1] = -1
+	}
+	if int(r[roleB2]) > st.n {
+		r[roleB2] = -1
+	}
+	return r
+}
+
+// staticFeatures appends the unigram features of token i (-1: none) in
+// role r.
+func staticFeatures(dst []uint64, in *pinput, r int, i int32) []uint64 {
+	w, p, wp, u := uint64(noneVal), uint64(noneVal), uint64(noneVal), uint64(noneVal)
+	if i >= 0 {
+		w, p, wp, u = in.word[i], in.tag[i], in.wp[i], in.upos[i]
+	}
+	switch r {
+	case roleS0:
+		return append(dst, feat1(fpS0w, w), feat1(fpS0p, p), feat1(fpS0wp, wp), feat1(fpS0u, u))
+	case roleS1:
+		return append(dst, feat1(fpS1w, w), feat1(fpS1p, p), feat1(fpS1wp, wp))
+	case roleS2:
+		return append(dst, feat1(fpS2w, w), feat1(fpS2p, p))
+	case roleB0:
+		return append(dst, feat1(fpB0w, w), feat1(fpB0p, p), feat1(fpB0wp, wp), feat1(fpB0u, u))
+	case roleB1:
+		return append(dst, feat1(fpB1w, w), feat1(fpB1p, p), feat1(fpB1wp, wp))
+	default:
+		return append(dst, feat1(fpB2w, w), feat1(fpB2p, p))
+	}
+}
+
+// allFeatures appends every transition feature of st: the static ones of
+// each role and parseFeatures.
+func allFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
+	for r, i := range st.roles() {
+		dst = staticFeatures(dst, in, r, i)
+	}
+	return parseFeatures(dst, in, st)
+}
+
+// parseFeatures appends the transition features of st to dst, other than
+// the static unigram ones (staticFeatures).
 func parseFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
 	ns := len(st.stack)
 	s0, s1, s2 := int32(-1), int32(-1), int32(-1)
@@ -293,10 +379,6 @@ func parseFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
 		s1wp, s1u = in.wp[s1], in.upos[s1]
 	}
 	b1p, b2p := in.tagAt(b1), in.tagAt(b2)
-	b1wp := uint64(noneVal)
-	if b1 >= 0 {
-		b1wp = in.wp[b1]
-	}
 	s0Lp, s0Rp, b0Lp := in.tagAt(s0L), in.tagAt(s0R), in.tagAt(b0L)
 	b0vl := uint64(min(st.nl[b0], 7))
 	lab := func(i int32) uint64 {
@@ -306,22 +388,6 @@ func parseFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
 		return uint64(st.rels[i])
 	}
 	return append(dst,
-		feat1(fpS0w, s0w),
-		feat1(fpS0p, s0p),
-		feat1(fpS0wp, s0wp),
-		feat1(fpS1w, s1w),
-		feat1(fpS1p, s1p),
-		feat1(fpS1wp, s1wp),
-		feat1(fpS2w, in.wordAt(s2)),
-		feat1(fpS2p, in.tagAt(s2)),
-		feat1(fpB0w, b0w),
-		feat1(fpB0p, b0p),
-		feat1(fpB0wp, b0wp),
-		feat1(fpB1w, in.wordAt(b1)),
-		feat1(fpB1p, b1p),
-		feat1(fpB1wp, b1wp),
-		feat1(fpB2w, in.wordAt(b2)),
-		feat1(fpB2p, b2p),
 		feat2(fpS0wpB0wp, s0wp, b0wp),
 		feat2(fpS0wpB0w, s0wp, b0w),
 		feat2(fpS0wB0wp, s0w, b0wp),
@@ -382,11 +448,19 @@ func parseFeatures(dst []uint64, in *pinput, st *pstate) []uint64 {
 		feat2(fpS1pS0p, s1p, s0p),
 		feat2(fpS0uB0u, s0u, b0u),
 		feat3(fpS1uS0uB0u, s1u, s0u, b0u),
-		feat1(fpS0u, s0u),
-		feat1(fpB0u, b0u),
 		feat2(fpB0sufS0p, in.suf[b0], s0p),
 		feat2(fpS0sufB0p, s0suf, b0p),
 		feat2(fpS1wpS0wp, s1wp, s0wp),
+		feat2(fpS1pB0p, s1p, b0p),
+		feat2(fpS1wB0p, s1w, b0p),
+		feat2(fpS1pB0w, s1p, b0w),
+		feat3(fpS0pS0LlS0Rl, s0p, lab(s0L), lab(s0R)),
+		feat3(fpB0pB0LlB0L2l, b0p, lab(b0L), lab(b0L2)),
+		feat3(fpS1S0B0B1p, s1p<<16|s0p, b0p, b1p),
+		feat2(fpS0wB0Lw, s0w, in.wordAt(b0L)),
+		feat3(fpS0pB0pB0Ll, s0p, b0p, lab(b0L)),
+		feat2(fpS0wB1p, s0w, b1p),
+		feat2(fpB0wB1w, b0w, in.wordAt(b1)),
 	)
 }
 
@@ -421,6 +495,10 @@ const (
 	flDpDRset
 	flHpHLset
 	flDwDLl
+	flDpDLw
+	flDLwHp
+	flDLwHw
+	flHpHL2lHLl
 )
 
 // labelFeatures appends the relation features of the arc h -> d.
@@ -483,5 +561,9 @@ func labelFeatures(dst []uint64, in *pinput, st *pstate, h, d int32) []uint64 {
 		feat2(flDpDRset+dir, dp, st.rset[d]),
 		feat2(flHpHLset+dir, hp, st.lset[h]),
 		feat2(flDwDLl+dir, dw, lab(st.lc1[d])),
+		feat2(flDpDLw+dir, dp, in.wordAt(st.lc1[d])),
+		feat2(flDLwHp+dir, in.wordAt(st.lc1[d]), hp),
+		feat3(flDLwHw+dir, in.wordAt(st.lc1[d]), dp, hw),
+		feat3(flHpHL2lHLl+dir, hp, lab(st.lc1[h]), lab(st.lc2[h])),
 	)
 }

@@ -13,7 +13,8 @@ type perceptron struct {
 	nClasses int
 	index    map[uint64]int32
 	rows     [][]pentry
-	now      int64 // number of examples seen
+	updates  []int32 // number of updates that touched each row
+	now      int64   // number of examples seen
 }
 
 type pentry struct {
@@ -56,7 +57,9 @@ func (p *perceptron) update(truth, guess int, feats []uint64) {
 			i = int32(len(p.rows))
 			p.index[f] = i
 			p.rows = append(p.rows, nil)
+			p.updates = append(p.updates, 0)
 		}
+		p.updates[i]++
 		p.bump(i, truth, 1)
 		p.bump(i, guess, -1)
 	}
@@ -83,9 +86,10 @@ type qrow struct {
 }
 
 // export averages the weights, quantizes them to int16 and drops those
-// whose magnitude falls under minQ (on the int16 scale), returning rows
-// sorted by key. Features whose 32-bit keys collide are merged.
-func (p *perceptron) export(minQ int) []qrow {
+// whose magnitude falls under minQ (on the int16 scale) and the features
+// updated fewer than minUpd times, returning rows sorted by key. Features
+// whose 32-bit keys collide are merged.
+func (p *perceptron) export(minQ, minUpd int) []qrow {
 	now := p.now
 	if now == 0 {
 		now = 1
@@ -107,6 +111,9 @@ func (p *perceptron) export(minQ int) []qrow {
 	scale := 32000 / maxAbs
 	byKey := make(map[uint32][]int32)
 	for f, i := range p.index {
+		if int(p.updates[i]) < minUpd {
+			continue
+		}
 		k := uint32(f)
 		d := byKey[k]
 		if d == nil {

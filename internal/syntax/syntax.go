@@ -20,8 +20,11 @@ type Parser struct {
 	upos map[string]int
 }
 
-// Default returns the parser built from the embedded model, loaded once.
-var Default = sync.OnceValues(func() (*Parser, error) { return Load(embeddedModel) })
+// Default returns the parser built from the embedded model, loaded once
+// per process (about 0.2 s); later calls return the same parser.
+func Default() (*Parser, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Parser, error) { return Load(embeddedModel) })
 
 // Load reads a model file (the format is described in model.go). A corrupt
 // or truncated file gives an error, never a panic.
@@ -59,6 +62,35 @@ type scratch struct {
 	scores []int32
 	in     pinput
 	st     pstate
+	static []staticScore
+	sfeats []uint64
+}
+
+// staticScore caches the transition scores of one word's static features
+// in one role.
+type staticScore struct {
+	w  [nActions]int32
+	ok bool
+}
+
+// static returns the cached scores of token i's static features in role
+// r, computing them on first use.
+func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
+	n := int32(s.st.n)
+	if i < 0 {
+		i = n + 1
+	}
+	c := &s.static[int32(r)*(n+2)+i]
+	if !c.ok {
+		j := i
+		if j == n+1 {
+			j = -1
+		}
+		s.sfeats = staticFeatures(s.sfeats[:0], &s.in, r, j)
+		p.m.trans.score(&c.w, s.sfeats)
+		c.ok = true
+	}
+	return &c.w
 }
 
 func (p *Parser) get(n int) *scratch {
@@ -127,6 +159,7 @@ func (p *Parser) ParseTagged(toks []annals.Token) {
 func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	for i := range toks {
 		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
+		p.m.setAmb(&s.lx[i])
 	}
 }
 
@@ -150,6 +183,10 @@ func (p *Parser) tagUPOS(s *scratch) {
 	m := p.m
 	nc := len(m.upos)
 	for i := range s.lx {
+		if u := m.uposOf[s.tags[i]]; u != 255 {
+			s.utags[i] = int(u)
+			continue
+		}
 		s.feats = uposFeatures(s.feats[:0], s.lx, s.tags, i)
 		sc := s.scores[:nc]
 		m.uposC.score(sc, s.feats)
@@ -173,6 +210,13 @@ func (p *Parser) lemmaOf(s *scratch, toks []annals.Token, i int) string {
 	}
 	x := s.tags[i]
 	return p.m.lemma.lemmatize(t.Text, lower, s.lx[i].word, x, p.m.proper[x])
+}
+
+func (m *model) setAmb(l *lex) {
+	l.amb = 0
+	if j, ok := m.amb.get(l.word); ok {
+		l.amb = m.ambVal[j]
+	}
 }
 
 func argmax(sc []int32) int {
@@ -210,17 +254,33 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	m := p.m
 	n := len(toks)
 	setInput(&s.in, s.lx, s.tags, s.utags)
+	// Cache slots for the static features: per role, tokens 0..n and
+	// "none" at n+1.
+	nc := nRoles * (n + 2)
+	if cap(s.static) < nc {
+		s.static = make([]staticScore, nc)
+	}
+	s.static = s.static[:nc]
+	clear(s.static)
 	st := &s.st
 	st.reset(n)
 	var tsc [nActions]int32
 	nl := len(m.rels)
 	for !st.done() {
-		s.feats = parseFeatures(s.feats[:0], &s.in, st)
-		m.trans.score(tsc[:], s.feats)
-		a := -1
-		for c := 0; c < nActions; c++ {
-			if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
-				a = c
+		a := st.forced()
+		if a < 0 {
+			s.feats = parseFeatures(s.feats[:0], &s.in, st)
+			m.trans.score(&tsc, s.feats)
+			for r, i := range st.roles() {
+				w := p.static(s, r, i)
+				tsc[0] += w[0]
+				tsc[1] += w[1]
+				tsc[2] += w[2]
+			}
+			for c := 0; c < nActions; c++ {
+				if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
+					a = c
+				}
 			}
 		}
 		rel := int32(-1)

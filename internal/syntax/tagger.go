@@ -50,6 +50,14 @@ const (
 	ftShapeM1
 	ftSuf2P1
 	ftT1Shape
+	ftForm
+	ftAmb
+	ftAmbP1
+	ftAmbP2
+	ftAmbM1
+	ftT1Amb
+	ftAmbAmbP1
+	ftT1T2Amb
 )
 
 // tagFeatures appends the tagger features of token i to dst; tags holds
@@ -67,16 +75,17 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		}
 	}
 	var wm1, wm2, wp1, wp2, sm1, sp1, shp1, shm1, s2p1 uint64 = tagStart, tagStart2, tagEnd, tagEnd2, tagStart, tagEnd, tagEnd, tagStart, tagEnd
+	var am1, ap1, ap2 uint64 = tagStart, tagEnd, tagEnd2
 	if i > 0 {
-		wm1, sm1, shm1 = lx[i-1].word, lx[i-1].suf[2], lx[i-1].shape
+		wm1, sm1, shm1, am1 = lx[i-1].word, lx[i-1].suf[2], lx[i-1].shape, lx[i-1].amb
 		if i > 1 {
 			wm2 = lx[i-2].word
 		}
 	}
 	if i+1 < n {
-		wp1, sp1, shp1, s2p1 = lx[i+1].word, lx[i+1].suf[2], lx[i+1].shape, lx[i+1].suf[1]
+		wp1, sp1, shp1, s2p1, ap1 = lx[i+1].word, lx[i+1].suf[2], lx[i+1].shape, lx[i+1].suf[1], lx[i+1].amb
 		if i+2 < n {
-			wp2 = lx[i+2].word
+			wp2, ap2 = lx[i+2].word, lx[i+2].amb
 		}
 	}
 	first := uint64(0)
@@ -114,6 +123,14 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		feat1(ftShapeM1, shm1),
 		feat1(ftSuf2P1, s2p1),
 		feat2(ftT1Shape, t1, w.shape),
+		feat1(ftForm, w.form),
+		feat1(ftAmb, w.amb),
+		feat1(ftAmbP1, ap1),
+		feat1(ftAmbP2, ap2),
+		feat1(ftAmbM1, am1),
+		feat2(ftT1Amb, t1, w.amb),
+		feat2(ftAmbAmbP1, w.amb, ap1),
+		feat3(ftT1T2Amb, t1, t2, w.amb),
 	)
 	return dst
 }
@@ -131,6 +148,7 @@ const (
 	fuSufX
 	fuXM1X
 	fuWordXM1
+	fuAmbX
 )
 
 // uposFeatures appends the UPOS classifier features of token i given the
@@ -161,5 +179,6 @@ func uposFeatures(dst []uint64, lx []lex, xtags []int, i int) []uint64 {
 		feat2(fuSufX, lx[i].suf[2], x),
 		feat3(fuXM1X, xm1, x, xp1),
 		feat3(fuWordXM1, w, x, xm1),
+		feat2(fuAmbX, lx[i].amb, x),
 	)
 }

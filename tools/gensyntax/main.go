@@ -15,6 +15,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"time"
@@ -25,39 +26,84 @@ import (
 
 func main() {
 	log.SetFlags(0)
-	o := syntax.DefaultTrainOptions
-	train := flag.String("train", "../shared/ud/en_ewt-ud-train.conllu.gz", "training treebank `FILE` (CoNLL-U, gzip or plain)")
-	dev := flag.String("dev", "", "development treebank `FILE` to score the model on")
-	test := flag.String("test", "", "test treebank `FILE` to score the model on")
-	out := flag.String("out", "internal/syntax/model/syntax.bin.gz", "output model `FILE`")
-	meta := flag.String("meta", "UD English EWT (UD_English-EWT commit 15d613d8447b3478787d4c278730a1e48a945efb), CC BY-SA 4.0; Silveira et al. 2014 and the UD English EWT contributors", "description stored in the model")
-	flag.IntVar(&o.TaggerEpochs, "tagger-epochs", o.TaggerEpochs, "tagger epochs")
-	flag.IntVar(&o.ParserEpochs, "parser-epochs", o.ParserEpochs, "parser epochs")
-	flag.IntVar(&o.Folds, "folds", o.Folds, "jackknife folds for the parser's training tags (1: gold tags)")
-	flag.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
-	flag.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
-	flag.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the jackknife")
-	flag.Parse()
-	o.Meta = *meta
-	o.Log = os.Stderr
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		log.Fatal(err)
+	}
+}
 
-	sents, err := conllu.ReadFile(*train)
-	if err != nil {
-		log.Fatal(err)
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gensyntax", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	log := log.New(stderr, "", 0)
+	o := syntax.DefaultTrainOptions
+	train := fs.String("train", "../shared/ud/en_ewt-ud-train.conllu.gz", "training treebank `FILE` (CoNLL-U, gzip or plain)")
+	dev := fs.String("dev", "", "development treebank `FILE` to score the model on")
+	test := fs.String("test", "", "test treebank `FILE` to score the model on")
+	out := fs.String("out", "internal/syntax/model/syntax.bin.gz", "output model `FILE`")
+	meta := fs.String("meta", "UD English EWT (UD_English-EWT commit 15d613d8447b3478787d4c278730a1e48a945efb), CC BY-SA 4.0; Silveira et al. 2014 and the UD English EWT contributors", "description stored in the model")
+	fs.IntVar(&o.TaggerEpochs, "tagger-epochs", o.TaggerEpochs, "tagger epochs")
+	fs.IntVar(&o.ParserEpochs, "parser-epochs", o.ParserEpochs, "parser epochs")
+	fs.IntVar(&o.Folds, "folds", o.Folds, "jackknife folds for the parser's training tags (1: gold tags)")
+	fs.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
+	fs.IntVar(&o.MinUpdates, "min-updates", o.MinUpdates, "prune parser features updated fewer times")
+	fs.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
+	fs.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the jackknife")
+	devEvery := fs.Int("dev-every", 0, "score -dev every `N` parser epochs while training")
+	prune := fs.String("prune", "", "instead of training, prune the weights of model `FILE` under -minq and write -out")
+	relemma := fs.String("relemma", "", "instead of training, retrain only the lemmatizer of model `FILE` on -train and write -out")
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	start := time.Now()
-	model, err := syntax.Train(sents, o)
-	if err != nil {
-		log.Fatal(err)
+	o.Meta = *meta
+	o.Log = stderr
+
+	var model []byte
+	if *relemma != "" {
+		old, err := os.ReadFile(*relemma)
+		if err != nil {
+			return err
+		}
+		sents, err := conllu.ReadFile(*train)
+		if err != nil {
+			return err
+		}
+		if model, err = syntax.Relemmatize(old, sents); err != nil {
+			return err
+		}
+	} else if *prune != "" {
+		old, err := os.ReadFile(*prune)
+		if err != nil {
+			return err
+		}
+		if model, err = syntax.Prune(old, o.MinQ); err != nil {
+			return err
+		}
+		log.Printf("gensyntax: pruned %d bytes to %d", len(old), len(model))
+	} else {
+		sents, err := conllu.ReadFile(*train)
+		if err != nil {
+			return err
+		}
+		if *dev != "" && *devEvery > 0 {
+			if o.Dev, err = conllu.ReadFile(*dev); err != nil {
+				return err
+			}
+			o.DevEvery = *devEvery
+		}
+		start := time.Now()
+		model, err = syntax.Train(sents, o)
+		if err != nil {
+			return err
+		}
+		log.Printf("gensyntax: trained in %v, model %d bytes", time.Since(start).Round(time.Second), len(model))
 	}
-	log.Printf("gensyntax: trained in %v, model %d bytes", time.Since(start).Round(time.Second), len(model))
 	if err := os.WriteFile(*out, model, 0o644); err != nil {
-		log.Fatal(err)
+		return err
 	}
 	t0 := time.Now()
 	p, err := syntax.Load(model)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	log.Printf("gensyntax: model loads in %v", time.Since(t0).Round(time.Millisecond))
 	for _, f := range []struct{ name, path string }{{"dev", *dev}, {"test", *test}} {
@@ -66,9 +112,10 @@ func main() {
 		}
 		gold, err := conllu.ReadFile(f.path)
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
-		fmt.Printf("%s: %v\n", f.name, syntax.Evaluate(p, gold, false))
-		fmt.Printf("%s (gold tags): %v\n", f.name, syntax.Evaluate(p, gold, true))
+		fmt.Fprintf(stdout, "%s: %v\n", f.name, syntax.Evaluate(p, gold, false))
+		fmt.Fprintf(stdout, "%s (gold tags): %v\n", f.name, syntax.Evaluate(p, gold, true))
 	}
+	return nil
 }
