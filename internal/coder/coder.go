@@ -1708,7 +1708,7 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	lemma := verbLemma(s.c.lx, s.tok(ts))
 	if c := crowdCode(code, src, lemma); c != code {
 		e.Code, e.Rule = c, rule+" (by who acts: "+c+")"
-	} else if code == "190" && aerial(src.Text) {
+	} else if code == "190" && aerial(e.SourceText) {
 		e.Code, e.Rule = "195", rule+" (from the air: 195)"
 	} else if c := repressed(code, src, tgt); c != code {
 		e.Code, e.Rule = c, rule+" (on a crowd: "+c+")"
@@ -2887,9 +2887,24 @@ func (s *sentence) saidContent(k, v int) bool {
 		if h == v {
 			return contentRels[s.rel(k)]
 		}
+		if s.rel(k) == "conj" && s.contrast(k) {
+			return false // "..., but Afghan forces shelled the post": a clause of its own
+		}
 		k = h
 	}
 	return false
+}
+
+// contrast reports a conjunct with its own subject joined by "but" or
+// "yet": it asserts for itself, whatever it is coordinated with.
+func (s *sentence) contrast(k int) bool {
+	but := false
+	for _, c := range s.children(k, map[string]bool{"cc": true}) {
+		if l := s.tok(c).Lower; l == "but" || l == "yet" {
+			but = true
+		}
+	}
+	return but && len(s.children(k, subjectRels)) > 0
 }
 
 // contentRels attach what a reporting verb says.
