@@ -251,7 +251,12 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pending = pending[:0]
 		pr.tick(false)
 	}
+	notCoded := 0
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
+		if skippedDoc(r, stderr) {
+			notCoded++
+			return
+		}
 		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
@@ -271,7 +276,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintln(stderr, "annals ingest: interrupted; run the same command again to continue")
 		return exitSkipped
 	}
-	if skippedInputs > 0 {
+	if skippedInputs+notCoded > 0 {
 		return exitSkipped
 	}
 	return exitOK
@@ -328,6 +333,9 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pr.tick(false)
 	}
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		if skippedDoc(r, stderr) {
+			return // it keeps the events it had
+		}
 		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {

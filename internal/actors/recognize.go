@@ -2,6 +2,7 @@ package actors
 
 import (
 	"cmp"
+	stdcontext "context"
 	"slices"
 	"strings"
 	"time"
@@ -150,6 +151,13 @@ var notNames = map[string]bool{
 // Recognize returns the actor mentions of a document, with codes in force
 // on ref (the article's date, or the caller's clock for undated text).
 func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
+	ms, _ := d.RecognizeContext(stdcontext.Background(), doc, ref)
+	return ms
+}
+
+// RecognizeContext is Recognize that stops between sentences once ctx is
+// done, with ctx's error.
+func (d *Dict) RecognizeContext(cx stdcontext.Context, doc *annals.Doc, ref time.Time) ([]annals.Mention, error) {
 	day := dayNum(ref)
 	ctx := &context{d: d, doc: doc}
 	ctx.home = d.datelineCountry(doc, day)
@@ -159,11 +167,14 @@ func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
 	var out []annals.Mention
 	ctx.from = make([]int, len(doc.Sentences)+1)
 	for si := range doc.Sentences {
+		if err := cx.Err(); err != nil {
+			return nil, err
+		}
 		ctx.from[si] = len(ctx.seen)
 		out = append(out, ctx.sentence(si, day)...)
 		ctx.from[si+1] = len(ctx.seen)
 	}
-	return out
+	return out, nil
 }
 
 type context struct {
