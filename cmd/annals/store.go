@@ -180,6 +180,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	dbPath := fs.String("db", "", "SQLite `FILE` (created if missing) or PostgreSQL URL (postgres://...)")
 	queueURL := fs.String("queue", "", "publish to this NATS JetStream work queue instead of coding here")
 	replicas := fs.Int("replicas", 1, "with --queue: stream replicas when creating the stream")
+	force := fs.Bool("force", false, "with --queue: queue documents again that were published in the last 24 hours (new message ids)")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	batch := fs.Int("batch", 64, "documents per transaction")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
@@ -199,7 +200,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitUsage
 	}
 	if *queueURL != "" {
-		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, stdout, stderr)
+		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, *force, stdout, stderr)
 	}
 	db, code := openDB("ingest", *dbPath, true, stderr)
 	if db == nil {
