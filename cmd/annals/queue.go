@@ -120,7 +120,7 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		h, _ := os.Hostname()
 		*id = fmt.Sprintf("%s-%d", h, os.Getpid())
 	}
-	w := &queue.Worker{JS: js, DB: db, Pipeline: p, ID: *id, Batch: *batch, AckWait: *ackWait, Logf: func(format string, args ...any) {
+	w := &queue.Worker{JS: js, DB: db, Pipeline: p, ID: *id, Batch: *batch, AckWait: *ackWait, Replicas: *replicas, Logf: func(format string, args ...any) {
 		fmt.Fprintf(stderr, "worker %s: %s\n", *id, fmt.Sprintf(format, args...))
 	}}
 	if *metricsAddr != "" {

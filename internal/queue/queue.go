@@ -159,6 +159,9 @@ type Worker struct {
 	ID       string
 	Batch    int
 	AckWait  time.Duration
+	// Replicas of the workers' status bucket (as of the streams): with one,
+	// losing the node that holds it loses the reports.
+	Replicas int
 	// OnDone is called after each message, for metrics.
 	OnDone func(ok bool, dead bool, d time.Duration)
 	// Logf, when set, is told of each failure and what became of it.
@@ -188,7 +191,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("create consumer: %w", err)
 	}
-	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute})
+	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute, Replicas: max(w.Replicas, 1)})
 	host, _ := os.Hostname()
 	info := WorkerInfo{ID: w.ID, Host: host, Started: time.Now().UTC()}
 	report := func(stopping bool) {
