@@ -90,7 +90,7 @@ func checkIntegrity(t *testing.T, dsn string, docs int) {
 // before they had written anything.)
 func TestIngestSurvivesKills(t *testing.T) {
 	bin := buildBinary(t)
-	const docs = 500
+	const docs = 800
 	in := writeCorpus(t, docs)
 	dbPath := filepath.Join(t.TempDir(), "k.db")
 	stored := func() int {
@@ -119,7 +119,7 @@ func TestIngestSurvivesKills(t *testing.T) {
 		exited := make(chan struct{})
 		go func() { cmd.Wait(); close(exited) }()
 		// wait for this process's first commit, then kill it within the
-		// next few batches
+		// next batch or two
 		deadline := time.Now().Add(time.Minute)
 	wait:
 		for stored() <= before && time.Now().Before(deadline) {
@@ -129,7 +129,7 @@ func TestIngestSurvivesKills(t *testing.T) {
 			case <-time.After(20 * time.Millisecond):
 			}
 		}
-		time.Sleep(time.Duration(r.Intn(150)) * time.Millisecond)
+		time.Sleep(time.Duration(r.Intn(100)) * time.Millisecond)
 		select {
 		case <-exited:
 		default:
