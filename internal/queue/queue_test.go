@@ -172,14 +172,18 @@ func TestSlowDocumentCodedOnce(t *testing.T) {
 	}
 	defer db.Close()
 	p := testPipeline(t)
-	// a document that takes at least three ack waits to code
-	const ackWait = 500 * time.Millisecond
+	// a document that takes several ack waits to code (and fits in a
+	// NATS message of at most 1 MB)
+	ackWait := 500 * time.Millisecond
 	var b strings.Builder
 	var slow *annals.Article
 	var took time.Duration
 	for _, a := range articles(t, 20000) {
+		if b.Len()+len(a.Text) > 900<<10 {
+			break
+		}
 		b.WriteString(a.Text + "\n\n")
-		if b.Len() < 400<<10 || b.Len()%(200<<10) > len(a.Text)+2 {
+		if b.Len() < 300<<10 || b.Len()%(150<<10) > len(a.Text)+2 {
 			continue
 		}
 		slow = &annals.Article{ID: "slow", Text: b.String()}
@@ -189,6 +193,7 @@ func TestSlowDocumentCodedOnce(t *testing.T) {
 			break
 		}
 	}
+	ackWait = max(min(ackWait, took/3), 200*time.Millisecond)
 	t.Logf("%d bytes code in %v; ack wait %v", len(slow.Text), took, ackWait)
 	if _, err := Publish(context.Background(), js, slow, ""); err != nil {
 		t.Fatal(err)
