@@ -47,6 +47,12 @@ func publish(paths []string, opt ingest.Options, urls string, replicas int, forc
 	var perr error
 	ingest.Read(paths, opt, func(a *annals.Article) error {
 		dup, err := queue.Publish(ctx, js, a, stamp)
+		var big *queue.TooLargeError
+		if errors.As(err, &big) {
+			skipped++ // one document too large for a message loses only itself
+			fmt.Fprintf(stderr, "annals: skipped %v\n", err)
+			return nil
+		}
 		if err != nil {
 			perr = fmt.Errorf("publish %s: %w", a.ID, err)
 			return perr

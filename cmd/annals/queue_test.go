@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +101,24 @@ func TestQueueReplay(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "", "queue", "--queue", url, "drop"); code != exitUsage || !strings.Contains(errs, `"drop"`) {
 		t.Errorf("unknown subcommand: exit %d: %s", code, errs)
+	}
+}
+
+// One document too large for a NATS message skips itself; the others are
+// published.
+func TestPublishSkipsTooLarge(t *testing.T) {
+	url := startNATS(t)
+	in := filepath.Join(t.TempDir(), "c.jsonl")
+	big := strings.Repeat("Iran condemned Pakistan. ", 50000)
+	body := fmt.Sprintf(`{"id": "a", "text": "Iran condemned Pakistan."}
+{"id": "big", "text": %q}
+{"id": "b", "text": "Pakistan condemned Iran."}
+`, big)
+	if err := os.WriteFile(in, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "ingest", "--queue", url, in)
+	if code != exitSkipped || !strings.Contains(out, "published 2 documents") || !strings.Contains(errs, `skipped document "big" is`) {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
 	}
 }

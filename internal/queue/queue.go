@@ -104,6 +104,9 @@ func Publish(ctx context.Context, js jetstream.JetStream, a *annals.Article, for
 	if err != nil {
 		return false, err
 	}
+	if max := js.Conn().MaxPayload(); int64(len(b)) > max {
+		return false, &TooLargeError{ID: a.ID, Size: len(b), Max: max}
+	}
 	id := a.ID
 	if force != "" {
 		id += "#" + force
@@ -120,6 +123,17 @@ func Publish(ctx context.Context, js jetstream.JetStream, a *annals.Article, for
 		return err
 	})
 	return duplicate, err
+}
+
+// TooLargeError is an article larger than the queue's largest message.
+type TooLargeError struct {
+	ID   string
+	Size int
+	Max  int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("document %q is %d bytes as a message, over the queue's limit of %d bytes (the NATS server's max_payload)", e.ID, e.Size, e.Max)
 }
 
 type wireArticle struct {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -216,5 +217,20 @@ func TestSlowDocumentCodedOnce(t *testing.T) {
 	wg.Wait()
 	if n := coded.Load(); n != 1 {
 		t.Fatalf("the slow document was coded %d times, want once", n)
+	}
+}
+
+// A document larger than a NATS message is refused at once, naming it and
+// the limit (it was retried for 30 s and then stopped the whole publish).
+func TestPublishTooLarge(t *testing.T) {
+	_, js := startNATS(t)
+	start := time.Now()
+	_, err := Publish(context.Background(), js, &annals.Article{ID: "big", Text: strings.Repeat("Iran condemned Pakistan. ", 50000)}, "")
+	var big *TooLargeError
+	if !errors.As(err, &big) || !strings.Contains(err.Error(), `"big"`) || !strings.Contains(err.Error(), "max_payload") {
+		t.Fatalf("publish of 1.25 MB: %v", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("refused after %v", d)
 	}
 }
