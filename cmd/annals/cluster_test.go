@@ -9,11 +9,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/annals-events/annals/internal/queue"
 	"github.com/annals-events/annals/internal/store"
 	"github.com/annals-events/annals/internal/store/storetest"
 	"github.com/nats-io/nats-server/v2/server"
@@ -30,9 +32,44 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// startCluster starts three JetStream servers routed to each other on
-// loopback ports and returns them with the client URLs.
-func startCluster(t *testing.T) ([]*server.Server, string) {
+// TestMain lets the test binary run as a NATS node in a child process
+// (ANNALS_TEST_NATS_NODE set), so a cluster test can kill -9 a node.
+func TestMain(m *testing.M) {
+	if spec := os.Getenv("ANNALS_TEST_NATS_NODE"); spec != "" {
+		natsNode(spec)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// natsNode runs one JetStream server from its spec (name, client port,
+// cluster port, store folder, routes) until it is killed.
+func natsNode(spec string) {
+	f := strings.SplitN(spec, "|", 5)
+	client, _ := strconv.Atoi(f[1])
+	cluster, _ := strconv.Atoi(f[2])
+	s, err := server.NewServer(&server.Options{ServerName: f[0], Host: "127.0.0.1", Port: client, JetStream: true,
+		StoreDir: f[3], NoSigs: true, Cluster: server.ClusterOpts{Name: "annals", Host: "127.0.0.1", Port: cluster},
+		Routes: server.RoutesFromStr(f[4])})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
+	s.ConfigureLogger()
+	s.Start()
+	s.WaitForShutdown()
+}
+
+// natsProc is a NATS server in a child process.
+type natsProc struct {
+	name string
+	cmd  *exec.Cmd
+}
+
+// startCluster starts three JetStream servers, each in its own process,
+// routed to each other on loopback ports, and returns them with the
+// client URLs.
+func startCluster(t *testing.T) ([]*natsProc, string) {
 	var client, cluster []int
 	for i := 0; i < 3; i++ {
 		client, cluster = append(client, freePort(t)), append(cluster, freePort(t))
@@ -41,23 +78,34 @@ func startCluster(t *testing.T) ([]*server.Server, string) {
 	for _, p := range cluster {
 		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
 	}
-	var srvs []*server.Server
+	var nodes []*natsProc
 	var urls []string
+	logs := t.TempDir()
 	for i := 0; i < 3; i++ {
-		s, err := server.NewServer(&server.Options{ServerName: fmt.Sprintf("n%d", i+1), Host: "127.0.0.1", Port: client[i], JetStream: true,
-			StoreDir: t.TempDir(), NoSigs: true, Cluster: server.ClusterOpts{Name: "annals", Host: "127.0.0.1", Port: cluster[i]},
-			Routes: server.RoutesFromStr(strings.Join(routes, ","))})
-		if err != nil {
+		name := fmt.Sprintf("n%d", i+1)
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), fmt.Sprintf("ANNALS_TEST_NATS_NODE=%s|%d|%d|%s|%s", name, client[i], cluster[i], t.TempDir(), strings.Join(routes, ",")))
+		f, _ := os.Create(filepath.Join(logs, name+".log"))
+		cmd.Stdout, cmd.Stderr = f, f
+		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		go s.Start()
-		t.Cleanup(s.Shutdown)
-		srvs = append(srvs, s)
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		nodes = append(nodes, &natsProc{name: name, cmd: cmd})
 		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", client[i]))
 	}
-	for _, s := range srvs {
-		if !s.ReadyForConnections(20 * time.Second) {
-			t.Fatal("nats server not ready")
+	for _, u := range urls {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			nc, err := nats.Connect(u, nats.Timeout(time.Second))
+			if err == nil {
+				nc.Close()
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("nats server %s not ready: %v", u, err)
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	}
 	// wait for the JetStream meta leader
@@ -67,7 +115,7 @@ func startCluster(t *testing.T) ([]*server.Server, string) {
 	}
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		_, err := js.AccountInfo(ctx)
@@ -76,11 +124,37 @@ func startCluster(t *testing.T) ([]*server.Server, string) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("no JetStream leader: %v", err)
+			var b strings.Builder
+			for _, n := range nodes {
+				log, _ := os.ReadFile(filepath.Join(logs, n.name+".log"))
+				fmt.Fprintf(&b, "%s.log:\n%s\n", n.name, log)
+			}
+			t.Fatalf("no JetStream leader: %v\n%s", err, b.String())
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
-	return srvs, strings.Join(urls, ",")
+	return nodes, strings.Join(urls, ",")
+}
+
+// streamLeader names the node that leads the work queue's stream.
+func streamLeader(t *testing.T, urls string) string {
+	nc, err := nats.Connect(urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s, err := js.Stream(ctx, queue.Stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil || info.Cluster == nil {
+		t.Fatalf("stream %s: no cluster info: %v", queue.Stream, err)
+	}
+	return info.Cluster.Leader
 }
 
 func countDocs(t *testing.T, db *store.DB) int {
@@ -108,8 +182,8 @@ func eventSet(t *testing.T, db *store.DB) []string {
 }
 
 // TestClusterWorkers runs three worker processes against a three-node
-// JetStream cluster and PostgreSQL, kills one worker and one NATS node
-// mid-run, and checks every document is stored exactly once and the events
+// JetStream cluster and PostgreSQL, kill -9s one worker and the NATS node
+// leading the stream mid-run, and checks every document is stored exactly once and the events
 // equal a single-process run over the same corpus.
 func TestClusterWorkers(t *testing.T) {
 	dsn := storetest.PostgresURL(t)
@@ -117,7 +191,7 @@ func TestClusterWorkers(t *testing.T) {
 		t.Skip("no PostgreSQL test server ($ANNALS_TEST_POSTGRES)")
 	}
 	bin := buildBinary(t)
-	srvs, urls := startCluster(t)
+	nodes, urls := startCluster(t)
 	const docs = 300
 	in := writeCorpus(t, docs)
 	if out, err := exec.Command(bin, "ingest", "--queue", urls, "--replicas", "3", in).CombinedOutput(); err != nil {
@@ -154,9 +228,14 @@ func TestClusterWorkers(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	workers[0].Process.Kill()
-	srvs[1].Shutdown()
-	t.Logf("killed worker w1 and NATS node n2 after %d documents", countDocs(t, db))
+	leader := streamLeader(t, urls)
+	workers[0].Process.Kill() // SIGKILL
+	for _, n := range nodes {
+		if n.name == leader {
+			n.cmd.Process.Kill()
+		}
+	}
+	t.Logf("killed (-9) worker w1 and NATS node %s, the stream leader, after %d documents", leader, countDocs(t, db))
 	for countDocs(t, db) < docs {
 		if time.Now().After(deadline) {
 			b, _ := os.ReadFile(filepath.Join(logs, "w2.log"))

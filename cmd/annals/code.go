@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,19 +16,38 @@ import (
 
 type dictFlags struct {
 	actors, lexicon *string
+	maxBytes        *int
+	maxTime         *time.Duration
 }
 
-func addDictFlags(fs interface {
-	String(string, string, string) *string
-}) dictFlags {
+func addDictFlags(fs *flag.FlagSet) dictFlags {
 	return dictFlags{
-		actors:  fs.String("actors-dir", "", "read actor dictionaries from this folder instead of the built-in ones"),
-		lexicon: fs.String("lexicon-dir", "", "read the event lexicon from this folder instead of the built-in one"),
+		actors:   fs.String("actors-dir", "", "read actor dictionaries from this folder instead of the built-in ones"),
+		lexicon:  fs.String("lexicon-dir", "", "read the event lexicon from this folder instead of the built-in one"),
+		maxBytes: fs.Int("max-doc-bytes", pipeline.DefaultMaxBytes, "skip, with the reason, a document whose text is larger than this (0: no limit)"),
+		maxTime:  fs.Duration("max-doc-time", pipeline.DefaultMaxTime, "skip, with the reason, a document that takes longer than this to code (0: no limit)"),
 	}
 }
 
+// skippedDoc reports a document the pipeline did not code (over its
+// budget) on stderr; it says whether there was one.
+func skippedDoc(r pipeline.Result, stderr io.Writer) bool {
+	if r.Err == nil {
+		return false
+	}
+	fmt.Fprintf(stderr, "annals: skipped %v\n", r.Err)
+	return true
+}
+
 func (d dictFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, int) {
-	p, err := pipeline.New(pipeline.Options{ActorDir: *d.actors, LexiconDir: *d.lexicon, Dirs: os.DirFS})
+	opt := pipeline.Options{ActorDir: *d.actors, LexiconDir: *d.lexicon, Dirs: os.DirFS, MaxBytes: -1, MaxTime: -1}
+	if *d.maxBytes > 0 {
+		opt.MaxBytes = *d.maxBytes
+	}
+	if *d.maxTime > 0 {
+		opt.MaxTime = *d.maxTime
+	}
+	p, err := pipeline.New(opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals: %v\n", err)
 		return nil, exitFatal
@@ -103,7 +123,11 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	var werr error
+	notCoded := 0
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
+		if skippedDoc(r, stderr) {
+			notCoded++
+		}
 		for i := range r.Events {
 			if !*all && !r.Events[i].Countable() || r.Events[i].Confidence < *minConf {
 				continue
@@ -120,8 +144,8 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintf(stderr, "annals code: write output: %v\n", werr)
 		return exitFatal
 	}
-	if skipped > 0 {
-		fmt.Fprintf(stderr, "annals code: %d input(s) skipped\n", skipped)
+	if skipped+notCoded > 0 {
+		fmt.Fprintf(stderr, "annals code: %d input(s) skipped\n", skipped+notCoded)
 		return exitSkipped
 	}
 	return exitOK

@@ -38,6 +38,7 @@ func init() {
 		{"query", "query stored events with filters, as a table, JSON lines or CSV", cmdQuery},
 		{"export", "export stored events as GDELT, PLOVER, CSV, JSON lines or Parquet", cmdExport},
 		{"worker", "consume a NATS JetStream work queue, coding and storing each document", cmdWorker},
+		{"queue", "queue replay: queue a work queue's dead letters again", cmdQueue},
 		{"status", "report a work queue's depth, its workers, throughput and failures", cmdStatus},
 		{"serve", "serve the JSON API and the dashboard over a database", cmdServe},
 		{"places", "print the place mentions of a text with their resolution and runners-up", cmdPlaces},

@@ -96,6 +96,7 @@ func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		counts := map[string]int{}
 		in := readAll(fs.Args(), ingest.Options{Stdin: stdin, LocalLinks: true}, stderr, &skipped)
 		p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+			skippedDoc(r, stderr)
 			for _, m := range r.Mentions {
 				if m.Code == "" {
 					counts[m.Text]++
@@ -134,6 +135,9 @@ func cmdActors(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	a := &annals.Article{ID: "text", Text: txt, Published: ref}
 	r := p.Process(a, ref)
+	if skippedDoc(r, stderr) {
+		return exitSkipped
+	}
 	type out struct {
 		Text  string  `json:"text"`
 		Start int     `json:"start"`
@@ -385,6 +389,9 @@ func cmdPlaces(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		ref = time.Now().UTC()
 	}
 	r := p.Process(&annals.Article{ID: "text", Text: txt, Published: ref}, ref)
+	if skippedDoc(r, stderr) {
+		return exitSkipped
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, m := range r.Places {

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -25,7 +26,10 @@ import (
 )
 
 // publish sends the inputs to the work queue instead of coding them here.
-func publish(paths []string, opt ingest.Options, urls string, replicas int, stdout, stderr io.Writer) int {
+// Articles already in the queue's dedup window (24 hours) are not queued
+// twice and are counted as such; force queues them again under new
+// message ids.
+func publish(paths []string, opt ingest.Options, urls string, replicas int, force bool, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	nc, js, err := queue.Connect(ctx, urls, replicas)
@@ -34,13 +38,28 @@ func publish(paths []string, opt ingest.Options, urls string, replicas int, stdo
 		return exitFatal
 	}
 	defer nc.Close()
-	skipped := 0
+	skipped, dups := 0, 0
+	stamp := ""
+	if force {
+		stamp = "force-" + time.Now().UTC().Format("20060102T150405.000000000")
+	}
 	pr := newProgress(stderr, "publish:")
 	var perr error
 	ingest.Read(paths, opt, func(a *annals.Article) error {
-		if err := queue.Publish(ctx, js, a); err != nil {
+		dup, err := queue.Publish(ctx, js, a, stamp)
+		var big *queue.TooLargeError
+		if errors.As(err, &big) {
+			skipped++ // one document too large for a message loses only itself
+			fmt.Fprintf(stderr, "annals: skipped %v\n", err)
+			return nil
+		}
+		if err != nil {
 			perr = fmt.Errorf("publish %s: %w", a.ID, err)
 			return perr
+		}
+		if dup {
+			dups++
+			return nil
 		}
 		pr.docs.Add(1)
 		pr.tick(false)
@@ -54,7 +73,10 @@ func publish(paths []string, opt ingest.Options, urls string, replicas int, stdo
 		fmt.Fprintf(stderr, "annals ingest: %v\n", perr)
 		return exitFatal
 	}
-	fmt.Fprintf(stdout, "published %d documents to %s; run 'annals worker' to code them\n", pr.docs.Load(), queue.Subject)
+	fmt.Fprintf(stdout, "published %d documents to %s, already queued: %d; run 'annals worker' to code them\n", pr.docs.Load(), queue.Subject, dups)
+	if dups > 0 {
+		fmt.Fprintf(stderr, "annals ingest: %d documents were published under the same id in the last 24 hours and were not queued again; --force queues them again\n", dups)
+	}
 	if skipped > 0 {
 		return exitSkipped
 	}
@@ -104,7 +126,9 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		h, _ := os.Hostname()
 		*id = fmt.Sprintf("%s-%d", h, os.Getpid())
 	}
-	w := &queue.Worker{JS: js, DB: db, Pipeline: p, ID: *id, Batch: *batch, AckWait: *ackWait}
+	w := &queue.Worker{JS: js, DB: db, Pipeline: p, ID: *id, Batch: *batch, AckWait: *ackWait, Replicas: *replicas, Logf: func(format string, args ...any) {
+		fmt.Fprintf(stderr, "worker %s: %s\n", *id, fmt.Sprintf(format, args...))
+	}}
 	if *metricsAddr != "" {
 		set := metrics.NewSet()
 		stored := set.NewCounter(`annals_worker_documents_total{result="stored"}`)
@@ -136,6 +160,41 @@ func cmdWorker(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitFatal
 	}
 	fmt.Fprintf(stdout, "worker %s: stopped after draining its batch\n", *id)
+	return exitOK
+}
+
+func cmdQueue(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
+	fs := newFlags("queue", "queue replay --queue nats://HOST:4222[,nats://...] [--limit N]",
+		`  annals queue replay --queue nats://127.0.0.1:4222        queue every dead letter again
+  annals queue replay --queue nats://n1:4222 --limit 10
+`, stderr)
+	urls := fs.String("queue", "", "NATS server `URLs`, comma-separated")
+	limit := fs.Int("limit", 0, "replay at most this many dead letters, oldest first (0: all)")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	if len(fs.Args()) != 1 || fs.Arg(0) != "replay" {
+		fmt.Fprintf(stderr, "annals queue: want the subcommand 'replay', got %q\n", strings.Join(fs.Args(), " "))
+		return exitUsage
+	}
+	if *urls == "" {
+		fmt.Fprintln(stderr, "annals queue replay: --queue is required")
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	nc, js, err := queue.Connect(ctx, *urls, 1)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals queue replay: %v\n", err)
+		return exitFatal
+	}
+	defer nc.Close()
+	n, err := queue.Replay(ctx, js, *limit)
+	fmt.Fprintf(stdout, "replayed %d dead letters from %s to %s\n", n, queue.DeadSubj, queue.Subject)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals queue replay: %v\n", err)
+		return exitFatal
+	}
 	return exitOK
 }
 

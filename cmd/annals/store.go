@@ -180,6 +180,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	dbPath := fs.String("db", "", "SQLite `FILE` (created if missing) or PostgreSQL URL (postgres://...)")
 	queueURL := fs.String("queue", "", "publish to this NATS JetStream work queue instead of coding here")
 	replicas := fs.Int("replicas", 1, "with --queue: stream replicas when creating the stream")
+	force := fs.Bool("force", false, "with --queue: queue documents again that were published in the last 24 hours (new message ids)")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	batch := fs.Int("batch", 64, "documents per transaction")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
@@ -199,7 +200,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitUsage
 	}
 	if *queueURL != "" {
-		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, stdout, stderr)
+		return publish(fs.Args(), ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}, *queueURL, *replicas, *force, stdout, stderr)
 	}
 	db, code := openDB("ingest", *dbPath, true, stderr)
 	if db == nil {
@@ -251,7 +252,12 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pending = pending[:0]
 		pr.tick(false)
 	}
+	notCoded := 0
 	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
+		if skippedDoc(r, stderr) {
+			notCoded++
+			return
+		}
 		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {
@@ -271,7 +277,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintln(stderr, "annals ingest: interrupted; run the same command again to continue")
 		return exitSkipped
 	}
-	if skippedInputs > 0 {
+	if skippedInputs+notCoded > 0 {
 		return exitSkipped
 	}
 	return exitOK
@@ -328,6 +334,9 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pr.tick(false)
 	}
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		if skippedDoc(r, stderr) {
+			return // it keeps the events it had
+		}
 		pr.coded.Add(int64(len(r.Events)))
 		pending = append(pending, r.Coded())
 		if len(pending) >= *batch {

@@ -83,32 +83,66 @@ func checkIntegrity(t *testing.T, dsn string, docs int) {
 	}
 }
 
-// TestIngestSurvivesKills kills an ingest process at random moments, runs
-// it again each time, and checks the database ends with every document
-// exactly once and no partial document.
+// TestIngestSurvivesKills kills an ingest process at random moments after
+// its first commit, runs it again each time, and checks the database ends
+// with every document exactly once and no partial document. (Killed at a
+// random time from its start, most processes died loading the models,
+// before they had written anything.)
 func TestIngestSurvivesKills(t *testing.T) {
 	bin := buildBinary(t)
-	const docs = 400
+	const docs = 800
 	in := writeCorpus(t, docs)
 	dbPath := filepath.Join(t.TempDir(), "k.db")
+	stored := func() int {
+		db, err := sql.Open("sqlite", "file:"+dbPath+"?mode=ro&_pragma=busy_timeout(1000)")
+		if err != nil {
+			return 0
+		}
+		defer db.Close()
+		var n int
+		db.QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&n)
+		return n
+	}
 	r := rand.New(rand.NewSource(time.Now().UnixNano()))
 	kills := 0
 	for i := 0; i < 25; i++ {
+		before := stored()
+		if before == docs {
+			break
+		}
 		cmd := exec.Command(bin, "ingest", "--db", dbPath, "--batch", strconv.Itoa(1+r.Intn(16)), in)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(50+r.Intn(700)) * time.Millisecond)
-		if cmd.Process.Kill() == nil {
-			kills++
+		exited := make(chan struct{})
+		go func() { cmd.Wait(); close(exited) }()
+		// wait for this process's first commit, then kill it within the
+		// next batch or two
+		deadline := time.Now().Add(time.Minute)
+	wait:
+		for stored() <= before && time.Now().Before(deadline) {
+			select {
+			case <-exited:
+				break wait
+			case <-time.After(20 * time.Millisecond):
+			}
 		}
-		cmd.Wait()
+		time.Sleep(time.Duration(r.Intn(100)) * time.Millisecond)
+		select {
+		case <-exited:
+		default:
+			if cmd.Process.Kill() == nil {
+				kills++
+			}
+			<-exited
+		}
 	}
 	if kills < 20 {
-		t.Fatalf("only %d kills landed", kills)
+		t.Fatalf("only %d kills landed after a commit", kills)
 	}
+	t.Logf("%d kills after the first commit; %d of %d documents stored before the final run", kills, stored(), docs)
 	out, err := exec.Command(bin, "ingest", "--db", dbPath, in).CombinedOutput()
 	if err != nil {
 		t.Fatalf("final ingest: %v\n%s", err, out)

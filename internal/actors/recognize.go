@@ -1,6 +1,9 @@
 package actors
 
 import (
+	"cmp"
+	stdcontext "context"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -170,6 +173,13 @@ var notNames = map[string]bool{
 // Recognize returns the actor mentions of a document, with codes in force
 // on ref (the article's date, or the caller's clock for undated text).
 func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
+	ms, _ := d.RecognizeContext(stdcontext.Background(), doc, ref)
+	return ms
+}
+
+// RecognizeContext is Recognize that stops between sentences once ctx is
+// done, with ctx's error.
+func (d *Dict) RecognizeContext(cx stdcontext.Context, doc *annals.Doc, ref time.Time) ([]annals.Mention, error) {
 	day := dayNum(ref)
 	ctx := &context{d: d, doc: doc}
 	ctx.home = d.datelineCountry(doc, day)
@@ -177,10 +187,16 @@ func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
 		ctx.home = d.dominantCountry(doc, day)
 	}
 	var out []annals.Mention
+	ctx.from = make([]int, len(doc.Sentences)+1)
 	for si := range doc.Sentences {
+		if err := cx.Err(); err != nil {
+			return nil, err
+		}
+		ctx.from[si] = len(ctx.seen)
 		out = append(out, ctx.sentence(si, day)...)
+		ctx.from[si+1] = len(ctx.seen)
 	}
-	return out
+	return out, nil
 }
 
 type context struct {
@@ -189,6 +205,9 @@ type context struct {
 	home string // the dateline's country, if any
 	// salience: coded mentions so far, most recent last
 	seen []annals.Mention
+	// from[si] is where sentence si's mentions begin in seen (and
+	// from[si+1] where they end, once si is done)
+	from []int
 	// country counts for filling agents without a country
 	counts map[string]int
 }
@@ -282,21 +301,27 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	// a reference phrase that is also an agent ("the militants") resolves
 	// to the named group when one is salient: the reference replaces any
 	// mention it overlaps.
+	firsts := make([]int, 0, len(refs))
+	for f := range refs {
+		firsts = append(firsts, f)
+	}
+	slices.Sort(firsts) // reference phrases do not overlap one another
 	for _, m := range cur {
-		overlap := false
-		for _, r := range refs {
-			if r[0].First < m.Last && m.First < r[0].Last {
-				overlap = true
-				break
+		// the first phrase ending after m begins is the only one that
+		// can overlap it
+		k, _ := slices.BinarySearchFunc(firsts, m.First, func(f, first int) int {
+			if refs[f][0].Last <= first {
+				return -1
 			}
-		}
-		if !overlap {
+			return 1
+		})
+		if k == len(firsts) || refs[firsts[k]][0].First >= m.Last {
 			out = append(out, m)
 		}
 	}
 	distributeRoles(toks, out)
-	for _, r := range refs {
-		out = append(out, r...)
+	for _, f := range firsts {
+		out = append(out, refs[f]...)
 	}
 	sortMentions(out)
 	for _, m := range out {
@@ -313,12 +338,10 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	return out
 }
 
+// sortMentions orders mentions by where they start, keeping the order of
+// those that start together (a pair resolved from "both countries").
 func sortMentions(ms []annals.Mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b annals.Mention) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // groupUnits joins adjacent units into noun phrases: "Pakistan 's army",

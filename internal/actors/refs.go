@@ -45,15 +45,19 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		m.Text = m.Span.Of(c.doc.Article.Text)
 		return m
 	}
+	// candidates: earlier sentences, then this sentence up to i. The
+	// sentence's part grows as i moves on (cur is in text order), so no
+	// token copies what came before it.
+	var here []annals.Mention
+	k := 0
 	for i := s.First; i < s.Last; i++ {
 		w := toks[i].Lower
-		// candidates: earlier sentences, then this sentence up to i
-		seen := c.seen
-		for _, m := range cur {
-			if m.Last <= i && m.Code != "" {
-				seen = append(seen[:len(seen):len(seen)], m)
+		for ; k < len(cur) && cur[k].Last <= i; k++ {
+			if cur[k].Code != "" {
+				here = append(here, cur[k])
 			}
 		}
+		seen := pool{c.seen, here}
 		// "both countries", "the two sides", "both"
 		if w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two" {
 			j := i + 1
@@ -61,13 +65,13 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				j = i + 2
 			}
 			if j < s.Last && pairNouns[toks[j].Lower] {
-				pool := seen
+				cands := seen
 				if i > s.First && isVerbTag(toks[i-1].Tag) {
 					// "China urged both countries": the pair is not the
 					// sentence's own subject
-					pool = c.seen
+					cands = pool{earlier: c.seen}
 				}
-				if a, b, ok := lastPair(pool); ok {
+				if a, b, ok := lastPair(cands); ok {
 					// "both countries" names the states, not the bodies
 					// that last stood for them.
 					if pairNouns[toks[j].Lower] && (toks[j].Lower == "countries" || toks[j].Lower == "nations" || toks[j].Lower == "states" || toks[j].Lower == "neighbours" || toks[j].Lower == "neighbors") {
@@ -174,7 +178,7 @@ func (c *context) subjectOf(si int, ok func(annals.Mention) bool) (annals.Mentio
 		return annals.Mention{}, false
 	}
 	toks := c.doc.Tokens
-	for _, m := range c.seen {
+	for _, m := range c.seen[c.from[si]:c.from[si+1]] {
 		if m.Sentence != si || m.First > c.doc.Sentences[si].First && toks[m.First-1].Tag == "IN" {
 			continue
 		}
@@ -207,28 +211,49 @@ func (c *context) sentenceSubject(si, i int, cur []annals.Mention) (annals.Menti
 
 // owner resolves "its" or "their" before a role word at i: the subject of
 // its sentence when one came before, else the last state or body.
-func (c *context) owner(si, i int, cur, seen []annals.Mention) (annals.Mention, bool) {
+func (c *context) owner(si, i int, cur []annals.Mention, seen pool) (annals.Mention, bool) {
 	if m, ok := c.sentenceSubject(si, i, cur); ok {
 		return m, true
 	}
 	return last(seen, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] })
 }
 
-func last(seen []annals.Mention, ok func(annals.Mention) bool) (annals.Mention, bool) {
-	for i := len(seen) - 1; i >= 0 && i >= len(seen)-12; i-- {
-		if ok(seen[i]) {
-			return seen[i], true
+// pool is the candidates of a reference: the coded mentions of earlier
+// sentences, then those of its own sentence before it, most recent last.
+// It reads both in place, so resolving costs nothing per earlier mention.
+type pool struct{ earlier, here []annals.Mention }
+
+func (p pool) len() int { return len(p.earlier) + len(p.here) }
+
+func (p pool) at(i int) annals.Mention {
+	if i < len(p.earlier) {
+		return p.earlier[i]
+	}
+	return p.here[i-len(p.earlier)]
+}
+
+func last(seen pool, ok func(annals.Mention) bool) (annals.Mention, bool) {
+	n := seen.len()
+	for i := n - 1; i >= 0 && i >= n-12; i-- {
+		if m := seen.at(i); ok(m) {
+			return m, true
 		}
 	}
 	return annals.Mention{}, false
 }
 
+// pairWindow is how many mentions back "both countries" looks for its two
+// states: far enough for any news paragraph, and it keeps a document full
+// of one country's name from making every "both" read all of them.
+const pairWindow = 64
+
 // lastPair returns the two most recent distinct country-level actors.
-func lastPair(seen []annals.Mention) (annals.Mention, annals.Mention, bool) {
+func lastPair(seen pool) (annals.Mention, annals.Mention, bool) {
 	var a annals.Mention
 	found := false
-	for i := len(seen) - 1; i >= 0; i-- {
-		m := seen[i]
+	n := seen.len()
+	for i := n - 1; i >= 0 && i >= n-pairWindow; i-- {
+		m := seen.at(i)
 		if len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
 			continue
 		}
@@ -244,10 +269,11 @@ func lastPair(seen []annals.Mention) (annals.Mention, annals.Mention, bool) {
 }
 
 // lastCoordinated returns the most recent "X and Y" pair of mentions.
-func (c *context) lastCoordinated(seen []annals.Mention) (annals.Mention, annals.Mention, bool) {
+func (c *context) lastCoordinated(seen pool) (annals.Mention, annals.Mention, bool) {
 	toks := c.doc.Tokens
-	for i := len(seen) - 1; i > 0 && i >= len(seen)-6; i-- {
-		a, b := seen[i-1], seen[i]
+	n := seen.len()
+	for i := n - 1; i > 0 && i >= n-6; i-- {
+		a, b := seen.at(i-1), seen.at(i)
 		if a.Sentence == b.Sentence && b.First-a.Last == 1 && toks[a.Last].Lower == "and" {
 			return a, b, true
 		}

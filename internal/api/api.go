@@ -486,7 +486,15 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	var docs []*annals.CodedDocument
 	now := time.Now().UTC()
 	for _, a := range arts {
-		docs = append(docs, s.Pipeline.Process(a, now).Coded())
+		res := s.Pipeline.ProcessContext(r.Context(), a, now)
+		if res.Err != nil {
+			if r.Context().Err() != nil {
+				return nil, r.Context().Err()
+			}
+			problems = append(problems, res.Err.Error())
+			continue
+		}
+		docs = append(docs, res.Coded())
 	}
 	res, err := s.DB.Add(r.Context(), docs)
 	if err != nil {

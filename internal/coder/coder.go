@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
@@ -48,16 +49,24 @@ func (t *Trace) add(s string) {
 // Code returns the events of a document. Mentions come from the actors
 // stage; ref is the article's publication date (zero when unknown).
 func (c *Coder) Code(doc *annals.Doc, ms []annals.Mention, ref time.Time) []annals.Event {
-	return c.code(doc, ms, ref, nil)
+	evs, _ := c.code(context.Background(), doc, ms, ref, nil)
+	return evs
 }
 
 // Explain codes a document and returns the trace of decisions.
 func (c *Coder) Explain(doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]annals.Event, *Trace) {
 	t := &Trace{}
-	return c.code(doc, ms, ref, t), t
+	evs, _ := c.code(context.Background(), doc, ms, ref, t)
+	return evs, t
 }
 
-func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Trace) []annals.Event {
+// CodeContext is Code that stops between sentences once ctx is done, with
+// ctx's error.
+func (c *Coder) CodeContext(ctx context.Context, doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]annals.Event, error) {
+	return c.code(ctx, doc, ms, ref, nil)
+}
+
+func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Trace) ([]annals.Event, error) {
 	bySent := make([][]annals.Mention, len(doc.Sentences))
 	// Uncoded names (people and bodies no dictionary knows) take part as
 	// actors too: the event keeps their text, an empty code and a lower
@@ -68,6 +77,9 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 	var out []annals.Event
 	doers := map[string]annals.Mention{}
 	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
 		s.parsedTree = s.parsed()
@@ -77,7 +89,7 @@ func (c *Coder) code(doc *annals.Doc, ms []annals.Mention, ref time.Time, tr *Tr
 	for i := range out {
 		out[i].DocID = doc.Article.ID
 	}
-	return out
+	return out, nil
 }
 
 // MergeRepeats folds the same event told twice in one article into one,

@@ -243,6 +243,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 			}
 		}
 	}
+	selves := selfContexts(ms)
 	var out []Mention
 	toks := doc.Tokens
 	for _, s := range doc.Sentences {
@@ -261,7 +262,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				}
 				m := Mention{Span: annals.Span{Start: toks[i].Start, End: toks[i+n-1].End}, Text: txt, Sentence: s.Index, First: i, Last: i + n}
 				var cs []Candidate
-				self := selfContext(ms, txt)
+				self := selves[txt]
 				qual := g.qualifier(doc, i+n, s.Last)
 				hasCity := map[string]bool{}
 				for _, p := range cands {
@@ -352,14 +353,17 @@ var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
 // assaults and fights (roots 18-20), the target's country; else none. A
 // capital is never a default.
 func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
+	// the candidates of each sentence, found once rather than once for
+	// every event (in text order, as places come)
+	bySent := map[int][]Mention{}
+	for _, m := range places {
+		if !m.Actor && m.Best != nil {
+			bySent[m.Sentence] = append(bySent[m.Sentence], m)
+		}
+	}
 	for i := range evs {
 		e := &evs[i]
-		var cand []Mention
-		for _, m := range places {
-			if m.Sentence == e.SentenceIndex && !m.Actor && m.Best != nil {
-				cand = append(cand, m)
-			}
-		}
+		cand := bySent[e.SentenceIndex]
 		var pick *Mention
 		for k := range cand {
 			if cand[k].Start >= e.TriggerSpan.End {
@@ -408,16 +412,24 @@ func wordStart(s string) bool {
 
 var adminWords = map[string]bool{"state": true, "province": true, "region": true, "governorate": true, "oblast": true, "district": true}
 
-// selfContext is the context contributed by actor mentions whose text is
-// the place name itself ("Tripoli" coded as Libya).
-func selfContext(ms []annals.Mention, txt string) Context {
-	c := Context{}
+// selfContexts is, for each mention text, the context contributed by the
+// actor mentions with that text: for a place name, its own actor reading
+// ("Tripoli" coded as Libya). One pass, so a long article does not read
+// every mention for every place it names.
+func selfContexts(ms []annals.Mention) map[string]Context {
+	out := map[string]Context{}
 	for _, m := range ms {
-		if m.Text == txt && len(m.Code) >= 3 {
-			c[m.Code[:3]]++
+		if len(m.Code) < 3 {
+			continue
 		}
+		c := out[m.Text]
+		if c == nil {
+			c = Context{}
+			out[m.Text] = c
+		}
+		c[m.Code[:3]]++
 	}
-	return c
+	return out
 }
 
 // qualifier returns the country of a ", Province" or ", Country" right

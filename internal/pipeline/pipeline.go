@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -23,13 +25,31 @@ type Pipeline struct {
 	Actors *actors.Dict
 	Coder  *coder.Coder
 	Geo    *geo.Gazetteer
+	// Syntax runs the syntax stage (heads, relations, UPOS) even when the
+	// coder does not read the tree, for callers that show it.
+	Syntax bool
+	// The budget of one document: larger ones (in bytes of text) and ones
+	// that take longer to code are skipped with the reason. Zero is no
+	// limit.
+	MaxBytes int
+	MaxTime  time.Duration
 }
 
-// Options name dictionary folders that replace the embedded ones.
+// Default budget per document: an article of 8 MB codes in seconds, so a
+// minute is only reached by text no stage was made for.
+const (
+	DefaultMaxBytes = 8 << 20
+	DefaultMaxTime  = time.Minute
+)
+
+// Options name dictionary folders that replace the embedded ones, and the
+// budget per document (zero: the defaults; negative: no limit).
 type Options struct {
 	ActorDir   string // folder of actor *.tsv files; empty for the embedded set
 	LexiconDir string // folder of lexicon *.tsv files; empty for the embedded set
 	Dirs       func(string) fs.FS
+	MaxBytes   int
+	MaxTime    time.Duration
 }
 
 // New loads the models and dictionaries.
@@ -57,7 +77,15 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("event lexicon:\n%w", err)
 	}
-	return &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx), Geo: g}, nil
+	p := &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx), Geo: g, MaxBytes: opt.MaxBytes, MaxTime: opt.MaxTime}
+	if p.MaxBytes == 0 {
+		p.MaxBytes = DefaultMaxBytes
+	}
+	if p.MaxTime == 0 {
+		p.MaxTime = DefaultMaxTime
+	}
+	p.MaxBytes, p.MaxTime = max(p.MaxBytes, 0), max(p.MaxTime, 0)
+	return p, nil
 }
 
 // Result is one article after the pipeline.
@@ -67,24 +95,78 @@ type Result struct {
 	Mentions []annals.Mention
 	Events   []annals.Event
 	Places   []geo.Mention
+	// Err is why the article was not coded (a *SkipError): over its
+	// budget, or cancelled. Doc then holds only the article.
+	Err error
 }
+
+// ErrBudget is the cause of a skip for a document over its budget.
+var ErrBudget = errors.New("over the budget per document")
+
+// SkipError says which document was not coded and why.
+type SkipError struct {
+	ID     string
+	Reason string
+	Err    error // ErrBudget, or the context's error
+}
+
+func (e *SkipError) Error() string { return fmt.Sprintf("document %q not coded: %s", e.ID, e.Reason) }
+func (e *SkipError) Unwrap() error { return e.Err }
 
 // Process runs every stage on one article. now stands in for the
 // publication date when choosing actor roles in undated text.
 func (p *Pipeline) Process(a *annals.Article, now time.Time) Result {
-	doc := p.FE.Process(a)
+	return p.ProcessContext(context.Background(), a, now)
+}
+
+// ProcessContext is Process within ctx and the pipeline's budget: every
+// stage stops between sentences once ctx is done or the time budget is
+// spent, and the result's Err says why.
+func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now time.Time) Result {
+	if p.MaxBytes > 0 && len(a.Text) > p.MaxBytes {
+		return skipped(a, fmt.Sprintf("its text is %d bytes, over the budget of %d bytes per document (--max-doc-bytes)", len(a.Text), p.MaxBytes), ErrBudget)
+	}
+	start := time.Now()
+	if p.MaxTime > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, p.MaxTime, ErrBudget)
+		defer cancel()
+	}
+	stop := func(stage string, err error) Result {
+		if cause := context.Cause(ctx); errors.Is(cause, ErrBudget) {
+			return skipped(a, fmt.Sprintf("coding took longer than the budget of %v per document (--max-doc-time); stopped in the %s stage after %v", p.MaxTime, stage, time.Since(start).Round(time.Millisecond)), ErrBudget)
+		}
+		return skipped(a, fmt.Sprintf("cancelled in the %s stage: %v", stage, err), err)
+	}
+	doc, err := p.FE.ProcessContext(ctx, a, p.Syntax || p.Coder.Tree)
+	if err != nil {
+		return stop("text", err)
+	}
 	ref := a.Published
 	if ref.IsZero() {
 		ref = now
 	}
-	ms := p.Actors.Recognize(doc, ref)
-	evs := p.Coder.Code(doc, ms, a.Published)
+	ms, err := p.Actors.RecognizeContext(ctx, doc, ref)
+	if err != nil {
+		return stop("actors", err)
+	}
+	evs, err := p.Coder.CodeContext(ctx, doc, ms, a.Published)
+	if err != nil {
+		return stop("coder", err)
+	}
 	dateEvents(doc, evs, a.Published)
 	places := p.Geo.Find(doc, ms)
 	p.Geo.Locate(doc, evs, places)
 	coder.TargetPlaces(evs)
 	evs = coder.MergeRepeats(evs)
+	if err := ctx.Err(); err != nil {
+		return stop("places", err)
+	}
 	return Result{Doc: doc, Mentions: ms, Events: evs, Places: places}
+}
+
+func skipped(a *annals.Article, reason string, err error) Result {
+	return Result{Doc: &annals.Doc{Article: a}, Err: &SkipError{ID: a.ID, Reason: reason, Err: err}}
 }
 
 // Run processes articles from in with workers goroutines (0 means one per

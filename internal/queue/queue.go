@@ -27,8 +27,24 @@ const (
 	DeadSubj   = "annals.dead"
 	Consumer   = "annals-workers"
 	Workers    = "annals_workers"
+	// MaxDeliver is the delivery at which a document that fails for a
+	// permanent reason is dead-lettered. One that fails for a transient
+	// reason (the store down, a deadlock) is retried with a growing delay
+	// however often it takes: the consumer itself has no delivery limit.
 	MaxDeliver = 5
+	// MaxRetryDelay caps the delay between retries.
+	MaxRetryDelay = 30 * time.Second
 )
+
+// RetryDelay is how long a document waits before its next delivery after
+// failing at delivery n: half a second, doubling up to MaxRetryDelay.
+func RetryDelay(n uint64) time.Duration {
+	d := 500 * time.Millisecond
+	for i := uint64(1); i < n && d < MaxRetryDelay; i++ {
+		d *= 2
+	}
+	return min(d, MaxRetryDelay)
+}
 
 // Connect opens a JetStream context on one or more comma-separated
 // nats:// URLs and makes sure the streams exist with replicas copies.
@@ -79,16 +95,45 @@ func retry(ctx context.Context, fn func() error) error {
 }
 
 // Publish sends an article to the work queue. The article id is the
-// message id, so JetStream drops a repeat within its dedup window.
-func Publish(ctx context.Context, js jetstream.JetStream, a *annals.Article) error {
+// message id, so JetStream drops a repeat within its dedup window (24
+// hours), and Publish reports it as a duplicate: the article is already
+// queued or was coded from the queue. A non-empty force is added to the
+// message id, so the article is queued again (annals ingest --force).
+func Publish(ctx context.Context, js jetstream.JetStream, a *annals.Article, force string) (duplicate bool, err error) {
 	b, err := json.Marshal(wireArticle{ID: a.ID, URL: a.URL, Title: a.Title, Source: a.Source, Text: a.Text, Published: dateOf(a)})
 	if err != nil {
-		return err
+		return false, err
 	}
-	return retry(ctx, func() error {
-		_, err := js.Publish(ctx, Subject, b, jetstream.WithMsgID(a.ID))
+	if max := js.Conn().MaxPayload(); int64(len(b)) > max {
+		return false, &TooLargeError{ID: a.ID, Size: len(b), Max: max}
+	}
+	id := a.ID
+	if force != "" {
+		id += "#" + force
+	}
+	// a retry after a lost ack finds its own first copy: that is not a
+	// duplicate of anything queued before
+	tries := 0
+	err = retry(ctx, func() error {
+		ack, err := js.Publish(ctx, Subject, b, jetstream.WithMsgID(id))
+		if err == nil {
+			duplicate = ack.Duplicate && tries == 0
+		}
+		tries++
 		return err
 	})
+	return duplicate, err
+}
+
+// TooLargeError is an article larger than the queue's largest message.
+type TooLargeError struct {
+	ID   string
+	Size int
+	Max  int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("document %q is %d bytes as a message, over the queue's limit of %d bytes (the NATS server's max_payload)", e.ID, e.Size, e.Max)
 }
 
 type wireArticle struct {
@@ -115,6 +160,7 @@ type WorkerInfo struct {
 	LastSeen  time.Time `json:"last_seen"`
 	Processed int64     `json:"processed"`
 	Failed    int64     `json:"failed"`
+	Retried   int64     `json:"retried"` // failures with a transient error, retried
 	Dead      int64     `json:"dead"`
 	Stopping  bool      `json:"stopping,omitempty"`
 }
@@ -127,10 +173,15 @@ type Worker struct {
 	ID       string
 	Batch    int
 	AckWait  time.Duration
+	// Replicas of the workers' status bucket (as of the streams): with one,
+	// losing the node that holds it loses the reports.
+	Replicas int
 	// OnDone is called after each message, for metrics.
 	OnDone func(ok bool, dead bool, d time.Duration)
+	// Logf, when set, is told of each failure and what became of it.
+	Logf func(format string, args ...any)
 
-	processed, failed, dead atomic.Int64
+	processed, failed, retried, dead atomic.Int64
 }
 
 // Run consumes until ctx is cancelled, then finishes the batch in hand
@@ -148,20 +199,20 @@ func (w *Worker) Run(ctx context.Context) error {
 	err := retry(setup, func() error {
 		var err error
 		cons, err = w.JS.CreateOrUpdateConsumer(setup, Stream, jetstream.ConsumerConfig{Durable: Consumer, AckPolicy: jetstream.AckExplicitPolicy,
-			AckWait: w.AckWait, MaxDeliver: MaxDeliver, MaxAckPending: 1000})
+			AckWait: w.AckWait, MaxDeliver: -1, MaxAckPending: 1000})
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("create consumer: %w", err)
 	}
-	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute})
+	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute, Replicas: max(w.Replicas, 1)})
 	host, _ := os.Hostname()
 	info := WorkerInfo{ID: w.ID, Host: host, Started: time.Now().UTC()}
 	report := func(stopping bool) {
 		if kv == nil {
 			return
 		}
-		info.LastSeen, info.Processed, info.Failed, info.Dead, info.Stopping = time.Now().UTC(), w.processed.Load(), w.failed.Load(), w.dead.Load(), stopping
+		info.LastSeen, info.Processed, info.Failed, info.Retried, info.Dead, info.Stopping = time.Now().UTC(), w.processed.Load(), w.failed.Load(), w.retried.Load(), w.dead.Load(), stopping
 		b, _ := json.Marshal(info)
 		kctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		kv.Put(kctx, w.ID, b)
@@ -192,14 +243,42 @@ func (w *Worker) Run(ctx context.Context) error {
 	return nil
 }
 
+// inProgress tells JetStream, every third of the ack wait until stop is
+// called, that the messages are still being worked on: a slow document is
+// not redelivered to another worker while this one codes it.
+func (w *Worker) inProgress(msgs []jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(max(w.AckWait/3, 10*time.Millisecond))
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, m := range msgs {
+					m.InProgress()
+				}
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
 // handleBatch codes a fetched batch and stores it in one transaction,
-// acknowledging every message after the commit; if the batch fails, each
-// message is handled on its own so one bad document cannot hold up the
-// rest.
+// acknowledging every message after the commit. If the store fails for a
+// transient reason, the whole batch is retried later; if it fails
+// otherwise, each message is handled on its own so one bad document
+// cannot hold up the rest.
 func (w *Worker) handleBatch(msgs []jetstream.Msg) {
 	if len(msgs) == 0 {
 		return
 	}
+	stop := w.inProgress(msgs)
+	defer stop()
 	if len(msgs) > 1 {
 		start := time.Now()
 		var docs []*annals.CodedDocument
@@ -226,6 +305,12 @@ func (w *Worker) handleBatch(msgs []jetstream.Msg) {
 				}
 				return
 			}
+			if store.Transient(err) {
+				for _, m := range msgs {
+					w.retry(m, err, start)
+				}
+				return
+			}
 		}
 	}
 	for _, m := range msgs {
@@ -233,12 +318,14 @@ func (w *Worker) handleBatch(msgs []jetstream.Msg) {
 	}
 }
 
-// handle codes and stores one document, then acknowledges it; failures
-// are retried with a delay and, at the last delivery, dead-lettered.
+// handle codes and stores one document, then acknowledges it. A transient
+// failure is retried with a growing delay for as long as it lasts; a
+// permanent one is retried too, and dead-lettered at delivery MaxDeliver
+// (at once when retrying cannot help: a message that is not an article, a
+// document over its budget).
 func (w *Worker) handle(msg jetstream.Msg) {
 	start := time.Now()
 	err := w.store(msg.Data())
-	meta, _ := msg.Metadata()
 	if err == nil {
 		if aerr := msg.DoubleAck(context.Background()); aerr != nil {
 			// the ack may be lost in a failover: the redelivery is skipped
@@ -249,23 +336,60 @@ func (w *Worker) handle(msg jetstream.Msg) {
 		w.done(true, false, start)
 		return
 	}
+	if !errors.Is(err, errPermanent) && store.Transient(err) {
+		w.retry(msg, err, start)
+		return
+	}
 	w.failed.Add(1)
-	if meta != nil && meta.NumDelivered >= MaxDeliver || errors.Is(err, errPermanent) {
+	n := deliveries(msg)
+	if n >= MaxDeliver || errors.Is(err, errPermanent) {
 		m := nats.NewMsg(DeadSubj)
 		m.Data = msg.Data()
 		m.Header.Set("Annals-Error", err.Error())
-		if meta != nil {
-			m.Header.Set("Annals-Deliveries", fmt.Sprint(meta.NumDelivered))
-		}
+		m.Header.Set("Annals-Deliveries", fmt.Sprint(n))
+		m.Header.Set("Annals-Worker", w.ID)
 		if _, perr := w.JS.PublishMsg(context.Background(), m); perr == nil {
 			msg.Term()
 			w.dead.Add(1)
+			w.logf("document %s: dead-lettered to %s at delivery %d: %v", msgID(msg), DeadSubj, n, err)
 			w.done(false, true, start)
 			return
 		}
 	}
-	msg.NakWithDelay(time.Second)
+	w.logf("document %s: delivery %d failed, retrying in %v: %v", msgID(msg), n, RetryDelay(n), err)
+	msg.NakWithDelay(RetryDelay(n))
 	w.done(false, false, start)
+}
+
+// retry puts a message that failed for a transient reason back with a
+// delay growing with its deliveries. It is never dead-lettered.
+func (w *Worker) retry(msg jetstream.Msg, err error, start time.Time) {
+	w.failed.Add(1)
+	w.retried.Add(1)
+	n := deliveries(msg)
+	w.logf("document %s: delivery %d: transient error, retrying in %v: %v", msgID(msg), n, RetryDelay(n), err)
+	msg.NakWithDelay(RetryDelay(n))
+	w.done(false, false, start)
+}
+
+func deliveries(msg jetstream.Msg) uint64 {
+	if meta, err := msg.Metadata(); err == nil {
+		return meta.NumDelivered
+	}
+	return 1
+}
+
+func msgID(msg jetstream.Msg) string {
+	if h := msg.Headers(); h != nil && h.Get(jetstream.MsgIDHeader) != "" {
+		return fmt.Sprintf("%q", h.Get(jetstream.MsgIDHeader))
+	}
+	return "(no id)"
+}
+
+func (w *Worker) logf(format string, args ...any) {
+	if w.Logf != nil {
+		w.Logf(format, args...)
+	}
 }
 
 func (w *Worker) done(ok, dead bool, start time.Time) {
@@ -276,14 +400,21 @@ func (w *Worker) done(ok, dead bool, start time.Time) {
 
 var errPermanent = errors.New("permanent")
 
-// code decodes and codes one message.
+// code decodes and codes one message. A message that is not an article,
+// and a document over the pipeline's budget, fail permanently.
 func (w *Worker) code(data []byte) (*annals.CodedDocument, error) {
 	a, err := ingest.DecodeJSONArticle(data, "queue", ingest.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errPermanent, err)
 	}
-	d := w.Pipeline.Process(a, time.Now().UTC()).Coded()
-	return d, nil
+	r := w.Pipeline.ProcessContext(context.Background(), a, time.Now().UTC())
+	if r.Err != nil {
+		if errors.Is(r.Err, pipeline.ErrBudget) {
+			return nil, fmt.Errorf("%w: %v", errPermanent, r.Err)
+		}
+		return nil, r.Err
+	}
+	return r.Coded(), nil
 }
 
 func (w *Worker) store(data []byte) error {
@@ -345,4 +476,45 @@ func GetStatus(ctx context.Context, js jetstream.JetStream) (Status, error) {
 		}
 	}
 	return st, nil
+}
+
+// Replay re-publishes up to limit dead letters (all when limit is 0) to
+// the work queue, oldest first, and removes each from the dead-letter
+// stream once it is queued again: at least once, never lost. Each goes
+// under a new message id, as its first one is still in the dedup window.
+// It returns how many it replayed.
+func Replay(ctx context.Context, js jetstream.JetStream, limit int) (int, error) {
+	s, err := js.Stream(ctx, DeadStream)
+	if err != nil {
+		return 0, fmt.Errorf("stream %s: %w", DeadStream, err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("stream %s: %w", DeadStream, err)
+	}
+	stamp := time.Now().UTC().Format("20060102T150405.000000000")
+	n := 0
+	for seq := info.State.FirstSeq; info.State.Msgs > 0 && seq <= info.State.LastSeq && (limit <= 0 || n < limit); seq++ {
+		m, err := s.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue // removed already
+		}
+		if err != nil {
+			return n, fmt.Errorf("read dead letter %d of %s: %w", seq, DeadStream, err)
+		}
+		var wa struct{ ID string }
+		json.Unmarshal(m.Data, &wa)
+		id := fmt.Sprintf("%s#replay-%s-%d", wa.ID, stamp, seq)
+		if err := retry(ctx, func() error {
+			_, err := js.Publish(ctx, Subject, m.Data, jetstream.WithMsgID(id))
+			return err
+		}); err != nil {
+			return n, fmt.Errorf("replay dead letter %d (document %q): %w", seq, wa.ID, err)
+		}
+		if err := s.DeleteMsg(ctx, seq); err != nil {
+			return n, fmt.Errorf("remove dead letter %d (document %q, queued again) from %s: %w", seq, wa.ID, DeadStream, err)
+		}
+		n++
+	}
+	return n, nil
 }

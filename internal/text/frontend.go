@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -66,12 +67,25 @@ func (f *FrontEnd) Lemma(lower string) string {
 
 // Process runs segmentation, tokenization, tagging and lemmatization.
 func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
+	doc, _ := f.ProcessContext(context.Background(), a, true)
+	return doc
+}
+
+// ProcessContext is Process that stops between sentences once ctx is
+// done, with ctx's error. With parse false it leaves out the syntax stage
+// (heads, relations, UPOS), for callers that do not read the tree.
+func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse bool) (*annals.Doc, error) {
 	toks, sents, dl := Segment(a.Text)
 	var sub []annals.Token
 	var group []int
 	for _, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		st := toks[s.First:s.Last]
-		sub, group = parseSentence(f.parser, st, sub, group)
+		if parse {
+			sub, group = parseSentence(f.parser, st, sub, group)
+		}
 		// the coder's rules were written against this tagger's Penn tags
 		// and these lemmas; the tree and UPOS come from the syntax stage
 		f.tagger.Tag(st)
@@ -79,5 +93,5 @@ func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
 			st[i].Lemma = f.Lemma(st[i].Lower)
 		}
 	}
-	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}
+	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}, nil
 }
