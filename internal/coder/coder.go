@@ -2892,6 +2892,11 @@ func (s *sentence) saidContent(k, v int) bool {
 		return false
 	}
 	if !s.parsedTree {
+		for j := v + 1; j < k; j++ { // up to ", but" or ", yet"
+			if l := s.tok(j).Lower; (l == "but" || l == "yet") && s.tok(j-1).Text == "," {
+				return false
+			}
+		}
 		return true
 	}
 	for n := 0; k >= 0 && n <= s.last-s.first; n++ {
