@@ -262,8 +262,12 @@ func TestActorPhrases(t *testing.T) {
 	}
 }
 
+// BenchmarkCode runs the whole coding path over the demo corpus on one
+// goroutine: with the syntax stage (as `annals parse` and `explain` run it,
+// and the coder when it reads the tree) and without it (the default path,
+// where no stage reads the tree).
 func BenchmarkCode(b *testing.B) {
-	p := testPipeline(b)
+	base := testPipeline(b)
 	var arts []*annals.Article
 	f, err := os.Open("../demo/corpus.jsonl")
 	if err != nil {
@@ -279,17 +283,23 @@ func BenchmarkCode(b *testing.B) {
 		}
 		arts = append(arts, &annals.Article{ID: a.ID, Text: a.Text, Published: time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)})
 	}
-	sents := 0
-	for _, a := range arts {
-		sents += len(p.Process(a, a.Published).Doc.Sentences)
+	for _, syntax := range []bool{false, true} {
+		p := *base
+		p.Syntax = syntax
+		b.Run(fmt.Sprintf("syntax=%v", syntax), func(b *testing.B) {
+			sents := 0
+			for _, a := range arts {
+				sents += len(p.Process(a, a.Published).Doc.Sentences)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for _, a := range arts {
+					p.Process(a, a.Published)
+				}
+			}
+			b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
+		})
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, a := range arts {
-			p.Process(a, a.Published)
-		}
-	}
-	b.ReportMetric(float64(sents*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
 // BenchmarkLoad measures loading every model and dictionary, and reports
