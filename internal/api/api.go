@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -278,9 +279,19 @@ func MetricsHandler(set *metrics.Set) http.Handler {
 	})
 }
 
-// filter reads the event filters from the query string.
-func filter(r *http.Request) (annals.EventFilter, error) {
+// filterParams are the query parameters every filtered endpoint takes.
+var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "root", "code", "quad", "place", "country", "q", "mode", "doc", "limit", "cursor"}
+
+// filter reads the event filters from the query string. A parameter that is
+// neither a filter nor one of the route's extra ones is an error naming it:
+// a misspelt filter would otherwise return everything.
+func filter(r *http.Request, extra ...string) (annals.EventFilter, error) {
 	q := r.URL.Query()
+	for k := range q {
+		if !slices.Contains(filterParams, k) && !slices.Contains(extra, k) {
+			return annals.EventFilter{}, bad("unknown parameter %q (this endpoint takes: %s)", k, strings.Join(append(append([]string(nil), filterParams...), extra...), ", "))
+		}
+	}
 	for k, vs := range q {
 		for _, v := range vs {
 			if strings.IndexFunc(v, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }) >= 0 || !utf8.ValidString(v) {
@@ -384,7 +395,7 @@ func (s *Server) event(r *http.Request) (any, error) {
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	f, err := filter(r)
+	f, err := filter(r, "interval")
 	if err != nil {
 		return nil, err
 	}
@@ -407,7 +418,7 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	f, err := filter(r)
+	f, err := filter(r, "by")
 	if err != nil {
 		return nil, err
 	}
@@ -419,7 +430,7 @@ func (s *Server) actors(r *http.Request) (any, error) {
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	f, err := filter(r)
+	f, err := filter(r, "by")
 	if err != nil {
 		return nil, err
 	}

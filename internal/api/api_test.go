@@ -304,3 +304,30 @@ func TestPostedFeedReadsNoFile(t *testing.T) {
 		t.Errorf("cached document text without the token: %d %s", code, body)
 	}
 }
+
+// TestUnknownParameters: a misspelt or unknown filter is a 400 naming it,
+// not a silently unfiltered answer; each route's own extras are accepted.
+func TestUnknownParameters(t *testing.T) {
+	s := newServer(t, "")
+	for url, want := range map[string]int{
+		"/api/v1/events?actr=PAK":                       400,
+		"/api/v1/events?actor=PAK":                      200,
+		"/api/v1/events?interval=week":                  400,
+		"/api/v1/dyads/PAK/IRN/timeline?interval=week":  200,
+		"/api/v1/dyads/PAK/IRN/timeline?intervall=week": 400,
+		"/api/v1/actors?by=country&limit=5":             200,
+		"/api/v1/network?by=actor&from=2024-01-01":      200,
+		"/api/v1/network?bye=actor":                     400,
+	} {
+		var body map[string]any
+		code := get(t, s.URL+url, &body)
+		if code != want {
+			t.Errorf("%s: %d, want %d (%v)", url, code, want, body["error"])
+		}
+		if want == 400 {
+			if msg, _ := body["error"].(string); !strings.Contains(msg, "unknown parameter") {
+				t.Errorf("%s: error %q does not name the parameter", url, msg)
+			}
+		}
+	}
+}
