@@ -20,6 +20,17 @@ type dialect struct {
 	dyadHint   string              // index hint for timelines
 	bucket     map[Interval]string // event_date -> bucket start
 	fts        func(arg string) (cond string, val any)
+	// bin makes a column compare bytewise, for indexed prefix ranges
+	bin func(col string) string
+	// lo and hi are the lesser and greater of two values
+	lo, hi string
+	// noIndex keeps the planner off an index for a condition that
+	// selects almost every row
+	noIndex func(col string) string
+	// unlikely tells the planner a condition is selective, so that it
+	// reads the condition's index rather than scan in id order hoping to
+	// meet a page of matches soon (which for a rare value is every row)
+	unlikely func(cond string) string
 	// afterSentence writes a sentence's text to a separate index, if any.
 	afterSentence func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error
 	dropSentences func(ctx context.Context, tx *sql.Tx, doc string) error
@@ -27,6 +38,8 @@ type dialect struct {
 
 var sqliteDialect = &dialect{
 	name: "sqlite", migrations: "migrations/sqlite", ilike: "LIKE", groupIDs: "group_concat(id)", dyadHint: "INDEXED BY events_dyad",
+	bin: func(col string) string { return col }, lo: "min", hi: "max",
+	noIndex: func(col string) string { return "+" + col }, unlikely: func(c string) string { return "unlikely(" + c + ")" },
 	bucket: map[Interval]string{
 		IntervalDay:   `event_date`,
 		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
@@ -47,6 +60,8 @@ var sqliteDialect = &dialect{
 
 var postgresDialect = &dialect{
 	name: "postgres", migrations: "migrations/postgres", dollar: true, ilike: "ILIKE", groupIDs: "string_agg(id::text, ',')",
+	bin: func(col string) string { return col + ` COLLATE "C"` }, lo: "LEAST", hi: "GREATEST",
+	noIndex: func(col string) string { return col }, unlikely: func(c string) string { return c },
 	bucket: map[Interval]string{
 		IntervalDay:   `event_date`,
 		IntervalWeek:  `to_char(date_trunc('week', event_date::date), 'YYYY-MM-DD')`,

@@ -8,11 +8,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/annals-events/annals"
 )
 
-// where builds the SQL condition of a filter over events e.
+// where builds the SQL condition of a filter over events e. Each filter
+// is written so that an index serves it (see migrations 0002): actor
+// prefixes as equality on the country prefix and byte ranges, places
+// through the table of place names.
 func (s *DB) where(f annals.EventFilter) (string, []any) {
 	var c []string
 	var args []any
@@ -20,19 +24,35 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		c = append(c, cond)
 		args = append(args, a...)
 	}
-	up := func(s string) string { return likePrefix(strings.ToUpper(s)) }
+	addc := func(cond string, a []any) { add(cond, a...) }
 	if f.Actor != "" {
-		add(`(e.source LIKE ? ESCAPE '\' OR e.target LIKE ? ESCAPE '\')`, up(f.Actor), up(f.Actor))
+		cs, as := s.prefixCond("e.source", f.Actor)
+		ct, at := s.prefixCond("e.target", f.Actor)
+		add(`(`+cs+` OR `+ct+`)`, append(as, at...)...)
 	}
 	if f.Source != "" {
-		add(`e.source LIKE ? ESCAPE '\'`, up(f.Source))
+		addc(s.prefixCond("e.source", f.Source))
 	}
 	if f.Target != "" {
-		add(`e.target LIKE ? ESCAPE '\'`, up(f.Target))
+		addc(s.prefixCond("e.target", f.Target))
 	}
 	if f.DyadA != "" && f.DyadB != "" {
-		a, b := up(f.DyadA), up(f.DyadB)
-		add(`((e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\') OR (e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'))`, a, b, b, a)
+		a, b := strings.ToUpper(f.DyadA), strings.ToUpper(f.DyadB)
+		a3, aok := country(a)
+		b3, bok := country(b)
+		if aok && bok {
+			// the unordered pair of country prefixes, on events_pair
+			lo, hi := min(a3, b3), max(a3, b3)
+			s3, t3 := `substr(e.source, 1, 3)`, `substr(e.target, 1, 3)`
+			add(s.d.lo+`(`+s3+`, `+t3+`) = ? AND `+s.d.hi+`(`+s3+`, `+t3+`) = ?`, lo, hi)
+		}
+		if !aok || !bok || len(a) > 3 || len(b) > 3 {
+			sa, xa := s.prefixCond("e.source", a)
+			tb, xb := s.prefixCond("e.target", b)
+			sb, yb := s.prefixCond("e.source", b)
+			ta, ya := s.prefixCond("e.target", a)
+			add(`((`+sa+` AND `+tb+`) OR (`+sb+` AND `+ta+`))`, append(append(append(xa, xb...), yb...), ya...)...)
+		}
 	}
 	if f.From != "" {
 		add(`e.event_date >= ?`, f.From)
@@ -44,13 +64,13 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.root = ?`, f.Root)
 	}
 	if f.Code != "" {
-		add(`e.code LIKE ? ESCAPE '\'`, likePrefix(f.Code))
+		addc(s.rangeCond("e.code", f.Code))
 	}
 	if f.QuadClass != 0 {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(`e.loc_name `+s.d.ilike+` ? ESCAPE '\'`, "%"+likePrefix(f.Place))
+		add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), "%"+likePrefix(f.Place))
 	}
 	if f.Country != "" {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
@@ -64,18 +84,91 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 	}
 	modes := f.Modes
 	if len(modes) == 0 {
-		modes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
+		modes = defaultModes
 	}
 	ph := make([]string, len(modes))
+	col := "e.mode"
 	for i, m := range modes {
 		ph[i] = "?"
 		args = append(args, string(m))
+		if m == annals.Asserted {
+			col = s.d.noIndex(col) // most events: an index would only slow it
+		}
 	}
-	c = append(c, `e.mode IN (`+strings.Join(ph, ",")+`)`)
+	c = append(c, col+` IN (`+strings.Join(ph, ",")+`)`)
 	if f.After > 0 {
 		add(`e.id > ?`, f.After)
 	}
 	return strings.Join(c, " AND "), args
+}
+
+var defaultModes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
+
+// country is the country prefix of an actor code, when it has one made
+// of three ASCII bytes (so that bytes and characters agree).
+func country(code string) (string, bool) {
+	if len(code) < 3 {
+		return "", false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] >= 0x80 {
+			return "", false
+		}
+	}
+	return code[:3], true
+}
+
+// prefixCond is an indexed condition for "the actor code in col starts
+// with p" (case-insensitively: codes are upper case): equality on the
+// country prefix when p has one, and a byte range for the rest.
+func (s *DB) prefixCond(col, p string) (string, []any) {
+	p = strings.ToUpper(p)
+	p3, ok := country(p)
+	if !ok {
+		return s.rangeCondWith(col, p, s.d.unlikely)
+	}
+	cond := `substr(` + col + `, 1, 3) = ?`
+	if len(p) == 3 {
+		return cond, []any{p3}
+	}
+	r, a := s.rangeCond(col, p)
+	return cond + ` AND ` + r, append([]any{p3}, a...)
+}
+
+// rangeCond is "col starts with p" as a byte range, col >= p AND col <
+// the next prefix, which a BINARY (SQLite) or "C" (PostgreSQL) index
+// serves.
+func (s *DB) rangeCond(col, p string) (string, []any) {
+	return s.rangeCondWith(col, p, func(c string) string { return c })
+}
+
+// rangeCondWith is rangeCond with each comparison wrapped.
+func (s *DB) rangeCondWith(col, p string, wrap func(string) string) (string, []any) {
+	b := s.d.bin(col)
+	hi, ok := nextPrefix(p)
+	if !ok {
+		return wrap(b+` >= ?`), []any{p}
+	}
+	return `(` + wrap(b+` >= ?`) + ` AND ` + wrap(b+` < ?`) + `)`, []any{p, hi}
+}
+
+// nextPrefix is the least string greater than every string starting
+// with p, in code point (UTF-8 byte) order; false when there is none.
+func nextPrefix(p string) (string, bool) {
+	r := []rune(p)
+	for len(r) > 0 {
+		last := r[len(r)-1]
+		if last < utf8.MaxRune {
+			last++
+			if last == 0xD800 { // surrogates are not characters
+				last = 0xE000
+			}
+			r[len(r)-1] = last
+			return string(r), true
+		}
+		r = r[:len(r)-1]
+	}
+	return "", false
 }
 
 // likePrefix is a LIKE pattern matching values that start with s: the
@@ -126,12 +219,8 @@ func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool
 // EventList is Events with at most evidence rows of evidence per event (-1:
 // all, 0: none); EvidenceCount says how many there are.
 func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) ([]annals.StoredEvent, error) {
-	cond, args := s.where(f)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 100
-	}
-	rows, err := s.query(ctx, nil, `SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id LIMIT ?`, append(args, limit)...)
+	q, args := s.eventsQuery(f)
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -162,6 +251,33 @@ func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) 
 		}
 	}
 	return out, nil
+}
+
+// eventsQuery is the query of a page of events. An actor, as source or
+// target, is two disjoint index reads in id order merged (UNION ALL with
+// ORDER BY: SQLite's merge of co-routines, PostgreSQL's Merge Append), so
+// the first page of a dense actor stops after a page, as a rare one does.
+func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	if f.Actor == "" {
+		cond, args := s.where(f)
+		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY e.id LIMIT ?`, append(args, limit)
+	}
+	actor := f.Actor
+	f.Actor = ""
+	cond, args := s.where(f)
+	cs, as := s.prefixCond("e.source", actor)
+	ct, at := s.prefixCond("e.target", actor)
+	q := `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + `
+		UNION ALL
+		SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
+		ORDER BY 1 LIMIT ?`
+	a := append(append([]any{}, args...), as...)
+	a = append(append(append(a, args...), at...), as...)
+	return q, append(a, limit)
 }
 
 // Each streams every event matching f (no limit) to fn, for exports.

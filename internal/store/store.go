@@ -328,6 +328,11 @@ func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int6
 	var lat, lon any
 	if l := e.Location; l != nil {
 		ln, country, adm1, lat, lon, lp = l.Name, l.Country, l.ADM1, l.Lat, l.Lon, l.Precision
+		if l.Name != "" {
+			if _, err := s.exec(ctx, tx, `INSERT INTO places (name) VALUES (?) ON CONFLICT DO NOTHING`, l.Name); err != nil {
+				return 0, err
+			}
+		}
 	}
 	var id int64
 	err := s.queryRow(ctx, tx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
