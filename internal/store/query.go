@@ -147,7 +147,7 @@ func (s *DB) rangeCondWith(col, p string, wrap func(string) string) (string, []a
 	b := s.d.bin(col)
 	hi, ok := nextPrefix(p)
 	if !ok {
-		return wrap(b+` >= ?`), []any{p}
+		return wrap(b + ` >= ?`), []any{p}
 	}
 	return `(` + wrap(b+` >= ?`) + ` AND ` + wrap(b+` < ?`) + `)`, []any{p, hi}
 }
