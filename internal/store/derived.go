@@ -8,15 +8,21 @@ import (
 // and the summaries) in one transaction, for a store whose events were
 // written around the store (tools/gendb) or to repair one.
 func (s *DB) Rebuild(ctx context.Context) error {
+	ins, err := s.derivedInserts()
+	if err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	for _, q := range []string{
-		`DELETE FROM places`,
-		`INSERT INTO places (name) SELECT DISTINCT loc_name FROM events WHERE loc_name IS NOT NULL AND loc_name != ''`,
-	} {
+	for _, t := range derivedTables {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return err
+		}
+	}
+	for _, q := range ins {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/annals-events/annals"
@@ -57,4 +58,78 @@ func (s *DB) explain(ctx context.Context, q string, args []any) (string, error) 
 		}
 	}
 	return strings.Join(lines, "\n"), rows.Err()
+}
+
+// SummaryDrift compares each summary table (and the place names) with the
+// same summary recomputed from the events; "" when all agree.
+func (s *DB) SummaryDrift(ctx context.Context) (string, error) {
+	ins, err := s.derivedInserts()
+	if err != nil {
+		return "", err
+	}
+	var out []string
+	for _, st := range ins {
+		// INSERT INTO t (cols) SELECT ...
+		head, sel, _ := strings.Cut(st, "SELECT")
+		table, cols, _ := strings.Cut(strings.TrimPrefix(head, "INSERT INTO "), " (")
+		cols = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cols), ")"))
+		stored, err := s.rowSet(ctx, `SELECT `+cols+` FROM `+table)
+		if err != nil {
+			return "", err
+		}
+		want, err := s.rowSet(ctx, `SELECT`+sel)
+		if err != nil {
+			return "", err
+		}
+		for k, n := range want {
+			if stored[k] != n {
+				out = append(out, table+": missing "+k)
+			}
+		}
+		for k, n := range stored {
+			// a place name outlives its events, harmlessly: it only
+			// widens the list of names a place filter looks up
+			if want[k] != n && table != "places" {
+				out = append(out, table+": stale "+k)
+			}
+		}
+	}
+	return strings.Join(out, "\n"), nil
+}
+
+func (s *DB) rowSet(ctx context.Context, q string) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	set := map[string]int{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		var b strings.Builder
+		for _, v := range vals {
+			if x, ok := v.([]byte); ok {
+				v = string(x)
+			}
+			fmt.Fprintf(&b, "%v|", v)
+		}
+		set[b.String()]++
+	}
+	return set, rows.Err()
+}
+
+// FromEvents runs fn with every aggregate read from the events, not the
+// summaries.
+func FromEvents(fn func()) {
+	noSummaries = true
+	defer func() { noSummaries = false }()
+	fn()
 }

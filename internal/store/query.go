@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -369,50 +368,40 @@ func bucketOf(date string, iv Interval) string {
 }
 
 // Timeline returns the events between two actors (either direction, by
-// country code prefix) per day, week or month: counts per quad class, the
-// mean Goldstein score, and the ids of the events behind each bucket. It
-// reads only the dyad index.
+// country code prefix) per day, week or month: counts per quad class and
+// the mean Goldstein score. The events of a bucket are the dyad's events
+// from its Start to its End (EventList, paginated). Country pairs with no
+// filter but dates, quad class and modes read the summary sum_dyad_days;
+// any other filter reads the dyad index of the events.
 func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.EventFilter) ([]annals.Bucket, error) {
 	if iv != IntervalDay && iv != IntervalWeek && iv != IntervalMonth {
 		return nil, fmt.Errorf("interval %q: want day, week or month", iv)
 	}
-	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
 	a, b = strings.ToUpper(a), strings.ToUpper(b)
-	// one index range per direction: (source country, target country,
-	// date), then every other filter
-	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.event_date != ''`
-	if len(a) > 3 || len(b) > 3 {
-		cond += ` AND e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'`
-	}
 	f.After = 0
-	fc, extra := s.where(f)
-	cond += ` AND ` + fc
-	dir := func(x, y, xs, ys string) []any {
-		args := []any{x, y}
-		if len(a) > 3 || len(b) > 3 {
-			args = append(args, likePrefix(xs), likePrefix(ys))
+	var q string
+	var args []any
+	if _, aok := country(a); aok && len(a) == 3 && len(b) == 3 && summarised(f) {
+		if _, bok := country(b); bok {
+			q, args = s.timelineSummary(a, b, iv, f)
 		}
-		return append(args, extra...)
 	}
-	args := append(dir(a3, b3, a, b), dir(b3, a3, b, a)...)
-	bucket := s.d.bucket[iv]
-	// aggregate in SQL: one row per bucket and quad class
-	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(goldstein), ` + s.d.groupIDs + ` FROM (
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `
-		UNION ALL
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `) AS x GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	if q == "" {
+		q, args = s.timelineEvents(a, b, iv, f)
+	}
 	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
 	var out []annals.Bucket
+	var g100 []int64
 	idx := map[string]int{}
 	for rows.Next() {
-		var k, ids string
+		var k string
 		var q, n int
-		var g float64
-		if err := rows.Scan(&k, &q, &n, &g, &ids); err != nil {
+		var g int64
+		if err := rows.Scan(&k, &q, &n, &g); err != nil {
 			return nil, err
 		}
 		i, ok := idx[k]
@@ -420,32 +409,138 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 			i = len(out)
 			idx[k] = i
 			out = append(out, annals.Bucket{Start: k})
+			g100 = append(g100, 0)
 		}
 		bk := &out[i]
 		if q >= 1 && q <= 4 {
 			bk.Quad[q] += n
 		}
-		bk.Goldstein += g
+		g100[i] += g
 		bk.Events += n
-		for _, f := range strings.Split(ids, ",") {
-			if id, err := strconv.ParseInt(f, 10, 64); err == nil {
-				bk.EventIDs = append(bk.EventIDs, id)
-			}
-		}
-	}
-	for i := range out {
-		out[i].Goldstein = round2(out[i].Goldstein / float64(out[i].Events))
-		slices.Sort(out[i].EventIDs)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Goldstein = round2(float64(g100[i]) / 100 / float64(out[i].Events))
 	}
 	if len(out) > 1 {
 		if n := bucketCount(out[0].Start, out[len(out)-1].Start, iv); n > MaxBuckets {
 			return nil, &TooManyBuckets{N: n, Interval: iv}
 		}
 	}
-	return fillGaps(out, iv), nil
+	out = fillGaps(out, iv)
+	for i := range out {
+		out[i].End = bucketEnd(out[i].Start, iv)
+	}
+	return out, nil
+}
+
+// noSummaries makes every aggregate read the events (for tests that
+// compare the two).
+var noSummaries bool
+
+// summarised reports whether the summaries key every filter f sets:
+// dates, quad class and modes.
+func summarised(f annals.EventFilter) bool {
+	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
+		f.Place == "" && f.Country == "" && f.Text == "" && f.DocID == ""
+}
+
+// summaryWhere is the condition of f's dates, quad class and modes over
+// sum_dyad_days.
+func summaryWhere(f annals.EventFilter) (string, []any) {
+	c := []string{"events != 0"}
+	var args []any
+	if f.From != "" {
+		c = append(c, "day >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		c = append(c, "day <= ?")
+		args = append(args, f.To)
+	}
+	if f.QuadClass != 0 {
+		c = append(c, "quad_class = ?")
+		args = append(args, f.QuadClass)
+	}
+	m, margs := modesIn(f)
+	return strings.Join(append(c, m), " AND "), append(args, margs...)
+}
+
+func modesIn(f annals.EventFilter) (string, []any) {
+	modes := f.Modes
+	if len(modes) == 0 {
+		modes = defaultModes
+	}
+	var args []any
+	for _, m := range modes {
+		args = append(args, string(m))
+	}
+	return `mode IN (` + strings.TrimSuffix(strings.Repeat("?,", len(modes)), ",") + `)`, args
+}
+
+func (s *DB) timelineSummary(a, b string, iv Interval, f annals.EventFilter) (string, []any) {
+	cond, args := summaryWhere(f)
+	dir := `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`
+	bucket := strings.ReplaceAll(s.d.bucket[iv], "event_date", "day")
+	q := `SELECT ` + bucket + ` AS b, quad_class, SUM(events), SUM(goldstein100) FROM sum_dyad_days
+		WHERE ` + dir + ` AND day != '' AND ` + cond + ` GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	return q, append([]any{a, b, b, a}, args...)
+}
+
+// timelineEvents is the timeline read from the events, on the dyad index:
+// one index range per direction (source country, target country, date),
+// then every other filter.
+func (s *DB) timelineEvents(a, b string, iv Interval, f annals.EventFilter) (string, []any) {
+	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
+	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.event_date != ''`
+	fc, extra := s.where(f)
+	dir := func(x, y, x3, y3 string) (string, []any) {
+		c, args := cond, []any{x3, y3}
+		if len(a) > 3 || len(b) > 3 {
+			cx, ax := s.prefixCond("e.source", x)
+			cy, ay := s.prefixCond("e.target", y)
+			c += ` AND ` + cx + ` AND ` + cy
+			args = append(append(args, ax...), ay...)
+		}
+		return c + ` AND ` + fc, append(args, extra...)
+	}
+	c1, args := dir(a, b, a3, b3)
+	sel := `SELECT e.event_date, e.quad_class, ` + g100SQL(s.d) + ` AS g FROM events e ` + s.d.dyadHint + ` WHERE `
+	inner := sel + c1
+	if a != b {
+		c2, args2 := dir(b, a, b3, a3)
+		inner += ` UNION ALL ` + sel + c2
+		args = append(args, args2...)
+	}
+	bucket := s.d.bucket[iv]
+	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(g) FROM (` + inner + `) AS x GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	return q, args
+}
+
+// g100SQL is an event's Goldstein score in hundredths, as the summaries
+// hold it (migration 0003).
+func g100SQL(d *dialect) string {
+	if d.name == "postgres" {
+		return `CAST(ROUND(e.goldstein::numeric * 100) AS BIGINT)`
+	}
+	return `CAST(ROUND(e.goldstein * 100) AS INTEGER)`
+}
+
+// bucketEnd is the last day of the bucket starting at start.
+func bucketEnd(start string, iv Interval) string {
+	t, err := time.Parse("2006-01-02", start)
+	if err != nil {
+		return start
+	}
+	switch iv {
+	case IntervalWeek:
+		t = t.AddDate(0, 0, 6)
+	case IntervalMonth:
+		t = t.AddDate(0, 1, -1)
+	}
+	return t.Format("2006-01-02")
 }
 
 // MaxBuckets caps a timeline's buckets, empty ones included.
@@ -503,19 +598,38 @@ type ActorCount struct {
 }
 
 // Actors returns actors (by code, or by country prefix when byCountry) by
-// event count, as source or target, among events matching f.
+// event count, as source or target, among events matching f. With no
+// filter but modes it reads sum_actors; by country with dates and quad
+// class, sum_dyad_days; otherwise the events.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
-	cond, args := s.where(f)
+	if limit <= 0 {
+		limit = 100
+	}
 	col := "code"
 	if byCountry {
 		col = "substr(code, 1, 3)"
 	}
-	if limit <= 0 {
-		limit = 100
+	var q string
+	var args []any
+	switch {
+	case summarised(f) && f.From == "" && f.To == "" && f.QuadClass == 0:
+		m, margs := modesIn(f)
+		q = `SELECT ` + col + ` AS c, SUM(events) AS n FROM sum_actors WHERE code != '' AND ` + m + `
+			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(margs, limit)
+	case summarised(f) && byCountry:
+		cond, cargs := summaryWhere(f)
+		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM sum_dyad_days WHERE ` + cond + `
+			UNION ALL SELECT tgt3, events FROM sum_dyad_days WHERE ` + cond + `) AS x
+			WHERE code != '' GROUP BY code HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(append(append([]any{}, cargs...), cargs...), limit)
+	default:
+		cond, cargs := s.where(f)
+		q = `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
+			WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(append(append([]any{}, cargs...), cargs...), limit)
 	}
-	q := `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
-		WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
-	rows, err := s.query(ctx, nil, q, append(append(append([]any{}, args...), args...), limit)...)
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -542,20 +656,44 @@ type Edge struct {
 }
 
 // Network returns the actor graph among events matching f, by country
-// prefix when byCountry, the strongest edges first.
+// prefix when byCountry, the strongest edges first. With no filter but
+// modes it reads sum_pairs; by country with dates and quad class,
+// sum_dyad_days; otherwise the events.
 func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]Edge, error) {
-	cond, args := s.where(f)
-	sc, tc := "e.source", "e.target"
-	if byCountry {
-		sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
-	}
 	if limit <= 0 {
 		limit = 200
 	}
-	q := `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END), AVG(e.goldstein)
+	var q string
+	var args []any
+	switch {
+	case summarised(f) && f.From == "" && f.To == "" && f.QuadClass == 0:
+		sc, tc := "source", "target"
+		if byCountry {
+			sc, tc = "substr(source,1,3)", "substr(target,1,3)"
+		}
+		m, margs := modesIn(f)
+		q = `SELECT ` + sc + ` AS a, ` + tc + ` AS b, SUM(events), SUM(cooperation), SUM(conflict), SUM(goldstein100)
+			FROM sum_pairs WHERE ` + m + ` AND target != '' AND source != '' AND substr(source,1,3) != '---' AND substr(target,1,3) != '---'
+			AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
+		args = append(margs, limit)
+	case summarised(f) && byCountry:
+		cond, cargs := summaryWhere(f)
+		q = `SELECT src3, tgt3, SUM(events), SUM(CASE WHEN quad_class <= 2 THEN events ELSE 0 END), SUM(CASE WHEN quad_class >= 3 THEN events ELSE 0 END), SUM(goldstein100)
+			FROM sum_dyad_days WHERE ` + cond + ` AND src3 != '' AND tgt3 != '' AND src3 != '---' AND tgt3 != '---' AND src3 != tgt3
+			GROUP BY src3, tgt3 HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
+		args = append(cargs, limit)
+	default:
+		cond, cargs := s.where(f)
+		sc, tc := "e.source", "e.target"
+		if byCountry {
+			sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
+		}
+		q = `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END), SUM(` + g100SQL(s.d) + `)
 		FROM events e WHERE ` + cond + ` AND e.target != '' AND e.source != '' AND substr(e.source,1,3) != '---' AND substr(e.target,1,3) != '---'
 		AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` ORDER BY 3 DESC, 1, 2 LIMIT ?`
-	rows, err := s.query(ctx, nil, q, append(args, limit)...)
+		args = append(cargs, limit)
+	}
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -563,10 +701,11 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 	var out []Edge
 	for rows.Next() {
 		var e Edge
-		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &e.Goldstein); err != nil {
+		var g int64
+		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &g); err != nil {
 			return nil, err
 		}
-		e.Goldstein = round2(e.Goldstein)
+		e.Goldstein = round2(float64(g) / 100 / float64(e.Events))
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -647,7 +786,7 @@ func fillGaps(bs []annals.Bucket, iv Interval) []annals.Bucket {
 			continue
 		}
 		for d = next(d); d.Before(end); d = next(d) {
-			out = append(out, annals.Bucket{Start: d.Format("2006-01-02"), EventIDs: []int64{}})
+			out = append(out, annals.Bucket{Start: d.Format("2006-01-02")})
 		}
 	}
 	return out

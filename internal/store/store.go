@@ -190,6 +190,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
 	touched := map[int64]string{}
+	sm := newSums()
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
@@ -211,13 +212,16 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 			a.ID, a.URL, a.Title, a.Source, pub, d.ContentHash, a.Text, now); err != nil {
 			return res, fmt.Errorf("store document %s: %w", a.ID, err)
 		}
-		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
 			return res, fmt.Errorf("store document %s: %w", a.ID, err)
 		}
 		res.Added++
 		res.Events += len(d.Events)
 	}
-	if err := s.recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched, sm); err != nil {
+		return res, err
+	}
+	if err := sm.apply(ctx, s, tx); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
@@ -225,7 +229,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 
 // writeCoding writes sentences, mentions, events and evidence of a stored
 // document.
-func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]string) error {
+func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]string, sm *sums) error {
 	a := d.Article
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
@@ -251,7 +255,7 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			return err
 		}
 		if id == 0 {
-			id, err = s.insertEvent(ctx, tx, e)
+			id, err = s.insertEvent(ctx, tx, e, sm)
 			if err != nil {
 				return err
 			}
@@ -323,7 +327,7 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
-func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event, sm *sums) (int64, error) {
 	var ln, country, adm1, lp any
 	var lat, lon any
 	if l := e.Location; l != nil {
@@ -340,12 +344,15 @@ func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int6
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
 		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision,
 		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
+	if err == nil {
+		sm.add(e.Source, e.Target, e.QuadClass, e.Goldstein, string(e.Mode), e.EventDate, 1)
+	}
 	return id, err
 }
 
 // recount sets the counts of events from their evidence and deletes events
-// left without any.
-func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string) error {
+// left without any, counting them out of the summaries.
+func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string, sm *sums) error {
 	// in id order, so concurrent writers lock rows in the same order
 	keys := make([]int64, 0, len(ids))
 	for id := range ids {
@@ -362,7 +369,23 @@ func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string) erro
 			return err
 		}
 		// the date lets PostgreSQL go straight to the event's partition
-		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0`, id, ids[id]); err != nil {
+		rows, err := s.query(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0
+			RETURNING source, target, quad_class, goldstein, mode, event_date`, id, ids[id])
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var src, tgt, mode, date string
+			var quad int
+			var g float64
+			if err := rows.Scan(&src, &tgt, &quad, &g, &mode, &date); err != nil {
+				rows.Close()
+				return err
+			}
+			sm.add(src, tgt, quad, g, mode, date, -1)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
@@ -411,6 +434,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 	}
 	defer tx.Rollback()
 	touched := map[int64]string{}
+	sm := newSums()
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
@@ -440,7 +464,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 				return res, err
 			}
 		}
-		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
 			return res, fmt.Errorf("recode document %s: %w", id, err)
 		}
 		for _, e := range d.Events {
@@ -459,7 +483,10 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		res.Removed += len(old)
 		res.Documents++
 	}
-	if err := s.recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched, sm); err != nil {
+		return res, err
+	}
+	if err := sm.apply(ctx, s, tx); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
