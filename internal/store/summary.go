@@ -3,7 +3,6 @@ package store
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"math"
 	"slices"
 	"strings"
@@ -86,7 +85,7 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 const upsertRows = 100
 
 // apply writes the changes in tx.
-func (m *sums) apply(ctx context.Context, s *DB, tx *sql.Tx) error {
+func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	dk := make([]dyadKey, 0, len(m.dyad))
 	for k, v := range m.dyad {
 		if v.events != 0 || v.g100 != 0 {
@@ -157,7 +156,7 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *sql.Tx) error {
 }
 
 // upsert adds rows of deltas to a summary table, upsertRows at a time.
-func (s *DB) upsert(ctx context.Context, tx *sql.Tx, table, keys, vals string, rows [][]any) error {
+func (s *DB) upsert(ctx context.Context, tx *wtx, table, keys, vals string, rows [][]any) error {
 	var set []string
 	for _, v := range strings.Split(vals, ", ") {
 		set = append(set, v+` = `+table+`.`+v+` + excluded.`+v)
@@ -180,7 +179,7 @@ func (s *DB) upsert(ctx context.Context, tx *sql.Tx, table, keys, vals string, r
 }
 
 // dropEmpty deletes the rows of keys whose count went down, if now zero.
-func (s *DB) dropEmpty(ctx context.Context, tx *sql.Tx, table, cond string, keys [][]any) error {
+func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys [][]any) error {
 	for _, k := range keys {
 		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE `+cond+` AND events = 0`, k...); err != nil {
 			return err
