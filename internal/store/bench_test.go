@@ -41,6 +41,9 @@ func BigDB(b *testing.B) *store.DB {
 		if err := gendata.Generate(context.Background(), db.SQL(), db.Name(), benchN(), 1); err != nil {
 			b.Fatal(err)
 		}
+		if err := db.Rebuild(context.Background()); err != nil {
+			b.Fatal(err)
+		}
 		db.Close()
 		// reopen, as a server would: whatever Open does on a store
 		// written outside it happens now

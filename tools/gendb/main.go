@@ -5,6 +5,7 @@
 //	go run ./tools/gendb -n 1000000 -db 'postgres://annals:annals@127.0.0.1:5432/big?sslmode=disable'
 //
 // The store must be empty; the same -n and -seed always make the same rows.
+// The store's derived tables (place names, summaries) are rebuilt after.
 package main
 
 import (
@@ -31,7 +32,13 @@ func main() {
 		log.Fatal(err)
 	}
 	defer db.Close()
-	if err := gendata.Generate(context.Background(), db.SQL(), db.Name(), *n, *seed); err != nil {
+	ctx := context.Background()
+	if err := gendata.Generate(ctx, db.SQL(), db.Name(), *n, *seed); err != nil {
+		log.Fatal(err)
+	}
+	// the rows went around the store: its place names and summaries
+	// are made from them now
+	if err := db.Rebuild(ctx); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("gendb: %d events in %s", *n, time.Since(start).Round(time.Millisecond))
