@@ -63,7 +63,14 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.root = ?`, f.Root)
 	}
 	if f.Code != "" {
-		addc(s.rangeCond("e.code", f.Code))
+		// a CAMEO code's root is its first two digits: the root's index
+		// reads a dense code in id order
+		if len(f.Code) >= 2 {
+			add(`e.root = ?`, f.Code[:2])
+			addc(s.rangeCond("e.code", f.Code))
+		} else {
+			addc(s.rangeCondWith("e.code", f.Code, s.d.unlikely))
+		}
 	}
 	if f.QuadClass != 0 {
 		add(`e.quad_class = ?`, f.QuadClass)
@@ -236,12 +243,17 @@ func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if evidence != 0 {
+	if evidence != 0 && len(out) > 0 {
+		ids := make([]int64, len(out))
 		for i := range out {
-			ev, total, err := s.evidence(ctx, out[i].ID, evidence)
-			if err != nil {
-				return nil, err
-			}
+			ids[i] = out[i].ID
+		}
+		evs, totals, err := s.evidenceOf(ctx, ids, evidence)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			ev, total := evs[out[i].ID], totals[out[i].ID]
 			out[i].Evidence, out[i].EvidenceCount = ev, total
 			if len(ev) > 0 {
 				out[i].DocID, out[i].SentenceIndex, out[i].Sentence = ev[0].DocID, ev[0].SentenceIndex, ev[0].Sentence
@@ -297,6 +309,46 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 		}
 		f.After = evs[len(evs)-1].ID
 	}
+}
+
+// evidenceOf is evidence for the events of a page, in one query: at
+// most limit rows each (-1: all), and how many each has.
+func (s *DB) evidenceOf(ctx context.Context, ids []int64, limit int) (map[int64][]annals.Evidence, map[int64]int, error) {
+	args := make([]any, 0, len(ids)+1)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	lim := ""
+	if limit > 0 {
+		lim = ` WHERE rn <= ?`
+		args = append(args, limit)
+	}
+	rows, err := s.query(ctx, nil, `SELECT * FROM (SELECT v.event_id, COUNT(*) OVER (PARTITION BY v.event_id) AS total,
+		ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn,
+		v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
+		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
+		WHERE v.event_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)) AS x`+lim+` ORDER BY event_id, rn`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]annals.Evidence{}
+	totals := map[int64]int{}
+	for rows.Next() {
+		var e annals.Evidence
+		var mode string
+		var id int64
+		var total, rn int
+		if err := rows.Scan(&id, &total, &rn, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
+			return nil, nil, err
+		}
+		e.Mode = annals.Mode(mode)
+		out[id] = append(out[id], e)
+		totals[id] = total
+	}
+	return out, totals, rows.Err()
 }
 
 // evidence returns the sentences behind an event; spans are relative to
@@ -667,13 +719,13 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 	var args []any
 	switch {
 	case summarised(f) && f.From == "" && f.To == "" && f.QuadClass == 0:
-		sc, tc := "source", "target"
+		table, sc, tc := "sum_pairs", "source", "target"
 		if byCountry {
-			sc, tc = "substr(source,1,3)", "substr(target,1,3)"
+			table, sc, tc = "sum_dyads", "src3", "tgt3"
 		}
 		m, margs := modesIn(f)
 		q = `SELECT ` + sc + ` AS a, ` + tc + ` AS b, SUM(events), SUM(cooperation), SUM(conflict), SUM(goldstein100)
-			FROM sum_pairs WHERE ` + m + ` AND target != '' AND source != '' AND substr(source,1,3) != '---' AND substr(target,1,3) != '---'
+			FROM ` + table + ` WHERE ` + m + ` AND ` + tc + ` != '' AND ` + sc + ` != '' AND substr(` + sc + `,1,3) != '---' AND substr(` + tc + `,1,3) != '---'
 			AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
 		args = append(margs, limit)
 	case summarised(f) && byCountry:

@@ -15,7 +15,8 @@ import (
 // rows in the same order, so they cannot deadlock on them.
 type sums struct {
 	dyad  map[dyadKey]*dyadVal
-	pair  map[pairKey]*pairVal
+	pair  map[pairKey]*pairVal // by actor codes
+	pair3 map[pairKey]*pairVal // by country prefixes
 	actor map[actorKey]int64
 }
 
@@ -34,7 +35,7 @@ type pairVal struct{ events, coop, conflict, g100 int64 }
 type actorKey struct{ code, mode string }
 
 func newSums() *sums {
-	return &sums{dyad: map[dyadKey]*dyadVal{}, pair: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+	return &sums{dyad: map[dyadKey]*dyadVal{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
 }
 
 // first3 is SQL's substr(s, 1, 3): three characters.
@@ -64,11 +65,17 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 	}
 	d.events += n
 	d.g100 += g
-	pk := pairKey{source, target, mode}
-	p := m.pair[pk]
+	addPair(m.pair, pairKey{source, target, mode}, quad, g, n)
+	addPair(m.pair3, pairKey{dk.src3, dk.tgt3, mode}, quad, g, n)
+	m.actor[actorKey{source, mode}] += n
+	m.actor[actorKey{target, mode}] += n
+}
+
+func addPair(m map[pairKey]*pairVal, k pairKey, quad int, g, n int64) {
+	p := m[k]
 	if p == nil {
 		p = &pairVal{}
-		m.pair[pk] = p
+		m[k] = p
 	}
 	p.events += n
 	p.g100 += g
@@ -77,8 +84,6 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 	} else {
 		p.conflict += n
 	}
-	m.actor[actorKey{source, mode}] += n
-	m.actor[actorKey{target, mode}] += n
 }
 
 // upsertRows is how many rows one summary upsert carries.
@@ -110,27 +115,10 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	if err := s.dropEmpty(ctx, tx, `sum_dyad_days`, `src3 = ? AND tgt3 = ? AND day = ? AND quad_class = ? AND mode = ?`, gone); err != nil {
 		return err
 	}
-	pk := make([]pairKey, 0, len(m.pair))
-	for k, v := range m.pair {
-		if v.events != 0 || v.g100 != 0 {
-			pk = append(pk, k)
-		}
-	}
-	slices.SortFunc(pk, func(a, b pairKey) int {
-		return cmp.Or(strings.Compare(a.source, b.source), strings.Compare(a.target, b.target), strings.Compare(a.mode, b.mode))
-	})
-	rows, gone = rows[:0], gone[:0]
-	for _, k := range pk {
-		v := m.pair[k]
-		rows = append(rows, []any{k.source, k.target, k.mode, v.events, v.coop, v.conflict, v.g100})
-		if v.events < 0 {
-			gone = append(gone, []any{k.source, k.target, k.mode})
-		}
-	}
-	if err := s.upsert(ctx, tx, `sum_pairs`, `source, target, mode`, `events, cooperation, conflict, goldstein100`, rows); err != nil {
+	if err := s.applyPairs(ctx, tx, m.pair, `sum_pairs`, `source, target, mode`, `source = ? AND target = ? AND mode = ?`); err != nil {
 		return err
 	}
-	if err := s.dropEmpty(ctx, tx, `sum_pairs`, `source = ? AND target = ? AND mode = ?`, gone); err != nil {
+	if err := s.applyPairs(ctx, tx, m.pair3, `sum_dyads`, `src3, tgt3, mode`, `src3 = ? AND tgt3 = ? AND mode = ?`); err != nil {
 		return err
 	}
 	ak := make([]actorKey, 0, len(m.actor))
@@ -142,7 +130,7 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	slices.SortFunc(ak, func(a, b actorKey) int {
 		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
 	})
-	rows, gone = rows[:0], gone[:0]
+	rows, gone = nil, nil
 	for _, k := range ak {
 		rows = append(rows, []any{k.code, k.mode, m.actor[k]})
 		if m.actor[k] < 0 {
@@ -153,6 +141,31 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 		return err
 	}
 	return s.dropEmpty(ctx, tx, `sum_actors`, `code = ? AND mode = ?`, gone)
+}
+
+// applyPairs writes the changes to a table of pairs.
+func (s *DB) applyPairs(ctx context.Context, tx *wtx, m map[pairKey]*pairVal, table, keys, cond string) error {
+	pk := make([]pairKey, 0, len(m))
+	for k, v := range m {
+		if v.events != 0 || v.g100 != 0 {
+			pk = append(pk, k)
+		}
+	}
+	slices.SortFunc(pk, func(a, b pairKey) int {
+		return cmp.Or(strings.Compare(a.source, b.source), strings.Compare(a.target, b.target), strings.Compare(a.mode, b.mode))
+	})
+	var rows, gone [][]any
+	for _, k := range pk {
+		v := m[k]
+		rows = append(rows, []any{k.source, k.target, k.mode, v.events, v.coop, v.conflict, v.g100})
+		if v.events < 0 {
+			gone = append(gone, []any{k.source, k.target, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, table, keys, `events, cooperation, conflict, goldstein100`, rows); err != nil {
+		return err
+	}
+	return s.dropEmpty(ctx, tx, table, cond, gone)
 }
 
 // upsert adds rows of deltas to a summary table, upsertRows at a time.
@@ -214,4 +227,4 @@ func (s *DB) derivedInserts() ([]string, error) {
 }
 
 // derivedTables are the tables derivedInserts fill.
-var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs"}
+var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads"}
