@@ -282,11 +282,23 @@ func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
 	cond, args := s.where(f)
 	cs, as := s.prefixCond("e.source", actor)
 	ct, at := s.prefixCond("e.target", actor)
+	a := append(append([]any{}, args...), as...)
+	if s.d.name == "postgres" {
+		// PostgreSQL sorts a UNION ALL whole: each arm takes its first
+		// page (a merge of index scans over the partitions) and the two
+		// pages are sorted
+		q := `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + ` ORDER BY e.id LIMIT ?) AS a
+		UNION ALL
+		SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `) ORDER BY e.id LIMIT ?) AS b
+		ORDER BY 1 LIMIT ?`
+		a = append(a, limit)
+		a = append(append(append(append(a, args...), at...), as...), limit)
+		return q, append(a, limit)
+	}
 	q := `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + `
 		UNION ALL
 		SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
 		ORDER BY 1 LIMIT ?`
-	a := append(append([]any{}, args...), as...)
 	a = append(append(append(a, args...), at...), as...)
 	return q, append(a, limit)
 }
