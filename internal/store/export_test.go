@@ -133,3 +133,11 @@ func FromEvents(fn func()) {
 	defer func() { noSummaries = false }()
 	fn()
 }
+
+// OpenVersion opens a store migrated only up to version v, as an older
+// annals left it.
+func OpenVersion(dsn string, v int) (*DB, error) {
+	maxMigration = v
+	defer func() { maxMigration = 0 }()
+	return Open(dsn)
+}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/store"
+	"github.com/annals-events/annals/internal/store/gendata"
+	"github.com/annals-events/annals/internal/store/storetest"
 )
 
 // TestSummariesNeverDrift: after random ingests (new events, duplicates,
@@ -125,5 +127,50 @@ func sameAggregates(t *testing.T, db *store.DB) {
 			both(fmt.Sprintf("actors %v %+v", byCountry, f), func() (any, error) { return db.Actors(ctx, f, byCountry, 100) })
 			both(fmt.Sprintf("network %v %+v", byCountry, f), func() (any, error) { return db.Network(ctx, f, byCountry, 100) })
 		}
+	}
+}
+
+// TestUpgradeBuildsSummaries: a store written by the first schema (as
+// annals stored events before the summaries) upgrades on Open: the
+// summaries and place names are made from its events, and its filters
+// use the new indexes.
+func TestUpgradeBuildsSummaries(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := b.DSN(t)
+			old, err := store.OpenVersion(dsn, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := gendata.Generate(ctx, old.SQL(), old.Name(), 3000, 2); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			db, err := store.Open(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var v, n int
+			db.SQL().QueryRow(`SELECT MAX(version) FROM schema_version`).Scan(&v)
+			db.SQL().QueryRow(`SELECT COUNT(*) FROM sum_dyad_days`).Scan(&n)
+			if v < 3 || n == 0 {
+				t.Fatalf("after the upgrade: version %d, %d dyad-day rows", v, n)
+			}
+			if drift, err := db.SummaryDrift(ctx); err != nil || drift != "" {
+				t.Errorf("upgraded summaries differ from the events (%v):\n%s", err, drift)
+			}
+			plan, err := db.ExplainEvents(ctx, annals.EventFilter{DyadA: "USA", DyadB: "RUS"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg := badPlan(db.Name(), plan, []string{"events_pair"}); msg != "" {
+				t.Errorf("dyad on the upgraded store: %s\n%s", msg, plan)
+			}
+			if evs, err := db.Events(ctx, annals.EventFilter{Place: "Kabul"}, false); err != nil || len(evs) == 0 {
+				t.Errorf("place filter on the upgraded store: %d events, %v", len(evs), err)
+			}
+		})
 	}
 }
