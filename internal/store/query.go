@@ -448,6 +448,14 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 	if _, aok := country(a); aok && len(a) == 3 && len(b) == 3 && summarised(f) {
 		if _, bok := country(b); bok {
 			q, args = s.timelineSummary(a, b, iv, f)
+			if iv == IntervalMonth {
+				// whole months from sum_dyad_months
+				rows, rargs, ok := dyadRows(f, `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`, []any{a, b, b, a}, true)
+				if ok {
+					q, args = `SELECT m || '-01' AS b, quad_class, SUM(events), SUM(goldstein100) FROM (`+rows+`) AS x
+						GROUP BY m, quad_class ORDER BY 1`, rargs
+				}
+			}
 		}
 	}
 	if q == "" {
@@ -509,6 +517,13 @@ var noSummaries bool
 func summarised(f annals.EventFilter) bool {
 	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
 		f.Place == "" && f.Country == "" && f.Text == "" && f.DocID == ""
+}
+
+// datesParse reports whether f's dates are YYYY-MM-DD, as the month
+// summaries need.
+func datesParse(f annals.EventFilter) bool {
+	_, _, _, _, ok := monthSplit(f.From, f.To)
+	return ok
 }
 
 // summaryWhere is the condition of f's dates, quad class and modes over
@@ -681,12 +696,16 @@ func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, l
 		q = `SELECT ` + col + ` AS c, SUM(events) AS n FROM sum_actors WHERE code != '' AND ` + m + `
 			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(margs, limit)
-	case summarised(f) && byCountry:
-		cond, cargs := summaryWhere(f)
-		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM sum_dyad_days WHERE ` + cond + `
-			UNION ALL SELECT tgt3, events FROM sum_dyad_days WHERE ` + cond + `) AS x
+	case summarised(f) && byCountry && datesParse(f):
+		rows, rargs, _ := dyadRows(f, "", nil, false)
+		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM (` + rows + `) AS r
+			UNION ALL SELECT tgt3, events FROM (` + rows + `) AS r2) AS x
 			WHERE code != '' GROUP BY code HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
-		args = append(append(append([]any{}, cargs...), cargs...), limit)
+		args = append(append(append([]any{}, rargs...), rargs...), limit)
+	case summarised(f) && f.QuadClass == 0 && datesParse(f):
+		rows, rargs, _ := s.actorMonthRows(f)
+		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(rargs, limit)
 	default:
 		cond, cargs := s.where(f)
 		q = `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
@@ -740,12 +759,12 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 			FROM ` + table + ` WHERE ` + m + ` AND ` + tc + ` != '' AND ` + sc + ` != '' AND substr(` + sc + `,1,3) != '---' AND substr(` + tc + `,1,3) != '---'
 			AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
 		args = append(margs, limit)
-	case summarised(f) && byCountry:
-		cond, cargs := summaryWhere(f)
+	case summarised(f) && byCountry && datesParse(f):
+		rows, rargs, _ := dyadRows(f, "", nil, false)
 		q = `SELECT src3, tgt3, SUM(events), SUM(CASE WHEN quad_class <= 2 THEN events ELSE 0 END), SUM(CASE WHEN quad_class >= 3 THEN events ELSE 0 END), SUM(goldstein100)
-			FROM sum_dyad_days WHERE ` + cond + ` AND src3 != '' AND tgt3 != '' AND src3 != '---' AND tgt3 != '---' AND src3 != tgt3
+			FROM (` + rows + `) AS x WHERE src3 != '' AND tgt3 != '' AND src3 != '---' AND tgt3 != '---' AND src3 != tgt3
 			GROUP BY src3, tgt3 HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
-		args = append(cargs, limit)
+		args = append(rargs, limit)
 	default:
 		cond, cargs := s.where(f)
 		sc, tc := "e.source", "e.target"

@@ -15,6 +15,8 @@ import (
 // rows in the same order, so they cannot deadlock on them.
 type sums struct {
 	dyad  map[dyadKey]*dyadVal
+	month map[dyadKey]*dyadVal // day holds the month
+	amon  map[actorMonth]int64
 	pair  map[pairKey]*pairVal // by actor codes
 	pair3 map[pairKey]*pairVal // by country prefixes
 	actor map[actorKey]int64
@@ -34,8 +36,18 @@ type pairVal struct{ events, coop, conflict, g100 int64 }
 
 type actorKey struct{ code, mode string }
 
+type actorMonth struct{ month, code, mode string }
+
 func newSums() *sums {
-	return &sums{dyad: map[dyadKey]*dyadVal{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+}
+
+// first7 is the month of a date, as substr(day, 1, 7).
+func first7(day string) string {
+	if len(day) > 7 {
+		return day[:7]
+	}
+	return day
 }
 
 // first3 is SQL's substr(s, 1, 3): three characters.
@@ -65,6 +77,17 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 	}
 	d.events += n
 	d.g100 += g
+	mk := dk
+	mk.day = first7(day)
+	mv := m.month[mk]
+	if mv == nil {
+		mv = &dyadVal{}
+		m.month[mk] = mv
+	}
+	mv.events += n
+	mv.g100 += g
+	m.amon[actorMonth{mk.day, source, mode}] += n
+	m.amon[actorMonth{mk.day, target, mode}] += n
 	addPair(m.pair, pairKey{source, target, mode}, quad, g, n)
 	addPair(m.pair3, pairKey{dk.src3, dk.tgt3, mode}, quad, g, n)
 	m.actor[actorKey{source, mode}] += n
@@ -91,8 +114,47 @@ const upsertRows = 100
 
 // apply writes the changes in tx.
 func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
-	dk := make([]dyadKey, 0, len(m.dyad))
-	for k, v := range m.dyad {
+	if err := s.applyDyads(ctx, tx, m.dyad, `sum_dyad_days`, `day`); err != nil {
+		return err
+	}
+	if err := s.applyDyads(ctx, tx, m.month, `sum_dyad_months`, `month`); err != nil {
+		return err
+	}
+	if err := s.applyPairs(ctx, tx, m.pair, `sum_pairs`, `source, target, mode`, `source = ? AND target = ? AND mode = ?`); err != nil {
+		return err
+	}
+	if err := s.applyPairs(ctx, tx, m.pair3, `sum_dyads`, `src3, tgt3, mode`, `src3 = ? AND tgt3 = ? AND mode = ?`); err != nil {
+		return err
+	}
+	am := make([]actorMonth, 0, len(m.amon))
+	for k, v := range m.amon {
+		if v != 0 {
+			am = append(am, k)
+		}
+	}
+	slices.SortFunc(am, func(a, b actorMonth) int {
+		return cmp.Or(strings.Compare(a.month, b.month), strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
+	})
+	var arows, agone [][]any
+	for _, k := range am {
+		arows = append(arows, []any{k.month, k.code, k.mode, m.amon[k]})
+		if m.amon[k] < 0 {
+			agone = append(agone, []any{k.month, k.code, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, `sum_actor_months`, `month, code, mode`, `events`, arows); err != nil {
+		return err
+	}
+	if err := s.dropEmpty(ctx, tx, `sum_actor_months`, `month = ? AND code = ? AND mode = ?`, agone); err != nil {
+		return err
+	}
+	return m.applyActors(ctx, s, tx)
+}
+
+// applyDyads writes the changes to a table of dyads per day or month.
+func (s *DB) applyDyads(ctx context.Context, tx *wtx, m map[dyadKey]*dyadVal, table, period string) error {
+	dk := make([]dyadKey, 0, len(m))
+	for k, v := range m {
 		if v.events != 0 || v.g100 != 0 {
 			dk = append(dk, k)
 		}
@@ -103,24 +165,20 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	var rows [][]any
 	var gone [][]any
 	for _, k := range dk {
-		v := m.dyad[k]
+		v := m[k]
 		rows = append(rows, []any{k.src3, k.tgt3, k.day, k.quad, k.mode, v.events, v.g100})
 		if v.events < 0 {
 			gone = append(gone, []any{k.src3, k.tgt3, k.day, k.quad, k.mode})
 		}
 	}
-	if err := s.upsert(ctx, tx, `sum_dyad_days`, `src3, tgt3, day, quad_class, mode`, `events, goldstein100`, rows); err != nil {
+	if err := s.upsert(ctx, tx, table, `src3, tgt3, `+period+`, quad_class, mode`, `events, goldstein100`, rows); err != nil {
 		return err
 	}
-	if err := s.dropEmpty(ctx, tx, `sum_dyad_days`, `src3 = ? AND tgt3 = ? AND day = ? AND quad_class = ? AND mode = ?`, gone); err != nil {
-		return err
-	}
-	if err := s.applyPairs(ctx, tx, m.pair, `sum_pairs`, `source, target, mode`, `source = ? AND target = ? AND mode = ?`); err != nil {
-		return err
-	}
-	if err := s.applyPairs(ctx, tx, m.pair3, `sum_dyads`, `src3, tgt3, mode`, `src3 = ? AND tgt3 = ? AND mode = ?`); err != nil {
-		return err
-	}
+	return s.dropEmpty(ctx, tx, table, `src3 = ? AND tgt3 = ? AND `+period+` = ? AND quad_class = ? AND mode = ?`, gone)
+}
+
+// applyActors writes the changes to sum_actors.
+func (m *sums) applyActors(ctx context.Context, s *DB, tx *wtx) error {
 	ak := make([]actorKey, 0, len(m.actor))
 	for k, v := range m.actor {
 		if v != 0 {
@@ -130,7 +188,7 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	slices.SortFunc(ak, func(a, b actorKey) int {
 		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
 	})
-	rows, gone = nil, nil
+	var rows, gone [][]any
 	for _, k := range ak {
 		rows = append(rows, []any{k.code, k.mode, m.actor[k]})
 		if m.actor[k] < 0 {
@@ -206,7 +264,7 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 // 0003, so a rebuild and a migrated store agree.
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
-	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql"} {
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql"} {
 		b, err := migrations.ReadFile(s.d.migrations + "/" + n)
 		if err != nil {
 			return nil, err
@@ -227,4 +285,4 @@ func (s *DB) derivedInserts() ([]string, error) {
 }
 
 // derivedTables are the tables derivedInserts fill.
-var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads"}
+var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months"}

@@ -102,6 +102,9 @@ func TestSummariesNeverDrift(t *testing.T) {
 func sameAggregates(t *testing.T, db *store.DB) {
 	ctx := context.Background()
 	filters := []annals.EventFilter{{}, {From: "2024-01-17", To: "2024-02-20"}, {QuadClass: 4}, {Modes: []annals.Mode{annals.Negated}},
+		// whole months, open ends, one partial month, across a year, empty
+		{From: "2024-01-01", To: "2024-01-31"}, {From: "2024-01-18"}, {To: "2024-01-17"}, {From: "2024-01-17", To: "2024-01-18"},
+		{From: "2023-12-01", To: "2024-02-29", QuadClass: 4}, {From: "2023-12-31", To: "2024-01-16"}, {From: "2024-03-01", To: "2024-02-01"},
 		{Modes: []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}}}
 	both := func(name string, fn func() (any, error)) {
 		got, err := fn()
