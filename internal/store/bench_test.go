@@ -150,10 +150,15 @@ func BenchmarkActors(b *testing.B) {
 	db := BigDB(b)
 	defer db.Close()
 	ctx := context.Background()
-	for name, f := range map[string]annals.EventFilter{"all": {}, "year": year} {
-		b.Run(name, func(b *testing.B) {
+	for _, c := range []struct {
+		name      string
+		f         annals.EventFilter
+		byCountry bool
+	}{{"all", annals.EventFilter{}, false}, {"year", year, false}, {"year-country", year, true},
+		{"decade-country", annals.EventFilter{From: "2015-01-01", To: "2024-12-31"}, true}} {
+		b.Run(c.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := db.Actors(ctx, f, false, 100); err != nil {
+				if _, err := db.Actors(ctx, c.f, c.byCountry, 100); err != nil {
 					b.Fatal(err)
 				}
 			}

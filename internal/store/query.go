@@ -678,8 +678,9 @@ type ActorCount struct {
 
 // Actors returns actors (by code, or by country prefix when byCountry) by
 // event count, as source or target, among events matching f. With no
-// filter but modes it reads sum_actors; by country with dates and quad
-// class, sum_dyad_days; otherwise the events.
+// filter but modes it reads sum_actors; with dates, the month summaries
+// (by code; by country when a quad class is set too); otherwise the
+// events.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
 	if limit <= 0 {
 		limit = 100
@@ -696,16 +697,16 @@ func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, l
 		q = `SELECT ` + col + ` AS c, SUM(events) AS n FROM sum_actors WHERE code != '' AND ` + m + `
 			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(margs, limit)
+	case summarised(f) && f.QuadClass == 0 && datesParse(f):
+		rows, rargs, _ := s.actorMonthRows(f)
+		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(rargs, limit)
 	case summarised(f) && byCountry && datesParse(f):
 		rows, rargs, _ := dyadRows(f, "", nil, false)
 		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM (` + rows + `) AS r
 			UNION ALL SELECT tgt3, events FROM (` + rows + `) AS r2) AS x
 			WHERE code != '' GROUP BY code HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(append(append([]any{}, rargs...), rargs...), limit)
-	case summarised(f) && f.QuadClass == 0 && datesParse(f):
-		rows, rargs, _ := s.actorMonthRows(f)
-		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
-		args = append(rargs, limit)
 	default:
 		cond, cargs := s.where(f)
 		q = `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
