@@ -210,13 +210,14 @@ type Evidence struct {
 	SentenceStart int     `json:"sentence_start"`
 }
 
-// Bucket is one interval of a dyad timeline.
+// Bucket is one interval of a dyad timeline. Its events are a separate,
+// paginated query: the dyad's events from Start to End.
 type Bucket struct {
 	Start     string  `json:"start"`
+	End       string  `json:"end"`  // the bucket's last day
 	Quad      [5]int  `json:"quad"` // counts per quad class 1-4 (index 0 unused)
 	Events    int     `json:"events"`
 	Goldstein float64 `json:"goldstein"` // mean Goldstein score
-	EventIDs  []int64 `json:"event_ids"`
 }
 
 // CodedDocument is everything the pipeline produced for one article, the

@@ -62,6 +62,15 @@ type Server struct {
 	// Writes through the API clear the cache at once; writes by another
 	// process show within the TTL.
 	CacheTTL time.Duration
+	// MaxQueries bounds the GET computations running at once (0: 8, as
+	// many as the store's connections); a request that finds none free
+	// within QueueWait (0: 100 ms) is answered 503 with Retry-After, so
+	// an overloaded server says so at once instead of queueing requests
+	// until they time out.
+	MaxQueries int
+	QueueWait  time.Duration
+
+	slots chan struct{}
 
 	cache  *respCache
 	flight singleflight.Group
@@ -75,7 +84,32 @@ var (
 	ErrBadRequest   = errors.New("bad request")
 	ErrUnauthorized = errors.New("unauthorized")
 	ErrForbidden    = errors.New("ingestion is disabled: start the server with --token")
+	ErrBusy         = errors.New("the server is busy: retry shortly")
 )
+
+// StatusClientClosed is recorded (not sent) for a request whose client
+// went away before the answer, as nginx's 499.
+const StatusClientClosed = 499
+
+// acquire takes a query slot, waiting at most QueueWait (or until ctx
+// ends).
+func (s *Server) acquire(ctx context.Context) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-ctx.Done():
+		return false
+	}
+}
 
 type apiError struct {
 	status int
@@ -106,6 +140,8 @@ func status(err error) (int, string) {
 		return http.StatusForbidden, ErrForbidden.Error()
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d bytes", mbe.Limit)
+	case errors.Is(err, ErrBusy):
+		return http.StatusServiceUnavailable, ErrBusy.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "the request took too long"
 	case errors.Is(err, context.Canceled):
@@ -125,6 +161,13 @@ func (s *Server) Handler() http.Handler {
 		s.CacheTTL = 30 * time.Second
 	}
 	s.cache = newRespCache(4096, MaxCacheBytes, s.CacheTTL)
+	if s.MaxQueries <= 0 {
+		s.MaxQueries = 8
+	}
+	if s.QueueWait <= 0 {
+		s.QueueWait = 100 * time.Millisecond
+	}
+	s.slots = make(chan struct{}, s.MaxQueries)
 	if s.Log == nil {
 		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -207,7 +250,8 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 				return
 			}
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.Timeout)
+		client := r.Context()
+		ctx, cancel := context.WithTimeout(client, s.Timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
@@ -218,6 +262,14 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 			// detached from the first caller, so one who hangs up does not
 			// fail the others, and is bounded by the server's timeout.
 			v, err, _ = s.flight.Do(key, func() (any, error) {
+				if route != "GET /healthz" && route != "GET /api/v1/openapi.json" {
+					// a slot for the computation, not for this caller:
+					// waiting is bounded by QueueWait alone
+					if !s.acquire(context.WithoutCancel(ctx)) {
+						return nil, ErrBusy
+					}
+					defer func() { <-s.slots }()
+				}
 				sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), s.Timeout)
 				defer scancel()
 				return h(r.WithContext(sctx))
@@ -229,11 +281,21 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 			v, err = h(r)
 		}
 		code := http.StatusOK
+		if err != nil && client.Err() != nil && errors.Is(err, context.Canceled) {
+			// the client went away: not the server's error, and nobody
+			// reads an answer
+			s.Log.Debug("client went away", "route", route)
+			s.observe(route, StatusClientClosed, start)
+			return
+		}
 		if err != nil {
 			var msg string
 			code, msg = status(err)
 			if code == http.StatusInternalServerError {
 				s.Log.Error("request failed", "route", route, "err", err)
+			}
+			if errors.Is(err, ErrBusy) {
+				w.Header().Set("Retry-After", "1")
 			}
 			v = map[string]string{"error": msg}
 		} else if r.Method == http.MethodPost {

@@ -19,7 +19,7 @@ const openAPI = `{
    "responses": {"200": {"description": "a page of events", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Page"}}}}, "400": {"$ref": "#/components/responses/Error"}}}},
   "/api/v1/events/{id}": {"get": {"summary": "One event", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
    "responses": {"200": {"description": "the event"}, "404": {"$ref": "#/components/responses/Error"}}}},
-  "/api/v1/dyads/{a}/{b}/timeline": {"get": {"summary": "Counts per quad class, mean Goldstein and event ids per interval between two actors",
+  "/api/v1/dyads/{a}/{b}/timeline": {"get": {"summary": "Counts per quad class and mean Goldstein per interval between two actors; each bucket has start and end, and its events are GET /api/v1/events?dyad=a,b&from=start&to=end (paginated)",
    "parameters": [{"name": "a", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "b", "in": "path", "required": true, "schema": {"type": "string"}},
     {"name": "interval", "in": "query", "schema": {"type": "string", "enum": ["day", "week", "month"]}},
     {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],

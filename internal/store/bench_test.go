@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,97 +10,216 @@ import (
 
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/store"
+	"github.com/annals-events/annals/internal/store/gendata"
+	"github.com/annals-events/annals/internal/store/storetest"
 )
 
-var codes = []struct {
-	code, root string
-	quad       int
-	g          float64
-}{{"190", "19", 4, -10}, {"040", "04", 1, 1}, {"111", "11", 3, -2}, {"057", "05", 1, 8}, {"163", "16", 4, -8}, {"070", "07", 2, 7}}
+// benchN is the size of the benchmark database: $ANNALS_BENCH_N, or
+// 100,000 events.
+func benchN() int {
+	n := 100_000
+	fmt.Sscan(os.Getenv("ANNALS_BENCH_N"), &n)
+	return n
+}
 
-var actors = []string{"PAK", "IRN", "AFG", "ISR", "RUS", "UKR", "USA", "CHN", "IND", "TUR", "SYR", "SAU", "EGY", "SDN", "PAKGOV", "IRNGOV", "AFGGOV", "ISRMIL", "RUSMIL", "UKRMIL"}
-
-// BigDB returns a store with n synthetic events (and one document holding
-// their evidence), cached at $ANNALS_BENCH_DB when set.
-func BigDB(b *testing.B, n int) *store.DB {
-	path := os.Getenv("ANNALS_BENCH_DB")
-	if path == "" {
-		path = filepath.Join(b.TempDir(), "big.db")
+// BigDB returns a store of benchN() synthetic events made by gendata
+// (tools/gendb), kept at $ANNALS_BENCH_DB (a SQLite file or a postgres://
+// URL) when set, so a large one is built once.
+func BigDB(b *testing.B) *store.DB {
+	dsn := os.Getenv("ANNALS_BENCH_DB")
+	if dsn == "" {
+		dsn = filepath.Join(b.TempDir(), "big.db")
 	}
-	fresh := false
-	if _, err := os.Stat(path); err != nil {
-		fresh = true
-	}
-	db, err := store.Open(path)
+	db, err := store.Open(dsn)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if !fresh {
-		return db
-	}
-	start := time.Now()
-	tx, _ := db.SQL().Begin()
-	tx.Exec(`INSERT INTO documents (id, content_hash, text, ingested_at, source) VALUES ('d', 'h', 'Synthetic.', '', 'bench')`)
-	tx.Exec(`INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES ('d', 0, 0, 10, 'Synthetic.')`)
-	st, _ := tx.Prepare(`INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision, confidence, rule, source_text, target_text, num_mentions, num_sources, num_articles) VALUES (?,?,?,?,?,?,'','asserted',?,'day',0.8,'bench','','',1,1,1)`)
-	ev, _ := tx.Prepare(`INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text, source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode) VALUES (?, 'd', 0, 1, '', '', 0, 0, 0, 0, 0, 0, 'bench', 0.8, 'asserted')`)
-	r := rand.New(rand.NewSource(1))
-	base := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := 0; i < n; i++ {
-		c := codes[r.Intn(len(codes))]
-		a, t := actors[r.Intn(len(actors))], actors[r.Intn(len(actors))]
-		res, err := st.Exec(a, t, c.code, c.root, c.quad, c.g, base.AddDate(0, 0, r.Intn(3650)).Format("2006-01-02"))
-		if err != nil {
+	var n int
+	db.SQL().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&n)
+	if n == 0 {
+		start := time.Now()
+		if err := gendata.Generate(context.Background(), db.SQL(), db.Name(), benchN(), 1); err != nil {
 			b.Fatal(err)
 		}
-		id, _ := res.LastInsertId()
-		ev.Exec(id)
+		if err := db.Rebuild(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+		// reopen, as a server would: whatever Open does on a store
+		// written outside it happens now
+		if db, err = store.Open(dsn); err != nil {
+			b.Fatal(err)
+		}
+		db.SQL().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&n)
+		b.Logf("built %d events in %s", n, time.Since(start))
 	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
-	db.SQL().Exec(`ANALYZE`)
-	b.Logf("built %d events in %s", n, time.Since(start))
+	b.ReportMetric(float64(n), "events")
 	return db
 }
 
-// BenchmarkTimeline1M answers a dyad timeline over a 1,000,000-event store.
-func BenchmarkTimeline1M(b *testing.B) {
-	db := BigDB(b, 1_000_000)
-	defer db.Close()
+func benchEvents(b *testing.B, db *store.DB, f annals.EventFilter) {
 	ctx := context.Background()
-	b.ResetTimer()
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
 	n := 0
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		tl, err := db.Timeline(ctx, "PAK", "IRN", store.IntervalMonth, annals.EventFilter{})
+		evs, err := db.EventList(ctx, f, 3) // as the API lists them
 		if err != nil {
 			b.Fatal(err)
 		}
-		n = len(tl)
+		n = len(evs)
 	}
-	b.ReportMetric(float64(n), "buckets")
+	b.ReportMetric(float64(n), "rows")
 }
 
-// BenchmarkEvents1M pages through filtered events of a 1,000,000-event store.
-func BenchmarkEvents1M(b *testing.B) {
-	db := BigDB(b, 1_000_000)
+// BenchmarkEventsByDyad is the first page of events between a dense pair,
+// a rare pair and an absent one.
+func BenchmarkEventsByDyad(b *testing.B) {
+	db := BigDB(b)
+	defer db.Close()
+	for _, d := range [][2]string{{"USA", "RUS"}, {"PAK", "IRN"}, {"ZWE", "BFA"}, {"XXX", "YYY"}} {
+		b.Run(d[0]+"-"+d[1], func(b *testing.B) { benchEvents(b, db, annals.EventFilter{DyadA: d[0], DyadB: d[1]}) })
+	}
+}
+
+// BenchmarkEventsByFilter is the first page of events with each single
+// filter the API offers, dense and rare values.
+func BenchmarkEventsByFilter(b *testing.B) {
+	db := BigDB(b)
+	defer db.Close()
+	all := []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}
+	for _, c := range []struct {
+		name string
+		f    annals.EventFilter
+	}{
+		{"actor=USA", annals.EventFilter{Actor: "USA"}},
+		{"actor=ZWE", annals.EventFilter{Actor: "ZWE"}},
+		{"actor=ZWEREB", annals.EventFilter{Actor: "ZWEREB"}},
+		{"source=USAGOV", annals.EventFilter{Source: "USAGOV"}},
+		{"source=BFA", annals.EventFilter{Source: "BFA"}},
+		{"target=RUS", annals.EventFilter{Target: "RUS"}},
+		{"target=XXX", annals.EventFilter{Target: "XXX"}},
+		{"root=04", annals.EventFilter{Root: "04"}},
+		{"root=99", annals.EventFilter{Root: "99"}},
+		{"code=19", annals.EventFilter{Code: "19"}},
+		{"code=195", annals.EventFilter{Code: "195"}},
+		{"quad=4", annals.EventFilter{QuadClass: 4}},
+		{"dates=month", annals.EventFilter{From: "2020-03-01", To: "2020-03-31"}},
+		{"dates=day", annals.EventFilter{From: "2021-06-01", To: "2021-06-01"}},
+		{"country=PSE", annals.EventFilter{Country: "PSE"}},
+		{"country=XXX", annals.EventFilter{Country: "XXX"}},
+		{"place=Gaza", annals.EventFilter{Place: "Gaza"}},
+		{"place=Yangon", annals.EventFilter{Place: "Yangon"}},
+		{"text=struck", annals.EventFilter{Text: "struck"}},
+		{"text=absentword", annals.EventFilter{Text: "absentword"}},
+		{"mode=negated", annals.EventFilter{Modes: []annals.Mode{annals.Negated}}},
+		{"mode=all", annals.EventFilter{Modes: all}},
+		{"doc", annals.EventFilter{DocID: "gen-00001000", Modes: all}},
+		{"actor+root+month", annals.EventFilter{Actor: "PAK", Root: "19", From: "2021-06-01", To: "2021-06-30"}},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchEvents(b, db, c.f) })
+	}
+}
+
+// BenchmarkTimeline is a dyad timeline by month, dense and rare pairs.
+func BenchmarkTimeline(b *testing.B) {
+	db := BigDB(b)
 	defer db.Close()
 	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := db.Events(ctx, annals.EventFilter{DyadA: "PAK", DyadB: "IRN", Limit: 50}, true); err != nil {
-			b.Fatal(err)
-		}
+	for _, d := range [][2]string{{"USA", "RUS"}, {"PAK", "IRN"}, {"ZWE", "BFA"}} {
+		b.Run(d[0]+"-"+d[1], func(b *testing.B) {
+			n := 0
+			for i := 0; i < b.N; i++ {
+				tl, err := db.Timeline(ctx, d[0], d[1], store.IntervalMonth, annals.EventFilter{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(tl)
+			}
+			b.ReportMetric(float64(n), "buckets")
+		})
 	}
 }
 
-func BenchmarkAdd(b *testing.B) {
-	db := open(b)
+var year = annals.EventFilter{From: "2020-01-01", To: "2020-12-31"}
+
+// BenchmarkActors lists actors by events: all time, and one year.
+func BenchmarkActors(b *testing.B) {
+	db := BigDB(b)
+	defer db.Close()
 	ctx := context.Background()
-	for i := 0; i < b.N; i++ {
-		d := coded(b, fmt.Sprint("doc", i), "2024-01-17", "Wire", fmt.Sprintf("Iran struck Pakistan on Tuesday. Report %d.", i))
-		if _, err := db.Add(ctx, []*annals.CodedDocument{d}); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name      string
+		f         annals.EventFilter
+		byCountry bool
+	}{{"all", annals.EventFilter{}, false}, {"year", year, false}, {"year-country", year, true},
+		{"decade-country", annals.EventFilter{From: "2015-01-01", To: "2024-12-31"}, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := db.Actors(ctx, c.f, c.byCountry, 100); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNetwork is the country network: all time, and one year.
+func BenchmarkNetwork(b *testing.B) {
+	db := BigDB(b)
+	defer db.Close()
+	ctx := context.Background()
+	for name, f := range map[string]annals.EventFilter{"all": {}, "year": year} {
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := db.Network(ctx, f, true, 200); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAdd stores batches of 20 coded documents (coded beforehand)
+// into SQLite and PostgreSQL, as ingest does, and reports documents/s.
+func BenchmarkAdd(b *testing.B) {
+	texts := []string{
+		"Iran struck Pakistan on Tuesday. Pakistan condemned the strike and recalled its ambassador.",
+		"Pakistan and Iran signed a trade agreement on Monday in Islamabad.",
+		"Russian forces shelled Kharkiv on Wednesday. Ukraine accused Russia of war crimes.",
+		"The United States imposed sanctions on Iran. China criticised the sanctions.",
+		"Israel bombed Gaza overnight. Egypt offered talks with Israel and Hamas.",
+	}
+	var tmpl []*annals.CodedDocument
+	for i := range 50 {
+		day := fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28)
+		tmpl = append(tmpl, coded(b, fmt.Sprint("t", i), day, fmt.Sprint("Wire ", i%7), texts[i%len(texts)]))
+	}
+	const batch = 20
+	for _, be := range storetest.Backends(b) {
+		b.Run(be.Name, func(b *testing.B) {
+			db := be.Open(b)
+			ctx := context.Background()
+			k := 0
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				docs := make([]*annals.CodedDocument, batch)
+				for j := range docs {
+					t := tmpl[k%len(tmpl)]
+					a := *t.Article
+					a.ID = fmt.Sprint("doc", k)
+					d := *t
+					d.Article, d.ContentHash = &a, fmt.Sprint("hash", k)
+					docs[j] = &d
+					k++
+				}
+				if _, err := db.Add(ctx, docs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "docs/s")
+		})
 	}
 }

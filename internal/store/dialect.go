@@ -20,13 +20,27 @@ type dialect struct {
 	dyadHint   string              // index hint for timelines
 	bucket     map[Interval]string // event_date -> bucket start
 	fts        func(arg string) (cond string, val any)
+	// bin makes a column compare bytewise, for indexed prefix ranges
+	bin func(col string) string
+	// lo and hi are the lesser and greater of two values
+	lo, hi string
+	// noIndex keeps the planner off an index for a condition that
+	// selects almost every row
+	noIndex func(col string) string
+	// unlikely tells the planner a condition is selective, so that it
+	// reads the condition's index rather than scan in id order hoping to
+	// meet a page of matches soon (which for a rare value is every row)
+	unlikely func(cond string) string
 	// afterSentence writes a sentence's text to a separate index, if any.
-	afterSentence func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error
-	dropSentences func(ctx context.Context, tx *sql.Tx, doc string) error
+	// ftsTable, when set, holds sentence texts for full-text search
+	// (columns text, doc_id, idx)
+	ftsTable string
 }
 
 var sqliteDialect = &dialect{
 	name: "sqlite", migrations: "migrations/sqlite", ilike: "LIKE", groupIDs: "group_concat(id)", dyadHint: "INDEXED BY events_dyad",
+	bin: func(col string) string { return col }, lo: "min", hi: "max",
+	noIndex: func(col string) string { return "+" + col }, unlikely: func(c string) string { return "unlikely(" + c + ")" },
 	bucket: map[Interval]string{
 		IntervalDay:   `event_date`,
 		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
@@ -35,18 +49,13 @@ var sqliteDialect = &dialect{
 	fts: func(q string) (string, any) {
 		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(q)
 	},
-	afterSentence: func(ctx context.Context, tx *sql.Tx, doc string, idx int, text string) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sentence_fts (text, doc_id, idx) VALUES (?,?,?)`, scrub([]any{text, doc, idx})...)
-		return err
-	},
-	dropSentences: func(ctx context.Context, tx *sql.Tx, doc string) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM sentence_fts WHERE doc_id = ?`, scrub([]any{doc})...)
-		return err
-	},
+	ftsTable: "sentence_fts",
 }
 
 var postgresDialect = &dialect{
 	name: "postgres", migrations: "migrations/postgres", dollar: true, ilike: "ILIKE", groupIDs: "string_agg(id::text, ',')",
+	bin: func(col string) string { return col + ` COLLATE "C"` }, lo: "LEAST", hi: "GREATEST",
+	noIndex: func(col string) string { return col }, unlikely: func(c string) string { return c },
 	bucket: map[Interval]string{
 		IntervalDay:   `event_date`,
 		IntervalWeek:  `to_char(date_trunc('week', event_date::date), 'YYYY-MM-DD')`,
@@ -109,28 +118,89 @@ func scrub(args []any) []any {
 	return args
 }
 
-func (s *DB) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+func (s *DB) exec(ctx context.Context, tx *wtx, query string, args ...any) (sql.Result, error) {
 	args = scrub(args)
-	if tx != nil {
+	if tx != nil && !tx.prepare {
 		return tx.ExecContext(ctx, s.d.q(query), args...)
+	}
+	if tx != nil {
+		st, err := tx.stmt(ctx, s.d.q(query))
+		if err != nil {
+			return nil, err
+		}
+		return st.ExecContext(ctx, args...)
 	}
 	return s.db.ExecContext(ctx, s.d.q(query), args...)
 }
 
-func (s *DB) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+func (s *DB) query(ctx context.Context, tx *wtx, query string, args ...any) (*sql.Rows, error) {
 	args = scrub(args)
-	if tx != nil {
+	if tx != nil && !tx.prepare {
 		return tx.QueryContext(ctx, s.d.q(query), args...)
+	}
+	if tx != nil {
+		st, err := tx.stmt(ctx, s.d.q(query))
+		if err != nil {
+			return nil, err
+		}
+		return st.QueryContext(ctx, args...)
 	}
 	return s.db.QueryContext(ctx, s.d.q(query), args...)
 }
 
-func (s *DB) queryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+// queryRow is QueryRow; a failed prepare shows as the row's error.
+func (s *DB) queryRow(ctx context.Context, tx *wtx, query string, args ...any) rowScanner {
 	args = scrub(args)
-	if tx != nil {
+	if tx != nil && !tx.prepare {
 		return tx.QueryRowContext(ctx, s.d.q(query), args...)
 	}
+	if tx != nil {
+		st, err := tx.stmt(ctx, s.d.q(query))
+		if err != nil {
+			return errRow{err}
+		}
+		return st.QueryRowContext(ctx, args...)
+	}
 	return s.db.QueryRowContext(ctx, s.d.q(query), args...)
+}
+
+type rowScanner interface{ Scan(...any) error }
+
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
+// wtx is a write transaction whose statements are prepared once and
+// reused for every document of the batch: SQLite otherwise parses each
+// statement again on every call. PostgreSQL's driver (pgx) already keeps
+// a prepared statement per query text on each connection, across
+// transactions, so there statements run as they are.
+type wtx struct {
+	*sql.Tx
+	prepare bool
+	stmts   map[string]*sql.Stmt
+}
+
+func (s *DB) begin(ctx context.Context) (*wtx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &wtx{Tx: tx, prepare: s.d.name != "postgres", stmts: map[string]*sql.Stmt{}}, nil
+}
+
+// stmt is the prepared statement of q in the transaction; statements
+// close with it.
+func (w *wtx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 var _ = fmt.Sprint

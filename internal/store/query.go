@@ -4,15 +4,18 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/annals-events/annals"
 )
 
-// where builds the SQL condition of a filter over events e.
+// where builds the SQL condition of a filter over events e. Each filter
+// is written so that an index serves it (see migrations 0002): actor
+// prefixes as equality on the country prefix and byte ranges, places
+// through the table of place names.
 func (s *DB) where(f annals.EventFilter) (string, []any) {
 	var c []string
 	var args []any
@@ -20,19 +23,35 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		c = append(c, cond)
 		args = append(args, a...)
 	}
-	up := func(s string) string { return likePrefix(strings.ToUpper(s)) }
+	addc := func(cond string, a []any) { add(cond, a...) }
 	if f.Actor != "" {
-		add(`(e.source LIKE ? ESCAPE '\' OR e.target LIKE ? ESCAPE '\')`, up(f.Actor), up(f.Actor))
+		cs, as := s.prefixCond("e.source", f.Actor)
+		ct, at := s.prefixCond("e.target", f.Actor)
+		add(`(`+cs+` OR `+ct+`)`, append(as, at...)...)
 	}
 	if f.Source != "" {
-		add(`e.source LIKE ? ESCAPE '\'`, up(f.Source))
+		addc(s.prefixCond("e.source", f.Source))
 	}
 	if f.Target != "" {
-		add(`e.target LIKE ? ESCAPE '\'`, up(f.Target))
+		addc(s.prefixCond("e.target", f.Target))
 	}
 	if f.DyadA != "" && f.DyadB != "" {
-		a, b := up(f.DyadA), up(f.DyadB)
-		add(`((e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\') OR (e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'))`, a, b, b, a)
+		a, b := strings.ToUpper(f.DyadA), strings.ToUpper(f.DyadB)
+		a3, aok := country(a)
+		b3, bok := country(b)
+		if aok && bok {
+			// the unordered pair of country prefixes, on events_pair
+			lo, hi := min(a3, b3), max(a3, b3)
+			s3, t3 := `substr(e.source, 1, 3)`, `substr(e.target, 1, 3)`
+			add(s.d.lo+`(`+s3+`, `+t3+`) = ? AND `+s.d.hi+`(`+s3+`, `+t3+`) = ?`, lo, hi)
+		}
+		if !aok || !bok || len(a) > 3 || len(b) > 3 {
+			sa, xa := s.prefixCond("e.source", a)
+			tb, xb := s.prefixCond("e.target", b)
+			sb, yb := s.prefixCond("e.source", b)
+			ta, ya := s.prefixCond("e.target", a)
+			add(`((`+sa+` AND `+tb+`) OR (`+sb+` AND `+ta+`))`, append(append(append(xa, xb...), yb...), ya...)...)
+		}
 	}
 	if f.From != "" {
 		add(`e.event_date >= ?`, f.From)
@@ -44,13 +63,20 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.root = ?`, f.Root)
 	}
 	if f.Code != "" {
-		add(`e.code LIKE ? ESCAPE '\'`, likePrefix(f.Code))
+		// a CAMEO code's root is its first two digits: the root's index
+		// reads a dense code in id order
+		if len(f.Code) >= 2 {
+			add(`e.root = ?`, f.Code[:2])
+			addc(s.rangeCond("e.code", f.Code))
+		} else {
+			addc(s.rangeCondWith("e.code", f.Code, s.d.unlikely))
+		}
 	}
 	if f.QuadClass != 0 {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(`e.loc_name `+s.d.ilike+` ? ESCAPE '\'`, "%"+likePrefix(f.Place))
+		add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), "%"+likePrefix(f.Place))
 	}
 	if f.Country != "" {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
@@ -64,18 +90,91 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 	}
 	modes := f.Modes
 	if len(modes) == 0 {
-		modes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
+		modes = defaultModes
 	}
 	ph := make([]string, len(modes))
+	col := "e.mode"
 	for i, m := range modes {
 		ph[i] = "?"
 		args = append(args, string(m))
+		if m == annals.Asserted {
+			col = s.d.noIndex(col) // most events: an index would only slow it
+		}
 	}
-	c = append(c, `e.mode IN (`+strings.Join(ph, ",")+`)`)
+	c = append(c, col+` IN (`+strings.Join(ph, ",")+`)`)
 	if f.After > 0 {
 		add(`e.id > ?`, f.After)
 	}
 	return strings.Join(c, " AND "), args
+}
+
+var defaultModes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
+
+// country is the country prefix of an actor code, when it has one made
+// of three ASCII bytes (so that bytes and characters agree).
+func country(code string) (string, bool) {
+	if len(code) < 3 {
+		return "", false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] >= 0x80 {
+			return "", false
+		}
+	}
+	return code[:3], true
+}
+
+// prefixCond is an indexed condition for "the actor code in col starts
+// with p" (case-insensitively: codes are upper case): equality on the
+// country prefix when p has one, and a byte range for the rest.
+func (s *DB) prefixCond(col, p string) (string, []any) {
+	p = strings.ToUpper(p)
+	p3, ok := country(p)
+	if !ok {
+		return s.rangeCondWith(col, p, s.d.unlikely)
+	}
+	cond := `substr(` + col + `, 1, 3) = ?`
+	if len(p) == 3 {
+		return cond, []any{p3}
+	}
+	r, a := s.rangeCond(col, p)
+	return cond + ` AND ` + r, append([]any{p3}, a...)
+}
+
+// rangeCond is "col starts with p" as a byte range, col >= p AND col <
+// the next prefix, which a BINARY (SQLite) or "C" (PostgreSQL) index
+// serves.
+func (s *DB) rangeCond(col, p string) (string, []any) {
+	return s.rangeCondWith(col, p, func(c string) string { return c })
+}
+
+// rangeCondWith is rangeCond with each comparison wrapped.
+func (s *DB) rangeCondWith(col, p string, wrap func(string) string) (string, []any) {
+	b := s.d.bin(col)
+	hi, ok := nextPrefix(p)
+	if !ok {
+		return wrap(b + ` >= ?`), []any{p}
+	}
+	return `(` + wrap(b+` >= ?`) + ` AND ` + wrap(b+` < ?`) + `)`, []any{p, hi}
+}
+
+// nextPrefix is the least string greater than every string starting
+// with p, in code point (UTF-8 byte) order; false when there is none.
+func nextPrefix(p string) (string, bool) {
+	r := []rune(p)
+	for len(r) > 0 {
+		last := r[len(r)-1]
+		if last < utf8.MaxRune {
+			last++
+			if last == 0xD800 { // surrogates are not characters
+				last = 0xE000
+			}
+			r[len(r)-1] = last
+			return string(r), true
+		}
+		r = r[:len(r)-1]
+	}
+	return "", false
 }
 
 // likePrefix is a LIKE pattern matching values that start with s: the
@@ -126,12 +225,8 @@ func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool
 // EventList is Events with at most evidence rows of evidence per event (-1:
 // all, 0: none); EvidenceCount says how many there are.
 func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) ([]annals.StoredEvent, error) {
-	cond, args := s.where(f)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 100
-	}
-	rows, err := s.query(ctx, nil, `SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id LIMIT ?`, append(args, limit)...)
+	q, args := s.eventsQuery(f)
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -148,12 +243,17 @@ func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if evidence != 0 {
+	if evidence != 0 && len(out) > 0 {
+		ids := make([]int64, len(out))
 		for i := range out {
-			ev, total, err := s.evidence(ctx, out[i].ID, evidence)
-			if err != nil {
-				return nil, err
-			}
+			ids[i] = out[i].ID
+		}
+		evs, totals, err := s.evidenceOf(ctx, ids, evidence)
+		if err != nil {
+			return nil, err
+		}
+		for i := range out {
+			ev, total := evs[out[i].ID], totals[out[i].ID]
 			out[i].Evidence, out[i].EvidenceCount = ev, total
 			if len(ev) > 0 {
 				out[i].DocID, out[i].SentenceIndex, out[i].Sentence = ev[0].DocID, ev[0].SentenceIndex, ev[0].Sentence
@@ -162,6 +262,45 @@ func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) 
 		}
 	}
 	return out, nil
+}
+
+// eventsQuery is the query of a page of events. An actor, as source or
+// target, is two disjoint index reads in id order merged (UNION ALL with
+// ORDER BY: SQLite's merge of co-routines, PostgreSQL's Merge Append), so
+// the first page of a dense actor stops after a page, as a rare one does.
+func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	if f.Actor == "" {
+		cond, args := s.where(f)
+		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY e.id LIMIT ?`, append(args, limit)
+	}
+	actor := f.Actor
+	f.Actor = ""
+	cond, args := s.where(f)
+	cs, as := s.prefixCond("e.source", actor)
+	ct, at := s.prefixCond("e.target", actor)
+	a := append(append([]any{}, args...), as...)
+	if s.d.name == "postgres" {
+		// PostgreSQL sorts a UNION ALL whole: each arm takes its first
+		// page (a merge of index scans over the partitions) and the two
+		// pages are sorted
+		q := `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + ` ORDER BY e.id LIMIT ?) AS a
+		UNION ALL
+		SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `) ORDER BY e.id LIMIT ?) AS b
+		ORDER BY 1 LIMIT ?`
+		a = append(a, limit)
+		a = append(append(append(append(a, args...), at...), as...), limit)
+		return q, append(a, limit)
+	}
+	q := `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + `
+		UNION ALL
+		SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
+		ORDER BY 1 LIMIT ?`
+	a = append(append(append(a, args...), at...), as...)
+	return q, append(a, limit)
 }
 
 // Each streams every event matching f (no limit) to fn, for exports.
@@ -182,6 +321,46 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 		}
 		f.After = evs[len(evs)-1].ID
 	}
+}
+
+// evidenceOf is evidence for the events of a page, in one query: at
+// most limit rows each (-1: all), and how many each has.
+func (s *DB) evidenceOf(ctx context.Context, ids []int64, limit int) (map[int64][]annals.Evidence, map[int64]int, error) {
+	args := make([]any, 0, len(ids)+1)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	lim := ""
+	if limit > 0 {
+		lim = ` WHERE rn <= ?`
+		args = append(args, limit)
+	}
+	rows, err := s.query(ctx, nil, `SELECT * FROM (SELECT v.event_id, COUNT(*) OVER (PARTITION BY v.event_id) AS total,
+		ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn,
+		v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
+		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
+		WHERE v.event_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)) AS x`+lim+` ORDER BY event_id, rn`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]annals.Evidence{}
+	totals := map[int64]int{}
+	for rows.Next() {
+		var e annals.Evidence
+		var mode string
+		var id int64
+		var total, rn int
+		if err := rows.Scan(&id, &total, &rn, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
+			return nil, nil, err
+		}
+		e.Mode = annals.Mode(mode)
+		out[id] = append(out[id], e)
+		totals[id] = total
+	}
+	return out, totals, rows.Err()
 }
 
 // evidence returns the sentences behind an event; spans are relative to
@@ -253,50 +432,48 @@ func bucketOf(date string, iv Interval) string {
 }
 
 // Timeline returns the events between two actors (either direction, by
-// country code prefix) per day, week or month: counts per quad class, the
-// mean Goldstein score, and the ids of the events behind each bucket. It
-// reads only the dyad index.
+// country code prefix) per day, week or month: counts per quad class and
+// the mean Goldstein score. The events of a bucket are the dyad's events
+// from its Start to its End (EventList, paginated). Country pairs with no
+// filter but dates, quad class and modes read the summary sum_dyad_days;
+// any other filter reads the dyad index of the events.
 func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.EventFilter) ([]annals.Bucket, error) {
 	if iv != IntervalDay && iv != IntervalWeek && iv != IntervalMonth {
 		return nil, fmt.Errorf("interval %q: want day, week or month", iv)
 	}
-	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
 	a, b = strings.ToUpper(a), strings.ToUpper(b)
-	// one index range per direction: (source country, target country,
-	// date), then every other filter
-	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.event_date != ''`
-	if len(a) > 3 || len(b) > 3 {
-		cond += ` AND e.source LIKE ? ESCAPE '\' AND e.target LIKE ? ESCAPE '\'`
-	}
 	f.After = 0
-	fc, extra := s.where(f)
-	cond += ` AND ` + fc
-	dir := func(x, y, xs, ys string) []any {
-		args := []any{x, y}
-		if len(a) > 3 || len(b) > 3 {
-			args = append(args, likePrefix(xs), likePrefix(ys))
+	var q string
+	var args []any
+	if _, aok := country(a); aok && len(a) == 3 && len(b) == 3 && summarised(f) {
+		if _, bok := country(b); bok {
+			q, args = s.timelineSummary(a, b, iv, f)
+			if iv == IntervalMonth {
+				// whole months from sum_dyad_months
+				rows, rargs, ok := dyadRows(f, `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`, []any{a, b, b, a}, true)
+				if ok {
+					q, args = `SELECT m || '-01' AS b, quad_class, SUM(events), SUM(goldstein100) FROM (`+rows+`) AS x
+						GROUP BY m, quad_class ORDER BY 1`, rargs
+				}
+			}
 		}
-		return append(args, extra...)
 	}
-	args := append(dir(a3, b3, a, b), dir(b3, a3, b, a)...)
-	bucket := s.d.bucket[iv]
-	// aggregate in SQL: one row per bucket and quad class
-	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(goldstein), ` + s.d.groupIDs + ` FROM (
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `
-		UNION ALL
-		SELECT e.id, e.event_date, e.quad_class, e.goldstein FROM events e ` + s.d.dyadHint + ` WHERE ` + cond + `) AS x GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	if q == "" {
+		q, args = s.timelineEvents(a, b, iv, f)
+	}
 	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	defer rows.Close()
 	var out []annals.Bucket
+	var g100 []int64
 	idx := map[string]int{}
 	for rows.Next() {
-		var k, ids string
+		var k string
 		var q, n int
-		var g float64
-		if err := rows.Scan(&k, &q, &n, &g, &ids); err != nil {
+		var g int64
+		if err := rows.Scan(&k, &q, &n, &g); err != nil {
 			return nil, err
 		}
 		i, ok := idx[k]
@@ -304,32 +481,145 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 			i = len(out)
 			idx[k] = i
 			out = append(out, annals.Bucket{Start: k})
+			g100 = append(g100, 0)
 		}
 		bk := &out[i]
 		if q >= 1 && q <= 4 {
 			bk.Quad[q] += n
 		}
-		bk.Goldstein += g
+		g100[i] += g
 		bk.Events += n
-		for _, f := range strings.Split(ids, ",") {
-			if id, err := strconv.ParseInt(f, 10, 64); err == nil {
-				bk.EventIDs = append(bk.EventIDs, id)
-			}
-		}
-	}
-	for i := range out {
-		out[i].Goldstein = round2(out[i].Goldstein / float64(out[i].Events))
-		slices.Sort(out[i].EventIDs)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Goldstein = round2(float64(g100[i]) / 100 / float64(out[i].Events))
 	}
 	if len(out) > 1 {
 		if n := bucketCount(out[0].Start, out[len(out)-1].Start, iv); n > MaxBuckets {
 			return nil, &TooManyBuckets{N: n, Interval: iv}
 		}
 	}
-	return fillGaps(out, iv), nil
+	out = fillGaps(out, iv)
+	for i := range out {
+		out[i].End = bucketEnd(out[i].Start, iv)
+	}
+	return out, nil
+}
+
+// noSummaries makes every aggregate read the events (for tests that
+// compare the two).
+var noSummaries bool
+
+// summarised reports whether the summaries key every filter f sets:
+// dates, quad class and modes.
+func summarised(f annals.EventFilter) bool {
+	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
+		f.Place == "" && f.Country == "" && f.Text == "" && f.DocID == ""
+}
+
+// datesParse reports whether f's dates are YYYY-MM-DD, as the month
+// summaries need.
+func datesParse(f annals.EventFilter) bool {
+	_, _, _, _, ok := monthSplit(f.From, f.To)
+	return ok
+}
+
+// summaryWhere is the condition of f's dates, quad class and modes over
+// sum_dyad_days.
+func summaryWhere(f annals.EventFilter) (string, []any) {
+	c := []string{"events != 0"}
+	var args []any
+	if f.From != "" {
+		c = append(c, "day >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		c = append(c, "day <= ?")
+		args = append(args, f.To)
+	}
+	if f.QuadClass != 0 {
+		c = append(c, "quad_class = ?")
+		args = append(args, f.QuadClass)
+	}
+	m, margs := modesIn(f)
+	return strings.Join(append(c, m), " AND "), append(args, margs...)
+}
+
+func modesIn(f annals.EventFilter) (string, []any) {
+	modes := f.Modes
+	if len(modes) == 0 {
+		modes = defaultModes
+	}
+	var args []any
+	for _, m := range modes {
+		args = append(args, string(m))
+	}
+	return `mode IN (` + strings.TrimSuffix(strings.Repeat("?,", len(modes)), ",") + `)`, args
+}
+
+func (s *DB) timelineSummary(a, b string, iv Interval, f annals.EventFilter) (string, []any) {
+	cond, args := summaryWhere(f)
+	dir := `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`
+	bucket := strings.ReplaceAll(s.d.bucket[iv], "event_date", "day")
+	q := `SELECT ` + bucket + ` AS b, quad_class, SUM(events), SUM(goldstein100) FROM sum_dyad_days
+		WHERE ` + dir + ` AND day != '' AND ` + cond + ` GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	return q, append([]any{a, b, b, a}, args...)
+}
+
+// timelineEvents is the timeline read from the events, on the dyad index:
+// one index range per direction (source country, target country, date),
+// then every other filter.
+func (s *DB) timelineEvents(a, b string, iv Interval, f annals.EventFilter) (string, []any) {
+	a3, b3 := strings.ToUpper(prefix3(a)), strings.ToUpper(prefix3(b))
+	cond := `substr(e.source,1,3) = ? AND substr(e.target,1,3) = ? AND e.event_date != ''`
+	fc, extra := s.where(f)
+	dir := func(x, y, x3, y3 string) (string, []any) {
+		c, args := cond, []any{x3, y3}
+		if len(a) > 3 || len(b) > 3 {
+			cx, ax := s.prefixCond("e.source", x)
+			cy, ay := s.prefixCond("e.target", y)
+			c += ` AND ` + cx + ` AND ` + cy
+			args = append(append(args, ax...), ay...)
+		}
+		return c + ` AND ` + fc, append(args, extra...)
+	}
+	c1, args := dir(a, b, a3, b3)
+	sel := `SELECT e.event_date, e.quad_class, ` + g100SQL(s.d) + ` AS g FROM events e ` + s.d.dyadHint + ` WHERE `
+	inner := sel + c1
+	if a != b {
+		c2, args2 := dir(b, a, b3, a3)
+		inner += ` UNION ALL ` + sel + c2
+		args = append(args, args2...)
+	}
+	bucket := s.d.bucket[iv]
+	q := `SELECT ` + bucket + ` AS b, quad_class, COUNT(*), SUM(g) FROM (` + inner + `) AS x GROUP BY ` + bucket + `, quad_class ORDER BY 1`
+	return q, args
+}
+
+// g100SQL is an event's Goldstein score in hundredths, as the summaries
+// hold it (migration 0003).
+func g100SQL(d *dialect) string {
+	if d.name == "postgres" {
+		return `CAST(ROUND(e.goldstein::numeric * 100) AS BIGINT)`
+	}
+	return `CAST(ROUND(e.goldstein * 100) AS INTEGER)`
+}
+
+// bucketEnd is the last day of the bucket starting at start.
+func bucketEnd(start string, iv Interval) string {
+	t, err := time.Parse("2006-01-02", start)
+	if err != nil {
+		return start
+	}
+	switch iv {
+	case IntervalWeek:
+		t = t.AddDate(0, 0, 6)
+	case IntervalMonth:
+		t = t.AddDate(0, 1, -1)
+	}
+	return t.Format("2006-01-02")
 }
 
 // MaxBuckets caps a timeline's buckets, empty ones included.
@@ -387,19 +677,43 @@ type ActorCount struct {
 }
 
 // Actors returns actors (by code, or by country prefix when byCountry) by
-// event count, as source or target, among events matching f.
+// event count, as source or target, among events matching f. With no
+// filter but modes it reads sum_actors; with dates, the month summaries
+// (by code; by country when a quad class is set too); otherwise the
+// events.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
-	cond, args := s.where(f)
+	if limit <= 0 {
+		limit = 100
+	}
 	col := "code"
 	if byCountry {
 		col = "substr(code, 1, 3)"
 	}
-	if limit <= 0 {
-		limit = 100
+	var q string
+	var args []any
+	switch {
+	case summarised(f) && f.From == "" && f.To == "" && f.QuadClass == 0:
+		m, margs := modesIn(f)
+		q = `SELECT ` + col + ` AS c, SUM(events) AS n FROM sum_actors WHERE code != '' AND ` + m + `
+			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(margs, limit)
+	case summarised(f) && f.QuadClass == 0 && datesParse(f):
+		rows, rargs, _ := s.actorMonthRows(f)
+		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(rargs, limit)
+	case summarised(f) && byCountry && datesParse(f):
+		rows, rargs, _ := dyadRows(f, "", nil, false)
+		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM (` + rows + `) AS r
+			UNION ALL SELECT tgt3, events FROM (` + rows + `) AS r2) AS x
+			WHERE code != '' GROUP BY code HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(append(append([]any{}, rargs...), rargs...), limit)
+	default:
+		cond, cargs := s.where(f)
+		q = `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
+			WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
+		args = append(append(append([]any{}, cargs...), cargs...), limit)
 	}
-	q := `SELECT ` + col + ` AS c, COUNT(*) AS n FROM (SELECT e.source AS code FROM events e WHERE ` + cond + ` UNION ALL SELECT e.target FROM events e WHERE ` + cond + `) AS x
-		WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
-	rows, err := s.query(ctx, nil, q, append(append(append([]any{}, args...), args...), limit)...)
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -426,20 +740,44 @@ type Edge struct {
 }
 
 // Network returns the actor graph among events matching f, by country
-// prefix when byCountry, the strongest edges first.
+// prefix when byCountry, the strongest edges first. With no filter but
+// modes it reads sum_pairs; by country with dates and quad class,
+// sum_dyad_days; otherwise the events.
 func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]Edge, error) {
-	cond, args := s.where(f)
-	sc, tc := "e.source", "e.target"
-	if byCountry {
-		sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
-	}
 	if limit <= 0 {
 		limit = 200
 	}
-	q := `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END), AVG(e.goldstein)
+	var q string
+	var args []any
+	switch {
+	case summarised(f) && f.From == "" && f.To == "" && f.QuadClass == 0:
+		table, sc, tc := "sum_pairs", "source", "target"
+		if byCountry {
+			table, sc, tc = "sum_dyads", "src3", "tgt3"
+		}
+		m, margs := modesIn(f)
+		q = `SELECT ` + sc + ` AS a, ` + tc + ` AS b, SUM(events), SUM(cooperation), SUM(conflict), SUM(goldstein100)
+			FROM ` + table + ` WHERE ` + m + ` AND ` + tc + ` != '' AND ` + sc + ` != '' AND substr(` + sc + `,1,3) != '---' AND substr(` + tc + `,1,3) != '---'
+			AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
+		args = append(margs, limit)
+	case summarised(f) && byCountry && datesParse(f):
+		rows, rargs, _ := dyadRows(f, "", nil, false)
+		q = `SELECT src3, tgt3, SUM(events), SUM(CASE WHEN quad_class <= 2 THEN events ELSE 0 END), SUM(CASE WHEN quad_class >= 3 THEN events ELSE 0 END), SUM(goldstein100)
+			FROM (` + rows + `) AS x WHERE src3 != '' AND tgt3 != '' AND src3 != '---' AND tgt3 != '---' AND src3 != tgt3
+			GROUP BY src3, tgt3 HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
+		args = append(rargs, limit)
+	default:
+		cond, cargs := s.where(f)
+		sc, tc := "e.source", "e.target"
+		if byCountry {
+			sc, tc = "substr(e.source,1,3)", "substr(e.target,1,3)"
+		}
+		q = `SELECT ` + sc + ` AS a, ` + tc + ` AS b, COUNT(*), SUM(CASE WHEN e.quad_class <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad_class >= 3 THEN 1 ELSE 0 END), SUM(` + g100SQL(s.d) + `)
 		FROM events e WHERE ` + cond + ` AND e.target != '' AND e.source != '' AND substr(e.source,1,3) != '---' AND substr(e.target,1,3) != '---'
 		AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` ORDER BY 3 DESC, 1, 2 LIMIT ?`
-	rows, err := s.query(ctx, nil, q, append(args, limit)...)
+		args = append(cargs, limit)
+	}
+	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -447,10 +785,11 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 	var out []Edge
 	for rows.Next() {
 		var e Edge
-		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &e.Goldstein); err != nil {
+		var g int64
+		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &g); err != nil {
 			return nil, err
 		}
-		e.Goldstein = round2(e.Goldstein)
+		e.Goldstein = round2(float64(g) / 100 / float64(e.Events))
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -531,7 +870,7 @@ func fillGaps(bs []annals.Bucket, iv Interval) []annals.Bucket {
 			continue
 		}
 		for d = next(d); d.Before(end); d = next(d) {
-			out = append(out, annals.Bucket{Start: d.Format("2006-01-02"), EventIDs: []int64{}})
+			out = append(out, annals.Bucket{Start: d.Format("2006-01-02")})
 		}
 	}
 	return out

@@ -101,6 +101,10 @@ func (s *DB) Close() error { return s.db.Close() }
 // SQL exposes the handle for tests and tools.
 func (s *DB) SQL() *sql.DB { return s.db }
 
+// maxMigration, when set, stops migrations after that version (tests of
+// upgrades make stores of older versions).
+var maxMigration int
+
 func (s *DB) migrate() error {
 	ctx := context.Background()
 	if s.d.name == "postgres" {
@@ -132,7 +136,7 @@ func (s *DB) migrate() error {
 		if err != nil {
 			return fmt.Errorf("migration %s: bad name", n)
 		}
-		if num <= v {
+		if num <= v || (maxMigration > 0 && num > maxMigration) {
 			continue
 		}
 		b, _ := migrations.ReadFile(n)
@@ -183,41 +187,56 @@ type AddResult struct {
 // existing event under the dedup key or becomes a new one.
 func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, error) {
 	var res AddResult
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return res, err
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
 	touched := map[int64]string{}
+	sm := newSums()
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
+	// one look-up for the batch: ids and hashes stored, and those earlier
+	// in the batch
+	seen, err := s.stored(ctx, tx, docs)
+	if err != nil {
+		return res, err
+	}
+	var fresh []*annals.CodedDocument
 	for _, d := range docs {
-		var n int
-		if err := s.queryRow(ctx, tx, `SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`, d.Article.ID, d.ContentHash).Scan(&n); err != nil {
-			return res, err
-		}
-		if n > 0 {
+		if seen["id|"+d.Article.ID] || seen["hash|"+d.ContentHash] {
 			res.Skipped++
 			continue
 		}
+		seen["id|"+d.Article.ID], seen["hash|"+d.ContentHash] = true, true
+		fresh = append(fresh, d)
+	}
+	var rows [][]any
+	for _, d := range fresh {
 		a := d.Article
 		pub := ""
 		if a.HasDate() {
 			pub = a.Published.Format("2006-01-02")
 		}
-		if _, err := s.exec(ctx, tx, `INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at) VALUES (?,?,?,?,?,?,?,?)`,
-			a.ID, a.URL, a.Title, a.Source, pub, d.ContentHash, a.Text, now); err != nil {
-			return res, fmt.Errorf("store document %s: %w", a.ID, err)
-		}
-		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+		rows = append(rows, []any{a.ID, a.URL, a.Title, a.Source, pub, d.ContentHash, a.Text, now})
+	}
+	if err := s.insertRows(ctx, tx, `INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at)`, rows, ``); err != nil {
+		return res, fmt.Errorf("store documents: %w", err)
+	}
+	for _, d := range fresh {
+		a := d.Article
+		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
 			return res, fmt.Errorf("store document %s: %w", a.ID, err)
 		}
 		res.Added++
 		res.Events += len(d.Events)
 	}
-	if err := s.recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched, sm); err != nil {
+		return res, err
+	}
+	if err := sm.apply(ctx, s, tx); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
@@ -225,24 +244,27 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 
 // writeCoding writes sentences, mentions, events and evidence of a stored
 // document.
-func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocument, touched map[int64]string) error {
+func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, touched map[int64]string, sm *sums) error {
 	a := d.Article
+	var sents, fts, ments, evid [][]any
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
-		if _, err := s.exec(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text) VALUES (?,?,?,?,?)`, a.ID, i, sp.Start, sp.End, txt); err != nil {
+		sents = append(sents, []any{a.ID, i, sp.Start, sp.End, txt})
+		fts = append(fts, []any{txt, a.ID, i})
+	}
+	if err := s.insertRows(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text)`, sents, ``); err != nil {
+		return err
+	}
+	if s.d.ftsTable != "" {
+		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+` (text, doc_id, idx)`, fts, ``); err != nil {
 			return err
-		}
-		if s.d.afterSentence != nil {
-			if err := s.d.afterSentence(ctx, tx, a.ID, i, txt); err != nil {
-				return err
-			}
 		}
 	}
 	for _, m := range d.Mentions {
-		if _, err := s.exec(ctx, tx, `INSERT INTO mentions (doc_id, sentence, start_off, end_off, text, code, entry, ref) VALUES (?,?,?,?,?,?,?,?)`,
-			a.ID, m.Sentence, m.Start, m.End, m.Text, m.Code, m.Entry, m.Ref); err != nil {
-			return err
-		}
+		ments = append(ments, []any{a.ID, m.Sentence, m.Start, m.End, m.Text, m.Code, m.Entry, m.Ref})
+	}
+	if err := s.insertRows(ctx, tx, `INSERT INTO mentions (doc_id, sentence, start_off, end_off, text, code, entry, ref)`, ments, ``); err != nil {
+		return err
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
@@ -251,7 +273,7 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			return err
 		}
 		if id == 0 {
-			id, err = s.insertEvent(ctx, tx, e)
+			id, err = s.insertEvent(ctx, tx, e, sm)
 			if err != nil {
 				return err
 			}
@@ -267,20 +289,73 @@ func (s *DB) writeCoding(ctx context.Context, tx *sql.Tx, d *annals.CodedDocumen
 			if k == 0 {
 				n = max(1, e.Mentions-len(sents)+1)
 			}
-			if _, err := s.exec(ctx, tx, `INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
-				source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)
-				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
-				id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
-				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)); err != nil {
-				return err
-			}
+			evid = append(evid, []any{id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
+				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)})
 		}
+	}
+	// the first report of a sentence wins, as one insert each did
+	return s.insertRows(ctx, tx, `INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
+		source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)`, evid, ` ON CONFLICT DO NOTHING`)
+}
+
+// insertRows inserts rows with multi-row INSERT statements.
+func (s *DB) insertRows(ctx context.Context, tx *wtx, head string, rows [][]any, tail string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	// at most 32766 values a statement in SQLite, 65535 in PostgreSQL
+	per := max(1, min(200, 30000/len(rows[0])))
+	ph := `(` + strings.TrimSuffix(strings.Repeat("?,", len(rows[0])), ",") + `)`
+	for len(rows) > 0 {
+		n := min(len(rows), per)
+		args := make([]any, 0, n*len(rows[0]))
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if _, err := s.exec(ctx, tx, head+` VALUES `+strings.TrimSuffix(strings.Repeat(ph+",", n), ",")+tail, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
 
+// stored returns "id|"+id and "hash|"+hash for the documents of the batch
+// already stored.
+func (s *DB) stored(ctx context.Context, tx *wtx, docs []*annals.CodedDocument) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for lo := 0; lo < len(docs); lo += 200 {
+		part := docs[lo:min(len(docs), lo+200)]
+		var args []any
+		for _, d := range part {
+			args = append(args, d.Article.ID)
+		}
+		for _, d := range part {
+			args = append(args, d.ContentHash)
+		}
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")
+		rows, err := s.query(ctx, tx, `SELECT id, content_hash FROM documents WHERE id IN (`+ph+`) OR content_hash IN (`+ph+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, h string
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			seen["id|"+id], seen["hash|"+h] = true, true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return seen, nil
+}
+
 // match finds the stored event an event joins under the dedup key.
-func (s *DB) match(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, string, error) {
+func (s *DB) match(ctx context.Context, tx *wtx, e *annals.Event) (int64, string, error) {
 	from, to := e.EventDate, e.EventDate
 	if e.EventDate != "" && s.Dedup.WindowDays > 0 {
 		if t, err := time.Parse("2006-01-02", e.EventDate); err == nil {
@@ -323,11 +398,16 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
-func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int64, error) {
+func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums) (int64, error) {
 	var ln, country, adm1, lp any
 	var lat, lon any
 	if l := e.Location; l != nil {
 		ln, country, adm1, lat, lon, lp = l.Name, l.Country, l.ADM1, l.Lat, l.Lon, l.Precision
+		if l.Name != "" {
+			if _, err := s.exec(ctx, tx, `INSERT INTO places (name) VALUES (?) ON CONFLICT DO NOTHING`, l.Name); err != nil {
+				return 0, err
+			}
+		}
 	}
 	var id int64
 	err := s.queryRow(ctx, tx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
@@ -335,12 +415,15 @@ func (s *DB) insertEvent(ctx context.Context, tx *sql.Tx, e *annals.Event) (int6
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
 		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision,
 		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
+	if err == nil {
+		sm.add(e.Source, e.Target, e.QuadClass, e.Goldstein, string(e.Mode), e.EventDate, 1)
+	}
 	return id, err
 }
 
 // recount sets the counts of events from their evidence and deletes events
-// left without any.
-func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string) error {
+// left without any, counting them out of the summaries.
+func (s *DB) recount(ctx context.Context, tx *wtx, ids map[int64]string, sm *sums) error {
 	// in id order, so concurrent writers lock rows in the same order
 	keys := make([]int64, 0, len(ids))
 	for id := range ids {
@@ -357,7 +440,23 @@ func (s *DB) recount(ctx context.Context, tx *sql.Tx, ids map[int64]string) erro
 			return err
 		}
 		// the date lets PostgreSQL go straight to the event's partition
-		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0`, id, ids[id]); err != nil {
+		rows, err := s.query(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0
+			RETURNING source, target, quad_class, goldstein, mode, event_date`, id, ids[id])
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var src, tgt, mode, date string
+			var quad int
+			var g float64
+			if err := rows.Scan(&src, &tgt, &quad, &g, &mode, &date); err != nil {
+				rows.Close()
+				return err
+			}
+			sm.add(src, tgt, quad, g, mode, date, -1)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
@@ -400,12 +499,13 @@ type RecodeResult struct {
 // transaction, and reports what changed.
 func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeResult, error) {
 	var res RecodeResult
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return res, err
 	}
 	defer tx.Rollback()
 	touched := map[int64]string{}
+	sm := newSums()
 	if err := s.lockKeys(ctx, tx, docs); err != nil {
 		return res, err
 	}
@@ -430,12 +530,12 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 				return res, err
 			}
 		}
-		if s.d.dropSentences != nil {
-			if err := s.d.dropSentences(ctx, tx, id); err != nil {
+		if s.d.ftsTable != "" {
+			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+` WHERE doc_id = ?`, id); err != nil {
 				return res, err
 			}
 		}
-		if err := s.writeCoding(ctx, tx, d, touched); err != nil {
+		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
 			return res, fmt.Errorf("recode document %s: %w", id, err)
 		}
 		for _, e := range d.Events {
@@ -454,7 +554,10 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		res.Removed += len(old)
 		res.Documents++
 	}
-	if err := s.recount(ctx, tx, touched); err != nil {
+	if err := s.recount(ctx, tx, touched, sm); err != nil {
+		return res, err
+	}
+	if err := sm.apply(ctx, s, tx); err != nil {
 		return res, err
 	}
 	return res, tx.Commit()
@@ -478,7 +581,7 @@ func (s *DB) Stats(ctx context.Context) (Stats, error) {
 // lock per (source, target, code[, date]), in sorted order so two writers cannot
 // deadlock. SQLite has one writer at a time already (its write
 // transactions begin IMMEDIATE).
-func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocument) error {
+func (s *DB) lockKeys(ctx context.Context, tx *wtx, docs []*annals.CodedDocument) error {
 	if s.d.name != "postgres" {
 		return nil
 	}
@@ -498,10 +601,11 @@ func (s *DB) lockKeys(ctx context.Context, tx *sql.Tx, docs []*annals.CodedDocum
 		sorted = append(sorted, k)
 	}
 	sort.Strings(sorted)
-	for _, k := range sorted {
-		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(hashtext(?))`, k); err != nil {
-			return err
-		}
+	for i, k := range sorted {
+		sorted[i] = scrub([]any{k})[0].(string) // an array is not scrubbed
 	}
-	return nil
+	sort.Strings(sorted)
+	// one statement takes them all, in the array's (sorted) order
+	_, err := s.exec(ctx, tx, `SELECT COUNT(pg_advisory_xact_lock(hashtext(k))) FROM unnest(?::text[]) WITH ORDINALITY AS x(k, i)`, sorted)
+	return err
 }

@@ -1,0 +1,31 @@
+package store
+
+import (
+	"context"
+)
+
+// Rebuild recomputes the tables derived from the events (the place names
+// and the summaries) in one transaction, for a store whose events were
+// written around the store (tools/gendb) or to repair one.
+func (s *DB) Rebuild(ctx context.Context) error {
+	ins, err := s.derivedInserts()
+	if err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, t := range derivedTables {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+			return err
+		}
+	}
+	for _, q := range ins {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}

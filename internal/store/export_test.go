@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/annals-events/annals"
+)
+
+// ExplainEvents returns the query plan of the page of events f selects:
+// SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's EXPLAIN with
+// sequential scans priced out (enable_seqscan off), so that the plan
+// shows whether an index can serve the query at all, as it will on a big
+// table.
+func (s *DB) ExplainEvents(ctx context.Context, f annals.EventFilter) (string, error) {
+	q, args := s.eventsQuery(f)
+	return s.explain(ctx, q, args)
+}
+
+func (s *DB) explain(ctx context.Context, q string, args []any) (string, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	pre := "EXPLAIN QUERY PLAN "
+	if s.d.name == "postgres" {
+		pre = "EXPLAIN "
+		if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+			return "", err
+		}
+		defer conn.ExecContext(context.Background(), `RESET enable_seqscan`)
+	}
+	rows, err := conn.QueryContext(ctx, s.d.q(pre+q), scrub(args)...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return "", err
+		}
+		// SQLite: id, parent, notused, detail; PostgreSQL: one text column
+		v := vals[len(vals)-1]
+		switch x := v.(type) {
+		case []byte:
+			lines = append(lines, string(x))
+		case string:
+			lines = append(lines, x)
+		}
+	}
+	return strings.Join(lines, "\n"), rows.Err()
+}
+
+// SummaryDrift compares each summary table (and the place names) with the
+// same summary recomputed from the events; "" when all agree.
+func (s *DB) SummaryDrift(ctx context.Context) (string, error) {
+	ins, err := s.derivedInserts()
+	if err != nil {
+		return "", err
+	}
+	var out []string
+	for _, st := range ins {
+		// INSERT INTO t (cols) SELECT ...
+		head, sel, _ := strings.Cut(st, "SELECT")
+		table, cols, _ := strings.Cut(strings.TrimPrefix(head, "INSERT INTO "), " (")
+		cols = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(cols), ")"))
+		stored, err := s.rowSet(ctx, `SELECT `+cols+` FROM `+table)
+		if err != nil {
+			return "", err
+		}
+		want, err := s.rowSet(ctx, `SELECT`+sel)
+		if err != nil {
+			return "", err
+		}
+		for k, n := range want {
+			if stored[k] != n {
+				out = append(out, table+": missing "+k)
+			}
+		}
+		for k, n := range stored {
+			// a place name outlives its events, harmlessly: it only
+			// widens the list of names a place filter looks up
+			if want[k] != n && table != "places" {
+				out = append(out, table+": stale "+k)
+			}
+		}
+	}
+	return strings.Join(out, "\n"), nil
+}
+
+func (s *DB) rowSet(ctx context.Context, q string) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	set := map[string]int{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		var b strings.Builder
+		for _, v := range vals {
+			if x, ok := v.([]byte); ok {
+				v = string(x)
+			}
+			fmt.Fprintf(&b, "%v|", v)
+		}
+		set[b.String()]++
+	}
+	return set, rows.Err()
+}
+
+// FromEvents runs fn with every aggregate read from the events, not the
+// summaries.
+func FromEvents(fn func()) {
+	noSummaries = true
+	defer func() { noSummaries = false }()
+	fn()
+}
+
+// OpenVersion opens a store migrated only up to version v, as an older
+// annals left it.
+func OpenVersion(dsn string, v int) (*DB, error) {
+	maxMigration = v
+	defer func() { maxMigration = 0 }()
+	return Open(dsn)
+}

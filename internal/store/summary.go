@@ -1,0 +1,288 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"strings"
+)
+
+// sums are the changes a write transaction makes to the summary tables
+// (migration 0003), gathered per key and applied once, in key order, just
+// before the transaction commits: one upsert per touched summary row
+// rather than per event, and concurrent PostgreSQL writers lock summary
+// rows in the same order, so they cannot deadlock on them.
+type sums struct {
+	dyad  map[dyadKey]*dyadVal
+	month map[dyadKey]*dyadVal // day holds the month
+	amon  map[actorMonth]int64
+	pair  map[pairKey]*pairVal // by actor codes
+	pair3 map[pairKey]*pairVal // by country prefixes
+	actor map[actorKey]int64
+}
+
+type dyadKey struct {
+	src3, tgt3, day string
+	quad            int
+	mode            string
+}
+
+type dyadVal struct{ events, g100 int64 }
+
+type pairKey struct{ source, target, mode string }
+
+type pairVal struct{ events, coop, conflict, g100 int64 }
+
+type actorKey struct{ code, mode string }
+
+type actorMonth struct{ month, code, mode string }
+
+func newSums() *sums {
+	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+}
+
+// first7 is the month of a date, as substr(day, 1, 7).
+func first7(day string) string {
+	if len(day) > 7 {
+		return day[:7]
+	}
+	return day
+}
+
+// first3 is SQL's substr(s, 1, 3): three characters.
+func first3(s string) string {
+	n := 0
+	for i := range s {
+		if n == 3 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// g100 is a Goldstein score in hundredths, as the summaries sum it
+// (ROUND: half away from zero, as math.Round).
+func g100(g float64) int64 { return int64(math.Round(g * 100)) }
+
+// add counts an event in (n = 1) or out (n = -1).
+func (m *sums) add(source, target string, quad int, goldstein float64, mode, day string, n int64) {
+	g := g100(goldstein) * n
+	dk := dyadKey{first3(source), first3(target), day, quad, mode}
+	d := m.dyad[dk]
+	if d == nil {
+		d = &dyadVal{}
+		m.dyad[dk] = d
+	}
+	d.events += n
+	d.g100 += g
+	mk := dk
+	mk.day = first7(day)
+	mv := m.month[mk]
+	if mv == nil {
+		mv = &dyadVal{}
+		m.month[mk] = mv
+	}
+	mv.events += n
+	mv.g100 += g
+	m.amon[actorMonth{mk.day, source, mode}] += n
+	m.amon[actorMonth{mk.day, target, mode}] += n
+	addPair(m.pair, pairKey{source, target, mode}, quad, g, n)
+	addPair(m.pair3, pairKey{dk.src3, dk.tgt3, mode}, quad, g, n)
+	m.actor[actorKey{source, mode}] += n
+	m.actor[actorKey{target, mode}] += n
+}
+
+func addPair(m map[pairKey]*pairVal, k pairKey, quad int, g, n int64) {
+	p := m[k]
+	if p == nil {
+		p = &pairVal{}
+		m[k] = p
+	}
+	p.events += n
+	p.g100 += g
+	if quad <= 2 {
+		p.coop += n
+	} else {
+		p.conflict += n
+	}
+}
+
+// upsertRows is how many rows one summary upsert carries.
+const upsertRows = 100
+
+// apply writes the changes in tx.
+func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
+	if err := s.applyDyads(ctx, tx, m.dyad, `sum_dyad_days`, `day`); err != nil {
+		return err
+	}
+	if err := s.applyDyads(ctx, tx, m.month, `sum_dyad_months`, `month`); err != nil {
+		return err
+	}
+	if err := s.applyPairs(ctx, tx, m.pair, `sum_pairs`, `source, target, mode`, `source = ? AND target = ? AND mode = ?`); err != nil {
+		return err
+	}
+	if err := s.applyPairs(ctx, tx, m.pair3, `sum_dyads`, `src3, tgt3, mode`, `src3 = ? AND tgt3 = ? AND mode = ?`); err != nil {
+		return err
+	}
+	am := make([]actorMonth, 0, len(m.amon))
+	for k, v := range m.amon {
+		if v != 0 {
+			am = append(am, k)
+		}
+	}
+	slices.SortFunc(am, func(a, b actorMonth) int {
+		return cmp.Or(strings.Compare(a.month, b.month), strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
+	})
+	var arows, agone [][]any
+	for _, k := range am {
+		arows = append(arows, []any{k.month, k.code, k.mode, m.amon[k]})
+		if m.amon[k] < 0 {
+			agone = append(agone, []any{k.month, k.code, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, `sum_actor_months`, `month, code, mode`, `events`, arows); err != nil {
+		return err
+	}
+	if err := s.dropEmpty(ctx, tx, `sum_actor_months`, `month = ? AND code = ? AND mode = ?`, agone); err != nil {
+		return err
+	}
+	return m.applyActors(ctx, s, tx)
+}
+
+// applyDyads writes the changes to a table of dyads per day or month.
+func (s *DB) applyDyads(ctx context.Context, tx *wtx, m map[dyadKey]*dyadVal, table, period string) error {
+	dk := make([]dyadKey, 0, len(m))
+	for k, v := range m {
+		if v.events != 0 || v.g100 != 0 {
+			dk = append(dk, k)
+		}
+	}
+	slices.SortFunc(dk, func(a, b dyadKey) int {
+		return cmp.Or(strings.Compare(a.src3, b.src3), strings.Compare(a.tgt3, b.tgt3), strings.Compare(a.day, b.day), cmp.Compare(a.quad, b.quad), strings.Compare(a.mode, b.mode))
+	})
+	var rows [][]any
+	var gone [][]any
+	for _, k := range dk {
+		v := m[k]
+		rows = append(rows, []any{k.src3, k.tgt3, k.day, k.quad, k.mode, v.events, v.g100})
+		if v.events < 0 {
+			gone = append(gone, []any{k.src3, k.tgt3, k.day, k.quad, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, table, `src3, tgt3, `+period+`, quad_class, mode`, `events, goldstein100`, rows); err != nil {
+		return err
+	}
+	return s.dropEmpty(ctx, tx, table, `src3 = ? AND tgt3 = ? AND `+period+` = ? AND quad_class = ? AND mode = ?`, gone)
+}
+
+// applyActors writes the changes to sum_actors.
+func (m *sums) applyActors(ctx context.Context, s *DB, tx *wtx) error {
+	ak := make([]actorKey, 0, len(m.actor))
+	for k, v := range m.actor {
+		if v != 0 {
+			ak = append(ak, k)
+		}
+	}
+	slices.SortFunc(ak, func(a, b actorKey) int {
+		return cmp.Or(strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
+	})
+	var rows, gone [][]any
+	for _, k := range ak {
+		rows = append(rows, []any{k.code, k.mode, m.actor[k]})
+		if m.actor[k] < 0 {
+			gone = append(gone, []any{k.code, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, `sum_actors`, `code, mode`, `events`, rows); err != nil {
+		return err
+	}
+	return s.dropEmpty(ctx, tx, `sum_actors`, `code = ? AND mode = ?`, gone)
+}
+
+// applyPairs writes the changes to a table of pairs.
+func (s *DB) applyPairs(ctx context.Context, tx *wtx, m map[pairKey]*pairVal, table, keys, cond string) error {
+	pk := make([]pairKey, 0, len(m))
+	for k, v := range m {
+		if v.events != 0 || v.g100 != 0 {
+			pk = append(pk, k)
+		}
+	}
+	slices.SortFunc(pk, func(a, b pairKey) int {
+		return cmp.Or(strings.Compare(a.source, b.source), strings.Compare(a.target, b.target), strings.Compare(a.mode, b.mode))
+	})
+	var rows, gone [][]any
+	for _, k := range pk {
+		v := m[k]
+		rows = append(rows, []any{k.source, k.target, k.mode, v.events, v.coop, v.conflict, v.g100})
+		if v.events < 0 {
+			gone = append(gone, []any{k.source, k.target, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, table, keys, `events, cooperation, conflict, goldstein100`, rows); err != nil {
+		return err
+	}
+	return s.dropEmpty(ctx, tx, table, cond, gone)
+}
+
+// upsert adds rows of deltas to a summary table, upsertRows at a time.
+func (s *DB) upsert(ctx context.Context, tx *wtx, table, keys, vals string, rows [][]any) error {
+	var set []string
+	for _, v := range strings.Split(vals, ", ") {
+		set = append(set, v+` = `+table+`.`+v+` + excluded.`+v)
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), upsertRows)
+		ph := `(` + strings.TrimSuffix(strings.Repeat("?,", len(rows[0])), ",") + `)`
+		q := `INSERT INTO ` + table + ` (` + keys + `, ` + vals + `) VALUES ` + strings.TrimSuffix(strings.Repeat(ph+",", n), ",") +
+			` ON CONFLICT (` + keys + `) DO UPDATE SET ` + strings.Join(set, ", ")
+		var args []any
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if _, err := s.exec(ctx, tx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// dropEmpty deletes the rows of keys whose count went down, if now zero.
+func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys [][]any) error {
+	for _, k := range keys {
+		if _, err := s.exec(ctx, tx, `DELETE FROM `+table+` WHERE `+cond+` AND events = 0`, k...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// derivedInserts are the statements that fill the derived tables from
+// the events: the INSERT ... SELECT statements of migrations 0002 and
+// 0003, so a rebuild and a migrated store agree.
+func (s *DB) derivedInserts() ([]string, error) {
+	var out []string
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql"} {
+		b, err := migrations.ReadFile(s.d.migrations + "/" + n)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range strings.Split(string(b), ";\n") {
+			st = strings.TrimSpace(st)
+			// skip the comments before a statement
+			for strings.HasPrefix(st, "--") {
+				_, st, _ = strings.Cut(st, "\n")
+				st = strings.TrimSpace(st)
+			}
+			if strings.HasPrefix(st, "INSERT INTO") {
+				out = append(out, st)
+			}
+		}
+	}
+	return out, nil
+}
+
+// derivedTables are the tables derivedInserts fill.
+var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months"}

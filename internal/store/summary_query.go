@@ -1,0 +1,146 @@
+package store
+
+import (
+	"strings"
+	"time"
+
+	"github.com/annals-events/annals"
+)
+
+// span is an inclusive range of days.
+type span struct{ from, to string }
+
+// monthSplit splits an inclusive date range (either end may be open, "")
+// into whole months m1..m2 (YYYY-MM, "" for an open end; months is false
+// when there are none) and the days of partial months outside them. ok is
+// false when a date is not YYYY-MM-DD.
+func monthSplit(from, to string) (m1, m2 string, months bool, days []span, ok bool) {
+	var f, t time.Time
+	var err error
+	if from != "" {
+		if f, err = time.Parse("2006-01-02", from); err != nil {
+			return "", "", false, nil, false
+		}
+	}
+	if to != "" {
+		if t, err = time.Parse("2006-01-02", to); err != nil {
+			return "", "", false, nil, false
+		}
+	}
+	if from != "" && to != "" && t.Before(f) {
+		return "", "", false, nil, true
+	}
+	first := func(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	last := func(d time.Time) time.Time { return first(d).AddDate(0, 1, -1) }
+	day := func(d time.Time) string { return d.Format("2006-01-02") }
+	if from != "" && to != "" && from[:7] == to[:7] && (f.Day() != 1 || !t.Equal(last(t))) {
+		return "", "", false, []span{{from, to}}, true
+	}
+	if from != "" {
+		m1 = from[:7]
+		if f.Day() != 1 {
+			days = append(days, span{from, day(last(f))})
+			m1 = first(f).AddDate(0, 1, 0).Format("2006-01")
+		}
+	}
+	if to != "" {
+		m2 = to[:7]
+		if !t.Equal(last(t)) {
+			days = append(days, span{day(first(t)), to})
+			m2 = first(t).AddDate(0, -1, 0).Format("2006-01")
+		}
+	}
+	months = m1 == "" || m2 == "" || m1 <= m2
+	return m1, m2, months, days, true
+}
+
+// quadModes is the condition of f's quad class and modes on a summary.
+func quadModes(f annals.EventFilter, quad bool) (string, []any) {
+	c, args := modesIn(f)
+	if quad && f.QuadClass != 0 {
+		c += ` AND quad_class = ?`
+		args = append(args, f.QuadClass)
+	}
+	return c, args
+}
+
+// dyadRows is a query of (src3, tgt3, quad_class, events, goldstein100,
+// m) from the dyad summaries, for f's dates, quad class and modes: whole
+// months from sum_dyad_months, partial ones from sum_dyad_days; m is the
+// month. pair, when set, restricts the dyads. dated leaves out undated
+// events when there is no date range. false when f's dates do not parse.
+func dyadRows(f annals.EventFilter, pair string, pairArgs []any, dated bool) (string, []any, bool) {
+	m1, m2, months, days, ok := monthSplit(f.From, f.To)
+	if !ok {
+		return "", nil, false
+	}
+	qm, qmArgs := quadModes(f, true)
+	if pair != "" {
+		qm += ` AND ` + pair
+		qmArgs = append(qmArgs, pairArgs...)
+	}
+	var parts []string
+	var args []any
+	if months {
+		c := `SELECT src3, tgt3, quad_class, events, goldstein100, month AS m FROM sum_dyad_months WHERE events != 0 AND ` + qm
+		args = append(args, qmArgs...)
+		if dated && m1 == "" {
+			c += ` AND month != ''`
+		}
+		if m1 != "" {
+			c += ` AND month >= ?`
+			args = append(args, m1)
+		}
+		if m2 != "" {
+			c += ` AND month <= ?`
+			args = append(args, m2)
+		}
+		parts = append(parts, c)
+	}
+	for _, d := range days {
+		parts = append(parts, `SELECT src3, tgt3, quad_class, events, goldstein100, substr(day, 1, 7) AS m FROM sum_dyad_days
+			WHERE events != 0 AND day >= ? AND day <= ? AND `+qm)
+		args = append(append(args, d.from, d.to), qmArgs...)
+	}
+	if len(parts) == 0 { // an empty range
+		parts = []string{`SELECT src3, tgt3, quad_class, events, goldstein100, month AS m FROM sum_dyad_months WHERE 1 = 0`}
+	}
+	return strings.Join(parts, ` UNION ALL `), args, true
+}
+
+// actorMonthRows is a query of (code, n): actor counts for f's dates and
+// modes, whole months from sum_actor_months and partial ones from the
+// events (on their date index). false when f's dates do not parse.
+func (s *DB) actorMonthRows(f annals.EventFilter) (string, []any, bool) {
+	m1, m2, months, days, ok := monthSplit(f.From, f.To)
+	if !ok {
+		return "", nil, false
+	}
+	var parts []string
+	var args []any
+	if months {
+		m, margs := modesIn(f)
+		c := `SELECT code, events AS n FROM sum_actor_months WHERE events != 0 AND ` + m
+		args = append(args, margs...)
+		if m1 != "" {
+			c += ` AND month >= ?`
+			args = append(args, m1)
+		}
+		if m2 != "" {
+			c += ` AND month <= ?`
+			args = append(args, m2)
+		}
+		parts = append(parts, c)
+	}
+	for _, d := range days {
+		g := f
+		g.From, g.To = d.from, d.to
+		cond, cargs := s.where(g)
+		parts = append(parts, `SELECT e.source AS code, 1 AS n FROM events e WHERE `+cond, `SELECT e.target, 1 FROM events e WHERE `+cond)
+		args = append(append(args, cargs...), cargs...)
+	}
+	if len(parts) == 0 {
+		parts = []string{`SELECT code, events AS n FROM sum_actor_months WHERE 1 = 0`}
+	}
+	return strings.Join(parts, ` UNION ALL `), args, true
+}
