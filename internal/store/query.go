@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"time"
 	"unicode/utf8"
 
@@ -183,14 +184,39 @@ func likePrefix(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
 }
 
-// ftsQuery quotes each word so user text cannot break FTS5 syntax.
+// ftsQuery quotes each word so user text cannot break FTS5 syntax, and
+// drops the words PostgreSQL's english configuration ignores, so that both
+// stores find the same sentences ("attack on the base" needs no "on" or
+// "the"). A query of stopwords alone keeps its words.
 func ftsQuery(s string) string {
-	var parts []string
-	for _, w := range strings.Fields(s) {
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	var parts, all []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-' }) {
+		q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		all = append(all, q)
+		if !englishStop[strings.ToLower(w)] {
+			parts = append(parts, q)
+		}
+	}
+	if len(parts) == 0 {
+		parts = all
 	}
 	return strings.Join(parts, " ")
 }
+
+// englishStop is PostgreSQL's english stop-word list (the Snowball list
+// its english text search configuration uses).
+var englishStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+		she her hers herself it its itself they them their theirs themselves what which who whom this that these those
+		am is are was were be been being have has had having do does did doing a an the and but if or because as until
+		while of at by for with about against between into through during before after above below to from up down in
+		out on off over under again further then once here there when where why how all any both each few more most
+		other some such no nor not only own same so than too very s t can will just don should now`) {
+		m[w] = true
+	}
+	return m
+}()
 
 const eventCols = `e.id, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover, e.mode, e.event_date, e.date_precision,
 	e.loc_name, e.country, e.adm1, e.lat, e.lon, e.loc_precision, e.confidence, e.rule, e.source_text, e.target_text,
