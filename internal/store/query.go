@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/annals-events/annals"
@@ -83,8 +83,12 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
 	}
 	if f.Text != "" {
-		cond, v := s.d.fts(f.Text)
-		add(cond, v)
+		if strings.IndexFunc(f.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			add(`1 = ?`, 0) // no word to search for ("*", a quote): nothing matches
+		} else {
+			cond, v := s.d.fts(f.Text)
+			add(cond, v)
+		}
 	}
 	if f.DocID != "" {
 		add(`e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)`, f.DocID)
