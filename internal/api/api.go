@@ -457,7 +457,7 @@ func (s *Server) event(r *http.Request) (any, error) {
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	f, err := filter(r, "interval")
+	f, err := filter(r, routeExtras["/api/v1/dyads/{a}/{b}/timeline"]...)
 	if err != nil {
 		return nil, err
 	}
@@ -480,7 +480,7 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	f, err := filter(r, "by")
+	f, err := filter(r, routeExtras["/api/v1/actors"]...)
 	if err != nil {
 		return nil, err
 	}
@@ -492,7 +492,7 @@ func (s *Server) actors(r *http.Request) (any, error) {
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	f, err := filter(r, "by")
+	f, err := filter(r, routeExtras["/api/v1/network"]...)
 	if err != nil {
 		return nil, err
 	}

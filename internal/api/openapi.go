@@ -1,7 +1,94 @@
 package api
 
-// openAPI describes the API (OpenAPI 3.0).
-const openAPI = `{
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/annals-events/annals"
+	"github.com/getkin/kin-openapi/openapi3gen"
+)
+
+// queryParams documents every query parameter of the filtered routes; the
+// handlers accept exactly these names (filterParams and each route's
+// extras), and the OpenAPI document lists them from here, so the two
+// cannot drift.
+var queryParams = map[string]map[string]any{
+	"actor":    {"schema": map[string]any{"type": "string"}, "description": "actor code prefix as source or target"},
+	"source":   {"schema": map[string]any{"type": "string"}, "description": "source actor code prefix"},
+	"target":   {"schema": map[string]any{"type": "string"}, "description": "target actor code prefix"},
+	"dyad":     {"schema": map[string]any{"type": "string"}, "description": "A,B: events between A and B either way"},
+	"from":     {"schema": map[string]any{"type": "string", "format": "date"}, "description": "first event date, YYYY-MM-DD"},
+	"to":       {"schema": map[string]any{"type": "string", "format": "date"}, "description": "last event date, YYYY-MM-DD"},
+	"root":     {"schema": map[string]any{"type": "string"}, "description": "CAMEO root (two digits)"},
+	"code":     {"schema": map[string]any{"type": "string"}, "description": "CAMEO code prefix"},
+	"quad":     {"schema": map[string]any{"type": "integer", "minimum": 1, "maximum": 4}, "description": "quad class"},
+	"place":    {"schema": map[string]any{"type": "string"}, "description": "place name"},
+	"country":  {"schema": map[string]any{"type": "string"}, "description": "ISO alpha-3 country of the event's location"},
+	"q":        {"schema": map[string]any{"type": "string"}, "description": "full-text search in evidence sentences (stemmed)"},
+	"mode":     {"schema": map[string]any{"type": "string"}, "description": "comma-separated modes, or all; default asserted,intended,reported"},
+	"doc":      {"schema": map[string]any{"type": "string"}, "description": "events told by this document"},
+	"limit":    {"schema": map[string]any{"type": "integer", "minimum": 1, "maximum": 1000}, "description": "page size"},
+	"cursor":   {"schema": map[string]any{"type": "string"}, "description": "next_cursor of the previous page"},
+	"interval": {"schema": map[string]any{"type": "string", "enum": []string{"day", "week", "month"}}, "description": "bucket size"},
+	"by":       {"schema": map[string]any{"type": "string", "enum": []string{"code", "country", "actor"}}, "description": "group by actor code or by country"},
+}
+
+// routeExtras are the parameters a filtered route takes besides the
+// filters; the OpenAPI document and filter() both read it.
+var routeExtras = map[string][]string{
+	"/api/v1/events":                 nil,
+	"/api/v1/dyads/{a}/{b}/timeline": {"interval"},
+	"/api/v1/actors":                 {"by"},
+	"/api/v1/network":                {"by"},
+}
+
+// openAPI is the served document: the hand-written base below with each
+// filtered route's query parameters and the event schema generated.
+var openAPI = func() []byte {
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(openAPIBase), &doc); err != nil {
+		panic(fmt.Sprintf("openapi base: %v", err))
+	}
+	paths := doc["paths"].(map[string]any)
+	for path, extras := range routeExtras {
+		get := paths[path].(map[string]any)["get"].(map[string]any)
+		var params []any
+		if old, ok := get["parameters"].([]any); ok {
+			for _, p := range old {
+				if p.(map[string]any)["in"] == "path" {
+					params = append(params, p)
+				}
+			}
+		}
+		names := append(append([]string(nil), filterParams...), extras...)
+		sort.Strings(names)
+		for _, n := range slices.Compact(names) {
+			q := queryParams[n]
+			params = append(params, map[string]any{"name": n, "in": "query", "schema": q["schema"], "description": q["description"]})
+		}
+		get["parameters"] = params
+	}
+	ev, err := openapi3gen.NewSchemaRefForValue(annals.StoredEvent{}, nil)
+	if err != nil {
+		panic(fmt.Sprintf("openapi event schema: %v", err))
+	}
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	schemas["Event"] = ev.Value
+	schemas["Page"] = map[string]any{"type": "object", "properties": map[string]any{
+		"events":      map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/Event"}},
+		"next_cursor": map[string]any{"type": "string"}}}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		panic(fmt.Sprintf("openapi: %v", err))
+	}
+	return b
+}()
+
+// openAPIBase describes the API (OpenAPI 3.0); the parameters of the
+// filtered routes and the schemas of events are filled in by openAPI.
+const openAPIBase = `{
  "openapi": "3.0.3",
  "info": {"title": "annals API", "version": "1", "description": "Political event data coded from news text: who did what to whom, when and where, with the evidence."},
  "paths": {
