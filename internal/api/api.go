@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/subtle"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/VictoriaMetrics/metrics"
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/export"
 	"github.com/annals-events/annals/internal/ingest"
 	"github.com/annals-events/annals/internal/pipeline"
 	"github.com/annals-events/annals/internal/store"
@@ -301,6 +303,16 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 		} else if r.Method == http.MethodPost {
 			code = http.StatusCreated
 		}
+		if cb, ok := v.(csvBody); ok && code == http.StatusOK {
+			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			if cb.nextCursor != "" {
+				w.Header().Set("X-Next-Cursor", cb.nextCursor)
+			}
+			w.Write(cb.data)
+			s.observe(route, code, start)
+			return // not cached: the cache serves JSON
+		}
 		buf := s.writeJSON(w, code, v)
 		switch {
 		case r.Method == http.MethodGet && code == http.StatusOK && route != "GET /healthz":
@@ -424,9 +436,13 @@ type Page struct {
 }
 
 func (s *Server) events(r *http.Request) (any, error) {
-	f, err := filter(r)
+	f, err := filter(r, routeExtras["/api/v1/events"]...)
 	if err != nil {
 		return nil, err
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		return nil, bad("format %q: want json or csv", format)
 	}
 	if f.Limit == 0 {
 		f.Limit = 50
@@ -445,7 +461,31 @@ func (s *Server) events(r *http.Request) (any, error) {
 	if len(evs) == f.Limit {
 		p.NextCursor = strconv.FormatInt(evs[len(evs)-1].ID, 10)
 	}
+	if format == "csv" {
+		return csvPage(p)
+	}
 	return p, nil
+}
+
+// csvBody is a response written as CSV rather than JSON; the next page's
+// cursor travels in the X-Next-Cursor header.
+type csvBody struct {
+	data       []byte
+	nextCursor string
+}
+
+// csvPage writes a page of events in the CSV export's columns (codes
+// prefixed so spreadsheets and data frames keep them as text, cells that
+// would run as formulas neutralised).
+func csvPage(p Page) (csvBody, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(export.CSVHeader)
+	for _, e := range p.Events {
+		w.Write(export.SafeCells(export.CSVRecord(e)))
+	}
+	w.Flush()
+	return csvBody{b.Bytes(), p.NextCursor}, w.Error()
 }
 
 func (s *Server) event(r *http.Request) (any, error) {

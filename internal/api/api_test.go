@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -329,5 +331,39 @@ func TestUnknownParameters(t *testing.T) {
 				t.Errorf("%s: error %q does not name the parameter", url, msg)
 			}
 		}
+	}
+}
+
+// TestEventsAsCSV: format=csv answers the page in the CSV export's
+// columns, with the next page's cursor in a header.
+func TestEventsAsCSV(t *testing.T) {
+	s := newServer(t, "")
+	r, err := http.Get(s.URL + "/api/v1/events?dyad=PAK,IRN&limit=5&format=csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Body.Close()
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
+		t.Errorf("content type %q", ct)
+	}
+	recs, err := csv.NewReader(r.Body).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 6 || recs[0][0] != "id" {
+		t.Fatalf("want a header and 5 rows, got %d rows: %v", len(recs), recs)
+	}
+	code := slices.Index(recs[0], "code")
+	for _, rec := range recs[1:] {
+		if !strings.HasPrefix(rec[code], "C") {
+			t.Errorf("code cell %q lacks the text prefix", rec[code])
+		}
+	}
+	if r.Header.Get("X-Next-Cursor") == "" {
+		t.Error("a full page has no X-Next-Cursor")
+	}
+	var res map[string]any
+	if code := get(t, s.URL+"/api/v1/events?format=xml", &res); code != 400 {
+		t.Errorf("format=xml: %d", code)
 	}
 }
