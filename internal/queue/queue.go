@@ -205,10 +205,28 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("create consumer: %w", err)
 	}
-	kv, _ := w.JS.CreateOrUpdateKeyValue(setup, jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute, Replicas: max(w.Replicas, 1)})
+	// The status bucket: workers starting together race to create it, and a
+	// cluster may be failing over; a worker that could not open it at start
+	// tries again at each report.
+	kvConfig := jetstream.KeyValueConfig{Bucket: Workers, TTL: time.Minute, Replicas: max(w.Replicas, 1)}
+	openKV := func(ctx context.Context) jetstream.KeyValue {
+		if kv, err := w.JS.CreateOrUpdateKeyValue(ctx, kvConfig); err == nil {
+			return kv
+		}
+		if kv, err := w.JS.KeyValue(ctx, Workers); err == nil {
+			return kv
+		}
+		return nil
+	}
+	kv := openKV(setup)
 	host, _ := os.Hostname()
 	info := WorkerInfo{ID: w.ID, Host: host, Started: time.Now().UTC()}
 	report := func(stopping bool) {
+		if kv == nil {
+			kctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			kv = openKV(kctx)
+			cancel()
+		}
 		if kv == nil {
 			return
 		}
