@@ -1,0 +1,732 @@
+package coder
+
+// Arguments: the actors of a predicate, its subject (with coordination,
+// relative clauses and participles) and its object or target.
+
+import (
+	"sort"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/when"
+)
+
+// passive reports a be/get auxiliary before a past participle, or a
+// participle modifying a noun with a by-agent ("warplanes supported by
+// Russia").
+func (s *sentence) passive(v int) bool {
+	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
+		return s.reducedRelative(v) || s.patientParticiple(v)
+	}
+	if (s.tok(v).Tag == "VBN" || s.tok(v).Tag == "VBD") && v-2 >= s.first && s.tok(v-1).Text == "," && isNoun(s.tok(v-2)) && v+1 < s.last &&
+		(s.tok(v+1).Lower == "by" || patientVerbs[verbLemma(s.c.lx, s.tok(v))] && !s.objectNext(v)) {
+		return true // "The ceasefire, brokered by Egypt and Qatar,", "Eighteen fishermen, held captive in Libya,"
+	}
+	if s.tok(v).Tag != "VBN" {
+		return false
+	}
+	if v > s.first && isNoun(s.tok(v-1)) && s.reducedRelative(v) {
+		return true // "there were ten soldiers killed in ..."
+	}
+	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last {
+		// "freed the blogger and activists arrested last week": a
+		// participle after a noun, once the main verb has come
+		for k := v - 2; k >= s.first; k-- {
+			if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) ||
+				t.Tag == "VBN" && k > s.first && s.tok(k-1).Lemma == "have" { // "have freed the blogger, along with activists arrested last week"
+				return true
+			}
+		}
+		// a participle after a noun: "warplanes supported by Russia",
+		// "the civilians imprisoned for acting against Moscow"
+		switch n := s.tok(v + 1); {
+		case n.Lower == "by":
+			return true
+		case n.Tag == "IN" || n.Tag == "," || n.Tag == "RB" || n.Tag == "TO":
+			// only when a main verb follows; otherwise the tagger called a
+			// past tense a participle ("protesters rallied in Islamabad")
+			for k := v + 2; k < s.last; k++ {
+				if t := s.tok(k); t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+					return true
+				}
+			}
+		}
+	}
+	for i := v - 1; i >= s.first && i >= v-3; i-- {
+		t := s.tok(i)
+		if t.Lemma == "be" || t.Lemma == "get" {
+			return true
+		}
+		if t.Tag != "RB" && t.Tag != "VBN" && !when.IsTimeWord(t.Lower) { // ("was today called off")
+			return false
+		}
+	}
+	return false
+}
+
+// objectNext reports a noun phrase right after the verb at v: its object.
+func (s *sentence) objectNext(v int) bool {
+	if v+1 >= s.last {
+		return false
+	}
+	n := s.tok(v + 1)
+	return n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n)
+}
+
+// subject returns the actor(s) before v in its clause, or the subject of
+// the clause a relative pronoun or participle hangs from.
+func (s *sentence) subject(v int) []annals.Mention {
+	if s.tree {
+		if ms, ok := s.treeSubject(v); ok {
+			return ms
+		}
+	}
+	cs := s.clauseStart(v)
+	// a finite verb between a candidate and v owns the candidate, unless v
+	// is coordinated with it ("condemned the attack and summoned ...").
+	vg := v
+	for vg > s.first && (s.tok(vg-1).Tag == "MD" || s.tok(vg-1).Tag == "RB" || isAux(s.tok(vg-1))) {
+		vg--
+	}
+	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
+	if coordVP {
+		// "ISIL had attacked Iraq and taken Mosul": the first verb's subject
+		for g := vg - 2; g > cs && g >= vg-12; g-- {
+			if tg := s.tok(g); isVerb(tg) && !isAux(tg) && tg.Tag != "VBG" {
+				if subj := s.subject(g); len(subj) > 0 {
+					return subj
+				}
+				break
+			}
+		}
+	}
+	if !coordVP {
+		for i := vg - 1; i > cs; i-- {
+			t := s.tok(i)
+			if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) && !s.inMention[i] &&
+				!(t.Tag == "VBD" && i > s.first && isNoun(s.tok(i-1)) && s.patientParticiple(i)) {
+				cs = i
+				break
+			}
+		}
+	}
+	// "the FARC said they will lay down arms": a pronoun subject of a
+	// reported clause is the speaker
+	if p := s.pronounSubject(vg); p >= 0 {
+		for k := len(s.reports) - 1; k >= 0; k-- {
+			if s.reports[k].verb < p {
+				return []annals.Mention{s.reports[k].speaker}
+			}
+		}
+	}
+	if vg-1 > s.first && s.tok(vg-1).Text == "," {
+		// "China, which has close ties with both sides, offered": the
+		// relative clause has closed; the verb is the main one
+		for k := vg - 2; k > s.first && k >= vg-25; k-- {
+			if rel := s.tok(k).Lower; (rel == "which" || rel == "who") && s.tok(k-1).Text == "," {
+				for i := len(s.ms) - 1; i >= 0; i-- {
+					// the mention or its head noun before the comma: "The
+					// African Union mission, which ..."
+					if m := s.ms[i]; m.Last <= k-1 && m.Last >= k-3 && allNouns(s.doc.Tokens[m.Last:k-1]) {
+						return s.coordinated(i)
+					}
+				}
+				break
+			}
+		}
+	}
+	best := -1
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		m := s.ms[i]
+		if m.Last > v || m.First < cs {
+			continue
+		}
+		if m.Place && m.Last < v && isNoun(s.tok(m.Last)) {
+			continue // "the Mumbai attacks killed": where, not who
+		}
+		if s.participleObject(m, cs) {
+			continue // "the coalition fighting Houthi rebels has declared": a participle's object
+		}
+		if m.First > s.first {
+			pi := m.First - 1
+			for k := pi; k > s.first && k >= m.First-3; k-- {
+				t := s.tok(k)
+				if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "NN" || t.Tag == "NNS") {
+					break
+				}
+				if p := s.tok(k - 1); p.Tag == "IN" {
+					if t.Tag == "CD" && (p.Lower == "around" || p.Lower == "about" || p.Lower == "over" || p.Lower == "nearly" || p.Lower == "some" || p.Lower == "under") {
+						break // "Around 3,000 Islamic State members": a number, not a phrase
+					}
+					pi = k - 1 // "released in the Rwandan capital", "the strike by coal workers"
+					break
+				}
+				if t.Tag == "DT" || t.Tag == "PRP$" {
+					break // the phrase starts here ("In recent years the Taliban")
+				}
+			}
+			p := s.tok(pi)
+			quantity := p.Lower == "of" && pi > s.first && quantities[s.tok(pi-1).Lower] // "thousands of protesters", "supporters of the junta"
+			if (p.Tag == "IN" && !subordinators[p.Lower] || p.Tag == "TO") && !quantity {
+				continue // inside a prepositional phrase
+			}
+		}
+		best = i
+		break
+	}
+	// "The Ogaden National Liberation Front (ONLF) declared": the name, not
+	// the acronym in parentheses
+	if best > 0 && s.ms[best].First > s.first && s.tok(s.ms[best].First-1).Text == "(" && s.ms[best-1].Last == s.ms[best].First-1 {
+		best--
+	}
+	if best < 0 && v-1 > s.first && s.tok(v-1).Lower == "to" {
+		// "Japan decided to ease ...": the governing verb's subject
+		for g := v - 2; g >= s.first && g >= v-8; g-- {
+			if t := s.tok(g); isVerb(t) && !isAux(t) {
+				return s.subject(g)
+			}
+		}
+	}
+	if best < 0 {
+		// relative clause or participle: the subject of the clause before
+		if cs > s.first && (s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" || s.tok(cs).Text == "," || s.tok(cs).Lower == "while" || s.tok(cs).Lower == "after" || s.tok(cs).Lower == "before") {
+			if s.ownSubject(cs+1, vg) {
+				return nil // "after the skirmish went wrong": a subject that is no actor
+			}
+			if rel := s.tok(cs).Lower; rel == "which" || rel == "who" || rel == "that" {
+				// the relative pronoun stands for the noun before it, even
+				// inside a phrase: "its campaign against the militant group
+				// that has seized ..."
+				a := cs
+				if a-1 > s.first && s.tok(a-1).Text == "," {
+					a--
+				}
+				for i := len(s.ms) - 1; i >= 0; i-- {
+					if s.ms[i].Last == a {
+						return s.coordinated(i)
+					}
+				}
+				if isNoun(s.tok(a - 1)) {
+					return nil // "the step which ...": no actor
+				}
+			}
+			for i := len(s.ms) - 1; i >= 0; i-- {
+				m := s.ms[i]
+				if m.Last <= cs && (m.First == s.first || s.tok(m.First-1).Tag != "IN") {
+					if s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" {
+						return s.coordinated(i)
+					}
+					// participle clauses take the main subject: the first
+					// mention of the sentence not inside a PP.
+					return s.coordinated(s.firstSubject(cs))
+				}
+			}
+		}
+		return nil
+	}
+	return s.coordinated(best)
+}
+
+// ownSubject reports whether a noun phrase that is no actor stands between
+// from and the verb group at vg, outside prepositional phrases: the clause
+// has a subject of its own.
+func (s *sentence) ownSubject(from, vg int) bool {
+	inPP := false
+	for k := from; k < vg; k++ {
+		t := s.tok(k)
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			inPP = true
+		case (isNoun(t) || t.Tag == "PRP") && !s.inMention[k] && !inPP && !when.IsTimeWord(t.Lower):
+			return true
+		case t.Tag == "DT" && !inPP && k+1 < vg && !s.inMention[k+1] && !(k+2 < vg && s.inMention[k+2]):
+			return true // "the skirmish" even when tagged as an adjective
+		case t.Tag == "," || isVerb(t):
+			inPP = false
+		}
+	}
+	return false
+}
+
+func (s *sentence) firstSubject(before int) int {
+	for i, m := range s.ms {
+		if m.Last > before {
+			break
+		}
+		if m.First == s.first || s.tok(m.First-1).Tag != "IN" {
+			return i
+		}
+	}
+	return -1
+}
+
+// coordinated returns mention i with the mentions joined to it by "and"
+// or commas, and reference mentions that share its span.
+func (s *sentence) coordinated(i int) []annals.Mention {
+	if i < 0 {
+		return nil
+	}
+	out := []annals.Mention{s.ms[i]}
+	// same span (a reference resolved to two actors)
+	for j := range s.ms {
+		if j != i && s.ms[j].Span == s.ms[i].Span {
+			out = append(out, s.ms[j])
+		}
+	}
+	// leftwards: "Pakistan and Iran", "Egypt, Qatar and Turkey"; a comma
+	// alone is a list only when a conjunction closes it ("the US commander
+	// in Iraq, General David Petraeus," is one person)
+	conj := false
+	for j := i - 1; j >= 0; j-- {
+		a, b := s.ms[j], s.ms[j+1]
+		if a.Span == b.Span {
+			continue
+		}
+		if a.Last > b.First {
+			break
+		}
+		gap := s.doc.Tokens[a.Last:b.First]
+		if !conj && len(gap) == 1 && gap[0].Text == "," && b.Last < s.last && s.tok(b.Last).Text == "," && s.startPP(a.First) < 0 {
+			if b.Code == "" && a.Code != "" {
+				out = []annals.Mention{a} // "A spokesman for the Taliban, Qari Yussouf Ahmadi,": the known one
+			} else {
+				out = append(out, a) // "Germany's foreign minister, Annalena Baerbock,": one person
+			}
+			break
+		}
+		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower]) && len(gap) == 1 && gap[0].Text == "," &&
+			b.Last < s.last && (isVerb(s.tok(b.Last)) || isNoun(s.tok(b.Last))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
+		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
+			break
+		}
+		conj = true
+		if k := s.startPP(a.First); k >= 0 && s.startPP(b.First) < 0 && b.Last < s.last && s.finite(b.Last) {
+			break // "rockets at northern Israel, and Israeli jets struck"
+		}
+		out = append(out, a)
+	}
+	// rightwards for objects: "struck Iran and Afghanistan", but not the
+	// subject of the next clause ("at Israel, and Israeli jets struck")
+	for j := i + 1; j < len(s.ms); j++ {
+		a, b := s.ms[j-1], s.ms[j]
+		if b.Last < s.last && s.finite(b.Last) && a.Last < b.First && s.tok(a.Last).Text == "," {
+			break // ", and Israeli jets struck": the next clause's subject
+		}
+		if a.Span == b.Span {
+			if j-1 == i || containsMention(out, a) {
+				continue
+			}
+			break
+		}
+		if a.Last > b.First {
+			break
+		}
+		if !coordGap(s.doc.Tokens[a.Last:b.First]) || !containsMention(out, a) {
+			break
+		}
+		if !conjGap(s.doc.Tokens[a.Last:b.First]) && !s.listCloses(j) {
+			break
+		}
+		out = append(out, b)
+	}
+	return dedupMentions(out)
+}
+
+// consumedIn reports whether a pattern's words took a token of mention m.
+func (s *sentence) consumedIn(m annals.Mention) bool {
+	for k := m.First; k < m.Last; k++ {
+		if s.consumed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// finite reports a finite verb (or modal, or auxiliary) at i.
+func (s *sentence) finite(i int) bool {
+	t := s.tok(i)
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+}
+
+// startPP returns the preposition whose phrase the token at i opens,
+// past determiners and adjectives, or -1.
+func (s *sentence) startPP(i int) int {
+	for k := i - 1; k >= s.first && k >= i-3; k-- {
+		t := s.tok(k)
+		if t.Tag == "IN" && !subordinators[t.Lower] {
+			return k
+		}
+		if !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$") {
+			return -1
+		}
+	}
+	return -1
+}
+
+func containsMention(ms []annals.Mention, m annals.Mention) bool {
+	for _, x := range ms {
+		if x.Span == m.Span && x.Code == m.Code {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupMentions(ms []annals.Mention) []annals.Mention {
+	var out []annals.Mention
+	for _, m := range ms {
+		if !containsMention(out, m) {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+var locatives = map[string]bool{"in": true, "inside": true, "at": true, "near": true, "across": true, "within": true,
+	"from": true, "outside": true, "along": true, "throughout": true, "around": true, "over": true, "during": true, "since": true}
+
+// object returns the first actor after from (before end), preferring one
+// after a preposition the pattern named; locative mentions count only when
+// allowLoc is set and nothing else is found.
+func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annals.Mention, bool) {
+	return s.objectRoot(from, end, preps, allowLoc, "")
+}
+
+// objectRoot is object with the event's root, which lets "withdrew from X"
+// and "recalled its envoy from X" take X.
+func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root string) ([]annals.Mention, bool) {
+	var loc, own = -1, -1
+	before := func(m annals.Mention) string {
+		p := ""
+		if m.First > s.first {
+			p = s.tok(m.First - 1).Lower
+			if p == "the" && m.First-1 > s.first {
+				p = s.tok(m.First - 2).Lower
+			}
+		}
+		return p
+	}
+	// the pattern's preposition names the target ("send ... to Ukraine"),
+	// wherever other names stand before it
+	for i, m := range s.ms {
+		if m.First >= from && m.First < end && len(preps) > 0 && has(preps, before(m)) {
+			return s.coordinated(i), false
+		}
+	}
+	agent := false
+	for i, m := range s.ms {
+		if m.First < from || m.First >= end {
+			continue
+		}
+		p := before(m)
+		if p == "by" || agent && (p == "and" || p == "or" || p == ",") {
+			agent = true
+			continue // a passive agent: "a ceasefire brokered by the United States and France"
+		}
+		agent = false
+		if s.speaker(m) {
+			continue // ", US Deputy Secretary Jeffrey Kupfer said"
+		}
+		if m.Code == "" && p == "of" {
+			continue // "the border village of Banjska": a place's name
+		}
+		if m.Last < s.last && s.finite(m.Last) && m.First > s.first && (s.tok(m.First-1).Text == "," || s.tok(m.First-1).Lower == "and" || s.tok(m.First-1).Tag == "DT" && s.tok(m.First-2).Lower == "and") {
+			continue // ", and the separatist authorities agreed": the next clause's subject
+		}
+		if s.consumed[m.First] || s.tok(m.First).Tag == "PRP$" && (s.consumedIn(m) || m.Ref) {
+			if own < 0 {
+				own = i // the pattern's own object word ("recalled its ambassador")
+			}
+			continue
+		}
+		if p == "from" && (root == "16" || root == "08") && m.Code != "" {
+			return s.coordinated(i), false
+		}
+		if locatives[p] {
+			if loc < 0 && m.Code != "" {
+				loc = i
+			}
+			continue
+		}
+		return s.coordinated(i), false
+	}
+	if allowLoc && loc >= 0 && s.ms[loc].Code != "" {
+		return s.coordinated(loc), true
+	}
+	if own >= 0 {
+		return s.coordinated(own), false
+	}
+	return nil, false
+}
+
+// speaker reports whether mention m is the subject of a reporting verb
+// that follows it: "..., the foreign ministry said".
+func (s *sentence) speaker(m annals.Mention) bool {
+	a := m.First
+	for a-1 > s.first && (s.inMention[a-1] || s.tok(a-1).Tag == "NNP" || s.tok(a-1).Tag == "NNPS" || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT" ||
+		s.tok(a-1).Lower == "of" || s.tok(a-1).Lower == "on" || s.tok(a-1).Lower == "from" || isNoun(s.tok(a-1))) { // ", officials on both sides said"
+		a-- // "..., US Deputy Secretary of Energy Jeffrey Kupfer said"
+	}
+	for a-1 > s.first && isQuote(s.tok(a-1).Text) {
+		a-- // '"Israel must stop the bombardment," Erdogan said'
+	}
+	if a-1 <= s.first || s.tok(a-1).Text != "," {
+		return false
+	}
+	for k := m.Last; k < s.last && k < m.Last+10; k++ {
+		t := s.tok(k)
+		if isVerb(t) {
+			return reportingVerbs[verbLemma(s.c.lx, t)] && (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP")
+		}
+		if !(t.Tag == "NNP" || t.Tag == "NNPS" || isNoun(t) || t.Lower == "of" || t.Tag == "JJ" || t.Tag == "POS" || t.Tag == "," || t.Tag == "DT" || s.inMention[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// hazards are the natural causes that a possessor or adjective can make
+// look like an actor's act: "Nepal's monsoon floods killed 200 people".
+var hazards = map[string]bool{"flood": true, "earthquake": true, "quake": true, "storm": true, "cyclone": true, "typhoon": true,
+	"hurricane": true, "landslide": true, "wildfire": true, "fire": true, "heatwave": true, "drought": true, "epidemic": true,
+	"outbreak": true, "disease": true, "avalanche": true, "tsunami": true, "rain": true, "monsoon": true,
+	"crash": true, "accident": true, "collision": true}
+
+// hazardBefore reports whether a hazard noun heads the subject between the
+// end of its actor mention and the verb.
+func (s *sentence) hazardBefore(from, v int) bool {
+	for i := from; i < v && i < s.last; i++ {
+		if isNoun(s.tok(i)) && hazards[s.tok(i).Lemma] {
+			return true
+		}
+		if isVerb(s.tok(i)) && !isAux(s.tok(i)) {
+			return false
+		}
+	}
+	return false
+}
+
+// nounBy reports whether the "by" before mention start m follows a noun
+// ("the violation of its airspace by Iran"), not a participle.
+func (s *sentence) nounBy(from, m int) bool {
+	for k := m - 1; k > from; k-- {
+		if s.tok(k).Lower == "by" {
+			return isNoun(s.tok(k - 1))
+		}
+	}
+	return false
+}
+
+// byAgent returns the mention after "by" (or "from") following v: a
+// passive's agent, or who gives "support from X".
+func (s *sentence) byAgent(from, end int) []annals.Mention { return s.agentAfter(from, end, true) }
+
+// agentAfter is byAgent, with "from" naming the agent only when withFrom
+// is set: "a withdrawal from ECOWAS" is not ECOWAS's.
+func (s *sentence) agentAfter(from, end int, withFrom bool) []annals.Mention {
+	for i, m := range s.ms {
+		if m.First <= from || m.First >= end || m.First == s.first {
+			continue
+		}
+		// "by Russia", "by the army", "by prison guards"
+		for k := m.First - 1; k > from && k >= m.First-3; k-- {
+			w := s.tok(k)
+			if w.Lower == "by" || w.Lower == "from" && withFrom {
+				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
+					return nil // "killed by the Malaysia Airlines flight MH17 crash"
+				}
+				return s.coordinated(i)
+			}
+			if !(w.Tag == "DT" || w.Tag == "JJ" || isNoun(w) || w.Tag == "PRP$") {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// ownSide reports whether every target belongs to a source's country:
+// "India and China agreed to disengage troops" acts on their own troops.
+func ownSide(src, tgt []annals.Mention) bool {
+	if len(tgt) == 0 {
+		return false
+	}
+	for _, g := range tgt {
+		own := false
+		for _, m := range src {
+			own = own || len(g.Code) >= 3 && len(m.Code) >= 3 && g.Code[:3] == m.Code[:3]
+		}
+		if !own {
+			return false
+		}
+	}
+	return true
+}
+
+// allNouns reports whether every token is a common noun.
+func allNouns(toks []annals.Token) bool {
+	for _, t := range toks {
+		if t.Tag != "NN" && t.Tag != "NNS" {
+			return false
+		}
+	}
+	return true
+}
+
+// conjGap reports a conjunction between two mentions.
+func conjGap(gap []annals.Token) bool {
+	for _, t := range gap {
+		if t.Lower == "and" || t.Lower == "or" || t.Lower == "well" {
+			return true
+		}
+	}
+	return false
+}
+
+// listCloses reports whether the list of mentions going on from mention j
+// ends with a conjunction: "Iran, Iraq and Syria".
+func (s *sentence) listCloses(j int) bool {
+	for k := j + 1; k < len(s.ms); k++ {
+		gap := s.doc.Tokens[s.ms[k-1].Last:s.ms[k].First]
+		if s.ms[k-1].Last > s.ms[k].First || !coordGap(gap) {
+			return false
+		}
+		if conjGap(gap) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordGap reports whether the tokens between two mentions coordinate
+// them: "and", ",", ", and", "and the", "as well as".
+func coordGap(gap []annals.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	conj := false
+	for _, t := range gap {
+		switch t.Lower {
+		case "and", "or", "as", "well":
+			conj = true
+		case ",", "the", "its", "their":
+		default:
+			return false
+		}
+	}
+	return conj || len(gap) == 1 && gap[0].Text == ","
+}
+
+// quantities head a noun phrase whose "of" phrase is the real subject:
+// "thousands of protesters rallied".
+var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
+	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
+	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true,
+	"supporters": true, "followers": true, "loyalists": true}
+
+// pronounSubject returns the index of a personal pronoun right before the
+// verb group starting at vg ("they will", "it had"), or -1.
+func (s *sentence) pronounSubject(vg int) int {
+	if vg-1 < s.first {
+		return -1
+	}
+	t := s.tok(vg - 1)
+	switch t.Lower {
+	case "they", "it", "he", "she", "we":
+		return vg - 1
+	}
+	return -1
+}
+
+// participleObject reports whether mention m is the object of a participle
+// after a noun: "the coalition fighting (the) Houthi rebels".
+func (s *sentence) participleObject(m annals.Mention, cs int) bool {
+	k := m.First - 1
+	if k > cs && s.tok(k).Tag == "DT" {
+		k--
+	}
+	return k-1 > cs && participial(s.tok(k)) && isNoun(s.tok(k-1))
+}
+
+// participial reports a gerund or participle that is not a preposition
+// in disguise ("including", "following").
+func participial(t *annals.Token) bool {
+	switch t.Lower {
+	case "including", "excluding", "according", "following", "regarding", "concerning", "considering", "during", "pending":
+		return false
+	}
+	return t.Tag == "VBG"
+}
+
+// reducedRelative reports whether a past form the tagger read as a past
+// tense is a participle after its noun: "there were ten soldiers killed
+// in ...". ("Five policemen killed in Helmand were buried" reads the same
+// as "Russia vetoed on Friday a resolution ... that is ...", so a later
+// verb alone is not taken as a sign.)
+func (s *sentence) reducedRelative(v int) bool {
+	i := v - 1
+	for i > s.first && (isNoun(s.tok(i)) || s.tok(i).Tag == "JJ" || s.tok(i).Tag == "CD" || s.tok(i).Tag == "DT") {
+		i--
+	}
+	if i > s.first && s.tok(i).Lemma == "be" && s.tok(i-1).Tag == "EX" {
+		return true
+	}
+	return false
+}
+
+// patientVerbs only make sense with the one they act on: without an object
+// after them, their past form is a participle.
+var patientVerbs = map[string]bool{"jail": true, "imprison": true, "arrest": true, "detain": true, "kill": true, "wound": true,
+	"injure": true, "abduct": true, "kidnap": true, "capture": true, "release": true, "free": true, "execute": true,
+	"convict": true, "sentence": true, "accuse": true, "charge": true, "deport": true, "expel": true, "behead": true,
+	"torture": true, "exile": true, "indict": true, "hold": true, "seize": true}
+
+// patientParticiple reports whether the past form at v, after a noun, is a
+// participle modifying it: "the mayor, a member of Hamas jailed over a year
+// ago", "officials accused of playing a role". The verb needs an object
+// and has none, and the clause's own verb came earlier.
+func (s *sentence) patientParticiple(v int) bool {
+	if !patientVerbs[verbLemma(s.c.lx, s.tok(v))] || v+1 >= s.last {
+		return false
+	}
+	switch n := s.tok(v + 1); {
+	case n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n) || n.Tag == "JJ":
+		return false // an object: "killed five soldiers"
+	case (n.Lower == "at" || n.Lower == "more" || n.Lower == "over" || n.Lower == "about" || n.Lower == "nearly" || n.Lower == "up") &&
+		v+3 < s.last && (s.tok(v+2).Tag == "CD" || s.tok(v+3).Tag == "CD"):
+		return false // "killed at least 20"
+	}
+	for k := v - 2; k >= s.first; k-- {
+		if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) {
+			return true
+		}
+	}
+	// "the journalists detained during the protest were released": the
+	// clause's own verb follows, past phrases and no noun phrase of its
+	// own ("police arrested on Friday five men who ..." has one)
+	if n := s.tok(v + 1); n.Tag != "IN" && n.Tag != "RB" && n.Tag != "RP" {
+		return false
+	}
+	for k := v + 2; k < s.last; k++ {
+		t := s.tok(k)
+		switch {
+		case t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || t.Tag == "," || t.Tag == "CC":
+			return false
+		case t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD":
+			return true
+		case (t.Tag == "DT" || t.Tag == "CD") && s.tok(k-1).Tag != "IN":
+			return false // a noun phrase not inside a prepositional phrase
+		}
+	}
+	return false
+}
+
+// mentionIn reports whether an actor mention starts in [from, to).
+func (s *sentence) mentionIn(from, to int) bool {
+	for _, m := range s.ms {
+		if m.First >= from && m.First < to {
+			return true
+		}
+	}
+	return false
+}
