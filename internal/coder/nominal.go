@@ -339,6 +339,21 @@ func (s *sentence) mutual(v, end int) bool {
 	return false
 }
 
+// eachOther reports "each other" or "one another" as the object of the
+// verb at v: coordinated subjects act on one another ("Sudan and South
+// Sudan accused each other"), one event per direction, whatever the code.
+func (s *sentence) eachOther(v int) bool {
+	for i := v + 1; i+1 < s.last && i < v+4; i++ {
+		if w, n := s.tok(i).Lower, s.tok(i+1).Lower; w == "each" && n == "other" || w == "one" && n == "another" {
+			return true
+		}
+		if s.inMention[i] || isVerb(s.tok(i)) {
+			return false
+		}
+	}
+	return false
+}
+
 // nominalSubject returns the nominal attack event, by the same source,
 // that is the subject of the verb event i at token ti, or -1.
 func (s *sentence) nominalSubject(i, ti int) int {

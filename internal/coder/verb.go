@@ -402,7 +402,7 @@ func prepsOf(p *pattern) []string {
 // emit creates the events of a trigger: each source to each target, and
 // both directions between coordinated sources with no target.
 func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if len(tgt) == 0 && len(src) > 1 && symmetric(s.c.lx.Info(code)) {
+	if len(tgt) == 0 && len(src) > 1 && (symmetric(s.c.lx.Info(code)) || s.eachOther(ts)) {
 		for _, a := range src {
 			for _, b := range src {
 				if a.Code != b.Code {
