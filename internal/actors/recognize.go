@@ -559,8 +559,26 @@ func placeRole(toks []annals.Token, m *annals.Mention, g, next []unit) {
 	}
 }
 
-// distributeRoles gives "Pakistani and Afghan forces" the role to both.
+// distributeRoles gives "Pakistani and Afghan forces" the role to both,
+// and "the foreign ministers of Russia and Ukraine" too.
 func distributeRoles(toks []annals.Token, ms []annals.Mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if len(a.Code) <= 3 || len(b.Code) != 3 || a.Ref || b.Ref || b.First-a.Last != 1 || toks[a.Last].Lower != "and" {
+			continue
+		}
+		// a plural role word, then "of" and the first country: the rest of
+		// the list shares the role
+		of := -1
+		for k := a.First; k < a.Last; k++ {
+			if toks[k].Lower == "of" {
+				of = k
+			}
+		}
+		if of > a.First && toks[of-1].Tag == "NNS" && of+1 < a.Last {
+			b.Code += a.Code[3:]
+		}
+	}
 	for i := 0; i+1 < len(ms); i++ {
 		a, b := &ms[i], &ms[i+1]
 		if len(a.Code) != 3 || len(b.Code) <= 3 || a.Ref || b.Ref {
