@@ -174,7 +174,12 @@ type EventFilter struct {
 	Modes     []Mode // empty: asserted, intended, reported
 	DocID     string
 	Limit     int
-	After     int64 // cursor: events with id greater than this
+	After     int64 // cursor: events with id greater than this (in Sort's order, after AfterDate too)
+	// Sort orders events by id (""), by event date then id ("date") or by
+	// event date then id, latest first ("-date"). With a date order the
+	// cursor is the last event's date (AfterDate, "" for undated) and id.
+	Sort      string
+	AfterDate string
 }
 
 // StoredEvent is an event as kept in a store: deduplicated across

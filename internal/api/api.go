@@ -406,8 +406,23 @@ func filter(r *http.Request, extra ...string) (annals.EventFilter, error) {
 		}
 		f.Limit = n
 	}
+	switch f.Sort = q.Get("sort"); f.Sort {
+	case "", "id":
+		f.Sort = ""
+	case "date", "-date":
+	default:
+		return f, bad("sort %q: want id, date or -date", f.Sort)
+	}
 	if v := q.Get("cursor"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
+		id := v
+		if f.Sort != "" { // DATE,ID: the last event of the page before
+			d, rest, ok := strings.Cut(v, ",")
+			if _, err := time.Parse("2006-01-02", d); !ok || err != nil && d != "" {
+				return f, bad("cursor %q: with sort=%s, want DATE,ID from next_cursor", v, f.Sort)
+			}
+			f.AfterDate, id = d, rest // an undated event's date is ""
+		}
+		n, err := strconv.ParseInt(id, 10, 64)
 		if err != nil || n < 0 {
 			return f, bad("cursor %q", v)
 		}
@@ -459,7 +474,11 @@ func (s *Server) events(r *http.Request) (any, error) {
 		p.Events = []annals.StoredEvent{}
 	}
 	if len(evs) == f.Limit {
-		p.NextCursor = strconv.FormatInt(evs[len(evs)-1].ID, 10)
+		last := evs[len(evs)-1]
+		p.NextCursor = strconv.FormatInt(last.ID, 10)
+		if f.Sort != "" {
+			p.NextCursor = last.EventDate + "," + p.NextCursor
+		}
 	}
 	if format == "csv" {
 		return csvPage(p)

@@ -33,13 +33,14 @@ var queryParams = map[string]map[string]any{
 	"cursor":   {"schema": map[string]any{"type": "string"}, "description": "next_cursor of the previous page"},
 	"interval": {"schema": map[string]any{"type": "string", "enum": []string{"day", "week", "month"}}, "description": "bucket size"},
 	"format":   {"schema": map[string]any{"type": "string", "enum": []string{"json", "csv"}}, "description": "csv: the page as CSV in the export's columns, the next cursor in the X-Next-Cursor header"},
+	"sort":     {"schema": map[string]any{"type": "string", "enum": []string{"id", "date", "-date"}}, "description": "order of the pages: by id (default), by event date, or latest first; next_cursor follows it"},
 	"by":       {"schema": map[string]any{"type": "string", "enum": []string{"code", "country", "actor"}}, "description": "group by actor code or by country"},
 }
 
 // routeExtras are the parameters a filtered route takes besides the
 // filters; the OpenAPI document and filter() both read it.
 var routeExtras = map[string][]string{
-	"/api/v1/events":                 {"format"},
+	"/api/v1/events":                 {"format", "sort"},
 	"/api/v1/dyads/{a}/{b}/timeline": {"interval"},
 	"/api/v1/actors":                 {"by"},
 	"/api/v1/network":                {"by"},

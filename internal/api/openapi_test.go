@@ -39,7 +39,7 @@ func TestOpenAPI(t *testing.T) {
 		"/api/v1/network":                "/api/v1/network",
 	}
 	sample := map[string]string{"dyad": "PAK,IRN", "from": "2024-01-01", "to": "2024-12-31", "quad": "4", "mode": "all",
-		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json"}
+		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json", "sort": "-date"}
 	for path, url := range routes {
 		item := doc.Paths.Find(path)
 		if item == nil || item.Get == nil {

@@ -107,10 +107,27 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		}
 	}
 	c = append(c, col+` IN (`+strings.Join(ph, ",")+`)`)
-	if f.After > 0 {
+	switch {
+	case f.Sort == "date" && f.After > 0:
+		add(`(e.event_date > ? OR e.event_date = ? AND e.id > ?)`, f.AfterDate, f.AfterDate, f.After)
+	case f.Sort == "-date" && f.After > 0:
+		add(`(e.event_date < ? OR e.event_date = ? AND e.id < ?)`, f.AfterDate, f.AfterDate, f.After)
+	case f.After > 0:
 		add(`e.id > ?`, f.After)
 	}
 	return strings.Join(c, " AND "), args
+}
+
+// orderBy is the ORDER BY of a page of events in f's order, by column
+// names (e) or, over a UNION, by the positions of eventCols (pos).
+func orderBy(f annals.EventFilter) (e, pos string) {
+	switch f.Sort {
+	case "date":
+		return "e.event_date, e.id", "10, 1"
+	case "-date":
+		return "e.event_date DESC, e.id DESC", "10 DESC, 1 DESC"
+	}
+	return "e.id", "1"
 }
 
 var defaultModes = []annals.Mode{annals.Asserted, annals.Intended, annals.Reported}
@@ -303,9 +320,10 @@ func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
 	if limit <= 0 {
 		limit = 100
 	}
+	ord, pos := orderBy(f)
 	if f.Actor == "" {
 		cond, args := s.where(f)
-		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY e.id LIMIT ?`, append(args, limit)
+		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY ` + ord + ` LIMIT ?`, append(args, limit)
 	}
 	actor := f.Actor
 	f.Actor = ""
@@ -317,10 +335,10 @@ func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
 		// PostgreSQL sorts a UNION ALL whole: each arm takes its first
 		// page (a merge of index scans over the partitions) and the two
 		// pages are sorted
-		q := `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + ` ORDER BY e.id LIMIT ?) AS a
+		q := `SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + ` ORDER BY ` + ord + ` LIMIT ?) AS a
 		UNION ALL
-		SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `) ORDER BY e.id LIMIT ?) AS b
-		ORDER BY 1 LIMIT ?`
+		SELECT * FROM (SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `) ORDER BY ` + ord + ` LIMIT ?) AS b
+		ORDER BY ` + pos + ` LIMIT ?`
 		a = append(a, limit)
 		a = append(append(append(append(a, args...), at...), as...), limit)
 		return q, append(a, limit)
@@ -328,7 +346,7 @@ func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
 	q := `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + `
 		UNION ALL
 		SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
-		ORDER BY 1 LIMIT ?`
+		ORDER BY ` + pos + ` LIMIT ?`
 	a = append(append(append(a, args...), at...), as...)
 	return q, append(a, limit)
 }

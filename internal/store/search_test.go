@@ -81,3 +81,61 @@ func searchKeys(t *testing.T, db *store.DB, q string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// TestSortedPages: events sorted by date (either way) page through every
+// matching event once, in order, in both stores, with and without an actor
+// filter (whose query merges two reads).
+func TestSortedPages(t *testing.T) {
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		db := open(t)
+		var docs []*annals.CodedDocument
+		ingest.Read([]string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Corpus)}, func(a *annals.Article) error {
+			docs = append(docs, coded(t, a.ID, a.Published.Format("2006-01-02"), a.Source, a.Text))
+			return nil
+		}, func(e *ingest.InputError) { t.Fatal(e) })
+		if _, err := db.Add(context.Background(), docs); err != nil {
+			t.Fatal(err)
+		}
+		for _, actor := range []string{"", "PAK"} {
+			want, err := db.Events(context.Background(), annals.EventFilter{Actor: actor, Limit: 10000}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sort := range []string{"date", "-date"} {
+				f := annals.EventFilter{Actor: actor, Sort: sort, Limit: 6}
+				seen := map[int64]bool{}
+				var prev *annals.StoredEvent
+				for {
+					page, err := db.Events(context.Background(), f, false)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for i := range page {
+						e := &page[i]
+						if seen[e.ID] {
+							t.Fatalf("actor %q sort %s: event %d twice", actor, sort, e.ID)
+						}
+						seen[e.ID] = true
+						if prev != nil {
+							after := e.EventDate > prev.EventDate || e.EventDate == prev.EventDate && e.ID > prev.ID
+							if sort == "-date" {
+								after = e.EventDate < prev.EventDate || e.EventDate == prev.EventDate && e.ID < prev.ID
+							}
+							if !after {
+								t.Fatalf("actor %q sort %s: %s/%d after %s/%d", actor, sort, e.EventDate, e.ID, prev.EventDate, prev.ID)
+							}
+						}
+						prev = e
+					}
+					if len(page) < f.Limit {
+						break
+					}
+					f.After, f.AfterDate = page[len(page)-1].ID, page[len(page)-1].EventDate
+				}
+				if len(seen) != len(want) {
+					t.Errorf("actor %q sort %s: %d events paged, %d match", actor, sort, len(seen), len(want))
+				}
+			}
+		}
+	})
+}
