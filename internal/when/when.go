@@ -127,9 +127,13 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 		}
 		out = append(out, e)
 	}
+	parsed := false // the sentence carries a dependency analysis
+	for k := first; k < last && !parsed; k++ {
+		parsed = toks[k].Rel != ""
+	}
 	for i := first; i < last; i++ {
 		t := w(i)
-		fut := ahead(toks, first, last, i)
+		fut := func() bool { return ahead(toks, first, last, i, parsed) }
 		// "from 1 to 5 March", "between 1 and 5 March 2024": a day range
 		if d1, ok := dayNum(t); ok && (w(i-1) == "from" || w(i-1) == "between") && (w(i+1) == "to" || w(i+1) == "and" || w(i+1) == "-" || w(i+1) == "–") {
 			if d2, ok := dayNum(w(i + 2)); ok {
@@ -138,7 +142,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					y, hasYear := yearNum(w(j))
 					needs := !hasYear
 					if !hasYear {
-						y = yearOf(m, ref, fut)
+						y = yearOf(m, ref, fut())
 					} else {
 						j++
 					}
@@ -167,7 +171,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					i = j
 					continue
 				}
-				if d, ok := parseCalendar(toks[i].Text+" "+toks[i+1].Text, refOrNow(pub), fut); ok {
+				if d, ok := parseCalendar(toks[i].Text+" "+toks[i+1].Text, refOrNow(pub), fut()); ok {
 					add(i, j, d, Day, true)
 				} else {
 					add(i, j, time.Time{}, Unresolved, true)
@@ -188,7 +192,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 					i = k
 					continue
 				}
-				if d, ok := parseCalendar(toks[i].Text+" "+toks[j].Text, refOrNow(pub), fut); ok {
+				if d, ok := parseCalendar(toks[i].Text+" "+toks[j].Text, refOrNow(pub), fut()); ok {
 					add(i, j+1, d, Day, true)
 				} else {
 					add(i, j+1, time.Time{}, Unresolved, true)
@@ -209,7 +213,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 				if p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" {
 					start = i - 1
 				}
-				y := yearOf(m, ref, fut && p != "last" && p != "since") // "in December" read in January is last December
+				y := yearOf(m, ref, fut() && p != "last" && p != "since") // "in December" read in January is last December
 				if p == "last" && m == ref.Month() {
 					y--
 				}
@@ -241,7 +245,7 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 				if back == 0 {
 					back = 7
 				}
-			case w(i-1) == "next" || fut && w(i-1) != "since":
+			case w(i-1) == "next" || w(i-1) != "since" && fut():
 				if w(i-1) == "next" {
 					start = i - 1
 				}
@@ -355,16 +359,10 @@ var futureAux = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": 
 
 // ahead reports whether the clause holding token i speaks of what is still
 // to come, read from the tree: the predicate the expression attaches to
-// has a future auxiliary or is an infinitive. Without a tree, a future
-// auxiliary earlier in the sentence decides.
-func ahead(toks []annals.Token, first, last, i int) bool {
-	parsed := false
-	for k := first; k < last; k++ {
-		if toks[k].Rel != "" {
-			parsed = true
-			break
-		}
-	}
+// has a future auxiliary or is an infinitive. Without a tree (parsed is
+// false), a future auxiliary shortly before the expression decides. Find
+// asks only for tokens that start an expression.
+func ahead(toks []annals.Token, first, last, i int, parsed bool) bool {
 	if !parsed {
 		for k := i - 1; k >= first && k >= i-12; k-- {
 			if futureAux[toks[k].Lower] {
