@@ -664,10 +664,8 @@ func (s *Server) authorize(readToken string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !bearer(r, readToken, s.Token) {
 			code, msg := status(ErrUnauthorized)
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			w.Header().Set("WWW-Authenticate", "Bearer")
-			w.WriteHeader(code)
-			json.NewEncoder(w).Encode(map[string]string{"error": msg})
+			s.writeJSON(w, code, map[string]string{"error": msg})
 			return
 		}
 		h.ServeHTTP(w, r)
