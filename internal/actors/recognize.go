@@ -210,6 +210,8 @@ type context struct {
 	from []int
 	// country counts for filling agents without a country
 	counts map[string]int
+	// people introduced with their office (names.go)
+	people names
 }
 
 func (d *Dict) datelineCountry(doc *annals.Doc, day int) string {
@@ -456,11 +458,14 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 	m := annals.Mention{Sentence: si, First: first, Last: last}
 	m.Span = annals.Span{Start: toks[first].Start, End: toks[last-1].End}
 	m.Text = m.Span.Of(txt)
-	var country, actor, role unit
+	var country, actor, role, name unit
 	var hasCountry, hasActor, hasRole, hasName bool
 	for _, u := range g {
 		switch {
 		case u.name:
+			if !hasName {
+				name = u
+			}
 			hasName = true
 		case u.isAgent():
 			// the head of "opponents of Rwanda's Senate" is the first role
@@ -486,8 +491,19 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		if hasRole && len(m.Code) == 3 && !strings.HasSuffix(m.Code, roleOf(role)) {
 			m.Code += roleOf(role)
 		}
+		if isPersonish(m) && actor.last-actor.first > 1 {
+			c.introduce(actor, m) // "Shehbaz Sharif": later "Sharif"
+		}
 	case hasCountry && hasRole:
 		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
+		if hasName && role.last <= name.first {
+			c.introduce(name, m) // "Taiwan President Lai Ching-te": later "Lai"
+		}
+	case hasName && !hasCountry && len(g) <= 2 && c.known(name):
+		// "Sharif", or "President Lai" once the article has introduced
+		// Lai with his country
+		r, _ := c.people.lookup(toks, name)
+		m.Code, m.Entry = r.code, r.entry
 	case hasCountry:
 		m.Code, m.Entry = country.r.code, country.r.loc
 		m.Place = len(g) == 1 && country.e.place

@@ -1,0 +1,81 @@
+package actors
+
+import (
+	"strings"
+
+	"github.com/annals-events/annals"
+)
+
+// People an article introduces with their office keep that office when
+// it names them again: "Taiwan President Lai Ching-te ... China denounced
+// Lai", "Pakistani Prime Minister Shehbaz Sharif ... Sharif thanked". The
+// dictionary cannot know every official, and a bare surname on its own
+// names no one; within one article it names the person introduced.
+
+// nameRef is what an introduced name stands for in the article.
+type nameRef struct {
+	code, entry string
+	ambiguous   bool // two people of different codes share the name
+}
+
+// names maps the lower-cased full name and its last word to what they
+// stand for.
+type names map[string]nameRef
+
+// nameKey is the lower-cased text of tokens [first, last).
+func nameKey(toks []annals.Token, first, last int) string {
+	var b strings.Builder
+	for k := first; k < last; k++ {
+		if k > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Lower)
+	}
+	return b.String()
+}
+
+// introduce remembers the person named by tokens of u, coded as m: the
+// full name, and its first and last words (a family name comes first in
+// "Lai Ching-te", last in "Shehbaz Sharif"). A word two people share is
+// ambiguous and names neither.
+func (c *context) introduce(u unit, m annals.Mention) {
+	if c.people == nil {
+		c.people = names{}
+	}
+	toks := c.doc.Tokens
+	c.people.put(nameKey(toks, u.first, u.last), m.Code, m.Entry)
+	if u.last-u.first > 1 {
+		for _, k := range [...]int{u.first, u.last - 1} {
+			if w := toks[k].Lower; len(w) >= 3 && capitalized(toks[k].Text) {
+				c.people.put(w, m.Code, m.Entry)
+			}
+		}
+	}
+}
+
+func (n names) put(key, code, entry string) {
+	if o, ok := n[key]; ok {
+		if o.code != code {
+			o.ambiguous = true
+			n[key] = o
+		}
+		return
+	}
+	n[key] = nameRef{code: code, entry: entry}
+}
+
+// lookup returns what the name unit u stands for: its full text, else,
+// for a one-word name, the last word of a name introduced before.
+func (n names) lookup(toks []annals.Token, u unit) (nameRef, bool) {
+	r, ok := n[nameKey(toks, u.first, u.last)]
+	if !ok || r.ambiguous {
+		return nameRef{}, false
+	}
+	return r, true
+}
+
+// known reports whether the article has introduced the name unit u.
+func (c *context) known(u unit) bool {
+	_, ok := c.people.lookup(c.doc.Tokens, u)
+	return ok
+}
