@@ -226,9 +226,12 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	for _, l := range tr.Lines {
 		fmt.Fprintf(stdout, "  not coded: %s\n", l)
 	}
-	for _, e := range evs {
+	for i, e := range evs {
 		fmt.Fprintf(stdout, "  event %s -> %s %s (%s, %s) mode=%s confidence=%.2f rule=%s trigger=%q\n",
 			orDash(e.Source), orDash(e.Target), e.Code, e.Plover, codeName(p, e.Code), e.Mode, e.Confidence, e.Rule, e.TriggerSpan.Of(txt))
+		if i < len(tr.Confidence) {
+			fmt.Fprintf(stdout, "    confidence from: %s\n", strings.Join(tr.Confidence[i], " "))
+		}
 	}
 	if len(evs) == 0 {
 		fmt.Fprintln(stdout, "  no event")

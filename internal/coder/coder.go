@@ -24,6 +24,10 @@ type Coder struct {
 	// Tree reads arguments from the dependency analysis where the sentence
 	// has one.
 	Tree bool
+	// OnFeatures, when set, receives every event with the evidence
+	// features its confidence is computed from (Calibrate); tools/genconf
+	// fits confidence.tsv from them.
+	OnFeatures func(e annals.Event, features []string)
 }
 
 // New returns a coder over a compiled lexicon.
@@ -36,6 +40,9 @@ func (c *Coder) Lexicon() *Lexicon { return c.lx }
 // annals explain.
 type Trace struct {
 	Lines []string
+	// Confidence gives, per event in order, the evidence features its
+	// confidence was computed from (Calibrate).
+	Confidence [][]string
 }
 
 // Code returns the events of a document. Mentions come from the actors
@@ -49,6 +56,11 @@ func (c *Coder) Code(doc *annals.Doc, ms []annals.Mention, ref time.Time) []anna
 func (c *Coder) Explain(doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]annals.Event, *Trace) {
 	t := &Trace{}
 	evs, _ := c.code(context.Background(), doc, ms, ref, t)
+	TargetPlaces(evs)
+	for i := range evs {
+		t.Confidence = append(t.Confidence, c.ConfidenceFeatures(doc, ms, evs, i))
+	}
+	c.Calibrate(doc, ms, evs)
 	return evs, t
 }
 

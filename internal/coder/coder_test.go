@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/coder/annot"
 	"github.com/annals-events/annals/internal/pipeline"
 )
 
@@ -39,23 +40,8 @@ func code(t testing.TB, date, txt string) []annals.Event {
 	return testPipeline(t).Process(&annals.Article{ID: "t", Text: txt, Published: ref}, ref).Events
 }
 
-// like matches a code against a pattern: exact, "*" for anything, or a
-// prefix ending in "*".
-func like(got, pat string) bool {
-	if pat == "*" {
-		return true
-	}
-	if pat == "-" {
-		return got == ""
-	}
-	if strings.HasSuffix(pat, "*") {
-		return strings.HasPrefix(got, strings.TrimSuffix(pat, "*"))
-	}
-	if strings.HasPrefix(pat, "*") {
-		return strings.HasSuffix(got, strings.TrimPrefix(pat, "*"))
-	}
-	return got == pat
-}
+// like matches a code against a pattern (annot.Like).
+func like(got, pat string) bool { return annot.Like(got, pat) }
 
 func render(evs []annals.Event) string {
 	var parts []string
@@ -65,8 +51,8 @@ func render(evs []annals.Event) string {
 	return strings.Join(parts, " | ")
 }
 
-// checkRows codes every row of an annotated file (date, text, expected):
-// each expected event must be emitted (source, target, code and mode), one
+// checkRows codes every row of an annotated file (package annot): each
+// expected event must be emitted (source, target, code and mode), one
 // marked "!" must not be, and "none" (alone or before '!' items) means no
 // countable event. It returns the rows and the failures, one line each.
 func checkRows(t *testing.T, path string) (n int, failures []string) {
@@ -76,62 +62,23 @@ func checkRows(t *testing.T, path string) (n int, failures []string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	ln := 0
-	seen := map[string]int{}
 	name := filepath.Base(path)
-	for sc.Scan() {
-		ln++
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		c := strings.Split(line, "\t")
-		if len(c) != 3 {
-			t.Fatalf("%s:%d: want 3 columns", name, ln)
-		}
-		n++
-		if prev, dup := seen[c[1]]; dup {
-			t.Errorf("%s:%d: the same sentence as line %d", name, ln, prev)
-		}
-		seen[c[1]] = ln
-		evs := code(t, c[0], c[1])
-		if !rowHolds(evs, c[2]) {
-			failures = append(failures, fmt.Sprintf("%s:%d: %s\n got  %s\n want %s", name, ln, c[1], render(evs), c[2]))
-		}
-	}
-	if err := sc.Err(); err != nil {
+	rows, err := annot.Read(f, name)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return n, failures
-}
-
-// rowHolds reports whether the events satisfy a row's expectations.
-func rowHolds(evs []annals.Event, expected string) bool {
-	for _, want := range strings.Split(expected, " | ") {
-		if want == "none" { // and the '!' items after it, if any
-			for _, e := range evs {
-				if e.Countable() {
-					return false
-				}
-			}
-			continue
+	seen := map[string]int{}
+	for _, r := range rows {
+		if prev, dup := seen[r.Text]; dup {
+			t.Errorf("%s:%d: the same sentence as line %d", name, r.Line, prev)
 		}
-		// "!SRC>TGT:CODE:MODE": no such event may be emitted
-		absent := strings.HasPrefix(want, "!")
-		w := strings.Split(strings.TrimPrefix(want, "!"), ":")
-		st := strings.SplitN(w[0], ">", 2)
-		found := false
-		for _, e := range evs {
-			if like(e.Source, st[0]) && like(e.Target, st[1]) && like(e.Code, w[1]) && like(string(e.Mode), w[2]) {
-				found = true
-			}
-		}
-		if found == absent {
-			return false
+		seen[r.Text] = r.Line
+		evs := code(t, r.Date, r.Text)
+		if !r.Holds(evs) {
+			failures = append(failures, fmt.Sprintf("%s:%d: %s\n got  %s\n want %s", name, r.Line, r.Text, render(evs), r.Expected))
 		}
 	}
-	return true
+	return len(rows), failures
 }
 
 // TestSentences runs testdata/sentences.tsv, the regression suite: every

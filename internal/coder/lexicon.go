@@ -38,6 +38,7 @@ type pattern struct {
 	follow  [][]string // items in order, each a set of alternatives
 	code    string     // CAMEO code, "---" to suppress
 	loc     string     // file:line
+	key     string     // file:trigger/follow/code as written (confidence.go)
 	curated bool
 }
 
@@ -53,6 +54,8 @@ type Lexicon struct {
 	family  map[string]string // governing verb -> complement family
 	compCat map[string]string // complement verb -> category
 	compMap map[string]string // family+"/"+category -> code
+	conf    *confModel        // confidence.tsv, nil when the folder has none
+	byLoc   map[string]*pattern
 	Files   []string
 }
 
@@ -68,7 +71,7 @@ type Lemmatizer func(string) string
 // words in patterns the way the front-end lemmatizes text.
 func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
-		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}}
+		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{}}
 	var probs []string
 	read := func(name string, cols int, fn func(c []string, loc string) error) {
 		b, err := fs.ReadFile(fsys, name)
@@ -133,7 +136,9 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					return fmt.Errorf("unknown CAMEO code %q", code)
 				}
 			}
-			p := &pattern{trigger: norm(c[0]), code: code, loc: loc, curated: curated}
+			p := &pattern{trigger: norm(c[0]), code: code, loc: loc, curated: curated,
+				key: loc[:strings.LastIndexByte(loc, ':')] + ":" + strings.ToLower(strings.TrimSpace(c[0])) + "/" + strings.ToLower(strings.TrimSpace(c[1])) + "/" + code}
+			lx.byLoc[loc] = p
 			if len(p.trigger) == 0 {
 				return fmt.Errorf("empty trigger")
 			}
@@ -186,6 +191,13 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 				return nil
 			})
 		case f == "cameo.tsv":
+		case f == ConfidenceFile:
+			m, err := loadConfidence(fsys)
+			if err != nil {
+				probs = append(probs, err.Error())
+			}
+			lx.conf = m
+			lx.Files = append(lx.Files, f)
 		default:
 			probs = append(probs, fmt.Sprintf("%s: unknown lexicon file", f))
 		}

@@ -158,6 +158,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	places := p.Geo.Find(doc, ms)
 	p.Geo.Locate(doc, evs, places)
 	coder.TargetPlaces(evs)
+	p.Coder.Calibrate(doc, ms, evs)
 	evs = coder.MergeRepeats(evs)
 	if err := ctx.Err(); err != nil {
 		return stop("places", err)
