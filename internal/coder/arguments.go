@@ -442,7 +442,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		if p == "from" && (root == "16" || root == "08") && m.Code != "" {
 			return s.coordinated(i), false
 		}
-		if locatives[p] {
+		if locatives[p] && !s.possessor(m) {
 			if loc < 0 && m.Code != "" {
 				loc = i
 			}
@@ -458,6 +458,43 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 	}
 	return nil, false
 }
+
+// possessor reports whether mention m owns the noun after it ("at Iran's
+// decision", "over Russia's withdrawal"): whose act it is, not a place,
+// whatever preposition stands before it.
+func (s *sentence) possessor(m annals.Mention) bool {
+	return m.Last < s.last && s.tok(m.Last).Tag == "POS" && m.Code != ""
+}
+
+// causeSubject finds the doer of the event a reaction responds to when
+// a cause clause follows the reaction ("voiced alarm after Israel
+// expanded its offensive", "protested when China sent ships"): the
+// subject, or the possessor, right after one of causeMarks at clause end
+// ce. The reacting actor itself does not count.
+func (s *sentence) causeSubject(ce int, src annals.Mention) ([]annals.Mention, bool) {
+	if ce >= s.last || !causeMarks[s.tok(ce).Lower] {
+		return nil, false
+	}
+	for i, m := range s.ms {
+		if m.First <= ce || m.First > ce+2 || m.Code == "" {
+			continue
+		}
+		if m.First == ce+2 && s.tok(ce+1).Tag != "DT" {
+			break
+		}
+		if m.Code == src.Code {
+			break
+		}
+		if m.Last < s.last && (s.finite(m.Last) || s.tok(m.Last).Tag == "POS" || s.tok(m.Last).Tag == "MD") {
+			return s.coordinated(i), true
+		}
+		break
+	}
+	return nil, false
+}
+
+// causeMarks open a clause that tells what a reaction responds to.
+var causeMarks = map[string]bool{"after": true, "following": true, "when": true, "because": true, "over": true}
 
 // speaker reports whether mention m is the subject of a reporting verb
 // that follows it: "..., the foreign ministry said".

@@ -282,6 +282,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt = []annals.Mention{m}
 			}
 		}
+		if len(tgt) == 0 && comp < 0 && info != nil && (info.Quad == 1 || info.Quad == 3) && len(src) > 0 {
+			// "voiced alarm after Israel expanded its offensive": aimed at
+			// the doer of what it reacts to
+			if ms, ok := s.causeSubject(ce, src[0]); ok {
+				tgt = ms
+			}
+		}
 		coop := info != nil && info.Quad <= 2
 		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
 			// (but "lifted sanctions against Iran": the pattern's noun
