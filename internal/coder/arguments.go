@@ -409,7 +409,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 	// the pattern's preposition names the target ("send ... to Ukraine"),
 	// wherever other names stand before it
 	for i, m := range s.ms {
-		if m.First >= from && m.First < end && len(preps) > 0 && has(preps, before(m)) {
+		if m.First >= from && m.First < end && len(preps) > 0 && has(preps, before(m)) && !s.namesThing(m, root) {
 			return s.coordinated(i), false
 		}
 	}
@@ -429,6 +429,9 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		}
 		if m.Code == "" && p == "of" {
 			continue // "the border village of Banjska": a place's name
+		}
+		if s.namesThing(m, root) {
+			continue
 		}
 		if m.Last < s.last && s.finite(m.Last) && m.First > s.first && (s.tok(m.First-1).Text == "," || s.tok(m.First-1).Lower == "and" || s.tok(m.First-1).Tag == "DT" && s.tok(m.First-2).Lower == "and") {
 			continue // ", and the separatist authorities agreed": the next clause's subject
@@ -457,6 +460,17 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		return s.coordinated(own), false
 	}
 	return nil, false
+}
+
+// namesThing reports a city that only names a thing after it: "the Paris
+// climate agreement", "the Minsk accords" are no one's; but where force is
+// used the place struck stands for its state ("attacked Goma airport").
+func (s *sentence) namesThing(m annals.Mention, root string) bool {
+	if !m.Place || m.Last >= s.last || root == "15" || root >= "17" {
+		return false
+	}
+	t := s.tok(m.Last).Tag
+	return t == "NN" || t == "NNS"
 }
 
 // possessor reports whether mention m owns the noun after it ("at Iran's

@@ -111,7 +111,8 @@ func (s *sentence) noun(n int) {
 	}
 	recipient := -1 // "Obama faces pressure from Congress": the subject of a recipient verb is the target
 	if len(src) == 0 {
-		src = s.agentAfter(n, min(end, n+5), !strings.HasPrefix(p.code, "087"))
+		// ("withdrawal from the treaty": the row's own "from" is not an agent's)
+		src = s.agentAfter(n, min(end, n+5), !strings.HasPrefix(p.code, "087") && !has(prepsOf(p), "from"))
 		for k := n + 1; len(src) > 0 && k < src[0].First; k++ {
 			if tk := s.tok(k); isVerb(tk) || tk.Text == "," {
 				src = nil // "the ceasefire, brokered by Egypt": the participle's agent
@@ -125,10 +126,14 @@ func (s *sentence) noun(n int) {
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
+		own := false // "Russia announced its withdrawal": its own act
 		for g := n - 1; g >= s.first && g >= n-8; g-- {
 			tg := s.tok(g)
+			own = own || tg.Tag == "PRP$" && !s.inMention[g]
 			if isVerb(tg) {
-				if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
+				if l := verbLemma(s.c.lx, tg); own && !supportVerbs[l] && !measureVerbs[l] {
+					src = s.subject(g) // the possessive names the verb's subject
+				} else if supportVerbs[l] || measureVerbs[l] {
 					if tg.Tag == "VB" && g > s.first && s.tok(g-1).Lower == "to" && s.governed(g) && !s.transparent[g] {
 						// "summoned the envoy to lodge a protest": a purpose
 						s.tr.add(t.Text + ": under an infinitive of purpose, not coded")

@@ -112,6 +112,11 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 			if k > j && (t.Tag == "MD" || (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "VBN" && isNoun(s.tok(k-1))) && !isAux(t)) && !has(alts, t.Lemma) && !has(alts, t.Lower) {
 				break // another clause's verb: "said he would not provide support"
 			}
+			if !p.curated && isNoun(t) && !has(alts, t.Lemma) && !has(alts, t.Lower) && s.c.lx.nouns[t.Lemma] != nil && k+1 < end && s.tok(k+1).Tag == "IN" {
+				// "announced its withdrawal from the deal": the object is an
+				// event of its own, and the words after it are its own
+				break
+			}
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
 				// a noun item must head its phrase: "attacked government
 				// forces" is not "attacked the government".
