@@ -102,7 +102,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 	if !coordVP {
 		for i := vg - 1; i > cs; i-- {
 			t := s.tok(i)
-			if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) && !s.inMention[i] &&
+			if ((t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) ||
+				t.Tag == "VBN" && i > s.first && s.tok(i-1).Lemma == "be" && s.tok(i-1).Tag != "VBN" && // "people were killed when ..."
+					!(i+1 < vg && s.tok(i+1).Lower == "to")) && !s.inMention[i] && // (but "are believed to have kidnapped")
 				!(t.Tag == "VBD" && i > s.first && isNoun(s.tok(i-1)) && s.patientParticiple(i)) {
 				cs = i
 				break
@@ -215,8 +217,22 @@ func (s *sentence) subject(v int) []annals.Mention {
 					if s.tok(cs).Lower == "which" || s.tok(cs).Lower == "who" || s.tok(cs).Lower == "that" {
 						return s.coordinated(i)
 					}
-					// participle clauses take the main subject: the first
-					// mention of the sentence not inside a PP.
+					// participle clauses take the main clause's doer: the
+					// by-agent of a passive ("the market was hit by a
+					// shell, killing 68": no actor), else the first
+					// mention of the sentence not inside a PP, unless a
+					// noun that is no actor is the main clause's subject
+					// ("two car bombs exploded near the ministry, killing")
+					if s.tok(cs).Text == "," && s.tok(v).Tag == "VBG" {
+						if g := s.finiteBefore(cs); g >= 0 {
+							if s.passive(g) {
+								return s.byAgent(g+1, cs)
+							}
+							if s.ownSubject(s.first, g) && !s.mentionBefore(g) {
+								return nil
+							}
+						}
+					}
 					return s.coordinated(s.firstSubject(cs))
 				}
 			}
@@ -245,6 +261,25 @@ func (s *sentence) ownSubject(from, vg int) bool {
 		}
 	}
 	return false
+}
+
+// finiteBefore returns the nearest finite verb (or passive participle)
+// before k, -1 when none.
+func (s *sentence) finiteBefore(k int) int {
+	for g := k - 1; g >= s.first; g-- {
+		t := s.tok(g)
+		if (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) || t.Tag == "VBN" && g > s.first && s.tok(g-1).Lemma == "be" {
+			return g
+		}
+	}
+	return -1
+}
+
+// mentionBefore reports whether an actor mention outside a prepositional
+// phrase stands before g.
+func (s *sentence) mentionBefore(g int) bool {
+	i := s.firstSubject(g)
+	return i >= 0 && s.ms[i].Last <= g && !s.ms[i].Place
 }
 
 func (s *sentence) firstSubject(before int) int {
