@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/geo"
 	"github.com/annals-events/annals/internal/text"
 )
 
@@ -19,7 +20,15 @@ var (
 )
 
 func testDict(t testing.TB) *Dict {
-	dictOnce.Do(func() { dictVal, dictErr = Load(Embedded()) })
+	dictOnce.Do(func() {
+		// with the gazetteer's judgement, as the pipeline loads it
+		g, err := geo.Default()
+		if err != nil {
+			dictErr = err
+			return
+		}
+		dictVal, dictErr = LoadWith(Embedded(), g)
+	})
 	if dictErr != nil {
 		t.Fatal(dictErr)
 	}

@@ -35,6 +35,7 @@ var generated = map[string]bool{"countries.tsv": true, "petrarch.tsv": true}
 type Dict struct {
 	byFirst   map[string][]*entry // keyed by the first token of the phrase
 	countries map[string]string   // code -> preferred name
+	town      func(name string) (country string, ok bool)
 	Files     []string
 	Entries   int
 }
@@ -66,10 +67,21 @@ var codeRe = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
 // and never a partly loaded Dict.
 func Load(fsys fs.FS) (*Dict, error) { return LoadWith(fsys, nil) }
 
-// LoadWith is Load with a gazetteer's judgement: locality reports whether
-// a phrase names a town or region (not a country or a capital), so that
-// "the Mumbai attacks" are placed in India rather than done by it.
-func LoadWith(fsys fs.FS, locality func(phrase string) bool) (*Dict, error) {
+// Places is what a gazetteer tells the dictionaries: whether a phrase
+// names a town or region (not a country or a capital), so that "the
+// Mumbai attacks" are placed in India rather than done by it; and the
+// country of a town the dictionaries lack ("pounded Kherson").
+type Places interface {
+	Locality(phrase string) bool
+	Town(name string) (country string, ok bool)
+}
+
+// LoadWith is Load with a gazetteer's judgement (nil for none).
+func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
+	var locality func(string) bool
+	if places != nil {
+		locality = places.Locality
+	}
 	files, err := fs.Glob(fsys, "*.tsv")
 	if err != nil {
 		return nil, err
@@ -201,6 +213,9 @@ func LoadWith(fsys fs.FS, locality func(phrase string) bool) (*Dict, error) {
 				e.place = locality(strings.Join(e.toks, " "))
 			}
 		}
+	}
+	if places != nil {
+		d.town = places.Town
 	}
 	return d, nil
 }

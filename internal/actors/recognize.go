@@ -283,7 +283,11 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 				}
 				j++
 			}
-			units = append(units, unit{first: i, last: j, name: true})
+			if u, ok := c.town(s, i, j); ok {
+				units = append(units, u) // "pounded Kherson": a town the gazetteer knows
+			} else {
+				units = append(units, unit{first: i, last: j, name: true})
+			}
 			i = j
 			continue
 		}

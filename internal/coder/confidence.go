@@ -95,9 +95,10 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 		return
 	}
 	var feats []string
+	ix := newSentIndex(ms, evs)
 	for i := range evs {
 		e := &evs[i]
-		feats = c.lx.eventFeatures(feats[:0], doc, ms, evs, i)
+		feats = c.lx.eventFeatures(feats[:0], doc, ix, evs, i)
 		if c.OnFeatures != nil {
 			c.OnFeatures(*e, feats)
 		}
@@ -109,11 +110,29 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 
 // ConfidenceFeatures lists the features of event i of evs, for explain.
 func (c *Coder) ConfidenceFeatures(doc *annals.Doc, ms []annals.Mention, evs []annals.Event, i int) []string {
-	return c.lx.eventFeatures(nil, doc, ms, evs, i)
+	return c.lx.eventFeatures(nil, doc, newSentIndex(ms, evs), evs, i)
+}
+
+// sentIndex gives, per sentence, its mentions and its events, so that an
+// event's features cost the size of its sentence, not of the document.
+type sentIndex struct {
+	ms  map[int][]annals.Mention
+	evs map[int][]int
+}
+
+func newSentIndex(ms []annals.Mention, evs []annals.Event) sentIndex {
+	ix := sentIndex{ms: map[int][]annals.Mention{}, evs: map[int][]int{}}
+	for _, m := range ms {
+		ix.ms[m.Sentence] = append(ix.ms[m.Sentence], m)
+	}
+	for i, e := range evs {
+		ix.evs[e.SentenceIndex] = append(ix.evs[e.SentenceIndex], i)
+	}
+	return ix
 }
 
 // eventFeatures appends the evidence features of evs[i].
-func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ms []annals.Mention, evs []annals.Event, i int) []string {
+func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix sentIndex, evs []annals.Event, i int) []string {
 	e := &evs[i]
 	sent := doc.Sentences[e.SentenceIndex]
 	trig := tokenAtByte(doc, sent, e.TriggerSpan.Start)
@@ -122,8 +141,8 @@ func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ms []annals.Ment
 		"file="+ruleFile(e.Rule),
 		"mode="+string(e.Mode),
 		"root="+e.Root,
-		"src="+actorKind(e.Source, e.SourceText, actorRef(ms, e.SentenceIndex, e.SourceSpan)),
-		"tgt="+targetKind(e, actorRef(ms, e.SentenceIndex, e.TargetSpan)),
+		"src="+actorKind(e.Source, e.SourceText, actorRef(ix.ms[e.SentenceIndex], e.SourceSpan)),
+		"tgt="+targetKind(e, actorRef(ix.ms[e.SentenceIndex], e.TargetSpan)),
 	)
 	loc := e.Rule
 	if k := strings.IndexByte(loc, ' '); k >= 0 {
@@ -141,8 +160,8 @@ func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ms []annals.Ment
 		}
 	}
 	fan, inSent, earlier := 0, 0, 0
-	for j := range evs {
-		if evs[j].SentenceIndex == e.SentenceIndex && evs[j].Countable() {
+	for _, j := range ix.evs[e.SentenceIndex] {
+		if evs[j].Countable() {
 			inSent++
 			if evs[j].TriggerSpan == e.TriggerSpan {
 				fan++
@@ -242,11 +261,11 @@ func targetKind(e *annals.Event, ref bool) string {
 	return actorKind(e.Target, e.TargetText, ref)
 }
 
-// actorRef reports whether the mention inside span in sentence si was
+// actorRef reports whether the mention of its sentence inside span was
 // resolved from a reference ("it", "the two countries").
-func actorRef(ms []annals.Mention, si int, sp annals.Span) bool {
+func actorRef(ms []annals.Mention, sp annals.Span) bool {
 	for _, m := range ms {
-		if m.Sentence == si && m.Ref && m.Start >= sp.Start && m.End <= sp.End && sp.End > sp.Start {
+		if m.Ref && m.Start >= sp.Start && m.End <= sp.End && sp.End > sp.Start {
 			return true
 		}
 	}

@@ -154,6 +154,31 @@ func (g *Gazetteer) Locality(name string) bool {
 	return len(ps) > 0
 }
 
+// townPopulation is the least population of a town Town names.
+const townPopulation = 50000
+
+// Town returns the country of the town that name unambiguously means: a
+// place of at least townPopulation people, where every such place of
+// that name lies in one country and no country or capital is so named
+// (those the actor dictionaries code themselves). The actors stage uses
+// it for names its dictionaries lack ("Russian artillery pounded
+// Kherson").
+func (g *Gazetteer) Town(name string) (string, bool) {
+	country := ""
+	for _, p := range g.Lookup(name) {
+		switch {
+		case p.Kind == Country || p.Feature == "PPLC":
+			return "", false
+		case p.Kind == City && p.Population >= townPopulation:
+			if country != "" && country != p.Country {
+				return "", false
+			}
+			country = p.Country
+		}
+	}
+	return country, country != ""
+}
+
 // Candidate is a place a mention may mean, with its score.
 type Candidate struct {
 	*Place

@@ -127,3 +127,21 @@ func TestLocality(t *testing.T) {
 		}
 	}
 }
+
+func TestTown(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Kherson": "UKR", "Kharkiv": "UKR", "Quetta": "PAK",
+		// capitals and countries are the dictionaries' own; unknown names
+		// and small places are no town
+		"Kabul": "", "Pakistan": "", "Nowhereville": "",
+	} {
+		got, ok := g.Town(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("Town(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := actors.LoadWith(afs, g.Locality)
+	d, err := actors.LoadWith(afs, g)
 	if err != nil {
 		return nil, fmt.Errorf("actor dictionaries:\n%w", err)
 	}
