@@ -18,6 +18,7 @@ type dictFlags struct {
 	actors, lexicon *string
 	maxBytes        *int
 	maxTime         *time.Duration
+	minConf         *float64
 }
 
 func addDictFlags(fs *flag.FlagSet) dictFlags {
@@ -26,6 +27,8 @@ func addDictFlags(fs *flag.FlagSet) dictFlags {
 		lexicon:  fs.String("lexicon-dir", "", "read the event lexicon from this folder instead of the built-in one"),
 		maxBytes: fs.Int("max-doc-bytes", pipeline.DefaultMaxBytes, "skip, with the reason, a document whose text is larger than this (0: no limit)"),
 		maxTime:  fs.Duration("max-doc-time", pipeline.DefaultMaxTime, "skip, with the reason, a document that takes longer than this to code (0: no limit)"),
+		minConf: fs.Float64("min-confidence", pipeline.DefaultMinConfidence,
+			"keep only events with at least this confidence, the coder's estimate of the chance a careful coder keeps the event (0: keep all)"),
 	}
 }
 
@@ -46,6 +49,14 @@ func (d dictFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, int) {
 	}
 	if *d.maxTime > 0 {
 		opt.MaxTime = *d.maxTime
+	}
+	if *d.minConf < 0 || *d.minConf > 1 {
+		fmt.Fprintf(stderr, "annals: --min-confidence %v: want a number from 0 to 1\n", *d.minConf)
+		return nil, exitUsage
+	}
+	opt.MinConfidence = *d.minConf
+	if opt.MinConfidence == 0 {
+		opt.MinConfidence = -1 // keep all
 	}
 	p, err := pipeline.New(opt)
 	if err != nil {
@@ -94,7 +105,6 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	format := fs.String("format", "jsonl", "output format (jsonl)")
 	all := fs.Bool("all", false, "also print negated and hypothetical events")
-	minConf := fs.Float64("min-confidence", 0, "print only events with at least this confidence (0 to 1)")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
@@ -129,7 +139,7 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			notCoded++
 		}
 		for i := range r.Events {
-			if !*all && !r.Events[i].Countable() || r.Events[i].Confidence < *minConf {
+			if !*all && !r.Events[i].Countable() {
 				continue
 			}
 			if err := enc.Encode(&r.Events[i]); err != nil && werr == nil {

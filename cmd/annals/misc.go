@@ -232,6 +232,9 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		if i < len(tr.Confidence) {
 			fmt.Fprintf(stdout, "    confidence from: %s\n", strings.Join(tr.Confidence[i], " "))
 		}
+		if e.Confidence < p.MinConfidence {
+			fmt.Fprintf(stdout, "    not kept: confidence %.2f is under --min-confidence %.2f\n", e.Confidence, p.MinConfidence)
+		}
 	}
 	if len(evs) == 0 {
 		fmt.Fprintln(stdout, "  no event")
