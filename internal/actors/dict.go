@@ -179,7 +179,8 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 					countries[c] = phrase
 				}
 			}
-			raws = append(raws, raw{tier: tierOf(f), phrase: p, agent: agent, person: strings.Contains(cols[4], "person") || f == "leaders.tsv" || strings.Contains(cols[4], "CountryInfo"),
+			raws = append(raws, raw{tier: tierOf(f), phrase: p, agent: agent, person: strings.Contains(cols[4], "person") || f == "leaders.tsv" || strings.Contains(cols[4], "CountryInfo") ||
+				f == "petrarch.tsv" && (from != 0 || until != 0) && !agent, // (PETRARCH-2 dates only the offices of people)
 				row: row{code: c, from: from, until: until, loc: fmt.Sprintf("%s:%d", f, ln), curated: cur}})
 		}
 	}
