@@ -165,7 +165,8 @@ var notNames = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
 	"september": true, "october": true, "november": true, "december": true, "jan.": true, "feb.": true, "aug.": true, "sept.": true,
-	"oct.": true, "nov.": true, "dec.": true, "the": true, "a": true, "an": true, "but": true, "and": true, "in": true, "on": true,
+	"oct.": true, "nov.": true, "dec.": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mar.": true, "apr.": true, "the": true, "a": true, "an": true, "but": true, "and": true, "in": true, "on": true,
 	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "this": true, "that": true, "after": true,
 	"reuters": true, "ap": true, "afp": true, "xinhua": true, "saying": true, "state": true, "meanwhile": true, "however": true,
 }
