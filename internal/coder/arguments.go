@@ -430,6 +430,9 @@ func (s *sentence) object(from, end int, preps []string, allowLoc bool) ([]annal
 // objectRoot is object with the event's root, which lets "withdrew from X"
 // and "recalled its envoy from X" take X.
 func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root string) ([]annals.Mention, bool) {
+	if from < s.purposeFrom && end > s.purposeFrom {
+		end = s.purposeFrom // "seized power in order to crush the rebels": not at the rebels
+	}
 	var loc, own = -1, -1
 	before := func(m annals.Mention) string {
 		p := ""

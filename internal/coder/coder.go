@@ -160,6 +160,8 @@ type sentence struct {
 	reports      []report     // reporting verbs with their speakers
 	transparent  map[int]bool // infinitives coded as events of their own ("scheduled to attend")
 	reportedFrom int          // tokens at or after this index are reported content (accusations)
+	purposeFrom  int          // a purpose infinitive ("in order to ...") starts here (s.last when none)
+	purposeEnd   int          // and what it tells ends here
 	events       []annals.Event
 	// doers maps the lemma of each event's trigger, in the article so far,
 	// to its source: a later reaction to "the strikes" is aimed at them.
@@ -240,6 +242,13 @@ func (s *sentence) code() []annals.Event {
 			s.inMention[i] = true
 		}
 	}
+	s.purposeFrom, s.purposeEnd = s.last, 0
+	for v := s.first; v < s.last; v++ {
+		if s.tok(v).Tag == "VB" && s.purpose(v) {
+			s.purposeFrom, s.purposeEnd = v, s.purposeScope(v)
+			break
+		}
+	}
 	for v := s.first; v < s.last; v++ {
 		t := s.tok(v)
 		// "rejected accusations that it had ...": the content of a claim
@@ -247,6 +256,10 @@ func (s *sentence) code() []annals.Event {
 			s.reportedFrom = v + 1
 		}
 		if skip[v] || s.consumed[v] || s.inMention[v] {
+			continue
+		}
+		if v > s.purposeFrom && v < s.purposeEnd && (isVerb(t) || isNoun(t)) && (s.c.lx.verbs[t.Lemma] != nil || s.c.lx.nouns[t.Lemma] != nil) {
+			s.tr.add(t.Text + ": inside a purpose (in order to, so as to), not coded")
 			continue
 		}
 		// a gerund inside a noun phrase ("tank shelling", "the bombing")

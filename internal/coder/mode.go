@@ -239,6 +239,17 @@ func (s *sentence) purpose(v int) bool {
 	return a == "in" && b == "order" || a == "so" && b == "as"
 }
 
+// purposeScope is where the purpose whose infinitive is at v ends: at a
+// semicolon, a closing quotation mark, or the sentence's end.
+func (s *sentence) purposeScope(v int) int {
+	for k := v + 1; k < s.last; k++ {
+		if t := s.tok(k).Text; t == ";" || t == "”" || t == "\"" && k+1 < s.last && s.tok(k+1).Text == "," {
+			return k
+		}
+	}
+	return s.last
+}
+
 // notSaid reports a negated reporting verb: "did not (explicitly) say",
 // "never said", "declined to say" is read from the words before it.
 func (s *sentence) notSaid(v int) bool {
