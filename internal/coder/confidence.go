@@ -154,6 +154,16 @@ func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix sentIndex, ev
 		// lines move ("verbs.tsv:accuse/of/112")
 		dst = append(dst, "spec="+bin(len(p.trigger)-1+len(p.follow), 0, 1, 2), "row="+p.key)
 	}
+	if len(e.Source) >= 3 && len(e.Target) >= 3 {
+		if e.Source[:3] == e.Target[:3] {
+			dst = append(dst, "dyad=own") // within one country: a government and its people, or a mistake
+		} else {
+			dst = append(dst, "dyad=foreign")
+		}
+		if catch := lx.byLoc[loc]; catch != nil && catchAll(catch) && e.Source[:3] == e.Target[:3] {
+			dst = append(dst, "dyad=own-catchall")
+		}
+	}
 	for _, m := range ruleMarks {
 		if strings.Contains(e.Rule, m.text) {
 			dst = append(dst, "mark="+m.name)

@@ -61,7 +61,7 @@ func TestEmbeddedConfidence(t *testing.T) {
 	for _, p := range lx.byLoc {
 		keys[p.key] = true
 	}
-	prefixes := []string{"base=", "file=", "mode=", "root=", "src=", "tgt=", "mark=", "spec=", "row=", "rank=", "fan=", "events=", "length=", "pos=", "clause=", "srcgap=", "tgtgap="}
+	prefixes := []string{"base=", "file=", "mode=", "root=", "src=", "tgt=", "mark=", "spec=", "row=", "rank=", "fan=", "events=", "length=", "pos=", "clause=", "srcgap=", "tgtgap=", "dyad="}
 	for f := range lx.conf.w {
 		ok := false
 		for _, p := range prefixes {
