@@ -321,6 +321,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			return
 		}
 		pair = len(src) > 1 && len(tgt) == 0 && symmetric(info)
+
 		if locTarget {
 			conf -= 0.1 // the place stands for the target
 		}
@@ -339,6 +340,11 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	if c, why := s.noTarget(code, src, tgt, v, ce); c != code {
 		code, rule = c, rule+" ("+why+")"
+	}
+	if len(tgt) == 0 && mediation[code] {
+		// "a deal mediated by the UAE": the mediator acts between the
+		// parties the sentence names first
+		tgt = s.parties(v, src[0])
 	}
 	if len(tgt) == 0 && !pair {
 		if p != nil && catchAll(p) && rule == p.loc {
@@ -359,6 +365,26 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			}
 		}
 	}
+}
+
+// mediation codes are aimed at the parties a mediator stands between.
+var mediation = map[string]bool{"045": true}
+
+// parties returns the actors of the sentence's first subject (with their
+// conjuncts) before v, other than the mediator: "Russia and Ukraine
+// exchanged prisoners in a deal mediated by the UAE".
+func (s *sentence) parties(v int, mediator annals.Mention) []annals.Mention {
+	i := s.firstSubject(v)
+	if i < 0 || s.ms[i].Last > v {
+		return nil
+	}
+	var out []annals.Mention
+	for _, m := range s.coordinated(i) {
+		if m.Code != "" && m.Code != mediator.Code {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // noTarget recodes force used on no one: troops moved into a region of
