@@ -127,7 +127,7 @@ func allTitles(toks []annals.Token) bool {
 }
 
 // holderSuffixes join a holder to what it holds or leads.
-var holderSuffixes = []string{"-held", "-controlled", "-occupied", "-led", "-run"}
+var holderSuffixes = []string{"-held", "-controlled", "-occupied", "-led", "-run", "-owned", "-operated", "-flagged", "-registered"}
 
 // holder returns the unit for the one-word actor or role before a holder
 // suffix: "rebel-held" is the rebels', "Russian-occupied" Russia's.
