@@ -127,7 +127,8 @@ func allTitles(toks []annals.Token) bool {
 }
 
 // holderSuffixes join a holder to what it holds or leads.
-var holderSuffixes = []string{"-held", "-controlled", "-occupied", "-led", "-run", "-owned", "-operated", "-flagged", "-registered"}
+var holderSuffixes = []string{"-held", "-controlled", "-occupied", "-led", "-run", "-owned", "-operated", "-flagged", "-registered",
+	"-launched", "-fired"} // ("Iranian-launched drones" are Iran's)
 
 // holder returns the unit for the one-word actor or role before a holder
 // suffix: "rebel-held" is the rebels', "Russian-occupied" Russia's.
@@ -283,6 +284,10 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 					break
 				}
 				j++
+			}
+			if waterWords[toks[j-1].Text] || j < s.Last && waterWords[toks[j].Text] {
+				i = j // "the East Sea", "the Yellow Sea": a sea, no actor
+				continue
 			}
 			if u, ok := c.town(s, i, j); ok {
 				units = append(units, u) // "pounded Kherson": a town the gazetteer knows

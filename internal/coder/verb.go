@@ -406,7 +406,7 @@ func (s *sentence) noTarget(code string, src, tgt []annals.Mention, v, end int) 
 		for k := v + 1; k < end && k < v+12; k++ {
 			if l := s.tok(k).Lower; l == "sea" || l == "ocean" || l == "waters" {
 				for j := k - 1; j > v && j >= k-4; j-- {
-					if s.tok(j).Lower == "into" {
+					if l := s.tok(j).Lower; l == "into" || l == "toward" || l == "towards" {
 						return "150", "fired into the sea: 150"
 					}
 				}
