@@ -337,6 +337,13 @@ func cmdDict(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		printProblems(stderr, err)
 	} else {
 		fmt.Fprintf(stdout, "lexicon: %d CAMEO codes, files %s\n", len(lx.Codes), strings.Join(lx.Files, ", "))
+		lint := lx.Lint()
+		for _, l := range lint {
+			fmt.Fprintln(stdout, "warning: "+l)
+		}
+		if len(lint) > 0 {
+			fmt.Fprintf(stdout, "lexicon: %d rows can never decide an event (warnings above)\n", len(lint))
+		}
 	}
 	if bad {
 		return exitSkipped

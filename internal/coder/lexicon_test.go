@@ -70,3 +70,42 @@ func FuzzLoadLexicon(f *testing.F) {
 		}
 	})
 }
+
+// TestLint: a row that asks for the same words as one chosen before it
+// never fires, and a confidence weight on a row the lexicon lacks is
+// reported; the embedded curated files shadow none of their own rows with
+// another code.
+func TestLint(t *testing.T) {
+	lemma := strings.ToLower
+	m := lexiconWith(t, "verbs.tsv", "")
+	m["verbs-extra.tsv"] = &fstest.MapFile{Data: []byte("# an extra tier\nattack\t\t173\tx\n")}
+	lx, err := LoadLexicon(m, lemma)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range lx.Lint() {
+		found = found || strings.HasPrefix(l, "verbs-extra.tsv:2: never fires (code 173): verbs.tsv:")
+	}
+	if !found {
+		t.Errorf("the shadowed attack row is not reported: %q", lx.Lint())
+	}
+	m = lexiconWith(t, "verbs.tsv", "")
+	m[ConfidenceFile] = &fstest.MapFile{Data: []byte("bias\t0\nrow=verbs.tsv:no such verb//190\t1\n")}
+	lx, err = LoadLexicon(m, lemma)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := strings.Join(lx.Lint(), "\n"); !strings.Contains(l, `weighs row "verbs.tsv:no such verb//190"`) {
+		t.Errorf("a stale confidence row is not reported:\n%s", l)
+	}
+	lx, err = LoadLexicon(Embedded(), lemma)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lx.Lint() {
+		if (strings.HasPrefix(l, "verbs.tsv:") || strings.HasPrefix(l, "nouns.tsv:")) && strings.Contains(l, "never fires") {
+			t.Errorf("curated row shadowed: %s", l)
+		}
+	}
+}
