@@ -693,17 +693,19 @@ func coordGap(gap []annals.Token) bool {
 	if len(gap) == 0 || len(gap) > 3 {
 		return false
 	}
-	conj := false
+	conj, commas := false, 0
 	for _, t := range gap {
 		switch t.Lower {
 		case "and", "or", "as", "well":
 			conj = true
-		case ",", "the", "its", "their":
+		case ",":
+			commas++
+		case "the", "its", "their":
 		default:
 			return false
 		}
 	}
-	return conj || len(gap) == 1 && gap[0].Text == ","
+	return conj || commas == 1 && gap[0].Text == "," // ("Saudi Arabia, the UAE, Bahrain and Egypt")
 }
 
 // quantities head a noun phrase whose "of" phrase is the real subject:
