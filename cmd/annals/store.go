@@ -208,8 +208,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	defer db.Close()
 	db.Dedup = store.Dedup{WindowDays: *days, MaxKm: *maxKm}
-	p, code := df.pipeline(stderr)
-	if p == nil {
+	if code := df.check(stderr); code != 0 {
 		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -217,23 +216,20 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	skippedInputs := 0
 	opt := ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}
 	pr := newProgress(stderr, "ingest:")
-	pr.total.Store(countArticles(fs.Args(), opt))
+	// the progress line's total is counted beside the work, which need not
+	// wait for it
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		pr.total.Store(countArticles(fs.Args(), opt))
+	}()
 	firstID := maxEventID(db)
 	raw := readAll(fs.Args(), opt, stderr, &skippedInputs)
 	// skip documents already stored before coding them
 	in := make(chan *annals.Article, 64)
 	go func() {
 		defer close(in)
-		for a := range raw {
-			if ctx.Err() != nil {
-				continue // drain the reader
-			}
-			if ok, _ := db.Has(ctx, a.ID, ingest.ContentHash(a.Text)); ok {
-				pr.skipped.Add(1)
-				continue
-			}
-			in <- a
-		}
+		skipStored(ctx, db, raw, in, &pr.skipped)
 	}()
 	var pending []*annals.CodedDocument
 	var werr error
@@ -253,18 +249,30 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		pr.tick(false)
 	}
 	notCoded := 0
-	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
-		if skippedDoc(r, stderr) {
-			notCoded++
-			return
+	// the models are loaded once a document needs coding: a re-ingest of
+	// stored documents loads none
+	if work, ok := firstThen(in); ok {
+		p, code := df.pipeline(stderr)
+		if p == nil {
+			stop()
+			for range work { // the readers end
+			}
+			return code
 		}
-		pr.coded.Add(int64(len(r.Events)))
-		pending = append(pending, r.Coded())
-		if len(pending) >= *batch {
-			flush()
-		}
-	})
+		p.Run(work, *workers, time.Now().UTC(), func(r pipeline.Result) {
+			if skippedDoc(r, stderr) {
+				notCoded++
+				return
+			}
+			pr.coded.Add(int64(len(r.Events)))
+			pending = append(pending, r.Coded())
+			if len(pending) >= *batch {
+				flush()
+			}
+		})
+	}
 	flush()
+	<-counted
 	pr.tick(true)
 	if werr != nil {
 		fmt.Fprintf(stderr, "annals ingest: %v\n", werr)
