@@ -231,23 +231,17 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		defer close(in)
 		skipStored(ctx, db, raw, in, &pr.skipped)
 	}()
-	var pending []*annals.CodedDocument
-	var werr error
-	flush := func() {
-		if len(pending) == 0 || werr != nil {
-			return
-		}
-		res, err := db.Add(context.Background(), pending)
+	// batches are written on their own goroutine: coding goes on meanwhile
+	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
+		res, err := db.Add(context.Background(), docs)
 		if err != nil {
-			werr = err
-			return
+			return err
 		}
 		pr.docs.Add(int64(res.Added))
 		pr.skipped.Add(int64(res.Skipped))
 		pr.stored.Store(maxEventID(db) - firstID)
-		pending = pending[:0]
-		pr.tick(false)
-	}
+		return nil
+	})
 	notCoded := 0
 	// the models are loaded once a document needs coding: a re-ingest of
 	// stored documents loads none
@@ -257,21 +251,24 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			stop()
 			for range work { // the readers end
 			}
+			w.close()
 			return code
 		}
 		p.Run(work, *workers, time.Now().UTC(), func(r pipeline.Result) {
+			defer pr.tick(false)
 			if skippedDoc(r, stderr) {
 				notCoded++
 				return
 			}
-			pr.coded.Add(int64(len(r.Events)))
-			pending = append(pending, r.Coded())
-			if len(pending) >= *batch {
-				flush()
+			if w.Failed() {
+				stop() // nothing more is stored: read no further
+				return
 			}
+			pr.coded.Add(int64(len(r.Events)))
+			w.add(r.Coded())
 		})
 	}
-	flush()
+	werr := w.close()
 	<-counted
 	pr.tick(true)
 	if werr != nil {
@@ -323,35 +320,26 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	pr.total.Store(int64(before.Documents))
 	pr.stored.Store(-1) // recoding replaces events: the summary says what changed
 	var total store.RecodeResult
-	var pending []*annals.CodedDocument
-	var werr error
-	flush := func() {
-		if len(pending) == 0 || werr != nil {
-			return
-		}
-		res, err := db.Replace(ctx, pending)
+	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
+		res, err := db.Replace(ctx, docs)
 		if err != nil {
-			werr = err
-			return
+			return err
 		}
 		total.Documents += res.Documents
 		total.Added += res.Added
 		total.Removed += res.Removed
 		pr.docs.Add(int64(res.Documents))
-		pending = pending[:0]
-		pr.tick(false)
-	}
+		return nil
+	})
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		defer pr.tick(false)
 		if skippedDoc(r, stderr) {
 			return // it keeps the events it had
 		}
 		pr.coded.Add(int64(len(r.Events)))
-		pending = append(pending, r.Coded())
-		if len(pending) >= *batch {
-			flush()
-		}
+		w.add(r.Coded())
 	})
-	flush()
+	werr := w.close()
 	pr.tick(true)
 	if werr == nil {
 		werr = rerr
