@@ -53,7 +53,9 @@ func BenchmarkReingestStored(b *testing.B) {
 
 // TestReingestLoadsNoModel: ingest of documents that are all stored (by
 // id or by content) reports them and loads no model; one new document
-// among them loads the models and is the only one stored.
+// among them loads the models and is the only one stored. (pipeline.Built
+// counts for the whole process: this package's tests do not run in
+// parallel.)
 func TestReingestLoadsNoModel(t *testing.T) {
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
