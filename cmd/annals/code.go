@@ -42,6 +42,25 @@ func skippedDoc(r pipeline.Result, stderr io.Writer) bool {
 	return true
 }
 
+// check says on stderr, without loading anything, whether a dictionary
+// folder named is missing: commands that load the pipeline only when a
+// document needs coding report a mistyped folder at once all the same.
+func (d dictFlags) check(stderr io.Writer) int {
+	for _, f := range []struct{ flag, dir string }{{"--actors-dir", *d.actors}, {"--lexicon-dir", *d.lexicon}} {
+		if f.dir == "" {
+			continue
+		}
+		if st, err := os.Stat(f.dir); err != nil {
+			fmt.Fprintf(stderr, "annals: %s: %v\n", f.flag, err)
+			return exitFatal
+		} else if !st.IsDir() {
+			fmt.Fprintf(stderr, "annals: %s %s: not a folder\n", f.flag, f.dir)
+			return exitFatal
+		}
+	}
+	return 0
+}
+
 func (d dictFlags) pipeline(stderr io.Writer) (*pipeline.Pipeline, int) {
 	opt := pipeline.Options{ActorDir: *d.actors, LexiconDir: *d.lexicon, Dirs: os.DirFS, MaxBytes: -1, MaxTime: -1}
 	if *d.maxBytes > 0 {

@@ -15,7 +15,7 @@ import (
 	"github.com/annals-events/annals/internal/coder"
 )
 
-func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+func runCLI(t testing.TB, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := run(args, &out, &errb, strings.NewReader(stdin))

@@ -208,8 +208,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	defer db.Close()
 	db.Dedup = store.Dedup{WindowDays: *days, MaxKm: *maxKm}
-	p, code := df.pipeline(stderr)
-	if p == nil {
+	if code := df.check(stderr); code != 0 {
 		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -217,54 +216,60 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	skippedInputs := 0
 	opt := ingest.Options{Published: pub, Stdin: stdin, LocalLinks: true}
 	pr := newProgress(stderr, "ingest:")
-	pr.total.Store(countArticles(fs.Args(), opt))
+	// the progress line's total is counted beside the work, which need not
+	// wait for it
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		pr.total.Store(countArticles(fs.Args(), opt))
+	}()
 	firstID := maxEventID(db)
 	raw := readAll(fs.Args(), opt, stderr, &skippedInputs)
 	// skip documents already stored before coding them
 	in := make(chan *annals.Article, 64)
 	go func() {
 		defer close(in)
-		for a := range raw {
-			if ctx.Err() != nil {
-				continue // drain the reader
-			}
-			if ok, _ := db.Has(ctx, a.ID, ingest.ContentHash(a.Text)); ok {
-				pr.skipped.Add(1)
-				continue
-			}
-			in <- a
-		}
+		skipStored(ctx, db, raw, in, &pr.skipped)
 	}()
-	var pending []*annals.CodedDocument
-	var werr error
-	flush := func() {
-		if len(pending) == 0 || werr != nil {
-			return
-		}
-		res, err := db.Add(context.Background(), pending)
+	// batches are written on their own goroutine: coding goes on meanwhile
+	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
+		res, err := db.Add(context.Background(), docs)
 		if err != nil {
-			werr = err
-			return
+			return err
 		}
 		pr.docs.Add(int64(res.Added))
 		pr.skipped.Add(int64(res.Skipped))
 		pr.stored.Store(maxEventID(db) - firstID)
-		pending = pending[:0]
-		pr.tick(false)
-	}
-	notCoded := 0
-	p.Run(in, *workers, time.Now().UTC(), func(r pipeline.Result) {
-		if skippedDoc(r, stderr) {
-			notCoded++
-			return
-		}
-		pr.coded.Add(int64(len(r.Events)))
-		pending = append(pending, r.Coded())
-		if len(pending) >= *batch {
-			flush()
-		}
+		return nil
 	})
-	flush()
+	notCoded := 0
+	// the models are loaded once a document needs coding: a re-ingest of
+	// stored documents loads none
+	if work, ok := firstThen(in); ok {
+		p, code := df.pipeline(stderr)
+		if p == nil {
+			stop()
+			for range work { // the readers end
+			}
+			w.close()
+			return code
+		}
+		p.Run(work, *workers, time.Now().UTC(), func(r pipeline.Result) {
+			defer pr.tick(false)
+			if skippedDoc(r, stderr) {
+				notCoded++
+				return
+			}
+			if w.Failed() {
+				stop() // nothing more is stored: read no further
+				return
+			}
+			pr.coded.Add(int64(len(r.Events)))
+			w.add(r.Coded())
+		})
+	}
+	werr := w.close()
+	<-counted
 	pr.tick(true)
 	if werr != nil {
 		fmt.Fprintf(stderr, "annals ingest: %v\n", werr)
@@ -315,35 +320,26 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	pr.total.Store(int64(before.Documents))
 	pr.stored.Store(-1) // recoding replaces events: the summary says what changed
 	var total store.RecodeResult
-	var pending []*annals.CodedDocument
-	var werr error
-	flush := func() {
-		if len(pending) == 0 || werr != nil {
-			return
-		}
-		res, err := db.Replace(ctx, pending)
+	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
+		res, err := db.Replace(ctx, docs)
 		if err != nil {
-			werr = err
-			return
+			return err
 		}
 		total.Documents += res.Documents
 		total.Added += res.Added
 		total.Removed += res.Removed
 		pr.docs.Add(int64(res.Documents))
-		pending = pending[:0]
-		pr.tick(false)
-	}
+		return nil
+	})
 	p.Run(in, 0, time.Now().UTC(), func(r pipeline.Result) {
+		defer pr.tick(false)
 		if skippedDoc(r, stderr) {
 			return // it keeps the events it had
 		}
 		pr.coded.Add(int64(len(r.Events)))
-		pending = append(pending, r.Coded())
-		if len(pending) >= *batch {
-			flush()
-		}
+		w.add(r.Coded())
 	})
-	flush()
+	werr := w.close()
 	pr.tick(true)
 	if werr == nil {
 		werr = rerr

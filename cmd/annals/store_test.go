@@ -32,7 +32,7 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-func writeCorpus(t *testing.T, n int) string {
+func writeCorpus(t testing.TB, n int) string {
 	p := filepath.Join(t.TempDir(), "corpus.jsonl")
 	f, err := os.Create(p)
 	if err != nil {

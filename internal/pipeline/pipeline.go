@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/annals-events/annals"
@@ -62,8 +63,18 @@ type Options struct {
 	MinConfidence float64
 }
 
+// built counts the calls of New: each loads dictionaries (and, the first
+// time, the models).
+var built atomic.Int64
+
+// Built says how many times New has loaded models and dictionaries in this
+// process: tests check with it that a command with nothing to code loads
+// none.
+func Built() int64 { return built.Load() }
+
 // New loads the models and dictionaries.
 func New(opt Options) (*Pipeline, error) {
+	built.Add(1)
 	fe, err := text.Default()
 	if err != nil {
 		return nil, err
