@@ -46,6 +46,10 @@ func skippedDoc(r pipeline.Result, stderr io.Writer) bool {
 // folder named is missing: commands that load the pipeline only when a
 // document needs coding report a mistyped folder at once all the same.
 func (d dictFlags) check(stderr io.Writer) int {
+	if *d.minConf < 0 || *d.minConf > 1 {
+		fmt.Fprintf(stderr, "annals: --min-confidence %v: want a number from 0 to 1\n", *d.minConf)
+		return exitUsage
+	}
 	for _, f := range []struct{ flag, dir string }{{"--actors-dir", *d.actors}, {"--lexicon-dir", *d.lexicon}} {
 		if f.dir == "" {
 			continue
