@@ -2,6 +2,7 @@ package actors
 
 import (
 	"bufio"
+	stdcontext "context"
 	"os"
 	"strings"
 	"sync"
@@ -35,7 +36,15 @@ func testDict(t testing.TB) *Dict {
 	return dictVal
 }
 
+// recognize returns the mentions of txt as the pipeline finds them: the
+// syntax stage runs only where the coder reads the tree, so by default
+// the recognizer sees no tree.
 func recognize(t testing.TB, date, txt string) []annals.Mention {
+	return recognizeWith(t, date, txt, false)
+}
+
+// recognizeWith is recognize with or without the syntax stage.
+func recognizeWith(t testing.TB, date, txt string, tree bool) []annals.Mention {
 	fe, err := text.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +53,10 @@ func recognize(t testing.TB, date, txt string) []annals.Mention {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := fe.Process(&annals.Article{Text: txt, Published: ref})
+	doc, err := fe.ProcessContext(stdcontext.Background(), &annals.Article{Text: txt, Published: ref}, tree)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return testDict(t).Recognize(doc, ref)
 }
 
@@ -52,6 +64,15 @@ func recognize(t testing.TB, date, txt string) []annals.Mention {
 // mention must be found with its code, in order; coded mentions that are
 // not expected fail too.
 func TestMentions(t *testing.T) {
+	for _, tree := range []bool{false, true} {
+		mentionsTree = tree
+		t.Run(map[bool]string{false: "flat", true: "tree"}[tree], testMentions)
+	}
+}
+
+var mentionsTree bool
+
+func testMentions(t *testing.T) {
 	f, err := os.Open("testdata/mentions.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +93,7 @@ func TestMentions(t *testing.T) {
 		}
 		n++
 		var got []string
-		for _, m := range recognize(t, c[0], c[1]) {
+		for _, m := range recognizeWith(t, c[0], c[1], mentionsTree) {
 			if m.Code != "" {
 				got = append(got, m.Text+"="+m.Code)
 			}
@@ -132,4 +153,77 @@ func BenchmarkRecognize(b *testing.B) {
 		d.Recognize(doc, ref)
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "mentions/s")
+}
+
+// TestReferences runs testdata/refs.tsv, with and without the syntax
+// stage: every resolved reference must be found with its code, in order,
+// and no other.
+func TestReferences(t *testing.T) {
+	for _, tree := range []bool{false, true} {
+		f, err := os.Open("testdata/refs.tsv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		n, failed, ln := 0, 0, 0
+		for sc.Scan() {
+			ln++
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			c := strings.Split(line, "\t")
+			if len(c) != 3 {
+				t.Fatalf("refs.tsv:%d: want 3 columns", ln)
+			}
+			n++
+			got := []string{}
+			for _, m := range recognizeWith(t, c[0], c[1], tree) {
+				if m.Ref {
+					got = append(got, m.Text+"="+m.Code)
+				}
+			}
+			g := strings.Join(got, "|")
+			if g == "" {
+				g = "-"
+			}
+			if g != c[2] {
+				failed++
+				t.Errorf("refs.tsv:%d (tree %v): %s\n got  %s\n want %s", ln, tree, c[1], g, c[2])
+			}
+		}
+		f.Close()
+		t.Logf("tree %v: %d reference cases, %d failed", tree, n, failed)
+	}
+}
+
+// TestArticlePair reads a whole story: the pair phrases name the two
+// states the story is about, though other states are named since, one as
+// a would-be mediator and one only as a bystander.
+func TestArticlePair(t *testing.T) {
+	txt := `ISLAMABAD (Reuters) - Pakistan said on Thursday it had carried out strikes on militant hideouts inside Iran, a day after Iranian missiles hit targets in Pakistan's Balochistan province.
+
+Iran's foreign ministry summoned Pakistan's charge d'affaires and condemned the strikes as a violation of its sovereignty.
+
+China, which has close ties with both countries, urged the two sides to show restraint and offered to mediate.
+
+The United States said it was monitoring the situation. Afghanistan's Taliban government, which also shares a long border with Iran, called for calm.
+
+The two neighbours have long accused each other of sheltering militants on their border.
+
+Both countries later agreed to return their ambassadors, the foreign ministries said.`
+	want := []string{"it=PAK", "both countries=PAK", "both countries=IRN", "the two sides=PAKGOV", "the two sides=IRNGOV",
+		"it=USA", "The two neighbours=PAK", "The two neighbours=IRN", "Both countries=PAK", "Both countries=IRN",
+		"their ambassadors=PAKGOV", "their ambassadors=IRNGOV"}
+	for _, tree := range []bool{false, true} {
+		var got []string
+		for _, m := range recognizeWith(t, "2024-01-18", txt, tree) {
+			if m.Ref {
+				got = append(got, m.Text+"="+m.Code)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("tree %v:\n got  %s\n want %s", tree, strings.Join(got, "|"), strings.Join(want, "|"))
+		}
+	}
 }

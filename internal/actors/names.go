@@ -39,15 +39,15 @@ func nameKey(toks []annals.Token, first, last int) string {
 // "Lai Ching-te", last in "Shehbaz Sharif"). A word two people share is
 // ambiguous and names neither.
 func (c *context) introduce(u unit, m annals.Mention) {
-	if c.people == nil {
-		c.people = names{}
+	if c.introduced == nil {
+		c.introduced = names{}
 	}
 	toks := c.doc.Tokens
-	c.people.put(nameKey(toks, u.first, u.last), m.Code, m.Entry)
+	c.introduced.put(nameKey(toks, u.first, u.last), m.Code, m.Entry)
 	if u.last-u.first > 1 {
 		for _, k := range [...]int{u.first, u.last - 1} {
 			if w := toks[k].Lower; len(w) >= 3 && capitalized(toks[k].Text) {
-				c.people.put(w, m.Code, m.Entry)
+				c.introduced.put(w, m.Code, m.Entry)
 			}
 		}
 	}
@@ -76,6 +76,6 @@ func (n names) lookup(toks []annals.Token, u unit) (nameRef, bool) {
 
 // known reports whether the article has introduced the name unit u.
 func (c *context) known(u unit) bool {
-	_, ok := c.people.lookup(c.doc.Tokens, u)
+	_, ok := c.introduced.lookup(c.doc.Tokens, u)
 	return ok
 }

@@ -183,8 +183,13 @@ func (d *Dict) Recognize(doc *annals.Doc, ref time.Time) []annals.Mention {
 // done, with ctx's error.
 func (d *Dict) RecognizeContext(cx stdcontext.Context, doc *annals.Doc, ref time.Time) ([]annals.Mention, error) {
 	day := dayNum(ref)
-	ctx := &context{d: d, doc: doc}
+	ctx := &context{d: d, doc: doc, capsEnd: -1}
 	ctx.home = d.datelineCountry(doc, day)
+	ctx.dateline = ctx.home
+	if ctx.home != "" {
+		// the dateline's country starts the story
+		ctx.markSalient(ctx.home, salienceWeights.Dateline)
+	}
 	if ctx.home == "" {
 		ctx.home = d.dominantCountry(doc, day)
 	}
@@ -202,9 +207,10 @@ func (d *Dict) RecognizeContext(cx stdcontext.Context, doc *annals.Doc, ref time
 }
 
 type context struct {
-	d    *Dict
-	doc  *annals.Doc
-	home string // the dateline's country, if any
+	d        *Dict
+	doc      *annals.Doc
+	home     string // the dateline's country, else the country named most
+	dateline string // the dateline's country, if any
 	// salience: coded mentions so far, most recent last
 	seen []annals.Mention
 	// from[si] is where sentence si's mentions begin in seen (and
@@ -212,8 +218,38 @@ type context struct {
 	from []int
 	// country counts for filling agents without a country
 	counts map[string]int
-	// people introduced with their office (names.go)
-	people names
+	// introduced are the people introduced with their office (names.go)
+	introduced names
+	// sal is who the story is about so far
+	sal salience
+	// lastPair is the latest pair phrase resolved ("both sides")
+	lastPair []annals.Mention
+	// roleOnly marks the mentions (by start) that are role words with no
+	// name of their own ("gunmen", "the foreign ministry")
+	roleOnly map[int]bool
+	// idx indexes the sentences reference resolution reads; quoted marks
+	// the tokens inside quotation marks
+	idx    map[int]*sentIndex
+	quoted []bool
+	// capsEnd is where a capitalised dateline left in the first sentence
+	// ends (0: none, -1: not looked for yet)
+	capsEnd int
+	// prevRefs are the references resolved in sentence prevSent, by
+	// first token: "He thanked Iran" after "He offered condolences"
+	prevRefs     map[int][]annals.Mention
+	prevSent     int
+	prevMentions []annals.Mention // all of prevSent's mentions, named or not
+	// people marks the mentions (by start) known to name one person
+	people map[int]bool
+	// unknownSurnames are the last words of people's names no dictionary
+	// knows
+	unknownSurnames map[string]bool
+	// surnames are the people named with a role or a dictionary entry and
+	// a name of their own, by the name's last word
+	surnames map[string]annals.Mention
+	// roleHome is the country each role word was last named with ("Prime
+	// Minister Shehbaz Sharif"): "the prime minister" later is that one
+	roleHome map[*entry]string
 }
 
 func (d *Dict) datelineCountry(doc *annals.Doc, day int) string {
@@ -277,9 +313,9 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 			continue
 		}
 		t := &toks[i]
-		if (t.Tag == "NNP" || t.Tag == "NNPS") && capitalized(t.Text) && !notNames[t.Lower] && len(t.Text) > 1 {
+		if (t.Tag == "NNP" || t.Tag == "NNPS") && capitalized(t.Text) && !notNames[t.Lower] && !titleModifiers[t.Lower] && len(t.Text) > 1 {
 			j := i + 1
-			for j < s.Last && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && capitalized(toks[j].Text) && !notNames[toks[j].Lower] {
+			for j < s.Last && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && capitalized(toks[j].Text) && !notNames[toks[j].Lower] && !titleModifiers[toks[j].Lower] {
 				if e, _ := c.d.match(toks, j, s.Last); e != nil {
 					break
 				}
@@ -309,6 +345,7 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 			cur = append(cur, m)
 		}
 	}
+	c.appositions(cur)
 	refs := c.references(si, cur, day)
 	// a reference phrase that is also an agent ("the militants") resolves
 	// to the named group when one is salient: the reference replaces any
@@ -336,6 +373,8 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 		out = append(out, refs[f]...)
 	}
 	sortMentions(out)
+	c.note(si, day, out)
+	c.prevRefs, c.prevSent, c.prevMentions = refs, si, out
 	for _, m := range out {
 		if m.Code != "" && !m.Ref {
 			c.seen = append(c.seen, m)
@@ -377,6 +416,30 @@ func groupUnits(toks []annals.Token, units []unit) [][]unit {
 var gapWords = map[string]bool{"'s": true, "'": true, "the": true, "-": true, "senior": true, "top": true,
 	"former": true, "acting": true, "interim": true, "deputy": true, "new": true, "then": true, "then-": true}
 
+// titleModifiers stand inside a role's phrase without breaking it
+// ("Taiwan's Vice Foreign Minister", "Pakistan's newly appointed army
+// chief"); capitalized, they are no name of their own.
+var titleModifiers = map[string]bool{"vice": true, "deputy": true, "acting": true, "former": true, "interim": true,
+	"senior": true, "caretaker": true, "outgoing": true, "incoming": true, "assistant": true, "associate": true,
+	"federal": true, "newly": true, "recently": true, "appointed": true, "elected": true, "designate": true,
+	"newly-appointed": true, "newly-elected": true, "then": true}
+
+func init() {
+	for w := range titleModifiers {
+		gapWords[w] = true
+	}
+}
+
+// allGapWords reports whether every token may stand inside a phrase.
+func allGapWords(gap []annals.Token) bool {
+	for _, g := range gap {
+		if !gapWords[g.Lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // fromJoin reports a "from" between two units: "dissidents from Myanmar".
 func fromJoin(toks []annals.Token, p, u unit) bool {
 	for _, g := range toks[p.last:u.first] {
@@ -413,8 +476,8 @@ func hasCountry(g []unit) bool {
 
 func joinable(toks []annals.Token, p, u unit) bool {
 	gap := toks[p.last:u.first]
-	if len(gap) > 2 {
-		return false
+	if len(gap) > 2 && !(len(gap) <= 4 && allGapWords(gap)) {
+		return false // but "Pakistan's newly appointed army chief" is one
 	}
 	if p.name && u.name {
 		return len(gap) == 0
@@ -446,6 +509,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 		return p.isAgent() && len(gap) == 0
 	case p.name && len(gap) == 0 && u.isActor() && allTitles(toks[p.first:p.last]):
 		return true // "Chancellor Olaf Scholz" when only the name is in a dictionary
+	case p.name && len(gap) == 0 && u.e != nil && u.e.person:
+		return true // "Prime Minister Muhammad Shehbaz Sharif": a longer form of a known name
 	case p.name:
 		// "Ebrahim Raisi 's government" is a possessive of a person
 		return u.isAgent() && len(gap) == 1 && gap[0].Lower == "'s"
@@ -512,7 +577,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 	case hasName && !hasCountry && len(g) <= 2 && c.known(name):
 		// "Sharif", or "President Lai" once the article has introduced
 		// Lai with his country
-		r, _ := c.people.lookup(toks, name)
+		r, _ := c.introduced.lookup(toks, name)
 		m.Code, m.Entry = r.code, r.entry
 	case hasCountry:
 		m.Code, m.Entry = country.r.code, country.r.loc
@@ -521,6 +586,11 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		return m, false // "his counterpart" names no one without a country
 	case hasRole:
 		home := c.mainCountry()
+		if h, ok := c.roleHome[role.e]; ok && definite(toks, role.first) {
+			// "Prime Minister Shehbaz Sharif ... the prime minister": the
+			// one named before
+			home = h
+		}
 		if nonState[roleOf(role)] {
 			home = "NGO" // "human rights groups" are not the story's country
 		}
@@ -529,12 +599,60 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		}
 		m.Code, m.Entry = home+roleOf(role), role.r.loc
 	case hasName:
-		// unknown name: kept uncoded so users can see what is missing
+		// a surname already introduced ("IDF spokesperson Daniel Hagari
+		// ... Hagari said") is that person; any other unknown name is
+		// kept uncoded so users can see what is missing
+		if len(g) == 1 && g[0].last-g[0].first == 1 {
+			if p, ok := c.surnames[toks[g[0].first].Lower]; ok && p.Code != "" {
+				m.Code, m.Entry = p.Code, p.Entry
+				c.markPerson(m)
+				return m, true
+			}
+		}
 		return m, true
 	default:
 		return m, false
 	}
+	if hasName && m.Code != "" && (hasRole || hasActor) {
+		// "Israel Defense Forces spokesperson Daniel Hagari": his surname
+		// names him later in the article
+		if k := g[len(g)-1]; k.name && k.last-k.first > 1 {
+			if c.surnames == nil {
+				c.surnames = map[string]annals.Mention{}
+			}
+			sur := toks[k.last-1].Lower
+			if o, seen := c.surnames[sur]; seen && o.Code != m.Code {
+				m0 := m
+				m0.Code = "" // two people share the surname: it names neither
+				c.surnames[sur] = m0
+			} else {
+				c.surnames[sur] = m
+			}
+			c.markPerson(m)
+		}
+	}
+	if hasRole && !hasActor {
+		if c.roleOnly == nil {
+			c.roleOnly = map[int]bool{}
+		}
+		c.roleOnly[m.Start] = true
+	}
+	if hasRole && (hasCountry || hasActor) && len(m.Code) >= 3 && isoCountries[m.Code[:3]] {
+		if c.roleHome == nil {
+			c.roleHome = map[*entry]string{}
+		}
+		c.roleHome[role.e] = m.Code[:3]
+	}
 	return m, true
+}
+
+// definite reports a "the" before the role at i, past title modifiers:
+// "the Deputy Prime Minister".
+func definite(toks []annals.Token, i int) bool {
+	for i > 0 && titleModifiers[toks[i-1].Lower] {
+		i--
+	}
+	return i > 0 && toks[i-1].Lower == "the"
 }
 
 // nonState are the roles of bodies that belong to no state unless the text
@@ -684,3 +802,58 @@ var abstractHeads = map[string]bool{"aid": true, "assistance": true, "cooperatio
 
 // needsCountry lists role words that name no actor on their own.
 var needsCountry = map[string]bool{"counterpart": true, "counterparts": true}
+
+// markPerson records that m names one person.
+func (c *context) markPerson(m annals.Mention) {
+	if c.people == nil {
+		c.people = map[int]bool{}
+	}
+	c.people[m.Start] = true
+}
+
+// appositions read a person's affiliation from an apposition after the
+// name ("Clementine Nkweta-Salami, United Nations resident coordinator,"):
+// the surname alone names that actor later in the article. Names no
+// dictionary knows and no apposition places are remembered as people.
+func (c *context) appositions(cur []annals.Mention) {
+	toks := c.doc.Tokens
+	for i, m := range cur {
+		if m.Code != "" || m.Last-m.First < 2 {
+			continue
+		}
+		if !c.nameWords(toks[m.First:m.Last]) {
+			continue
+		}
+		sur := toks[m.Last-1].Lower
+		if c.unknownSurnames == nil {
+			c.unknownSurnames = map[string]bool{}
+		}
+		c.unknownSurnames[sur] = true
+		if m.Last >= len(toks) || toks[m.Last].Lower != "," || i+1 >= len(cur) {
+			continue
+		}
+		// the next mention, before the apposition ends, outside a
+		// prepositional phrase
+		x := cur[i+1]
+		if x.Code == "" || x.Place {
+			continue
+		}
+		ok := true
+		for _, t := range toks[m.Last+1 : x.First] {
+			if t.Lower == "," || t.Tag == "IN" || isVerbTag(t.Tag) {
+				ok = false
+				break
+			}
+		}
+		if !ok || x.First-m.Last > 5 {
+			continue
+		}
+		if c.surnames == nil {
+			c.surnames = map[string]annals.Mention{}
+		}
+		if _, known := c.surnames[sur]; !known {
+			c.surnames[sur] = x
+			delete(c.unknownSurnames, sur)
+		}
+	}
+}

@@ -2,15 +2,40 @@ package actors
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/annals-events/annals"
 )
 
-var pairNouns = map[string]bool{"countries": true, "sides": true, "nations": true, "neighbours": true,
-	"neighbors": true, "governments": true, "states": true, "capitals": true, "leaders": true, "parties": true, "allies": true, "rivals": true}
+// groupNouns are the heads of "the group", "the militants": true for those
+// that name an organisation, which prefer a group named as such to a role
+// word ("gunmen") named since.
+var groupNouns = map[string]bool{"group": true, "militants": false, "militant": false, "affiliate": true, "outfit": true,
+	"organisation": true, "organization": true, "movement": true, "insurgents": false, "rebels": false, "fighters": false, "faction": true}
 
-var groupNouns = map[string]bool{"group": true, "militants": true, "militant": true, "affiliate": true, "outfit": true,
-	"organisation": true, "organization": true, "movement": true, "insurgents": true, "rebels": true, "fighters": true, "faction": true}
+// personHeads are words that make a mention one person ("the prime
+// minister", "a Foreign Office spokesperson"): "he" and "she" may refer to
+// it, "it" may not.
+var personHeads = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "king": true, "queen": true,
+	"emir": true, "prince": true, "sheikh": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"envoy": true, "ambassador": true, "chief": true, "commander": true, "general": true, "governor": true,
+	"leader": true, "secretary": true, "official": true, "mayor": true, "judge": true, "senator": true,
+	"diplomat": true, "negotiator": true, "lawmaker": true, "adviser": true, "advisor": true, "general-secretary": true,
+}
+
+// expletiveAfterBe are the words after "it is" that make the "it" no
+// actor: "it is unclear whether", "it was agreed that".
+var expletiveAfterBe = map[string]bool{
+	"clear": true, "unclear": true, "likely": true, "unlikely": true, "possible": true, "impossible": true,
+	"important": true, "necessary": true, "known": true, "unknown": true, "understood": true, "reported": true,
+	"believed": true, "expected": true, "thought": true, "feared": true, "hoped": true, "agreed": true,
+	"decided": true, "estimated": true, "said": true, "time": true, "true": true, "worth": true, "difficult": true,
+	"hard": true, "easy": true, "a": true, "an": true, "the": true, "this": true, "that": true, "what": true,
+}
+
+// expletiveVerbs after "it" make it no actor: "it seems", "it appears".
+var expletiveVerbs = map[string]bool{"seem": true, "appear": true, "emerge": true, "remain": true, "matter": true, "happen": true, "take": true}
 
 // armedRoles are the roles a "the group"/"the militants" reference can take.
 var armedRoles = []string{"INS", "REB", "SEP", "UAF", "CRM", "IMG"}
@@ -49,6 +74,7 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 	// sentence's part grows as i moves on (cur is in text order), so no
 	// token copies what came before it.
 	var here []annals.Mention
+	var pairHere []annals.Mention // a pair phrase resolved in this sentence
 	k := 0
 	for i := s.First; i < s.Last; i++ {
 		w := toks[i].Lower
@@ -58,30 +84,32 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 			}
 		}
 		seen := pool{c.seen, here}
-		// "both countries", "the two sides", "both"
-		if w == "both" || w == "the" && i+1 < s.Last && toks[i+1].Lower == "two" {
-			j := i + 1
-			if w == "the" {
-				j = i + 2
-			}
-			if j < s.Last && pairNouns[toks[j].Lower] {
-				cands := seen
-				if i > s.First && isVerbTag(toks[i-1].Tag) {
-					// "China urged both countries": the pair is not the
-					// sentence's own subject
-					cands = pool{earlier: c.seen}
-				}
-				if a, b, ok := lastPair(cands); ok {
-					// "both countries" names the states, not the bodies
-					// that last stood for them.
-					if pairNouns[toks[j].Lower] && (toks[j].Lower == "countries" || toks[j].Lower == "nations" || toks[j].Lower == "states" || toks[j].Lower == "neighbours" || toks[j].Lower == "neighbors") {
-						a.Code, b.Code = a.Code[:3], b.Code[:3]
+		// "both countries", "the two sides", "the neighbours", "both"
+		if first, j, kind, ok := c.pairPhrase(si, i); ok {
+			var skip map[string]bool
+			cands := here
+			if v, ok := c.addressedBy(si, first, j); ok {
+				// "China urged both countries": the pair is not the
+				// sentence's own subject, nor whoever else addresses it
+				if v < 0 {
+					cands = nil // no tree: none of the sentence's own actors
+				} else {
+					skip = map[string]bool{}
+					for _, m := range here {
+						if id, _, ok := identity(m.Code); ok && c.subjectOfVerb(m, v) {
+							skip[id] = true
+							c.markThird(id)
+						}
 					}
-					out[i] = []annals.Mention{mk(i, j+1, a), mk(i, j+1, b)}
 				}
-				i = j
-				continue
 			}
+			if a, b, ok := c.salientPair(si, cands, skip, kind); ok {
+				a.Code, b.Code = pairCode(a, kind), pairCode(b, kind)
+				out[first] = []annals.Mention{mk(first, j, a), mk(first, j, b)}
+				c.lastPair, pairHere = out[first], out[first]
+			}
+			i = j - 1
+			continue
 		}
 		if w == "the" && i+1 < s.Last {
 			j := i + 1
@@ -90,8 +118,17 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 					j++
 				}
 			}
-			if groupNouns[toks[j].Lower] {
-				if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }); ok {
+			if org, ok := groupNouns[toks[j].Lower]; ok {
+				armed := func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }
+				m, ok := annals.Mention{}, false
+				if org {
+					// "the group" is the organisation named, not the gunmen
+					m, ok = last(seen, func(m annals.Mention) bool { return armed(m) && !c.roleOnly[m.Start] })
+				}
+				if !ok {
+					m, ok = last(seen, armed)
+				}
+				if ok {
 					out[i] = []annals.Mention{mk(i, j+1, m)}
 				}
 				i = j
@@ -104,6 +141,17 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				// prince told the US envoy that the kingdom ..."), else the
 				// last country named, else the country of the last actor
 				m, ok := c.sentenceSubject(si, i, cur)
+				stateHere := false
+				for _, h := range here {
+					stateHere = stateHere || len(h.Code) >= 3 && isoCountries[h.Code[:3]]
+				}
+				if !ok && !stateHere {
+					// "Pakistani troops clashed with militants near the
+					// border with Afghanistan. The country's army chief":
+					// the state of the sentence before's subject, not the
+					// place named last
+					m, ok = c.subjectOf(si-1, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] })
+				}
 				if !ok {
 					m, ok = last(seen, func(m annals.Mention) bool { return len(m.Code) == 3 && isoCountries[m.Code] })
 				}
@@ -132,36 +180,95 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		// takes the country of the clause's subject, or of the last state
 		if (w == "its" || w == "their" || w == "his" || w == "her") && i+1 < s.Last && toks[i].Tag == "PRP$" || w == "her" && i+1 < s.Last {
 			if e, j := c.d.match(toks, i+1, s.Last); e != nil && e.agent && !needsCountry[toks[j-1].Lower] {
+				role := strings.TrimPrefix(e.pick(day).code, "~")
+				if w == "their" && len(pairHere) == 2 {
+					// "the two countries agreed to restore their
+					// ambassadors": the pair's own
+					a, b := pairHere[0], pairHere[1]
+					out[i] = []annals.Mention{mk(i, j, a), mk(i, j, b)}
+					out[i][0].Code, out[i][1].Code = a.Code[:3]+role, b.Code[:3]+role
+					i = j - 1
+					continue
+				}
 				if m, ok := c.owner(si, i, cur, seen); ok {
 					out[i] = []annals.Mention{mk(i, j, m)}
-					out[i][0].Code = m.Code[:3] + strings.TrimPrefix(e.pick(day).code, "~")
+					out[i][0].Code = m.Code[:3] + role
+					if _, state, _ := identity(m.Code); !state && isArmed(m.Code) {
+						out[i][0].Code = m.Code // "the BLA said its fighters": the group itself
+					}
 					i = j - 1
 					continue
 				}
 			}
 		}
 		if toks[i].Tag == "PRP" && (w == "he" || w == "she") {
-			if m, ok := last(seen, isPersonish); ok {
+			// the subject of the clause that governs the pronoun ("Sharif
+			// said he would"), else the subject of the sentence before,
+			// else the last person named
+			narrative := func(m annals.Mention) bool { return c.personKind(m) && !c.inQuote(m) }
+			m, ok := c.governingSubject(si, i, cur, out, c.personKind)
+			stop := false
+			if !ok {
+				// "May will meet Tusk as she seeks": the sentence's own
+				// subject
+				m, ok, stop = c.sentencePerson(si, i, cur)
+			}
+			if !ok && !stop {
+				// the subject of the sentence before, when it is a person
+				// (someone quoted is seldom "he" outside the quote); a
+				// person no dictionary knows stops the search
+				m, ok, stop = c.prevPerson(si - 1)
+			}
+			if !ok && !stop {
+				m, ok = last(seen, narrative)
+			}
+			if !ok && !stop {
+				m, ok = last(seen, c.personKind)
+			}
+			if ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 			continue
 		}
-		if toks[i].Tag == "PRP" && w == "it" && i == s.First && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
-			// "It warned that ...": the subject of the sentence before
-			if m, ok := c.subjectOf(si-1, func(m annals.Mention) bool { return !isPersonish(m) && !strings.HasPrefix(m.Code, "---") }); ok {
-				out[i] = []annals.Mention{mk(i, i+1, m)}
-				continue
-			}
-		}
 		if toks[i].Tag == "PRP" && w == "it" && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
-			// "the air force says it has killed": the last body or state
-			if m, ok := last(seen, func(m annals.Mention) bool { return !isPersonish(m) && !strings.HasPrefix(m.Code, "---") }); ok && m.Sentence >= si-1 {
+			if c.expletive(si, i) {
+				continue // "It is unclear whether", "it was agreed that"
+			}
+			body := func(m annals.Mention) bool { return !c.personKind(m) && !strings.HasPrefix(m.Code, "---") }
+			if i == s.First {
+				// "It warned that ...": the subject of the sentence before
+				if m, ok := c.subjectOf(si-1, body); ok {
+					out[i] = []annals.Mention{mk(i, i+1, m)}
+					continue
+				}
+			}
+			// "Pakistan's Foreign Office, condemning the attacks in Iran,
+			// said it ...": the subject of the governing clause, else the
+			// last body or state
+			if m, ok := c.governingSubject(si, i, cur, out, func(annals.Mention) bool { return true }); ok {
+				if body(m) {
+					out[i] = []annals.Mention{mk(i, i+1, m)}
+					continue
+				}
+				if _, state, ok := identity(m.Code); ok && state && c.personKind(m) {
+					// "Turkey's president says it will": his state
+					m.Code = m.Code[:3]
+					out[i] = []annals.Mention{mk(i, i+1, m)}
+					continue
+				}
+			}
+			if m, ok := last(seen, body); ok && m.Sentence >= si-1 {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 			continue
 		}
 		if toks[i].Tag == "PRP" && w == "they" {
-			if a, b, ok := c.lastCoordinated(seen); ok {
+			a, b, ok := c.lastCoordinated(seen)
+			if p := c.lastPair; len(p) == 2 && p[0].Sentence >= si-1 && (!ok || p[0].Sentence >= b.Sentence) {
+				// "Both sides agreed ... They also": the pair just named
+				a, b, ok = p[0], p[1], true
+			}
+			if ok {
 				out[i] = []annals.Mention{mk(i, i+1, a), mk(i, i+1, b)}
 			} else if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
@@ -178,6 +285,23 @@ func (c *context) subjectOf(si int, ok func(annals.Mention) bool) (annals.Mentio
 		return annals.Mention{}, false
 	}
 	toks := c.doc.Tokens
+	if k, found := c.rootSubject(si); found {
+		// the tree's subject of the main clause, when an actor or a
+		// resolved reference stands there
+		for _, m := range c.seen[c.from[si]:c.from[si+1]] {
+			if m.Sentence == si && k >= m.First && k < m.Last {
+				return m, ok(m)
+			}
+		}
+		if si == c.prevSent {
+			for f, r := range c.prevRefs {
+				if len(r) == 1 && k >= f && k < r[0].Last {
+					return r[0], ok(r[0])
+				}
+			}
+		}
+		return annals.Mention{}, false
+	}
 	for _, m := range c.seen[c.from[si]:c.from[si+1]] {
 		if m.Sentence != si || m.First > c.doc.Sentences[si].First && toks[m.First-1].Tag == "IN" {
 			continue
@@ -242,32 +366,6 @@ func last(seen pool, ok func(annals.Mention) bool) (annals.Mention, bool) {
 	return annals.Mention{}, false
 }
 
-// pairWindow is how many mentions back "both countries" looks for its two
-// states: far enough for any news paragraph, and it keeps a document full
-// of one country's name from making every "both" read all of them.
-const pairWindow = 64
-
-// lastPair returns the two most recent distinct country-level actors.
-func lastPair(seen pool) (annals.Mention, annals.Mention, bool) {
-	var a annals.Mention
-	found := false
-	n := seen.len()
-	for i := n - 1; i >= 0 && i >= n-pairWindow; i-- {
-		m := seen.at(i)
-		if len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
-			continue
-		}
-		if !found {
-			a, found = m, true
-			continue
-		}
-		if m.Code[:3] != a.Code[:3] {
-			return m, a, true
-		}
-	}
-	return a, a, false
-}
-
 // lastCoordinated returns the most recent "X and Y" pair of mentions.
 func (c *context) lastCoordinated(seen pool) (annals.Mention, annals.Mention, bool) {
 	toks := c.doc.Tokens
@@ -282,3 +380,412 @@ func (c *context) lastCoordinated(seen pool) (annals.Mention, annals.Mention, bo
 }
 
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
+
+// pairPhrase reports a phrase at token i of sentence si that names the
+// story's pair: "both countries", "the two warring sides", "the
+// neighbours", "both of them", and "both" or "the two" standing alone as a
+// subject ("with both claiming it", "the two met"). end is the index after
+// it.
+func (c *context) pairPhrase(si, i int) (first, end int, kind pairKind, ok bool) {
+	s := c.doc.Sentences[si]
+	toks := c.doc.Tokens
+	w := toks[i].Lower
+	noun := func(j int) (int, pairKind, bool) {
+		// up to two adjectives: "the two nuclear-armed neighbours"
+		for n := 0; n < 2 && j < s.Last && toks[j].Tag == "JJ" && !isPairNoun(toks[j].Lower); n++ {
+			j++
+		}
+		if j < s.Last && isPairNoun(toks[j].Lower) {
+			return j + 1, pairNouns[toks[j].Lower], true
+		}
+		return j, 0, false
+	}
+	verbNext := func(j int) bool {
+		if j < s.Last && toks[j].Tag == "RB" {
+			j++
+		}
+		return j < s.Last && (isVerbTag(toks[j].Tag) || toks[j].Tag == "MD")
+	}
+	switch {
+	case w == "both":
+		if e, k, ok := noun(i + 1); ok {
+			return i, e, k, true
+		}
+		if i+2 < s.Last && toks[i+1].Lower == "of" && toks[i+2].Lower == "them" {
+			return i, i + 3, pairActor, true
+		}
+		// "Both said", "with both claiming it", but not "have both
+		// claimed" or "the incumbent both claimed"
+		prev := ""
+		if i > s.First {
+			prev = toks[i-1].Lower
+		}
+		if verbNext(i+1) && (prev == "" || bothOpeners[prev]) {
+			return i, i + 1, pairActor, true
+		}
+	case w == "the" && i+1 < s.Last && toks[i+1].Lower == "two":
+		if e, k, ok := noun(i + 2); ok {
+			return i, e, k, true
+		}
+		if verbNext(i + 2) {
+			return i, i + 2, pairActor, true // "the two met on Monday"
+		}
+	case w == "the" && i+1 < s.Last && definitePairNouns[toks[i+1].Lower]:
+		return i, i + 2, pairNouns[toks[i+1].Lower], true
+	}
+	return 0, 0, 0, false
+}
+
+func isPairNoun(w string) bool { _, ok := pairNouns[w]; return ok }
+
+// bothOpeners may stand before a "both" that is a subject of its own.
+var bothOpeners = map[string]bool{",": true, "with": true, "and": true, "but": true, "while": true, "as": true,
+	"\"": true, "``": true, "“": true, "since": true, "because": true, "after": true, "before": true, "when": true}
+
+// addressedBy reports a pair phrase [first, end) that is the object of a
+// verb of addressing ("China urged both sides", "called on the two
+// countries"), with that verb; verb is -1 when the sentence has no tree
+// and a verb stands just before the phrase.
+func (c *context) addressedBy(si, first, end int) (verb int, ok bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	if toks[first].Rel == "" {
+		k := first - 1
+		if k > s.First && (toks[k].Lower == "on" || toks[k].Lower == "to" || toks[k].Lower == "upon") {
+			k-- // "called on both sides"
+		}
+		switch {
+		case k < s.First || !isVerbTag(toks[k].Tag):
+		case addressVerbs[toks[k].Lemma]:
+			return k, true
+		case k == first-1:
+			return -1, true // some other verb's object: none of the sentence's own actors
+		}
+		return 0, false
+	}
+	head := -1
+	for k := first; k < end; k++ {
+		if h := c.tokHead(k); h < first || h >= end {
+			head = k
+		}
+	}
+	if head < 0 {
+		return 0, false
+	}
+	head = c.effectiveHead(head)
+	v := c.tokHead(head)
+	if v < 0 {
+		return 0, false
+	}
+	switch rel := toks[head].Rel; {
+	case rel == "obj" || rel == "iobj":
+	case rel == "obl" || strings.HasPrefix(rel, "obl:"):
+		if cs := c.caseOf(head); cs != "on" && cs != "to" && cs != "upon" {
+			return 0, false // "talks between the two sides"
+		}
+	default:
+		return 0, false
+	}
+	if !addressVerbs[toks[v].Lemma] {
+		return 0, false
+	}
+	return v, true
+}
+
+// subjectOfVerb reports whether m is the subject of verb v, or of the verb
+// v shares its subject with ("said it stood by Tehran and urged both
+// sides").
+func (c *context) subjectOfVerb(m annals.Mention, v int) bool {
+	toks := c.doc.Tokens
+	if toks[v].Rel == "" {
+		return m.First < v && c.flatSubject(m)
+	}
+	x := c.index(m.Sentence)
+	for n := 0; v >= 0 && n < 4; n++ {
+		if k, ok := x.nsubj[v]; ok {
+			// the subject, or a conjunct of it
+			if k >= m.First && k < m.Last {
+				return true
+			}
+			for j := m.First; j < m.Last; j++ {
+				if c.effectiveHead(j) == k {
+					return true
+				}
+			}
+			return false
+		}
+		if r := toks[v].Rel; r != "conj" && r != "xcomp" && r != "advcl" {
+			break
+		}
+		v = c.tokHead(v)
+	}
+	return false
+}
+
+// markThird records that the story presents actor id as a go-between.
+func (c *context) markThird(id string) {
+	if c.sal.ids == nil {
+		c.sal.ids = map[string]*salient{}
+		c.sal.pairs = map[[2]string]*decayed{}
+	}
+	a := c.sal.ids[id]
+	if a == nil {
+		a = &salient{state: len(id) == 3}
+		c.sal.ids[id] = a
+	}
+	a.third = true
+}
+
+// personKind reports a mention of one person: a leader, or a mention
+// whose words name a single office holder ("the prime minister").
+func (c *context) personKind(m annals.Mention) bool {
+	if isPersonish(m) || !m.Ref && c.people[m.Start] {
+		return true
+	}
+	toks := c.doc.Tokens
+	if m.Ref || m.Last > len(toks) || m.Last <= m.First || toks[m.Last-1].Tag == "NNS" || toks[m.Last-1].Tag == "NNPS" {
+		return false
+	}
+	for _, t := range toks[m.First:m.Last] {
+		if personHeads[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// expletive reports an "it" at token i that stands for no actor: "it is
+// unclear whether", "it seems", "It is a horrifying incident".
+func (c *context) expletive(si, i int) bool {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	if i+1 >= s.Last {
+		return false
+	}
+	if expletiveVerbs[toks[i+1].Lemma] {
+		return true
+	}
+	if toks[i+1].Lemma != "be" {
+		return false
+	}
+	k := i + 2
+	for k < s.Last && toks[k].Tag == "RB" {
+		k++ // "it was not clear", "it is also important"
+	}
+	if k >= s.Last {
+		return false
+	}
+	return expletiveAfterBe[toks[k].Lower]
+}
+
+// governingSubject returns the subject of the clause that governs pronoun
+// i's clause, when it is a mention (or a resolved reference) before i that
+// passes ok: "Pakistan's Foreign Office said it", "Iran told Pakistan it
+// would respond".
+func (c *context) governingSubject(si, i int, cur []annals.Mention, refs map[int][]annals.Mention, ok func(annals.Mention) bool) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	// a pronoun right after a reporting verb needs no tree, and the
+	// tree's attachments of such clauses are less sure than the words
+	if m, found, fired := c.flatGoverningSubject(si, i, cur, refs, ok); fired {
+		return m, found
+	}
+	if !strings.HasPrefix(toks[i].Rel, "nsubj") {
+		return annals.Mention{}, false
+	}
+	v := c.tokHead(i)
+	for n := 0; v >= 0 && n < 4; n++ {
+		if r := toks[v].Rel; r != "ccomp" && r != "xcomp" && r != "advcl" && r != "conj" && r != "parataxis" {
+			return annals.Mention{}, false
+		}
+		v = c.tokHead(v)
+		if v < 0 {
+			break
+		}
+		if k, found := c.index(si).nsubj[v]; found && k < i {
+			for _, m := range cur {
+				if k >= m.First && k < m.Last {
+					return m, m.Code != "" && ok(m)
+				}
+			}
+			if r := refs[k]; len(r) == 1 {
+				return r[0], ok(r[0])
+			}
+			return annals.Mention{}, false
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// rootSubject returns the subject token of sentence si's main clause, when
+// the sentence has a tree and its root has one.
+func (c *context) rootSubject(si int) (int, bool) {
+	k := c.index(si).rootSubj
+	return k, k >= 0
+}
+
+// inQuote reports whether mention m stands inside quotation marks in its
+// sentence: "he" in the narrative is the speaker, not a person quoted.
+func (c *context) inQuote(m annals.Mention) bool {
+	q := c.quoteParity()
+	return m.First < len(q) && q[m.First]
+}
+
+// reportVerbs govern a clause whose pronoun subject is, most often, their
+// own subject: "Pakistan said it", "Iran told Pakistan it would respond".
+var reportVerbs = map[string]bool{
+	"say": true, "tell": true, "add": true, "announce": true, "warn": true, "claim": true, "insist": true,
+	"state": true, "confirm": true, "deny": true, "threaten": true, "vow": true, "pledge": true, "assert": true,
+	"argue": true, "believe": true, "fear": true, "hope": true, "think": true, "acknowledge": true, "admit": true,
+	"stress": true, "reiterate": true, "declare": true, "signal": true, "suggest": true, "indicate": true,
+	"concede": true, "assure": true, "inform": true, "promise": true, "report": true, "allege": true,
+	"explain": true, "note": true, "maintain": true, "hint": true, "decide": true, "agree": true,
+}
+
+// timeSkip are words between a reporting verb and its clause: "said on
+// Monday that it".
+var timeSkip = map[string]bool{"that": true, ",": true, "on": true, "late": true, "early": true, "last": true,
+	"week": true, "night": true, "today": true, "yesterday": true, "also": true, "earlier": true, "later": true}
+
+// flatGoverningSubject reads governingSubject from the words: a pronoun
+// right after a reporting verb ("said on Monday that it", "told Pakistan
+// it") is the subject of the verb, the mention just before the verb. fired
+// is false when the words say nothing.
+func (c *context) flatGoverningSubject(si, i int, cur []annals.Mention, refs map[int][]annals.Mention, ok func(annals.Mention) bool) (m annals.Mention, found, fired bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	k := i - 1
+	for n := 0; k > s.First && n < 5 && (timeSkip[toks[k].Lower] || toks[k].Tag == "RB" || notNames[toks[k].Lower] && toks[k].Tag == "NNP"); n++ {
+		k--
+	}
+	// "told Pakistan it": past the addressee
+	for _, m := range cur {
+		if m.Last == k+1 && m.First > s.First {
+			k = m.First - 1
+			break
+		}
+	}
+	if k < s.First || !isVerbTag(toks[k].Tag) || !reportVerbs[toks[k].Lemma] {
+		return annals.Mention{}, false, false
+	}
+	// the verb's subject: the mention just before it, past adverbs and
+	// auxiliaries ("Kigali has said"), or before a parenthesis ("Pakistan's
+	// Foreign Office, in a statement condemning the attacks in Iran, said")
+	e := k - 1
+	for e > s.First && (toks[e].Tag == "RB" || toks[e].Tag == "MD" || toks[e].Lemma == "have" || toks[e].Lemma == "be") {
+		e--
+	}
+	if e > s.First && toks[e].Lower == "," {
+		for e--; e > s.First && toks[e].Lower != ","; e-- {
+		}
+		e--
+	}
+	for _, x := range cur {
+		if x.Last == e+1 {
+			m, found = x, true
+		}
+	}
+	for f, r := range refs {
+		if len(r) == 1 && r[0].Last == e+1 && f < k {
+			m, found = r[0], true
+		}
+	}
+	if !found {
+		return annals.Mention{}, false, false // no actor is the verb's subject: ask the tree
+	}
+	if m.Code == "" || !ok(m) {
+		return annals.Mention{}, false, true
+	}
+	return m, true, true
+}
+
+// sentencePerson returns the subject of sentence si before token i when
+// it is one person outside quotation marks.
+func (c *context) sentencePerson(si, i int, cur []annals.Mention) (m annals.Mention, ok, stop bool) {
+	for _, m := range cur {
+		if m.Last > i {
+			break
+		}
+		if c.inQuote(m) || m.Place {
+			continue
+		}
+		if c.subjectLike(m) {
+			if m.Code == "" {
+				return annals.Mention{}, false, c.unknownPerson(m) // a person no dictionary knows
+			}
+			return m, c.personKind(m), false
+		}
+	}
+	return annals.Mention{}, false, false
+}
+
+// subjectLike reports a mention that stands as its sentence's subject, in
+// the tree when there is one, else by its words.
+func (c *context) subjectLike(m annals.Mention) bool {
+	if k := c.mentionHead(m); k >= 0 {
+		e := c.effectiveHead(k)
+		v := c.tokHead(e)
+		return strings.HasPrefix(c.doc.Tokens[e].Rel, "nsubj") && v >= 0 && c.doc.Tokens[v].Rel == "root"
+	}
+	return c.flatSubject(m)
+}
+
+// prevPerson returns the subject of sentence si when it is one person
+// outside quotation marks; stop is set when that subject is a name no
+// dictionary knows ("Siddiq said ... He did not elaborate").
+func (c *context) prevPerson(si int) (m annals.Mention, ok, stop bool) {
+	if si < 0 || si != c.prevSent {
+		return annals.Mention{}, false, false
+	}
+	toks := c.doc.Tokens
+	st := c.doc.Sentences[si]
+	k, tree := c.rootSubject(si)
+	for _, x := range c.prevMentions {
+		if tree {
+			if k < x.First || k >= x.Last {
+				continue
+			}
+		} else if c.inQuote(x) || x.First > st.First && toks[x.First-1].Tag == "IN" || x.Place {
+			continue
+		}
+		if x.Code == "" {
+			return annals.Mention{}, false, !c.inQuote(x) && c.unknownPerson(x)
+		}
+		if c.personKind(x) && !c.inQuote(x) {
+			return x, true, false
+		}
+		return annals.Mention{}, false, false
+	}
+	return annals.Mention{}, false, false
+}
+
+// unknownPerson reports an uncoded name that reads as a person's: two or
+// more capitalised words ("Mullah Mohammad Siddiq"), or the last word of
+// such a name given before.
+func (c *context) unknownPerson(m annals.Mention) bool {
+	if m.Code != "" || c.inDateline(m) {
+		return false
+	}
+	toks := c.doc.Tokens[m.First:m.Last]
+	if !c.nameWords(toks) {
+		return false
+	}
+	return len(toks) >= 2 || c.unknownSurnames[toks[0].Lower]
+}
+
+// nameWords reports words that can make up a person's name: capitalised
+// proper nouns of letters, not acronyms, with no possessive ending
+// ("South Korea‘s", "ACT Health" are no one).
+func (c *context) nameWords(toks []annals.Token) bool {
+	for _, t := range toks {
+		if !capitalized(t.Text) || t.Tag != "NNP" || allCaps(t.Text) || strings.ContainsRune(t.Text, '‘') ||
+			strings.IndexFunc(t.Text, func(r rune) bool { return !unicode.IsLetter(r) && !strings.ContainsRune("-.'’", r) }) >= 0 {
+			return false
+		}
+		for _, pos := range [...]string{"'s", "’s"} {
+			if strings.HasSuffix(t.Lower, pos) {
+				return false
+			}
+		}
+	}
+	return true
+}
