@@ -111,6 +111,15 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
+	// '"We condemn it," the ministry's spokesman said': a first person in
+	// a quotation is whoever the sentence says spoke it
+	if p := s.pronounSubject(vg); p >= 0 && (s.tok(p).Lower == "we" || s.tok(p).Lower == "i") && s.quotedAt(p) {
+		for i, m := range s.ms {
+			if m.First > vg && m.Code != "" && s.speaker(m) {
+				return s.coordinated(i)
+			}
+		}
+	}
 	// "the FARC said they will lay down arms": a pronoun subject of a
 	// reported clause is the speaker
 	if p := s.pronounSubject(vg); p >= 0 {
@@ -723,10 +732,22 @@ func (s *sentence) pronounSubject(vg int) int {
 	}
 	t := s.tok(vg - 1)
 	switch t.Lower {
-	case "they", "it", "he", "she", "we":
+	case "they", "it", "he", "she", "we", "i":
 		return vg - 1
 	}
 	return -1
+}
+
+// quotedAt reports whether token k stands inside quotation marks: an odd
+// number of them before it in the sentence.
+func (s *sentence) quotedAt(k int) bool {
+	n := 0
+	for i := s.first; i < k; i++ {
+		if isQuote(s.tok(i).Text) {
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 // participleObject reports whether mention m is the object of a participle

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"testing"
 	"time"
 
@@ -8,12 +9,12 @@ import (
 )
 
 // TestMinConfidence: by default the pipeline keeps only events at or
-// above DefaultMinConfidence; a negative floor keeps them all, and the
-// events both keep are the same.
+// above DefaultMinConfidence; a negative floor keeps them all; a floor
+// between the events' confidences keeps exactly those at or above it.
 func TestMinConfidence(t *testing.T) {
 	pub := time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
 	a := &annals.Article{ID: "c", Published: pub,
-		Text: "The Afghan Taliban denounced the strikes, saying they killed several women and children. Pakistan's army said it struck militant hideouts in Afghanistan."}
+		Text: "The Afghan Taliban denounced the strikes, saying they killed several women and children. Pakistan's army said it struck militant hideouts in Afghanistan. Officials said the talks may resume."}
 	def, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -25,22 +26,35 @@ func TestMinConfidence(t *testing.T) {
 	if def.MinConfidence != DefaultMinConfidence || all.MinConfidence != 0 {
 		t.Fatalf("floors %v and %v", def.MinConfidence, all.MinConfidence)
 	}
-	kept, every := def.Process(a, pub).Events, all.Process(a, pub).Events
-	below := 0
+	for _, e := range def.Process(a, pub).Events {
+		if e.Confidence < DefaultMinConfidence {
+			t.Errorf("default floor kept %s %s->%s at confidence %.2f", e.Code, e.Source, e.Target, e.Confidence)
+		}
+	}
+	every := all.Process(a, pub).Events
+	var confs []float64
 	for _, e := range every {
-		if e.Confidence < DefaultMinConfidence {
-			below++
+		confs = append(confs, e.Confidence)
+	}
+	sort.Float64s(confs)
+	if len(confs) < 2 || confs[0] == confs[len(confs)-1] {
+		t.Fatalf("the test text needs events of different confidence, got %v", confs)
+	}
+	floor := confs[len(confs)/2]
+	if floor == confs[0] {
+		floor = confs[len(confs)-1]
+	}
+	mid, err := New(Options{MinConfidence: floor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, c := range confs {
+		if c >= floor {
+			want++
 		}
 	}
-	if below == 0 {
-		t.Fatal("no event under the floor: the test text no longer tests it")
-	}
-	if len(kept) != len(every)-below {
-		t.Errorf("kept %d of %d events, %d of them under the floor", len(kept), len(every), below)
-	}
-	for _, e := range kept {
-		if e.Confidence < DefaultMinConfidence {
-			t.Errorf("kept %s %s->%s at confidence %.2f", e.Code, e.Source, e.Target, e.Confidence)
-		}
+	if got := len(mid.Process(a, pub).Events); got != want {
+		t.Errorf("floor %.2f kept %d events, want %d of %v", floor, got, want, confs)
 	}
 }
