@@ -180,7 +180,13 @@ type EventFilter struct {
 	// cursor is the last event's date (AfterDate, "" for undated) and id.
 	Sort      string
 	AfterDate string
+	// At, when set, is a point: events located exactly there (a place's
+	// coordinates as GET /api/v1/places gives them).
+	At *Point
 }
+
+// Point is a latitude and longitude in degrees.
+type Point struct{ Lat, Lon float64 }
 
 // StoredEvent is an event as kept in a store: deduplicated across
 // documents, with its counts and evidence.

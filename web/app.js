@@ -54,7 +54,7 @@ const fmtDate = iso => { const [y, m, d] = iso.split("-"); return `${+d} ${MONTH
 const fmtN = n => n.toLocaleString("en");
 
 // --- state in the URL ----------------------------------------------------
-const KEYS = ["a", "b", "interval", "from", "to", "bucket", "actor", "dyad", "place", "root", "quad", "q", "mode"];
+const KEYS = ["a", "b", "interval", "from", "to", "bucket", "actor", "dyad", "place", "at", "root", "quad", "q", "mode"];
 const VIEWS = ["dyad", "map", "network", "events", "doc"];
 
 function parseState(hash, search) {
@@ -160,7 +160,7 @@ function syncControls() {
   document.getElementById("range-to").value = state.to || "";
   document.getElementById("dyad-interval").value = state.interval;
   const f = document.getElementById("events-form");
-  for (const k of ["actor", "dyad", "place", "root", "quad", "q", "mode"]) f.elements[k].value = state[k] || "";
+  for (const k of ["actor", "dyad", "place", "at", "root", "quad", "q", "mode"]) f.elements[k].value = state[k] || "";
   document.querySelectorAll("nav a").forEach(a => {
     a.classList.toggle("active", a.dataset.view === state.view);
     a.href = link({ view: a.dataset.view, arg: "" });
@@ -392,16 +392,21 @@ document.getElementById("dyad-form").addEventListener("submit", ev => { ev.preve
 document.getElementById("dyad-form").addEventListener("change", dyadForm);
 
 // --- map -----------------------------------------------------------------
-// The map reads up to MAP_MAX events of the time range and draws one
-// marker per place, coloured by its most frequent quad class.
-const MAP_MAX = 10000;
+// The map draws the server's count of events per place and quad class
+// (GET /api/v1/places, one aggregate however many events there are): one
+// marker per place, coloured by its most frequent kind of event. Clicking
+// a place opens its events, a page at a time, from the events endpoint
+// with the place's point (at=LAT,LON) and the same time range.
+const PLACE_PAGE = 10;
 let map, cluster, mapKey = "", mapGen = 0;
 
 const dominant = quad => { let best = 1; for (let q = 2; q <= 4; q++) if (quad[q] >= quad[best]) best = q; return best; };
+const quadText = quad => [1, 2, 3, 4].filter(q => quad[q]).map(q => `${fmtN(quad[q])} ${QUADS[q]}`).join(", ");
+const pointOf = p => `${p.lat},${p.lon}`;
 
 function placeIcon(p) {
   const d = Math.round(14 + Math.min(22, Math.sqrt(p.n) * 4));
-  const inner = el("span", { class: "n", "data-events": p.n, "data-place": p.name }, p.n > 1 ? fmtN(p.n) : "");
+  const inner = el("span", { class: "n", "data-events": p.n, "data-place": p.name, "data-at": pointOf(p) }, p.n > 1 ? fmtN(p.n) : "");
   return L.divIcon({ className: "place-marker q" + dominant(p.quad), html: inner, iconSize: [d, d] });
 }
 
@@ -414,14 +419,38 @@ function clusterIcon(c) {
   return L.divIcon({ className: "place-cluster q" + dominant(quad), html: inner, iconSize: [d, d] });
 }
 
-function placePopup(p) {
-  const box = el("div", { class: "popup" });
-  const parts = [1, 2, 3, 4].filter(q => p.quad[q]).map(q => `${p.quad[q]} ${QUADS[q]}`);
-  box.append(el("h3", {}, p.name + (p.country ? ` (${p.country})` : "")), el("p", { class: "meta" }, `${fmtN(p.n)} events: ${parts.join(", ")}`));
+// placePopup is a place's counts and its events, latest first, a page at
+// a time; mk's popup is laid out again (and the map panned to show it
+// whole) as pages arrive.
+function placePopup(p, mk) {
+  const box = el("div", { class: "popup", "data-at": pointOf(p) });
+  const range = { from: state.from, to: state.to };
+  box.append(el("h3", {}, p.name + (p.country ? ` (${p.country})` : "")), el("p", { class: "meta" }, `${fmtN(p.n)} events${rangeText()}: ${quadText(p.quad)}`));
   const list = el("div", { class: "event-list" });
-  showList(list, p.events.slice().sort(byDate).slice(-10).reverse());
-  box.append(list);
-  box.append(el("a", { href: link({ view: "events", arg: "", place: p.name, actor: "", dyad: "", bucket: "" }) }, `all events at ${p.name}`));
+  const shown = el("p", { class: "meta shown" }, "Loading the events…");
+  const more = el("button", { type: "button", class: "more", hidden: "" }, "More");
+  box.append(list, shown, more,
+    el("a", { href: link({ view: "events", arg: "", at: pointOf(p), place: "", actor: "", dyad: "", root: "", quad: "", q: "", mode: "", bucket: "" }) }, `all events at ${p.name} in the event browser`));
+  let cursor = "", n = 0, busy = false;
+  const load = async () => {
+    if (busy) return;
+    busy = true; more.disabled = true;
+    try {
+      const page = await api("/api/v1/events", { at: pointOf(p), ...range, sort: "-date", limit: PLACE_PAGE, cursor });
+      showList(list, page.events, n > 0);
+      n += page.events.length;
+      cursor = page.next_cursor || "";
+      shown.textContent = `${fmtN(n)} of ${fmtN(p.n)} events, latest first`;
+      more.hidden = !cursor;
+    } catch (err) {
+      shown.textContent = "error: " + err.message;
+    } finally {
+      busy = false; more.disabled = false;
+      if (mk.isPopupOpen()) mk.getPopup().update();
+    }
+  };
+  more.addEventListener("click", load);
+  load();
   return box;
 }
 
@@ -441,7 +470,7 @@ async function showMap() {
     map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 45], 3);
     const world = await fetch("vendor/world-atlas/countries-110m.json").then(r => r.json());
     L.geoJSON(topojson.feature(world, world.objects.countries), { style: { color: "#8aa0b4", weight: 1, fillColor: "#fff", fillOpacity: 1 }, interactive: false }).addTo(map);
-    cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 36, showCoverageOnHover: false, removeOutsideVisibleBounds: false });
+    cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 36, showCoverageOnHover: false, removeOutsideVisibleBounds: true, chunkedLoading: true });
     map.addLayer(cluster);
     mapLegend().addTo(map);
   }
@@ -451,30 +480,38 @@ async function showMap() {
   mapKey = key;
   const gen = ++mapGen;
   status("map", "Loading places…");
-  const { events, truncated } = await pages({ from: state.from, to: state.to }, MAP_MAX);
-  if (gen !== mapGen) return;
-  const places = new Map();
-  let located = 0;
-  for (const e of events) {
-    if (!e.location) continue;
-    located++;
-    const loc = e.location, k = `${loc.name}|${loc.lat}|${loc.lon}`;
-    let p = places.get(k);
-    if (!p) places.set(k, p = { name: loc.name, country: loc.country, lat: loc.lat, lon: loc.lon, n: 0, quad: [0, 0, 0, 0, 0], events: [] });
-    p.n++; p.quad[e.quad_class]++;
-    p.events.push(e);
+  let res;
+  try {
+    res = await api("/api/v1/places", { from: state.from, to: state.to });
+  } catch (err) {
+    if (gen === mapGen) { mapKey = ""; status("map", "error: " + err.message); }
+    return;
   }
+  if (gen !== mapGen) return;
   cluster.clearLayers();
   const markers = [];
-  for (const p of places.values()) {
-    const mk = L.marker([p.lat, p.lon], { icon: placeIcon(p), title: `${p.name}: ${p.n} event${p.n > 1 ? "s" : ""}`, place: p });
-    mk.bindTooltip(el("span", {}, `${p.name}${p.country ? ", " + p.country : ""}: ${fmtN(p.n)} event${p.n > 1 ? "s" : ""}`));
-    mk.bindPopup(() => placePopup(p), { maxWidth: 420, maxHeight: 360 });
+  for (const pl of res.places) {
+    const p = { ...pl, n: pl.events };
+    const mk = L.marker([p.lat, p.lon], { icon: placeIcon(p), title: `${p.name}: ${fmtN(p.n)} event${p.n > 1 ? "s" : ""}`, place: p });
+    mk.bindTooltip(el("span", {}, `${p.name}${p.country ? ", " + p.country : ""}: ${fmtN(p.n)} event${p.n > 1 ? "s" : ""} (${quadText(p.quad)})`));
+    // the content is made as the popup opens (a content function would
+    // be called again, and its events fetched again, at every update)
+    mk.bindPopup("", { maxWidth: 420, maxHeight: 420 });
+    mk.on("popupopen", () => mk.setPopupContent(placePopup(p, mk)));
     markers.push(mk);
   }
-  cluster.addLayers(markers);
-  if (markers.length) map.fitBounds(L.latLngBounds(markers.map(mk => mk.getLatLng())).pad(0.1), { maxZoom: 6 });
-  status("map", `${fmtN(located)} located events in ${fmtN(places.size)} places${rangeText()}${truncated ? ` (the first ${fmtN(events.length)} events of the range: narrow it to see all)` : ""}`);
+  const shown = res.places.reduce((n, p) => n + p.events, 0);
+  const done = () => {
+    if (gen !== mapGen) return;
+    status("map", `${fmtN(res.located)} located events in ${fmtN(res.total_places)} places${rangeText()}` +
+      (res.unlocated ? `; ${fmtN(res.unlocated)} without a place` : "") +
+      (res.truncated ? ` (the ${fmtN(res.places.length)} places with most events shown, ${fmtN(shown)} events)` : ""));
+  };
+  // many places are added in chunks, the page answering between them;
+  // the status says the map is drawn once the last is in
+  cluster.options.chunkProgress = (processed, total) => { if (processed === total) setTimeout(done); };
+  if (markers.length) map.fitBounds(L.latLngBounds(markers.map(mk => mk.getLatLng())).pad(0.1), { maxZoom: 6, animate: false });
+  if (markers.length) cluster.addLayers(markers); else done();
 }
 
 // --- network -------------------------------------------------------------
@@ -528,15 +565,15 @@ async function showNetwork() {
   const info = document.getElementById("network-info");
   cy.on("mouseover", "edge", ev => { const d = ev.target.data(); info.textContent = `${d.source}–${d.target}: ${fmtN(d.n)} ${d.sense} events${rangeText()}. Click for the evidence.`; });
   cy.on("mouseover", "node", ev => { const d = ev.target.data(); info.textContent = `${d.id}: ${fmtN(d.n)} events with the actors shown. Click for the evidence.`; });
-  cy.on("tap", "edge", ev => { const d = ev.target.data(); navigate({ view: "events", arg: "", dyad: `${d.source},${d.target}`, actor: "", place: "", quad: "", bucket: "" }); });
-  cy.on("tap", "node", ev => navigate({ view: "events", arg: "", actor: ev.target.id(), dyad: "", place: "", quad: "", bucket: "" }));
+  cy.on("tap", "edge", ev => { const d = ev.target.data(); navigate({ view: "events", arg: "", dyad: `${d.source},${d.target}`, actor: "", place: "", at: "", quad: "", bucket: "" }); });
+  cy.on("tap", "node", ev => navigate({ view: "events", arg: "", actor: ev.target.id(), dyad: "", place: "", at: "", quad: "", bucket: "" }));
   const nConf = els.filter(x => x.classes === "conflict").length, nCoop = els.filter(x => x.classes === "coop").length;
   status("network", `${fmtN(nodes.size)} actors, ${fmtN(nCoop)} cooperation and ${fmtN(nConf)} conflict links${rangeText()}`);
 }
 
 // --- event browser -------------------------------------------------------
 let nextCursor = "", evKey = "", evGen = 0;
-const evQuery = () => ({ actor: state.actor, dyad: state.dyad, place: state.place, root: state.root, quad: state.quad, q: state.q, mode: state.mode, from: state.from, to: state.to });
+const evQuery = () => ({ actor: state.actor, dyad: state.dyad, place: state.place, at: state.at, root: state.root, quad: state.quad, q: state.q, mode: state.mode, from: state.from, to: state.to });
 
 async function searchEvents(append) {
   const q = evQuery(), key = JSON.stringify(q);
@@ -550,14 +587,14 @@ async function searchEvents(append) {
   showList(list, page.events, append);
   nextCursor = page.next_cursor || "";
   document.getElementById("more").hidden = !nextCursor;
-  const what = [q.dyad && `dyad ${q.dyad.replace(",", "–")}`, q.actor && `actor ${q.actor}`, q.place && `place ${q.place}`, q.q && `text “${q.q}”`].filter(Boolean).join(", ");
+  const what = [q.dyad && `dyad ${q.dyad.replace(",", "–")}`, q.actor && `actor ${q.actor}`, q.place && `place ${q.place}`, q.at && `the point ${q.at}`, q.q && `text “${q.q}”`].filter(Boolean).join(", ");
   status("events", `${fmtN(list.querySelectorAll(".event").length)}${nextCursor ? "+" : ""} events${what ? " for " + what : ""}${rangeText()}`);
 }
 
 document.getElementById("events-form").addEventListener("submit", ev => {
   ev.preventDefault();
   const f = Object.fromEntries(new FormData(ev.target));
-  navigate({ view: "events", arg: "", actor: f.actor.trim(), dyad: f.dyad.replace(/\s+/g, ""), place: f.place.trim(), root: f.root.trim(), quad: f.quad, q: f.q, mode: f.mode });
+  navigate({ view: "events", arg: "", actor: f.actor.trim(), dyad: f.dyad.replace(/\s+/g, ""), place: f.place.trim(), at: f.at.replace(/\s+/g, ""), root: f.root.trim(), quad: f.quad, q: f.q, mode: f.mode });
 });
 document.getElementById("more").addEventListener("click", () => { evKey = ""; searchEvents(true).catch(e => status("events", "error: " + e.message)); });
 

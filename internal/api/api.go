@@ -188,6 +188,7 @@ func (s *Server) Handler() http.Handler {
 	route("GET /api/v1/dyads/{a}/{b}/timeline", s.timeline)
 	route("GET /api/v1/actors", s.actors)
 	route("GET /api/v1/network", s.network)
+	route("GET /api/v1/places", s.places)
 	private("GET /api/v1/documents/{id}", s.document)
 	route("POST /api/v1/documents", s.postDocuments)
 	route("GET /api/v1/openapi.json", func(*http.Request) (any, error) { return json.RawMessage(openAPI), nil })
@@ -354,16 +355,35 @@ func MetricsHandler(set *metrics.Set) http.Handler {
 }
 
 // filterParams are the query parameters every filtered endpoint takes.
-var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "root", "code", "quad", "place", "country", "q", "mode", "doc", "limit", "cursor"}
+var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "root", "code", "quad", "place", "at", "country", "q", "mode", "doc", "limit", "cursor"}
 
-// filter reads the event filters from the query string. A parameter that is
-// neither a filter nor one of the route's extra ones is an error naming it:
-// a misspelt filter would otherwise return everything.
-func filter(r *http.Request, extra ...string) (annals.EventFilter, error) {
+// routeParams are the query parameters a filtered route takes: the
+// filters (less those in routeOmits) and its extras, sorted.
+func routeParams(route string) []string {
+	names := slices.DeleteFunc(append(append([]string(nil), filterParams...), routeExtras[route]...), func(n string) bool {
+		return slices.Contains(routeOmits[route], n)
+	})
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// maxLimit is the largest limit a route takes.
+func maxLimit(route string) int {
+	if route == "/api/v1/places" {
+		return store.MaxPlaces
+	}
+	return 1000
+}
+
+// filter reads the event filters of a route (a key of routeExtras) from
+// the query string. A parameter the route does not take is an error
+// naming it: a misspelt filter would otherwise return everything.
+func filter(r *http.Request, route string) (annals.EventFilter, error) {
 	q := r.URL.Query()
+	params := routeParams(route)
 	for k := range q {
-		if !slices.Contains(filterParams, k) && !slices.Contains(extra, k) {
-			return annals.EventFilter{}, bad("unknown parameter %q (this endpoint takes: %s)", k, strings.Join(append(append([]string(nil), filterParams...), extra...), ", "))
+		if !slices.Contains(params, k) {
+			return annals.EventFilter{}, bad("unknown parameter %q (this endpoint takes: %s)", k, strings.Join(params, ", "))
 		}
 	}
 	for k, vs := range q {
@@ -399,10 +419,17 @@ func filter(r *http.Request, extra ...string) (annals.EventFilter, error) {
 		}
 		f.QuadClass = n
 	}
+	if v := q.Get("at"); v != "" {
+		p, err := parsePoint(v)
+		if err != nil {
+			return f, bad("at %q: %v", v, err)
+		}
+		f.At = p
+	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 1000 {
-			return f, bad("limit %q: want 1-1000", v)
+		if max := maxLimit(route); err != nil || n < 1 || n > max {
+			return f, bad("limit %q: want 1-%d", v, max)
 		}
 		f.Limit = n
 	}
@@ -444,6 +471,21 @@ func filter(r *http.Request, extra ...string) (annals.EventFilter, error) {
 	return f, nil
 }
 
+// parsePoint reads LAT,LON in degrees.
+func parsePoint(v string) (*annals.Point, error) {
+	a, b, ok := strings.Cut(v, ",")
+	if !ok {
+		return nil, errors.New("want LAT,LON")
+	}
+	lat, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+	lon, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+	// (NaN fails every comparison: it is refused here too)
+	if err1 != nil || err2 != nil || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180) {
+		return nil, errors.New("want LAT,LON in degrees, latitude -90 to 90 and longitude -180 to 180")
+	}
+	return &annals.Point{Lat: lat, Lon: lon}, nil
+}
+
 // Page is a page of events with the cursor for the next one.
 type Page struct {
 	Events     []annals.StoredEvent `json:"events"`
@@ -451,7 +493,7 @@ type Page struct {
 }
 
 func (s *Server) events(r *http.Request) (any, error) {
-	f, err := filter(r, routeExtras["/api/v1/events"]...)
+	f, err := filter(r, "/api/v1/events")
 	if err != nil {
 		return nil, err
 	}
@@ -516,7 +558,7 @@ func (s *Server) event(r *http.Request) (any, error) {
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	f, err := filter(r, routeExtras["/api/v1/dyads/{a}/{b}/timeline"]...)
+	f, err := filter(r, "/api/v1/dyads/{a}/{b}/timeline")
 	if err != nil {
 		return nil, err
 	}
@@ -539,7 +581,7 @@ func (s *Server) timeline(r *http.Request) (any, error) {
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	f, err := filter(r, routeExtras["/api/v1/actors"]...)
+	f, err := filter(r, "/api/v1/actors")
 	if err != nil {
 		return nil, err
 	}
@@ -551,7 +593,7 @@ func (s *Server) actors(r *http.Request) (any, error) {
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	f, err := filter(r, routeExtras["/api/v1/network"]...)
+	f, err := filter(r, "/api/v1/network")
 	if err != nil {
 		return nil, err
 	}
@@ -576,6 +618,17 @@ func (s *Server) network(r *http.Request) (any, error) {
 		edges = []store.Edge{}
 	}
 	return map[string]any{"nodes": ns, "edges": edges}, nil
+}
+
+// places counts the events matching the filters per place and quad class,
+// for the map; a place's events are GET /api/v1/events with the same
+// filters and at=LAT,LON.
+func (s *Server) places(r *http.Request) (any, error) {
+	f, err := filter(r, "/api/v1/places")
+	if err != nil {
+		return nil, err
+	}
+	return s.DB.Places(r.Context(), f, f.Limit)
 }
 
 func (s *Server) document(r *http.Request) (any, error) {

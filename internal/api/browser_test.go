@@ -1,19 +1,23 @@
 package api_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -371,12 +375,27 @@ func TestDashboardInBrowser(t *testing.T) {
 	t.Run("map", func(t *testing.T) {
 		all := located(allEvents(t, srv.URL, url.Values{}))
 		jan := located(allEvents(t, srv.URL, url.Values{"from": {"2024-01-01"}, "to": {"2024-01-31"}}))
+		var places placesAnswer
+		getJSON(t, srv.URL+"/api/v1/places", &places)
+		byPoint := map[string]store.Place{}
+		for _, p := range places.Places {
+			byPoint[strconv.FormatFloat(p.Lat, 'g', -1, 64)+","+strconv.FormatFloat(p.Lon, 'g', -1, 64)] = p
+		}
+		if places.Located != all || len(places.Places) < 5 {
+			t.Fatalf("the places endpoint counts %d located events in %d places, the events endpoint %d", places.Located, len(places.Places), all)
+		}
 		sum := `[...document.querySelectorAll("#map .leaflet-marker-icon [data-events]")].reduce((n, e) => n + +e.dataset.events, 0)`
 		var n int
 		open(t, "/#map", `document.getElementById("status").textContent.includes("located events")`)
 		eval(t, sum, &n)
 		if n != all {
 			t.Errorf("the map's markers count %d events, the API has %d located", n, all)
+		}
+		// drawn from the aggregate: no event was fetched to draw it
+		var fetched []string
+		eval(t, `performance.getEntriesByType("resource").map(e => new URL(e.name).pathname).filter(p => p.startsWith("/api/"))`, &fetched)
+		if !slices.Contains(fetched, "/api/v1/places") || slices.Contains(fetched, "/api/v1/events") {
+			t.Errorf("the map fetched %q: want the places, no events", fetched)
 		}
 		var legend []string
 		eval(t, `[...document.querySelectorAll("#map .map-legend span")].map(s => s.textContent)`, &legend)
@@ -388,25 +407,115 @@ func TestDashboardInBrowser(t *testing.T) {
 		if slices.Contains(classes, "none") || len(slices.Compact(slices.Sorted(slices.Values(classes)))) < 2 {
 			t.Errorf("markers coloured %q: want each by quad class, more than one class", classes)
 		}
-		// a place's name on hover, its evidence on click
-		var first box
-		eval(t, `(() => { const m = document.querySelector("#map .place-marker"), r = m.getBoundingClientRect(); return {Text: m.title, Left: r.left, Right: r.right, Top: r.top, Bottom: r.bottom}; })()`, &first)
-		place, _, _ := strings.Cut(first.Text, ":")
-		if place == "" {
-			t.Fatalf("marker without a place name: %+v", first)
+		// each place's marker: its count and the colour of its most
+		// frequent quad class, as the API has them
+		type marker struct {
+			At, Place, Class string
+			Events           int
+			X, Y             float64
+			Free             bool // the marker's centre is not under another
 		}
-		x, y := (first.Left+first.Right)/2, (first.Top+first.Bottom)/2
-		do(t, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+		var markers []marker
+		eval(t, `[...document.querySelectorAll("#map .place-marker")].map(m => { const s = m.querySelector("[data-at]"), r = m.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2, top = document.elementFromPoint(x, y);
+			return {At: s.dataset.at, Place: s.dataset.place, Class: (m.className.match(/\bq[1-4]\b/) || [""])[0], Events: +s.dataset.events, X: x, Y: y, Free: !!top && m.contains(top)}; })`, &markers)
+		if len(markers) == 0 {
+			t.Fatal("no place marker on the map")
+		}
+		for _, m := range markers {
+			p, ok := byPoint[m.At]
+			if !ok || p.Events != m.Events || p.Name != m.Place {
+				t.Errorf("marker %+v; the API's place there %+v", m, p)
+				continue
+			}
+			best := 1
+			for q := 2; q <= 4; q++ {
+				if p.Quad[q] >= p.Quad[best] {
+					best = q
+				}
+			}
+			if m.Class != "q"+strconv.Itoa(best) {
+				t.Errorf("%s is coloured %s, its counts %v", m.Place, m.Class, p.Quad)
+			}
+		}
+		// the place with most events, zoomed in to (out of its cluster)
+		big := places.Places[0]
+		bigAt := strconv.FormatFloat(big.Lat, 'g', -1, 64) + "," + strconv.FormatFloat(big.Lon, 'g', -1, 64)
+		var moved bool
+		eval(t, fmt.Sprintf(`(map.setView([%v, %v], 9, { animate: false }), true)`, big.Lat, big.Lon), &moved)
+		// (the markers move into place once the zoom is over: wait for
+		// the place to be at the map's centre, uncovered)
+		markerAt := fmt.Sprintf(`(() => { const s = document.querySelector('#map .place-marker [data-at="%s"]'); if (!s) return null; const m = s.closest(".place-marker"), r = m.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2, top = document.elementFromPoint(x, y);
+			return {At: s.dataset.at, Place: s.dataset.place, Class: "", Events: +s.dataset.events, X: x, Y: y, Free: !!top && m.contains(top)}; })()`, bigAt)
+		waitFor(t, `(m => { const c = document.getElementById("map").getBoundingClientRect(); return m !== null && m.Free && Math.abs(m.X - (c.left + c.right) / 2) < 3 && Math.abs(m.Y - (c.top + c.bottom) / 2) < 3; })(`+markerAt+`)`)
+		var pick *marker
+		eval(t, markerAt, &pick)
+		if !pick.Free || pick.Events != big.Events || pick.Place != big.Name {
+			t.Fatalf("the marker of %+v: %+v", big, pick)
+		}
+		// a place's name on hover, its events on click, a page at a time
+		// (from elsewhere: a move to where the pointer already is shows nothing)
+		do(t, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 5, 5), chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pick.X, pick.Y))
 		waitFor(t, `document.querySelector("#map .leaflet-tooltip") !== null`)
-		if tip := str(t, `document.querySelector("#map .leaflet-tooltip").textContent`); !strings.HasPrefix(tip, place) {
-			t.Errorf("hovering %q shows %q", place, tip)
+		if tip := str(t, `document.querySelector("#map .leaflet-tooltip").textContent`); !strings.HasPrefix(tip, pick.Place) {
+			t.Errorf("hovering %q shows %q", pick.Place, tip)
 		}
-		do(t, chromedp.MouseClickXY(x, y))
+		do(t, chromedp.MouseClickXY(pick.X, pick.Y))
 		waitFor(t, `document.querySelector("#map .leaflet-popup .event .evidence") !== null`)
-		if h := str(t, `document.querySelector("#map .leaflet-popup h3").textContent`); !strings.HasPrefix(h, place) {
-			t.Errorf("the popup of %q is headed %q", place, h)
+		if h := str(t, `document.querySelector("#map .leaflet-popup h3").textContent`); !strings.HasPrefix(h, pick.Place) {
+			t.Errorf("the popup of %q is headed %q", pick.Place, h)
 		}
+		want := allEvents(t, srv.URL, url.Values{"at": {pick.At}})
+		slices.SortFunc(want, func(a, b annals.StoredEvent) int {
+			return cmp.Or(cmp.Compare(b.EventDate, a.EventDate), cmp.Compare(b.ID, a.ID))
+		})
+		if len(want) != pick.Events {
+			t.Errorf("%s: the marker counts %d events, the events endpoint has %d at %s", pick.Place, pick.Events, len(want), pick.At)
+		}
+		// popupSteady: the popup is inside the map and has not moved
+		// since the last poll (the map has panned to it)
+		popupSteady := `(() => { const p = document.querySelector("#map .leaflet-popup").getBoundingClientRect(), m = document.getElementById("map").getBoundingClientRect(), k = p.left + "," + p.top + "," + p.bottom, same = window.__popupAt === k;
+			window.__popupAt = k; return same && p.top >= m.top && p.bottom <= m.bottom && p.left >= m.left && p.right <= m.right; })()`
+		popupIDs := func() []int64 {
+			var ids []int64
+			eval(t, `[...document.querySelectorAll("#map .leaflet-popup .event")].map(e => +e.dataset.id)`, &ids)
+			return ids
+		}
+		ids := popupIDs()
+		for len(ids) < len(want) {
+			if str(t, `String(document.querySelector("#map .leaflet-popup button.more").hidden)`) != "false" {
+				break
+			}
+			// once the map has panned to the popup (a click on the map
+			// while it moves would close it)
+			waitFor(t, popupSteady)
+			do(t, chromedp.Click(chromedp.CSS(`#map .leaflet-popup button.more`)))
+			waitFor(t, fmt.Sprintf(`document.querySelectorAll("#map .leaflet-popup .event").length > %d`, len(ids)))
+			ids = popupIDs()
+		}
+		if len(want) <= 10 {
+			t.Errorf("%s has %d events: one page, the More button is not exercised", pick.Place, len(want))
+		}
+		wantIDs := make([]int64, len(want))
+		for i, e := range want {
+			wantIDs[i] = e.ID
+		}
+		if !slices.Equal(ids, wantIDs) {
+			t.Errorf("%s's popup lists events %v, the events endpoint at %s, latest first, %v", pick.Place, ids, pick.At, wantIDs)
+		}
+		if s := str(t, `document.querySelector("#map .leaflet-popup .shown").textContent`); !strings.HasPrefix(s, fmt.Sprintf("%d of %d events", len(want), pick.Events)) {
+			t.Errorf("the popup says %q", s)
+		}
+		// the map pans to show the popup whole
+		waitFor(t, popupSteady)
 		shot(t, "map.png")
+		// its link opens the event browser at the place
+		do(t, chromedp.Click(chromedp.CSS(`#map .leaflet-popup a[href*="at="]`)))
+		waitFor(t, `location.hash.startsWith("#events") && document.querySelectorAll("#event-list .event").length > 0`)
+		var listed int
+		eval(t, `document.querySelectorAll("#event-list .event").length`, &listed)
+		if at := str(t, `document.querySelector("#events-form [name=at]").value`); at != pick.At || listed != min(50, pick.Events) {
+			t.Errorf("the event browser at %q lists %d events; want %s's %d", at, listed, pick.At, pick.Events)
+		}
 
 		// the time range applies, from a query-string link
 		open(t, "/?view=map&from=2024-01-01&to=2024-01-31", `document.getElementById("status").textContent.includes("located events")`)

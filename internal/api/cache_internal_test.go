@@ -106,13 +106,13 @@ func TestSharedGETSurvivesFirstCallerHangingUp(t *testing.T) {
 // FuzzFilter checks query parsing never panics and refuses what it cannot
 // read with a 400, never another status.
 func FuzzFilter(f *testing.F) {
-	for _, q := range []string{"q=%20", "q=%00", "actor=%25", "dyad=PAK,IRN&from=2024-01-01&quad=4&limit=5&cursor=9&mode=all", "mode=x,y", "limit=-1", "dyad=,", "from=2024-13-01"} {
+	for _, q := range []string{"q=%20", "q=%00", "actor=%25", "dyad=PAK,IRN&from=2024-01-01&quad=4&limit=5&cursor=9&mode=all", "mode=x,y", "limit=-1", "dyad=,", "from=2024-13-01", "at=34.53,69.17", "at=91,0", "at=NaN,0", "at=1", "at=1,2,3"} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		r := httptest.NewRequest("GET", "/api/v1/events", nil)
 		r.URL.RawQuery = raw
-		if _, err := filter(r); err != nil {
+		if _, err := filter(r, "/api/v1/events"); err != nil {
 			if code, msg := status(err); code != http.StatusBadRequest || msg == "" {
 				t.Fatalf("%q: %d %q", raw, code, msg)
 			}

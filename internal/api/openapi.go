@@ -3,10 +3,9 @@ package api
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
-	"sort"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/store"
 	"github.com/getkin/kin-openapi/openapi3gen"
 )
 
@@ -24,7 +23,8 @@ var queryParams = map[string]map[string]any{
 	"root":     {"schema": map[string]any{"type": "string"}, "description": "CAMEO root (two digits)"},
 	"code":     {"schema": map[string]any{"type": "string"}, "description": "CAMEO code prefix"},
 	"quad":     {"schema": map[string]any{"type": "integer", "minimum": 1, "maximum": 4}, "description": "quad class"},
-	"place":    {"schema": map[string]any{"type": "string"}, "description": "place name"},
+	"place":    {"schema": map[string]any{"type": "string"}, "description": "place name contains"},
+	"at":       {"schema": map[string]any{"type": "string"}, "description": "LAT,LON: events located exactly at this point, a place's lat and lon as GET /api/v1/places gives them"},
 	"country":  {"schema": map[string]any{"type": "string"}, "description": "ISO alpha-3 country of the event's location"},
 	"q":        {"schema": map[string]any{"type": "string"}, "description": "full-text search in evidence sentences (stemmed)"},
 	"mode":     {"schema": map[string]any{"type": "string"}, "description": "comma-separated modes, or all; default asserted,intended,reported"},
@@ -44,6 +44,13 @@ var routeExtras = map[string][]string{
 	"/api/v1/dyads/{a}/{b}/timeline": {"interval"},
 	"/api/v1/actors":                 {"by"},
 	"/api/v1/network":                {"by"},
+	"/api/v1/places":                 {},
+}
+
+// routeOmits are the filters a route does not take: the places are one
+// aggregate, with no cursor.
+var routeOmits = map[string][]string{
+	"/api/v1/places": {"cursor"},
 }
 
 // openAPI is the served document: the hand-written base below with each
@@ -54,7 +61,7 @@ var openAPI = func() []byte {
 		panic(fmt.Sprintf("openapi base: %v", err))
 	}
 	paths := doc["paths"].(map[string]any)
-	for path, extras := range routeExtras {
+	for path := range routeExtras {
 		get := paths[path].(map[string]any)["get"].(map[string]any)
 		var params []any
 		if old, ok := get["parameters"].([]any); ok {
@@ -64,11 +71,14 @@ var openAPI = func() []byte {
 				}
 			}
 		}
-		names := append(append([]string(nil), filterParams...), extras...)
-		sort.Strings(names)
-		for _, n := range slices.Compact(names) {
+		for _, n := range routeParams(path) {
 			q := queryParams[n]
-			params = append(params, map[string]any{"name": n, "in": "query", "schema": q["schema"], "description": q["description"]})
+			schema, desc := q["schema"], q["description"]
+			if n == "limit" && path == "/api/v1/places" {
+				schema = map[string]any{"type": "integer", "minimum": 1, "maximum": maxLimit(path)}
+				desc = fmt.Sprintf("the most places to list, those with most events first (default %d)", maxLimit(path))
+			}
+			params = append(params, map[string]any{"name": n, "in": "query", "schema": schema, "description": desc})
 		}
 		get["parameters"] = params
 	}
@@ -78,6 +88,11 @@ var openAPI = func() []byte {
 	}
 	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
 	schemas["Event"] = ev.Value
+	pl, err := openapi3gen.NewSchemaRefForValue(store.PlaceCounts{}, nil)
+	if err != nil {
+		panic(fmt.Sprintf("openapi places schema: %v", err))
+	}
+	schemas["Places"] = pl.Value
 	schemas["Page"] = map[string]any{"type": "object", "properties": map[string]any{
 		"events":      map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/Event"}},
 		"next_cursor": map[string]any{"type": "string"}}}
@@ -115,6 +130,8 @@ const openAPIBase = `{
    "responses": {"200": {"description": "buckets"}, "400": {"$ref": "#/components/responses/Error"}}}},
   "/api/v1/actors": {"get": {"summary": "Actors by event count", "parameters": [{"name": "by", "in": "query", "schema": {"type": "string", "enum": ["code", "country"]}}], "responses": {"200": {"description": "actors"}}}},
   "/api/v1/network": {"get": {"summary": "Actor graph with edges weighted by cooperation and conflict", "parameters": [{"name": "by", "in": "query", "schema": {"type": "string", "enum": ["country", "actor"]}}], "responses": {"200": {"description": "nodes and edges"}}}},
+  "/api/v1/places": {"get": {"summary": "Events per place and quad class, for the map: each place's point (lat, lon), name, country, and counts of the events there matching the filters, the places with most events first; a place's events are GET /api/v1/events with the same filters and at=LAT,LON (paginated)",
+   "responses": {"200": {"description": "places", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Places"}}}}, "400": {"$ref": "#/components/responses/Error"}}}},
   "/api/v1/documents/{id}": {"get": {"summary": "An article with its sentences, mentions and events", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"200": {"description": "the document"}, "404": {"$ref": "#/components/responses/Error"}}}},
   "/api/v1/documents": {"post": {"summary": "Code and store articles (JSON object, JSON array or JSON lines)", "security": [{"bearer": []}],
    "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}, "application/x-ndjson": {"schema": {"type": "string"}}}},

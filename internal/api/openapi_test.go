@@ -29,6 +29,9 @@ func TestOpenAPI(t *testing.T) {
 	if err := doc.Validate(context.Background()); err != nil {
 		t.Fatalf("the OpenAPI document is invalid: %v", err)
 	}
+	if pl := doc.Components.Schemas["Places"]; pl == nil || pl.Value.Properties["places"] == nil || pl.Value.Properties["places"].Value.Items.Value.Properties["quad"] == nil {
+		t.Errorf("the Places schema does not describe places: %+v", pl)
+	}
 	if ev := doc.Components.Schemas["Event"]; ev == nil || ev.Value.Properties["source"] == nil || ev.Value.Properties["evidence_count"] == nil {
 		t.Errorf("the Event schema does not describe events: %+v", ev)
 	}
@@ -37,9 +40,10 @@ func TestOpenAPI(t *testing.T) {
 		"/api/v1/dyads/{a}/{b}/timeline": "/api/v1/dyads/PAK/IRN/timeline",
 		"/api/v1/actors":                 "/api/v1/actors",
 		"/api/v1/network":                "/api/v1/network",
+		"/api/v1/places":                 "/api/v1/places",
 	}
 	sample := map[string]string{"dyad": "PAK,IRN", "from": "2024-01-01", "to": "2024-12-31", "quad": "4", "mode": "all",
-		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json", "sort": "-date"}
+		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json", "sort": "-date", "at": "30.18,66.99"}
 	for path, url := range routes {
 		item := doc.Paths.Find(path)
 		if item == nil || item.Get == nil {

@@ -79,6 +79,12 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 	if f.Place != "" {
 		add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), "%"+likePrefix(f.Place))
 	}
+	if f.At != nil {
+		// on events_at (migration 0007): a place is a small part of the
+		// events, read from its index rather than in id order hoping to
+		// meet it soon
+		add(s.d.unlikely(`e.lat = ?`)+` AND e.lon = ?`, f.At.Lat, f.At.Lon)
+	}
 	if f.Country != "" {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
 	}
@@ -564,7 +570,7 @@ var noSummaries bool
 // dates, quad class and modes.
 func summarised(f annals.EventFilter) bool {
 	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
-		f.Place == "" && f.Country == "" && f.Text == "" && f.DocID == ""
+		f.Place == "" && f.At == nil && f.Country == "" && f.Text == "" && f.DocID == ""
 }
 
 // datesParse reports whether f's dates are YYYY-MM-DD, as the month
