@@ -116,7 +116,10 @@ func (s *sentence) claims() {
 			if ti := s.tokenAt(e.TriggerSpan.Start); ti > s.first && s.tok(ti).Tag == "VBN" && isNoun(s.tok(ti-1)) {
 				continue // "sanctions imposed on Tehran by his predecessor": background, not what is said
 			}
-			drop[i] = true
+			// the act itself is coded too, as the speaker's report of it
+			// ("an act of one side as claimed by the other side")
+			e.Mode = annals.Reported
+			e.Rule += " (reported by " + sp + ")"
 			src := r.speaker
 			tgt := annals.Mention{Span: e.SourceSpan, Text: e.SourceText, Code: e.Source}
 			c := s.event(src, &tgt, "112", "claims: "+s.tok(r.verb).Lemma+" + "+e.Rule, r.verb, r.verb+1, annals.Asserted)
