@@ -480,6 +480,9 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		if s.namesThing(m, root) {
 			continue
 		}
+		if m.Code == "" && m.Last < s.last && (s.tok(m.Last).Tag == "NN" || s.tok(m.Last).Tag == "NNS") && root != "15" && root < "17" {
+			continue // "Leopard tanks", "Patriot missiles": a name naming a thing (but "raided the Jenin camp": where force is used)
+		}
 		if m.Last < s.last && s.finite(m.Last) && m.First > s.first && (s.tok(m.First-1).Text == "," || s.tok(m.First-1).Lower == "and" || s.tok(m.First-1).Tag == "DT" && s.tok(m.First-2).Lower == "and") {
 			continue // ", and the separatist authorities agreed": the next clause's subject
 		}
