@@ -197,8 +197,10 @@ type StoredEvent struct {
 	NumSources  int        `json:"num_sources"`
 	NumArticles int        `json:"num_articles"`
 	Evidence    []Evidence `json:"evidence,omitempty"`
-	// EvidenceCount is the number of evidence rows stored; lists carry only
-	// the first few, and Record names the event's full record.
+	// EvidenceCount is the number of evidence rows stored (at most the
+	// store's cap, 100, however many documents report the event: the
+	// counts above count them all); lists carry only the first few, and
+	// Record names the event's full record.
 	EvidenceCount int    `json:"evidence_count,omitempty"`
 	Record        string `json:"record,omitempty"`
 }

@@ -94,6 +94,51 @@ func TestListEvidenceCapped(t *testing.T) {
 	}
 }
 
+// TestListEvidenceOfAStoryToldByMany: an event told by three times the
+// store's evidence cap of documents is listed with ListEvidence rows and
+// an evidence_count of the cap, the rows its record carries, while its
+// counts count every document; a document whose evidence the event did
+// not keep still lists the event.
+func TestListEvidenceOfAStoryToldByMany(t *testing.T) {
+	s := newServer(t, "")
+	n := 3 * store.EvidenceCap
+	var arts []*annals.Article
+	for i := range n {
+		arts = append(arts, &annals.Article{ID: fmt.Sprintf("many-%03d", i), Source: fmt.Sprintf("Wire %d", i%9), Published: time.Date(2024, 7, 1+i%20, 0, 0, 0, 0, time.UTC),
+			Text: fmt.Sprintf("Iran struck Pakistan on 1 July 2024, report %d said.", i)})
+	}
+	storeArticles(t, s.db, arts)
+	var page api.Page
+	get(t, s.URL+"/api/v1/events?source=IRN&target=PAK&from=2024-07-01&to=2024-07-01&limit=1000", &page)
+	if len(page.Events) != 1 {
+		t.Fatalf("want the one strike, got %d events", len(page.Events))
+	}
+	e := page.Events[0]
+	if len(e.Evidence) != api.ListEvidence || e.EvidenceCount != store.EvidenceCap || e.NumArticles != n || e.NumSources != 9 || e.NumMentions != n {
+		t.Errorf("listed with %d evidence rows, evidence_count %d, %d articles, %d sources, %d mentions", len(e.Evidence), e.EvidenceCount, e.NumArticles, e.NumSources, e.NumMentions)
+	}
+	var full annals.StoredEvent
+	get(t, s.URL+e.Record, &full)
+	if len(full.Evidence) != store.EvidenceCap || full.NumArticles != n {
+		t.Errorf("record: %d evidence rows, %d articles", len(full.Evidence), full.NumArticles)
+	}
+	kept := map[string]bool{}
+	for _, v := range full.Evidence {
+		kept[v.DocID] = true
+	}
+	for _, a := range arts {
+		if kept[a.ID] {
+			continue
+		}
+		var doc store.Document
+		get(t, s.URL+"/api/v1/documents/"+a.ID, &doc)
+		if len(doc.Events) != 1 || doc.Events[0].ID != e.ID {
+			t.Errorf("document %s, whose evidence went: %d events", a.ID, len(doc.Events))
+		}
+		break
+	}
+}
+
 // TestTimelineCapNamed: a timeline over the bucket cap is a 400 naming it.
 func TestTimelineCapNamed(t *testing.T) {
 	s := newServer(t, "")

@@ -9,13 +9,15 @@ import (
 
 // extraQuery finds, for every stored event, whether it is the main event
 // of one of the sentences that tell it (no other event of that sentence
-// has an earlier trigger) and when its first document was stored. It has
-// no placeholders, so SQLite and PostgreSQL run it as it is.
+// has an earlier trigger) and when its first document was stored (of
+// every document that reports it, event_docs, not only those whose
+// evidence the event keeps). It has no placeholders, so SQLite and
+// PostgreSQL run it as it is.
 const extraQuery = `SELECT v.event_id,
 	MAX(CASE WHEN NOT EXISTS (SELECT 1 FROM evidence w WHERE w.doc_id = v.doc_id AND w.sentence_index = v.sentence_index
 		AND (w.trigger_start < v.trigger_start OR (w.trigger_start = v.trigger_start AND w.event_id < v.event_id))) THEN 1 ELSE 0 END),
-	MIN(d.ingested_at)
-	FROM evidence v JOIN documents d ON d.id = v.doc_id GROUP BY v.event_id`
+	COALESCE((SELECT MIN(d.ingested_at) FROM event_docs x JOIN documents d ON d.id = x.doc_id WHERE x.event_id = v.event_id), '')
+	FROM evidence v GROUP BY v.event_id`
 
 // LoadExtra reads IsRootEvent and DATEADDED for every event of a store
 // (store.DB.SQL()).

@@ -223,3 +223,47 @@ func BenchmarkAdd(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMergeReported merges one more report (a document of its own)
+// into an event that many documents already report, as a story repeated
+// by thousands of documents does; ns/op is one Add of that document.
+func BenchmarkMergeReported(b *testing.B) {
+	tmpl := coded(b, "tmpl", "2024-01-17", "Wire", "Iran struck Pakistan on Tuesday.")
+	k := 0
+	doc := func() *annals.CodedDocument {
+		a := *tmpl.Article
+		a.ID, a.Source = fmt.Sprintf("rep%07d", k), fmt.Sprint("Wire ", k%50)
+		d := *tmpl
+		d.Article, d.ContentHash = &a, fmt.Sprint("hash", k)
+		k++
+		return &d
+	}
+	for _, be := range storetest.Backends(b) {
+		for _, n := range []int{100, 1000, 10000} {
+			b.Run(fmt.Sprintf("%s/reports=%d", be.Name, n), func(b *testing.B) {
+				db := be.Open(b)
+				ctx := context.Background()
+				for lo := 0; lo < n; lo += 500 {
+					var docs []*annals.CodedDocument
+					for range min(500, n-lo) {
+						docs = append(docs, doc())
+					}
+					if _, err := db.Add(ctx, docs); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					if _, err := db.Add(ctx, []*annals.CodedDocument{doc()}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				evs, err := db.Events(ctx, annals.EventFilter{Source: "IRN", Target: "PAK"}, false)
+				if err != nil || len(evs) != 1 || evs[0].NumArticles != n+b.N {
+					b.Fatalf("want one event of %d reports: %v %+v", n+b.N, err, evs)
+				}
+			})
+		}
+	}
+}

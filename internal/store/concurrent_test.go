@@ -128,5 +128,84 @@ func TestNULNeverReachesTheStore(t *testing.T) {
 		if evs := attacks(t, db); len(evs) != 1 || evs[0].Evidence[0].Sentence != "Iran struck Pakistan  on Tuesday." {
 			t.Errorf("events %+v", evs)
 		}
+		noDrift(t, db, "cleaned")
+	})
+}
+
+// TestConcurrentMerges: writers merge reports into one event at once
+// (from outlets they share) while another recodes stored ones to another
+// event and back; no writer fails, and every count is what the reports
+// say (in PostgreSQL each outlet's first report is decided under the
+// event's lock, so two writers never both count it).
+func TestConcurrentMerges(t *testing.T) {
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		ctx := context.Background()
+		db := open(t)
+		db.EvidenceCap = 10
+		const writers, each = 4, 20
+		strikeDoc := func(w, i int) *annals.CodedDocument {
+			return coded(t, fmt.Sprintf("m%d-%d", w, i), "2024-01-17", fmt.Sprintf("Wire %d", (w+i)%5), fmt.Sprintf("Iran struck Pakistan on Tuesday, report %d of writer %d said.", i, w))
+		}
+		var docs [writers][]*annals.CodedDocument
+		for w := range writers {
+			for i := range each {
+				docs[w] = append(docs[w], strikeDoc(w, i))
+			}
+		}
+		// the first of each writer's documents is stored before, to recode
+		var first []*annals.CodedDocument
+		for w := range writers {
+			first = append(first, docs[w][0])
+		}
+		if _, err := db.Add(ctx, first); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, writers*each+20)
+		for w := range writers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, d := range docs[w][1:] {
+					if _, err := db.Add(ctx, []*annals.CodedDocument{d}); err != nil {
+						errs <- fmt.Errorf("writer %d: %w", w, err)
+					}
+				}
+			}()
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 10 {
+				var re []*annals.CodedDocument
+				for w, d := range first {
+					if (w+k)%2 == 0 {
+						re = append(re, d)
+						continue
+					}
+					a := *d.Article
+					a.Text = fmt.Sprintf("Pakistan condemned Iran on Tuesday, writer %d said.", w)
+					c := coded(t, a.ID, "2024-01-17", a.Source, a.Text)
+					re = append(re, c)
+				}
+				if _, err := db.Replace(ctx, re); err != nil {
+					errs <- fmt.Errorf("recode: %w", err)
+				}
+			}
+		}()
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		noDrift(t, db, "after concurrent writers")
+		var reports int
+		db.SQL().QueryRow(`SELECT COUNT(*) FROM event_docs`).Scan(&reports)
+		if reports != writers*each {
+			t.Errorf("%d reports of %d documents", reports, writers*each)
+		}
+		if e := strike(t, db); e.NumSources != 5 || e.NumArticles < writers*(each-1) {
+			t.Errorf("strike: %+v", e)
+		}
 	})
 }

@@ -6,9 +6,16 @@ import (
 
 // Rebuild recomputes the tables derived from the events (the place names
 // and the summaries) in one transaction, for a store whose events were
-// written around the store (tools/gendb) or to repair one.
+// written around the store (tools/gendb) or to repair one, and adds the
+// reports (event_docs) of evidence written without them. It never
+// removes a report: evidence beyond an event's cap is gone, and its
+// report is all that still counts it.
 func (s *DB) Rebuild(ctx context.Context) error {
 	ins, err := s.derivedInserts()
+	if err != nil {
+		return err
+	}
+	reports, err := s.migrationInsert("0006_event_docs.sql", "event_docs")
 	if err != nil {
 		return err
 	}
@@ -22,7 +29,7 @@ func (s *DB) Rebuild(ctx context.Context) error {
 			return err
 		}
 	}
-	for _, q := range ins {
+	for _, q := range append(ins, reports) {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}

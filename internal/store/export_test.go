@@ -141,3 +141,42 @@ func OpenVersion(dsn string, v int) (*DB, error) {
 	defer func() { maxMigration = 0 }()
 	return Open(dsn)
 }
+
+// CountDrift compares every event's counts with those recomputed from its
+// reports (event_docs), and checks that every evidence row has its report,
+// every report its event and its document's outlet, and no event more
+// evidence rows than the cap; "" when all hold.
+func (s *DB) CountDrift(ctx context.Context) (string, error) {
+	var out []string
+	for _, c := range []struct{ what, q string }{
+		{"counts", `SELECT e.id || ': mentions ' || e.num_mentions || ' articles ' || e.num_articles || ' sources ' || e.num_sources || ' confidence ' || e.confidence
+			|| ', reports say ' || COALESCE(x.m, 0) || ' ' || COALESCE(x.a, 0) || ' ' || COALESCE(x.s, 0) || ' ' || COALESCE(x.c, 0)
+			FROM events e LEFT JOIN (SELECT event_id, SUM(mentions) AS m, COUNT(*) AS a, COUNT(DISTINCT outlet) AS s, MAX(confidence) AS c
+			FROM event_docs GROUP BY event_id) x ON x.event_id = e.id
+			WHERE e.num_mentions != COALESCE(x.m, 0) OR e.num_articles != COALESCE(x.a, 0) OR e.num_sources != COALESCE(x.s, 0) OR e.confidence != COALESCE(x.c, 0)`},
+		{"evidence without a report", `SELECT v.event_id || ' ' || v.doc_id FROM evidence v
+			WHERE NOT EXISTS (SELECT 1 FROM event_docs x WHERE x.event_id = v.event_id AND x.doc_id = v.doc_id)`},
+		{"report of no event", `SELECT x.event_id || ' ' || x.doc_id FROM event_docs x WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = x.event_id)`},
+		{"report's outlet", `SELECT x.event_id || ' ' || x.doc_id || ' ' || x.outlet FROM event_docs x JOIN documents d ON d.id = x.doc_id
+			WHERE x.outlet != CASE WHEN d.source = '' THEN d.id ELSE d.source END`},
+		{"evidence over the cap", `SELECT event_id || ': ' || COUNT(*) FROM evidence GROUP BY event_id HAVING COUNT(*) > ` + fmt.Sprint(max(s.EvidenceCap, 0)) + ` AND ` + fmt.Sprint(s.EvidenceCap) + ` > 0`},
+	} {
+		rows, err := s.db.QueryContext(ctx, c.q)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", c.what, err)
+		}
+		for rows.Next() {
+			var line string
+			if err := rows.Scan(&line); err != nil {
+				rows.Close()
+				return "", err
+			}
+			out = append(out, c.what+": "+line)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", err
+		}
+	}
+	return strings.Join(out, "\n"), nil
+}

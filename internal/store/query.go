@@ -97,7 +97,9 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		}
 	}
 	if f.DocID != "" {
-		add(`e.id IN (SELECT event_id FROM evidence WHERE doc_id = ?)`, f.DocID)
+		// every event the document reports, whether or not its evidence
+		// is among the rows the event keeps
+		add(`e.id IN (SELECT event_id FROM event_docs WHERE doc_id = ?)`, f.DocID)
 	}
 	modes := f.Modes
 	if len(modes) == 0 {

@@ -46,7 +46,11 @@ type DB struct {
 	db    *sql.DB
 	d     *dialect
 	Dedup Dedup
-	path  string
+	// EvidenceCap is how many evidence rows an event keeps at most (see
+	// the constant EvidenceCap); 0 keeps every one. The event's counts
+	// count every report whatever it keeps.
+	EvidenceCap int
+	path        string
 }
 
 // IsPostgres reports whether a --db value names a PostgreSQL server.
@@ -64,7 +68,7 @@ func Open(dsn string) (*DB, error) {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}
 		db.SetMaxOpenConns(16)
-		s = &DB{db: db, d: postgresDialect, Dedup: DefaultDedup, path: redact(dsn)}
+		s = &DB{db: db, d: postgresDialect, Dedup: DefaultDedup, EvidenceCap: EvidenceCap, path: redact(dsn)}
 	} else {
 		// Write transactions begin IMMEDIATE: a deferred one that reads
 		// first and then writes fails at once with "database is locked"
@@ -75,7 +79,7 @@ func Open(dsn string) (*DB, error) {
 			return nil, fmt.Errorf("open %s: %w", dsn, err)
 		}
 		db.SetMaxOpenConns(8)
-		s = &DB{db: db, d: sqliteDialect, Dedup: DefaultDedup, path: dsn}
+		s = &DB{db: db, d: sqliteDialect, Dedup: DefaultDedup, EvidenceCap: EvidenceCap, path: dsn}
 	}
 	if err := s.migrate(); err != nil {
 		s.db.Close()
@@ -193,9 +197,9 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	}
 	defer tx.Rollback()
 	now := time.Now().UTC().Format(time.RFC3339)
-	touched := map[int64]string{}
+	touched := map[int64]*tally{}
 	sm := newSums()
-	if err := s.lockKeys(ctx, tx, docs); err != nil {
+	if err := s.lock(ctx, tx, docKeys(docs), s.eventKeys(docs)); err != nil {
 		return res, err
 	}
 	// one look-up for the batch: ids and hashes stored, and those earlier
@@ -227,7 +231,7 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 	}
 	for _, d := range fresh {
 		a := d.Article
-		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
+		if err := s.writeCoding(ctx, tx, d, outlet(a.Source, a.ID), touched, sm); err != nil {
 			return res, fmt.Errorf("store document %s: %w", a.ID, err)
 		}
 		res.Added++
@@ -243,8 +247,9 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 }
 
 // writeCoding writes sentences, mentions, events and evidence of a stored
-// document.
-func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, touched map[int64]string, sm *sums) error {
+// document whose outlet (what num_sources counts) is outlet, and its
+// reports of each event (event_docs), adding them to the events' tallies.
+func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, outlet string, touched map[int64]*tally, sm *sums) error {
 	a := d.Article
 	var sents, fts, ments, evid [][]any
 	for i, sp := range d.Sentences {
@@ -266,6 +271,13 @@ func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, 
 	if err := s.insertRows(ctx, tx, `INSERT INTO mentions (doc_id, sentence, start_off, end_off, text, code, entry, ref)`, ments, ``); err != nil {
 		return err
 	}
+	// what this document tells of each event it reports
+	type report struct {
+		mentions, rows int
+		conf           float64
+	}
+	reports := map[int64]*report{}
+	first := map[[2]int64]bool{} // event id, sentence
 	for i := range d.Events {
 		e := &d.Events[i]
 		id, date, err := s.match(ctx, tx, e)
@@ -279,23 +291,64 @@ func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, 
 			}
 			date = e.EventDate
 		}
-		touched[id] = date
+		if touched[id] == nil {
+			touched[id] = &tally{date: date}
+		}
 		sents := e.EvidenceSentences
 		if len(sents) == 0 {
 			sents = []int{e.SentenceIndex}
 		}
 		for k, si := range sents {
+			// the first report of a sentence wins
+			if first[[2]int64{id, int64(si)}] {
+				continue
+			}
+			first[[2]int64{id, int64(si)}] = true
 			n := 1
 			if k == 0 {
 				n = max(1, e.Mentions-len(sents)+1)
 			}
 			evid = append(evid, []any{id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
 				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)})
+			r := reports[id]
+			if r == nil {
+				r = &report{}
+				reports[id] = r
+			}
+			r.mentions, r.rows, r.conf = r.mentions+n, r.rows+1, max(r.conf, e.Confidence)
 		}
 	}
-	// the first report of a sentence wins, as one insert each did
-	return s.insertRows(ctx, tx, `INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
-		source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)`, evid, ` ON CONFLICT DO NOTHING`)
+	if err := s.insertRows(ctx, tx, `INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text,
+		source_start, source_end, target_start, target_end, trigger_start, trigger_end, rule, confidence, mode)`, evid, ` ON CONFLICT DO NOTHING`); err != nil {
+		return err
+	}
+	if len(reports) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(reports))
+	for id := range reports {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	// the events another document of this outlet reports already
+	told, err := s.outletTells(ctx, tx, outlet, ids)
+	if err != nil {
+		return err
+	}
+	rows := make([][]any, 0, len(ids))
+	for _, id := range ids {
+		r, t := reports[id], touched[id]
+		rows = append(rows, []any{id, a.ID, outlet, r.mentions, r.rows, r.conf})
+		t.mentions += r.mentions
+		t.articles++
+		if !told[id] {
+			t.sources++
+		}
+		t.conf = max(t.conf, r.conf)
+	}
+	// a plain insert: a document reports an event once, and a second row
+	// would count it twice, so a conflict fails the transaction
+	return s.insertRows(ctx, tx, `INSERT INTO event_docs (event_id, doc_id, outlet, mentions, reports, confidence)`, rows, ``)
 }
 
 // insertRows inserts rows with multi-row INSERT statements.
@@ -421,27 +474,34 @@ func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums
 	return id, err
 }
 
-// recount sets the counts of events from their evidence and deletes events
-// left without any, counting them out of the summaries.
-func (s *DB) recount(ctx context.Context, tx *wtx, ids map[int64]string, sm *sums) error {
+// recount applies the tallies of a transaction to their events, deletes
+// events left without any report (counting them out of the summaries)
+// and drops the evidence beyond the cap of the events over it.
+func (s *DB) recount(ctx context.Context, tx *wtx, touched map[int64]*tally, sm *sums) error {
 	// in id order, so concurrent writers lock rows in the same order
-	keys := make([]int64, 0, len(ids))
-	for id := range ids {
+	keys := make([]int64, 0, len(touched))
+	for id := range touched {
 		keys = append(keys, id)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, id := range keys {
-		if _, err := s.exec(ctx, tx, `UPDATE events SET
-			num_mentions = (SELECT COALESCE(SUM(mentions), 0) FROM evidence WHERE event_id = ?),
-			num_articles = (SELECT COUNT(DISTINCT doc_id) FROM evidence WHERE event_id = ?),
-			num_sources  = (SELECT COUNT(DISTINCT CASE WHEN d.source = '' THEN d.id ELSE d.source END) FROM evidence v JOIN documents d ON d.id = v.doc_id WHERE v.event_id = ?),
-			confidence   = (SELECT COALESCE(MAX(confidence), 0) FROM evidence WHERE event_id = ?)
-			WHERE id = ? AND event_date = ?`, id, id, id, id, id, ids[id]); err != nil {
-			return err
+		t := touched[id]
+		conf, arg := s.d.hi+`(confidence, ?)`, any(t.conf)
+		if t.reconf {
+			// the greatest confidence went with a report taken away
+			conf, arg = `(SELECT COALESCE(MAX(confidence), 0) FROM event_docs WHERE event_id = ?)`, id
 		}
 		// the date lets PostgreSQL go straight to the event's partition
+		if _, err := s.exec(ctx, tx, `UPDATE events SET num_mentions = num_mentions + ?, num_articles = num_articles + ?,
+			num_sources = num_sources + ?, confidence = `+conf+` WHERE id = ? AND event_date = ?`,
+			t.mentions, t.articles, t.sources, arg, id, t.date); err != nil {
+			return err
+		}
+		if !t.removed {
+			continue
+		}
 		rows, err := s.query(ctx, tx, `DELETE FROM events WHERE id = ? AND event_date = ? AND num_articles = 0
-			RETURNING source, target, quad_class, goldstein, mode, event_date`, id, ids[id])
+			RETURNING source, target, quad_class, goldstein, mode, event_date`, id, t.date)
 		if err != nil {
 			return err
 		}
@@ -460,7 +520,7 @@ func (s *DB) recount(ctx context.Context, tx *wtx, ids map[int64]string, sm *sum
 			return err
 		}
 	}
-	return nil
+	return s.prune(ctx, tx, keys)
 }
 
 // Documents streams every stored document's article, for recoding.
@@ -504,28 +564,79 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		return res, err
 	}
 	defer tx.Rollback()
-	touched := map[int64]string{}
+	touched := map[int64]*tally{}
 	sm := newSums()
-	if err := s.lockKeys(ctx, tx, docs); err != nil {
+	// the documents first: then the events they report now, which no
+	// other writer can change while their documents are locked, with
+	// those their new coding reports
+	if err := s.lock(ctx, tx, docKeys(docs), nil); err != nil {
+		return res, err
+	}
+	evKeys := s.eventKeys(docs)
+	for _, d := range docs {
+		rows, err := s.query(ctx, tx, `SELECT e.source, e.target, e.code, e.event_date FROM event_docs x JOIN events e ON e.id = x.event_id WHERE x.doc_id = ?`, d.Article.ID)
+		if err != nil {
+			return res, err
+		}
+		for rows.Next() {
+			var a, b, c, dt string
+			if err := rows.Scan(&a, &b, &c, &dt); err != nil {
+				rows.Close()
+				return res, err
+			}
+			evKeys[s.eventKey(a, b, c, dt)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return res, err
+		}
+	}
+	if err := s.lock(ctx, tx, nil, evKeys); err != nil {
 		return res, err
 	}
 	for _, d := range docs {
 		id := d.Article.ID
+		src := d.Article.Source
+		if err := s.queryRow(ctx, tx, `SELECT source FROM documents WHERE id = ?`, id).Scan(&src); err != nil && err != sql.ErrNoRows {
+			return res, err
+		}
+		out := outlet(src, id)
+		// the document's reports as they were, taken out of their events
 		old := map[string]int{}
-		rows, err := s.query(ctx, tx, `SELECT e.id, e.source, e.target, e.code, e.mode, e.event_date FROM evidence v JOIN events e ON e.id = v.event_id WHERE v.doc_id = ?`, id)
+		var oldIDs []int64
+		rows, err := s.query(ctx, tx, `SELECT x.event_id, x.mentions, x.reports, x.confidence, e.source, e.target, e.code, e.mode, e.event_date, e.confidence
+			FROM event_docs x JOIN events e ON e.id = x.event_id WHERE x.doc_id = ?`, id)
 		if err != nil {
 			return res, err
 		}
 		for rows.Next() {
 			var eid int64
+			var ments, reps int
+			var conf, econf float64
 			var a, b, c, m, dt string
-			rows.Scan(&eid, &a, &b, &c, &m, &dt)
-			old[a+"|"+b+"|"+c+"|"+m+"|"+dt]++
-			touched[eid] = dt
-			res.Before++
+			if err := rows.Scan(&eid, &ments, &reps, &conf, &a, &b, &c, &m, &dt, &econf); err != nil {
+				rows.Close()
+				return res, err
+			}
+			old[a+"|"+b+"|"+c+"|"+m+"|"+dt] += reps
+			t := touched[eid]
+			if t == nil {
+				t = &tally{date: dt}
+				touched[eid] = t
+			}
+			t.mentions -= ments
+			t.articles--
+			t.removed = true
+			// the event's greatest confidence may have been this report's
+			t.reconf = t.reconf || conf >= econf
+			oldIDs = append(oldIDs, eid)
+			res.Before += reps
 		}
 		rows.Close()
-		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`} {
+		if err := rows.Err(); err != nil {
+			return res, err
+		}
+		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM event_docs WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`} {
 			if _, err := s.exec(ctx, tx, q, id); err != nil {
 				return res, err
 			}
@@ -535,7 +646,17 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 				return res, err
 			}
 		}
-		if err := s.writeCoding(ctx, tx, d, touched, sm); err != nil {
+		// an outlet no other document of it reports an event leaves it
+		still, err := s.outletTells(ctx, tx, out, oldIDs)
+		if err != nil {
+			return res, err
+		}
+		for _, eid := range oldIDs {
+			if !still[eid] {
+				touched[eid].sources--
+			}
+		}
+		if err := s.writeCoding(ctx, tx, d, out, touched, sm); err != nil {
 			return res, fmt.Errorf("recode document %s: %w", id, err)
 		}
 		for _, e := range d.Events {
@@ -576,36 +697,60 @@ func (s *DB) Stats(ctx context.Context) (Stats, error) {
 	return st, err
 }
 
-// lockKeys serialises writers that may merge into the same event: in
+// lock serialises writers that may merge into the same event: in
 // PostgreSQL, where several workers write at once, it takes a transaction
-// lock per (source, target, code[, date]), in sorted order so two writers cannot
-// deadlock. SQLite has one writer at a time already (its write
-// transactions begin IMMEDIATE).
-func (s *DB) lockKeys(ctx context.Context, tx *wtx, docs []*annals.CodedDocument) error {
+// lock per document and per (source, target, code[, date]) of an event.
+// Every writer takes document locks before event locks, each kind in
+// sorted order, so two writers cannot deadlock (Replace takes its event
+// locks in a second call, once it knows the events its documents report).
+// SQLite has one writer at a time already (its write transactions begin
+// IMMEDIATE).
+func (s *DB) lock(ctx context.Context, tx *wtx, docs, events map[string]bool) error {
 	if s.d.name != "postgres" {
 		return nil
 	}
+	sorted := func(keys map[string]bool) []string {
+		out := make([]string, 0, len(keys))
+		for k := range keys {
+			out = append(out, scrub([]any{k})[0].(string)) // an array is not scrubbed
+		}
+		sort.Strings(out)
+		return out
+	}
+	all := append(sorted(docs), sorted(events)...)
+	if len(all) == 0 {
+		return nil
+	}
+	// one statement takes them all, in the array's order
+	_, err := s.exec(ctx, tx, `SELECT COUNT(pg_advisory_xact_lock(hashtext(k))) FROM unnest(?::text[]) WITH ORDINALITY AS x(k, i)`, all)
+	return err
+}
+
+// docKeys are the lock keys of documents.
+func docKeys(docs []*annals.CodedDocument) map[string]bool {
 	keys := map[string]bool{}
 	for _, d := range docs {
 		keys["doc|"+d.Article.ID] = true
+	}
+	return keys
+}
+
+// eventKeys are the lock keys of the events the documents' codings may
+// merge into.
+func (s *DB) eventKeys(docs []*annals.CodedDocument) map[string]bool {
+	keys := map[string]bool{}
+	for _, d := range docs {
 		for _, e := range d.Events {
-			k := e.Source + "|" + e.Target + "|" + e.Code
-			if s.Dedup.WindowDays == 0 {
-				k += "|" + e.EventDate // only same-day events can merge
-			}
-			keys[k] = true
+			keys[s.eventKey(e.Source, e.Target, e.Code, e.EventDate)] = true
 		}
 	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
+	return keys
+}
+
+func (s *DB) eventKey(source, target, code, date string) string {
+	k := source + "|" + target + "|" + code
+	if s.Dedup.WindowDays == 0 {
+		k += "|" + date // only same-day events can merge
 	}
-	sort.Strings(sorted)
-	for i, k := range sorted {
-		sorted[i] = scrub([]any{k})[0].(string) // an array is not scrubbed
-	}
-	sort.Strings(sorted)
-	// one statement takes them all, in the array's (sorted) order
-	_, err := s.exec(ctx, tx, `SELECT COUNT(pg_advisory_xact_lock(hashtext(k))) FROM unnest(?::text[]) WITH ORDINALITY AS x(k, i)`, sorted)
-	return err
+	return k
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -265,23 +266,53 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
 	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql"} {
-		b, err := migrations.ReadFile(s.d.migrations + "/" + n)
+		sts, err := s.migrationStatements(n)
 		if err != nil {
 			return nil, err
 		}
-		for _, st := range strings.Split(string(b), ";\n") {
-			st = strings.TrimSpace(st)
-			// skip the comments before a statement
-			for strings.HasPrefix(st, "--") {
-				_, st, _ = strings.Cut(st, "\n")
-				st = strings.TrimSpace(st)
-			}
+		for _, st := range sts {
 			if strings.HasPrefix(st, "INSERT INTO") {
 				out = append(out, st)
 			}
 		}
 	}
 	return out, nil
+}
+
+// migrationStatements are the statements of a migration of the store's
+// dialect, without the comments before them.
+func (s *DB) migrationStatements(name string) ([]string, error) {
+	b, err := migrations.ReadFile(s.d.migrations + "/" + name)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, st := range strings.Split(string(b), ";\n") {
+		st = strings.TrimSpace(st)
+		// skip the comments before a statement
+		for strings.HasPrefix(st, "--") {
+			_, st, _ = strings.Cut(st, "\n")
+			st = strings.TrimSpace(st)
+		}
+		if st != "" {
+			out = append(out, strings.TrimSuffix(st, ";"))
+		}
+	}
+	return out, nil
+}
+
+// migrationInsert is a migration's INSERT INTO table statement.
+func (s *DB) migrationInsert(name, table string) (string, error) {
+	sts, err := s.migrationStatements(name)
+	if err != nil {
+		return "", err
+	}
+	for _, st := range sts {
+		if strings.HasPrefix(st, "INSERT INTO "+table+" ") {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("migration %s: no INSERT INTO %s", name, table)
 }
 
 // derivedTables are the tables derivedInserts fill.

@@ -16,7 +16,8 @@ import (
 // TestSummariesNeverDrift: after random ingests (new events, duplicates,
 // dedup merges across documents) and recodes (events moved and deleted),
 // every summary table equals the same summary recomputed from the events,
-// in SQLite and PostgreSQL.
+// and every event's counts those recomputed from its reports, in SQLite
+// and PostgreSQL.
 func TestSummariesNeverDrift(t *testing.T) {
 	texts := []string{
 		"Iran struck Pakistan on Tuesday.",
@@ -45,6 +46,11 @@ func TestSummariesNeverDrift(t *testing.T) {
 	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
 		ctx := context.Background()
 		db := open(t)
+		// a cap of two evidence rows drops some; ref keeps them all, and
+		// the counts of both are those recounted from all of them
+		db.EvidenceCap = 2
+		ref := open(t)
+		ref.EvidenceCap = 0
 		r := rand.New(rand.NewSource(7))
 		var ids []string
 		for round := 0; round < 12; round++ {
@@ -60,6 +66,9 @@ func TestSummariesNeverDrift(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if _, err := ref.Add(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
 			for _, d := range batch[:res.Added] {
 				ids = append(ids, d.Article.ID)
 			}
@@ -73,6 +82,9 @@ func TestSummariesNeverDrift(t *testing.T) {
 				if _, err := db.Replace(ctx, re); err != nil {
 					t.Fatal(err)
 				}
+				if _, err := ref.Replace(ctx, re); err != nil {
+					t.Fatal(err)
+				}
 			}
 			drift, err := db.SummaryDrift(ctx)
 			if err != nil {
@@ -81,11 +93,18 @@ func TestSummariesNeverDrift(t *testing.T) {
 			if drift != "" {
 				t.Fatalf("round %d: summaries drifted from the events:\n%s", round, drift)
 			}
+			noDrift(t, db, fmt.Sprint("round ", round))
+			if got, want := counts(t, db), oldCounts(t, ref); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d: counts %v, recounted from every report %v", round, got, want)
+			}
 		}
 		sameAggregates(t, db)
 		st, _ := db.Stats(ctx)
 		if st.Events < 5 {
 			t.Errorf("only %d events: the test exercises nothing", st.Events)
+		}
+		if all, _ := ref.Stats(ctx); all.Evidence <= st.Evidence {
+			t.Errorf("the cap dropped none of %d evidence rows: the test exercises nothing", all.Evidence)
 		}
 		// a rebuild changes nothing
 		if err := db.Rebuild(ctx); err != nil {
@@ -94,6 +113,7 @@ func TestSummariesNeverDrift(t *testing.T) {
 		if drift, _ := db.SummaryDrift(ctx); drift != "" {
 			t.Errorf("after rebuild:\n%s", drift)
 		}
+		noDrift(t, db, "after rebuild")
 	})
 }
 
@@ -164,6 +184,7 @@ func TestUpgradeBuildsSummaries(t *testing.T) {
 			if drift, err := db.SummaryDrift(ctx); err != nil || drift != "" {
 				t.Errorf("upgraded summaries differ from the events (%v):\n%s", err, drift)
 			}
+			noDrift(t, db, "upgraded")
 			plan, err := db.ExplainEvents(ctx, annals.EventFilter{DyadA: "USA", DyadB: "RUS"})
 			if err != nil {
 				t.Fatal(err)

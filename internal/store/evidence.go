@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// EvidenceCap is how many evidence rows (reporting sentences) one event
+// keeps by default: a story told by thousands of documents keeps the
+// EvidenceCap/2 earliest (by the document's publication date, then
+// document id and sentence: the order the API lists evidence in) and the
+// most confident of the rest up to EvidenceCap, while its counts
+// (mentions, articles, sources) count every report. Which rows an event
+// keeps does not depend on the order its reports arrived in: the rule
+// picks the same rows from the kept ones and the new ones as from all
+// reports (until a recode takes kept rows away: the rows dropped before
+// are gone, so the event keeps fewer until its documents are recoded).
+const EvidenceCap = 100
+
+// A tally is what a transaction changes in one event's counts; recount
+// applies it.
+type tally struct {
+	date                        string // the event's date (its partition in PostgreSQL)
+	mentions, articles, sources int
+	conf                        float64 // the greatest confidence of a report added
+	removed                     bool    // a report was taken away: the event may be left without any
+	reconf                      bool    // the report of the event's greatest confidence may have been taken away
+}
+
+// outlet is what an event's num_sources counts distinct: the document's
+// source, or its id when it has none.
+func outlet(source, docID string) string {
+	if source == "" {
+		return docID
+	}
+	return source
+}
+
+// outletTells returns which of the events ids a document of outlet
+// reports: one look-up on event_docs_outlet each, which stops at the
+// first (a DISTINCT would read every document of the outlet).
+func (s *DB) outletTells(ctx context.Context, tx *wtx, outlet string, ids []int64) (map[int64]bool, error) {
+	told := map[int64]bool{}
+	for lo := 0; lo < len(ids); lo += 500 {
+		part := ids[lo:min(len(ids), lo+500)]
+		args := make([]any, 0, len(part)+1)
+		for _, id := range part {
+			args = append(args, id)
+		}
+		args = append(args, outlet)
+		rows, err := s.query(ctx, tx, `SELECT column1 FROM (VALUES `+strings.TrimSuffix(strings.Repeat(`(CAST(? AS BIGINT)),`, len(part)), ",")+`) AS v
+			WHERE EXISTS (SELECT 1 FROM event_docs x WHERE x.event_id = v.column1 AND x.outlet = ?)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			told[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return told, nil
+}
+
+// prune drops the evidence rows beyond the cap of those of the events ids
+// that have more: O(cap) rows read for each, however many documents
+// report it (one statement reads the rows of every event over the cap,
+// one more their documents' dates), the rows to drop decided here (keep)
+// and deleted by primary key.
+func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
+	if s.EvidenceCap <= 0 {
+		return nil
+	}
+	for lo := 0; lo < len(ids); lo += 200 {
+		part := ids[lo:min(len(ids), lo+200)]
+		args := make([]any, 0, 2*len(part))
+		for range 2 {
+			for _, id := range part {
+				args = append(args, id)
+			}
+		}
+		in := ` IN (` + placeholders(len(part)) + `)`
+		rows, err := s.query(ctx, tx, `SELECT event_id, doc_id, sentence_index, confidence FROM evidence
+			WHERE event_id`+in+` AND event_id IN (SELECT event_id FROM evidence WHERE event_id`+in+`
+				GROUP BY event_id HAVING COUNT(*) > `+strconv.Itoa(s.EvidenceCap)+`)`, args...)
+		if err != nil {
+			return err
+		}
+		over := map[int64][]evidenceKey{}
+		docs := map[string]string{}
+		for rows.Next() {
+			var id int64
+			var k evidenceKey
+			if err := rows.Scan(&id, &k.doc, &k.sentence, &k.conf); err != nil {
+				rows.Close()
+				return err
+			}
+			over[id] = append(over[id], k)
+			docs[k.doc] = ""
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// their documents' dates by id, apart: PostgreSQL joins a few
+		// hundred rows to the documents by reading the whole documents
+		// index (merge join) or, for a small table, every document for
+		// each row
+		if err := s.published(ctx, tx, docs); err != nil {
+			return err
+		}
+		for _, ks := range over {
+			for i := range ks {
+				ks[i].published = docs[ks[i].doc]
+			}
+		}
+		for _, id := range part { // in id order, as rows are locked
+			drop := keep(over[id], s.EvidenceCap)
+			for lo := 0; lo < len(drop); lo += 200 {
+				d := drop[lo:min(len(drop), lo+200)]
+				args := []any{id}
+				for _, k := range d {
+					args = append(args, k.doc, k.sentence)
+				}
+				// the event's id first, so that the delete reads its rows
+				// only
+				if _, err := s.exec(ctx, tx, `DELETE FROM evidence WHERE event_id = ? AND (doc_id, sentence_index) IN (VALUES `+
+					strings.TrimSuffix(strings.Repeat(`(?, CAST(? AS INTEGER)),`, len(d)), ",")+`)`, args...); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// published sets the publication date of the documents whose ids key
+// docs.
+func (s *DB) published(ctx context.Context, tx *wtx, docs map[string]string) error {
+	ids := make([]any, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	for lo := 0; lo < len(ids); lo += 500 {
+		part := ids[lo:min(len(ids), lo+500)]
+		rows, err := s.query(ctx, tx, `SELECT id, published FROM documents WHERE id IN (`+placeholders(len(part))+`)`, part...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, pub string
+			if err := rows.Scan(&id, &pub); err != nil {
+				rows.Close()
+				return err
+			}
+			docs[id] = pub
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evidenceKey is what decides whether an event keeps an evidence row.
+type evidenceKey struct {
+	published, doc string
+	sentence       int
+	conf           float64
+}
+
+// keep orders an event's evidence rows as the cap keeps them, the kept
+// first, and returns those beyond cap: the cap/2 earliest (by the
+// document's publication date, then document id and sentence, bytewise),
+// then the others by confidence, greatest first (ties to the earliest).
+// Migration 0006 kept the same with SQL, its ORDER BY in the same order.
+func keep(rows []evidenceKey, cap int) []evidenceKey {
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.published != b.published {
+			return a.published < b.published
+		}
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.sentence < b.sentence
+	})
+	k := min(len(rows), cap/2)
+	// stable: equal confidences stay in order of date
+	sort.SliceStable(rows[k:], func(i, j int) bool { return rows[k+i].conf > rows[k+j].conf })
+	if len(rows) <= cap {
+		return nil
+	}
+	return rows[cap:]
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
