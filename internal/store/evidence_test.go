@@ -448,7 +448,7 @@ func TestEvidenceUpgrade(t *testing.T) {
 			var v, nReports int
 			db.SQL().QueryRow(`SELECT MAX(version) FROM schema_version`).Scan(&v)
 			db.SQL().QueryRow(`SELECT COUNT(*) FROM event_docs`).Scan(&nReports)
-			if v != 6 || nReports < 2000+300 {
+			if v < 6 || nReports < 2000+300 { // (migrations after 0006 may follow)
 				t.Fatalf("after the upgrade: version %d, %d reports", v, nReports)
 			}
 			if got := counts(t, db, true); !reflect.DeepEqual(got, before) {
