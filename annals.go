@@ -183,6 +183,8 @@ type EventFilter struct {
 	// At, when set, is a point: events located exactly there (a place's
 	// coordinates as GET /api/v1/places gives them).
 	At *Point
+	// MinConfidence keeps events whose confidence is at least this.
+	MinConfidence float64
 }
 
 // Point is a latitude and longitude in degrees.

@@ -358,11 +358,13 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 type filterFlags struct {
 	actor, source, target, dyad, from, to, root, code, place, country, text, mode *string
 	quad                                                                          *int
+	minConf                                                                       *float64
 }
 
 func addFilterFlags(fs interface {
 	String(string, string, string) *string
 	Int(string, int, string) *int
+	Float64(string, float64, string) *float64
 }) filterFlags {
 	return filterFlags{
 		actor:   fs.String("actor", "", "actor code prefix, as source or target (PAK, IRNGOV)"),
@@ -378,6 +380,7 @@ func addFilterFlags(fs interface {
 		country: fs.String("country", "", "location country (ISO alpha-3)"),
 		text:    fs.String("text", "", "full-text search in the evidence sentences"),
 		mode:    fs.String("mode", "", "modes, comma-separated (default asserted,intended,reported; 'all' for every mode)"),
+		minConf: fs.Float64("min-confidence", 0, "only events with at least this confidence (0 to 1)"),
 	}
 }
 
@@ -401,6 +404,10 @@ func (ff filterFlags) filter() (annals.EventFilter, error) {
 	if f.QuadClass < 0 || f.QuadClass > 4 {
 		return f, fmt.Errorf("--quad %d: want 1-4", f.QuadClass)
 	}
+	if c := *ff.minConf; !(c >= 0 && c <= 1) {
+		return f, fmt.Errorf("--min-confidence %v: want a number from 0 to 1", c)
+	}
+	f.MinConfidence = *ff.minConf
 	modes, err := parseModes(*ff.mode)
 	f.Modes = modes
 	return f, err

@@ -355,7 +355,7 @@ func MetricsHandler(set *metrics.Set) http.Handler {
 }
 
 // filterParams are the query parameters every filtered endpoint takes.
-var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "root", "code", "quad", "place", "at", "country", "q", "mode", "doc", "limit", "cursor"}
+var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "root", "code", "quad", "place", "at", "country", "q", "mode", "doc", "min_confidence", "limit", "cursor"}
 
 // routeParams are the query parameters a filtered route takes: the
 // filters (less those in routeOmits) and its extras, sorted.
@@ -425,6 +425,13 @@ func filter(r *http.Request, route string) (annals.EventFilter, error) {
 			return f, bad("at %q: %v", v, err)
 		}
 		f.At = p
+	}
+	if v := q.Get("min_confidence"); v != "" {
+		c, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(c >= 0 && c <= 1) {
+			return f, bad("min_confidence %q: want a number from 0 to 1", v)
+		}
+		f.MinConfidence = c
 	}
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)

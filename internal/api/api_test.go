@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -429,5 +430,51 @@ func TestEventsSorted(t *testing.T) {
 	var res map[string]any
 	if code := get(t, s.URL+"/api/v1/events?sort=random", &res); code != 400 {
 		t.Errorf("sort=random: %d", code)
+	}
+}
+
+// TestMinConfidenceFilter: min_confidence keeps exactly the events at or
+// above it, and a value outside 0-1 answers 400.
+func TestMinConfidenceFilter(t *testing.T) {
+	s := newServer(t, "")
+	type page struct {
+		Events []struct {
+			ID         int64   `json:"id"`
+			Confidence float64 `json:"confidence"`
+		} `json:"events"`
+	}
+	var all page
+	if code := get(t, s.URL+"/api/v1/events?limit=1000", &all); code != 200 || len(all.Events) < 10 {
+		t.Fatalf("all events: %d, %d events", code, len(all.Events))
+	}
+	confs := make([]float64, len(all.Events))
+	for i, e := range all.Events {
+		confs[i] = e.Confidence
+	}
+	slices.Sort(confs)
+	floor := confs[len(confs)/2]
+	want := 0
+	for _, c := range confs {
+		if c >= floor {
+			want++
+		}
+	}
+	var kept page
+	if code := get(t, s.URL+"/api/v1/events?limit=1000&min_confidence="+strconv.FormatFloat(floor, 'f', -1, 64), &kept); code != 200 {
+		t.Fatalf("min_confidence: %d", code)
+	}
+	if len(kept.Events) != want || want == len(confs) {
+		t.Errorf("min_confidence %.2f kept %d of %d events, want %d", floor, len(kept.Events), len(confs), want)
+	}
+	for _, e := range kept.Events {
+		if e.Confidence < floor {
+			t.Errorf("event %d at confidence %.2f kept by min_confidence %.2f", e.ID, e.Confidence, floor)
+		}
+	}
+	for _, v := range []string{"1.5", "-0.1", "NaN", "high"} {
+		var body map[string]any
+		if code := get(t, s.URL+"/api/v1/events?min_confidence="+v, &body); code != 400 {
+			t.Errorf("min_confidence=%s: %d, want 400", v, code)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func TestOpenAPI(t *testing.T) {
 		"/api/v1/places":                 "/api/v1/places",
 	}
 	sample := map[string]string{"dyad": "PAK,IRN", "from": "2024-01-01", "to": "2024-12-31", "quad": "4", "mode": "all",
-		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json", "sort": "-date", "at": "30.18,66.99"}
+		"limit": "5", "cursor": "0", "interval": "month", "by": "country", "root": "19", "code": "19", "q": "strike", "format": "json", "sort": "-date", "at": "30.18,66.99", "min_confidence": "0.5"}
 	for path, url := range routes {
 		item := doc.Paths.Find(path)
 		if item == nil || item.Get == nil {

@@ -88,6 +88,10 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 	if f.Country != "" {
 		add(`e.country = ?`, strings.ToUpper(f.Country))
 	}
+	if f.MinConfidence > 0 {
+		// most events pass: a condition on the rows the other filters read
+		add(s.d.noIndex(`e.confidence`)+` >= ?`, f.MinConfidence)
+	}
 	if f.Text != "" {
 		if strings.IndexFunc(f.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 			add(`1 = ?`, 0) // no word to search for ("*", a quote): nothing matches
@@ -572,7 +576,7 @@ var noSummaries bool
 // dates, quad class and modes.
 func summarised(f annals.EventFilter) bool {
 	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
-		f.Place == "" && f.At == nil && f.Country == "" && f.Text == "" && f.DocID == ""
+		f.Place == "" && f.At == nil && f.Country == "" && f.Text == "" && f.DocID == "" && f.MinConfidence == 0
 }
 
 // datesParse reports whether f's dates are YYYY-MM-DD, as the month
