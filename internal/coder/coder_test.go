@@ -100,23 +100,27 @@ func TestSentences(t *testing.T) {
 // attributions, headlines, denials, conditionals). It is a measurement, not
 // a regression suite: it fails only when the share of rows that hold falls
 // below heldoutFloor, and lists the failures with -v.
-func TestHeldout(t *testing.T) {
-	n, failures := checkRows(t, "testdata/heldout.tsv")
+func TestHeldout(t *testing.T) { measure(t, "held-out", "testdata/heldout.tsv", heldoutFloor) }
+
+// measure reports the share of an annotated set's rows that hold, lists
+// the failures with -v, and fails below floor.
+func measure(t *testing.T, name, path string, floor float64) {
+	n, failures := checkRows(t, path)
 	share := float64(n-len(failures)) / float64(n)
-	t.Logf("held-out sentences: %d of %d hold (%.1f%%)", n-len(failures), n, 100*share)
+	t.Logf("%s sentences: %d of %d hold (%.1f%%)", name, n-len(failures), n, 100*share)
 	if testing.Verbose() {
 		for _, f := range failures {
 			t.Log(f)
 		}
 	}
-	if share < heldoutFloor {
-		t.Errorf("held-out share %.3f fell below %.3f", share, heldoutFloor)
+	if share < floor {
+		t.Errorf("%s share %.3f fell below %.3f", name, share, floor)
 	}
 }
 
-// heldoutFloor is a little under the share measured when the set was
-// added; raise it as the coder improves.
-const heldoutFloor = 0.60
+// heldoutFloor is a little under the share measured last (221 of 323,
+// 68.4%); raise it as the coder improves.
+const heldoutFloor = 0.65
 
 // TestHeldout2 measures the coder on testdata/heldout2.tsv, a second
 // held-out set written once heldout.tsv had been used to guide rules:
@@ -125,22 +129,12 @@ const heldoutFloor = 0.60
 // share of rows that hold falls below heldout2Floor; -v lists the failures.
 // Keep it unseen: do not tune rules to its rows.
 func TestHeldout2(t *testing.T) {
-	n, failures := checkRows(t, "testdata/heldout2.tsv")
-	share := float64(n-len(failures)) / float64(n)
-	t.Logf("held-out-2 sentences: %d of %d hold (%.1f%%)", n-len(failures), n, 100*share)
-	if testing.Verbose() {
-		for _, f := range failures {
-			t.Log(f)
-		}
-	}
-	if share < heldout2Floor {
-		t.Errorf("held-out-2 share %.3f fell below %.3f", share, heldout2Floor)
-	}
+	measure(t, "held-out-2", "testdata/heldout2.tsv", heldout2Floor)
 }
 
-// heldout2Floor is a few points under the share measured when the set was
-// added (174 of 240, 72.5%); raise it as the coder improves.
-const heldout2Floor = 0.68
+// heldout2Floor is a few points under the share measured last (183 of
+// 240, 76.2%; 174 when the set was added); raise it as the coder improves.
+const heldout2Floor = 0.73
 
 // TestVerbSmoke is a lexicon smoke test, separate from the annotated
 // sentences: each frequent verb in a bare "X VERBED Y on Monday." frame,
