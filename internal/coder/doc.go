@@ -5,5 +5,9 @@
 // with possessors and by-phrases, and to-infinitive complements that pick
 // the code of pledges, appeals, demands, refusals and threats. Every event
 // names the lexicon line that fired and carries a mode (asserted, intended,
-// negated, hypothetical, reported) and a confidence.
+// negated, hypothetical, reported) and a confidence: Calibrate
+// (confidence.go) estimates the chance a careful coder keeps the event
+// from its evidence features, with the weights of lexicon/confidence.tsv
+// that tools/genconf fits on the annotated sentences (package annot reads
+// them). Lint lists lexicon rows that can never decide an event.
 package coder
