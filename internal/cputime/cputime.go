@@ -1,15 +1,15 @@
 //go:build unix
 
-package syntax
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time this process has used, so that benchmarks on a
-// shared machine can report throughput per CPU second besides wall time.
-func cpuTime() time.Duration {
+// Self is the CPU time (user and system) this process has used so far,
+// 0 where the platform does not tell.
+func Self() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
