@@ -714,7 +714,9 @@ func coordGap(gap []annals.Token) bool {
 			commas++
 		case "the", "its", "their":
 		default:
-			return false
+			if !(conj && (t.Tag == "JJ" || t.Tag == "VBN")) {
+				return false // (an adjective of the next conjunct: "the government and regional forces")
+			}
 		}
 	}
 	return conj || commas == 1 && gap[0].Text == "," // ("Saudi Arabia, the UAE, Bahrain and Egypt")
