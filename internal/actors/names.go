@@ -39,18 +39,25 @@ func nameKey(toks []annals.Token, first, last int) string {
 // "Lai Ching-te", last in "Shehbaz Sharif"). A word two people share is
 // ambiguous and names neither.
 func (c *context) introduce(u unit, m annals.Mention) {
-	if c.introduced == nil {
-		c.introduced = names{}
-	}
 	toks := c.doc.Tokens
-	c.introduced.put(nameKey(toks, u.first, u.last), m.Code, m.Entry)
+	c.remember(nameKey(toks, u.first, u.last), m)
 	if u.last-u.first > 1 {
 		for _, k := range [...]int{u.first, u.last - 1} {
 			if w := toks[k].Lower; len(w) >= 3 && capitalized(toks[k].Text) {
-				c.introduced.put(w, m.Code, m.Entry)
+				c.remember(w, m)
 			}
 		}
 	}
+}
+
+// remember records that the lower-cased name key stands for mention m's
+// actor ("Hagari" after "IDF spokesperson Daniel Hagari", or after an
+// apposition that places him).
+func (c *context) remember(key string, m annals.Mention) {
+	if c.introduced == nil {
+		c.introduced = names{}
+	}
+	c.introduced.put(key, m.Code, m.Entry)
 }
 
 func (n names) put(key, code, entry string) {

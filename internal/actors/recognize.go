@@ -244,9 +244,6 @@ type context struct {
 	// unknownSurnames are the last words of people's names no dictionary
 	// knows
 	unknownSurnames map[string]bool
-	// surnames are the people named with a role or a dictionary entry and
-	// a name of their own, by the name's last word
-	surnames map[string]annals.Mention
 	// roleHome is the country each role word was last named with ("Prime
 	// Minister Shehbaz Sharif"): "the prime minister" later is that one
 	roleHome map[*entry]string
@@ -579,6 +576,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		// Lai with his country
 		r, _ := c.introduced.lookup(toks, name)
 		m.Code, m.Entry = r.code, r.entry
+		c.markPerson(m)
 	case hasCountry:
 		m.Code, m.Entry = country.r.code, country.r.loc
 		m.Place = len(g) == 1 && country.e.place
@@ -599,16 +597,8 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		}
 		m.Code, m.Entry = home+roleOf(role), role.r.loc
 	case hasName:
-		// a surname already introduced ("IDF spokesperson Daniel Hagari
-		// ... Hagari said") is that person; any other unknown name is
+		// an unknown name the article has not introduced (names.go) is
 		// kept uncoded so users can see what is missing
-		if len(g) == 1 && g[0].last-g[0].first == 1 {
-			if p, ok := c.surnames[toks[g[0].first].Lower]; ok && p.Code != "" {
-				m.Code, m.Entry = p.Code, p.Entry
-				c.markPerson(m)
-				return m, true
-			}
-		}
 		return m, true
 	default:
 		return m, false
@@ -617,17 +607,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		// "Israel Defense Forces spokesperson Daniel Hagari": his surname
 		// names him later in the article
 		if k := g[len(g)-1]; k.name && k.last-k.first > 1 {
-			if c.surnames == nil {
-				c.surnames = map[string]annals.Mention{}
-			}
-			sur := toks[k.last-1].Lower
-			if o, seen := c.surnames[sur]; seen && o.Code != m.Code {
-				m0 := m
-				m0.Code = "" // two people share the surname: it names neither
-				c.surnames[sur] = m0
-			} else {
-				c.surnames[sur] = m
-			}
+			c.introduce(k, m)
 			c.markPerson(m)
 		}
 	}
@@ -848,11 +828,8 @@ func (c *context) appositions(cur []annals.Mention) {
 		if !ok || x.First-m.Last > 5 {
 			continue
 		}
-		if c.surnames == nil {
-			c.surnames = map[string]annals.Mention{}
-		}
-		if _, known := c.surnames[sur]; !known {
-			c.surnames[sur] = x
+		if _, known := c.introduced[sur]; !known {
+			c.remember(sur, x)
 			delete(c.unknownSurnames, sur)
 		}
 	}
