@@ -219,6 +219,7 @@ func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix sentIndex, ev
 // event, each a feature of its own.
 var ruleMarks = []struct{ text, name string }{
 	{"(target: the state where it struck)", "place-target"},
+	{"(target: the story's other side)", "story-target"},
 	{" + ", "converted"},
 	{"(by who acts", "by-actor"},
 	{"(from the air", "aerial"},

@@ -185,6 +185,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	places := p.Geo.Find(doc, ms)
 	p.Geo.Locate(doc, evs, places)
 	coder.TargetPlaces(evs)
+	coder.StoryTargets(evs)
 	p.Coder.Calibrate(doc, ms, evs)
 	evs = p.confident(evs)
 	evs = coder.MergeRepeats(evs)

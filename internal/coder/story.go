@@ -1,0 +1,99 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annals-events/annals"
+)
+
+// storyTargetRoots are the roots of acts that are always aimed at someone:
+// agreeing, cooperating, yielding, demanding, disapproving, rejecting,
+// threatening, posturing, reducing relations, coercing, assaulting,
+// fighting. When the sentence names no target ("Pakistan said it was
+// suspending all trade", "Zelenskiy welcomed the decision"), a careful
+// coder reads it from the story: the other side of the source's dyad.
+// Statements (01), appeals (02), investigations (09) and protests (14)
+// stay without one: those are often addressed to no one in particular.
+var storyTargetRoots = map[string]bool{
+	"03": true, "04": true, "05": true, "06": true, "07": true, "08": true,
+	"10": true, "11": true, "12": true, "13": true, "15": true, "16": true,
+	"17": true, "18": true, "19": true, "20": true,
+}
+
+// storySide is the identity of an actor for the story's dyads: its
+// country, or the whole code of an international, non-governmental or
+// militant body ("IGOEUR" and "IGOUNO" are two sides, not one); "" for
+// an actor without one.
+func storySide(code string) string {
+	switch {
+	case len(code) < 3 || strings.HasPrefix(code, "---"):
+		return ""
+	case strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "IMG"):
+		if len(code) >= 6 {
+			return code[:6]
+		}
+		return code
+	}
+	return code[:3]
+}
+
+// StoryTargets gives a directed event without a target the source's other
+// side in the story: the side it is paired with most often in the
+// document's events that name both (ties go to the pair named first). It
+// runs on a document's final events, after TargetPlaces; the confidence
+// drops and the rule says so. An event whose source is in no such pair
+// keeps its empty target.
+func StoryTargets(evs []annals.Event) {
+	type pair struct{ a, b string }
+	count := map[pair]int{}
+	first := map[pair]int{}
+	for i := range evs {
+		e := &evs[i]
+		if !e.Countable() {
+			continue
+		}
+		s, t := storySide(e.Source), storySide(e.Target)
+		if s == "" || t == "" || s == t {
+			continue
+		}
+		p := pair{min(s, t), max(s, t)}
+		if _, ok := first[p]; !ok {
+			first[p] = i
+		}
+		count[p]++
+	}
+	if len(count) == 0 {
+		return
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] {
+			continue
+		}
+		s := storySide(e.Source)
+		if s == "" {
+			continue
+		}
+		best, bestN, bestFirst := "", 0, 0
+		for p, n := range count {
+			other := ""
+			switch s {
+			case p.a:
+				other = p.b
+			case p.b:
+				other = p.a
+			default:
+				continue
+			}
+			if n > bestN || n == bestN && first[p] < bestFirst {
+				best, bestN, bestFirst = other, n, first[p]
+			}
+		}
+		if best == "" {
+			continue
+		}
+		e.Target = best
+		e.Rule += " (target: the story's other side)"
+		e.Confidence = round2(e.Confidence - 0.1)
+	}
+}
