@@ -123,15 +123,23 @@ func (s *sentence) noun(n int) {
 		}
 	}
 	support := -1 // the verb that carries the nominal event
+	agreed := false // the noun is what an agreement is on (agreedOn)
+	agreeVerb := -1 // and the verb of that agreement
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
 		own := false // "Russia announced its withdrawal": its own act
-		for g := n - 1; g >= s.first && g >= n-8; g-- {
+		for g := n - 1; g >= s.first && g >= n-12; g-- {
 			tg := s.tok(g)
 			own = own || tg.Tag == "PRP$" && !s.inMention[g]
+			if (tg.Lower == "on" || tg.Lower == "over") && g-1 >= s.first && agreedOn[s.tok(g-1).Lemma] && !agreed {
+				agreed = true // "reached an agreement on new sanctions": what the subject agreed to do
+				continue
+			}
 			if isVerb(tg) {
-				if l := verbLemma(s.c.lx, tg); own && !supportVerbs[l] && !measureVerbs[l] {
+				if l := verbLemma(s.c.lx, tg); agreed {
+					src, agreeVerb = s.subject(g), g
+				} else if own && !supportVerbs[l] && !measureVerbs[l] {
 					src = s.subject(g) // the possessive names the verb's subject
 				} else if supportVerbs[l] || measureVerbs[l] {
 					if tg.Tag == "VB" && g > s.first && s.tok(g-1).Lower == "to" && s.governed(g) && !s.transparent[g] {
@@ -262,6 +270,13 @@ func (s *sentence) noun(n int) {
 		}
 	}
 	mode := s.mode(n, cs)
+	if agreeVerb >= 0 {
+		// what is agreed is intended, unless the agreement itself failed
+		// or is denied ("failed to agree on a ceasefire")
+		if mode = s.mode(agreeVerb, s.clauseStart(agreeVerb)); mode == annals.Asserted {
+			mode = annals.Intended
+		}
+	}
 	if support >= 0 && mode == annals.Asserted {
 		// "it will begin a new military operation": the support verb's
 		// modality is the event's
@@ -285,6 +300,20 @@ func (s *sentence) noun(n int) {
 		conf -= 0.15
 	}
 	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf)
+	if agreeVerb >= 0 {
+		// CAMEO codes what was agreed, not the agreeing: the verb's own
+		// agreement event gives way to its content
+		at := s.tok(agreeVerb).Start
+		kept := s.events[:0]
+		for _, e := range s.events {
+			if e.TriggerSpan.Start == at && (e.Root == "03" || e.Root == "05") {
+				s.tr.add(s.tok(agreeVerb).Text + ": what was agreed (" + t.Text + ") is the event, not the agreeing")
+				continue
+			}
+			kept = append(kept, e)
+		}
+		s.events = kept
+	}
 }
 
 // victims returns the subject of a passive killing or wounding whose "in"

@@ -237,3 +237,10 @@ var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true,
 // sanctions" or "declared a ceasefire" is the one imposing or observing it.
 var measureVerbs = map[string]bool{"announce": true, "declare": true, "unveil": true, "order": true, "introduce": true,
 	"approve": true, "adopt": true, "impose": true}
+
+// agreedOn are the words whose "on" or "over" phrase names what is agreed:
+// the measure in "reached an agreement on new sanctions against Mali" or
+// "agreed on a package of sanctions" is one the agreeing side intends to
+// take, coded as intended with the agreeing side as its source.
+var agreedOn = map[string]bool{"agreement": true, "deal": true, "accord": true, "consensus": true,
+	"understanding": true, "agree": true, "compromise": true}
