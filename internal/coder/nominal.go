@@ -122,7 +122,7 @@ func (s *sentence) noun(n int) {
 			recipient = s.recipientOf(n)
 		}
 	}
-	support := -1 // the verb that carries the nominal event
+	support := -1   // the verb that carries the nominal event
 	agreed := false // the noun is what an agreement is on (agreedOn)
 	agreeVerb := -1 // and the verb of that agreement
 	if len(src) == 0 {
