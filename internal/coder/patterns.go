@@ -97,6 +97,18 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 	var used []int
 	k := j
 	for fi, alts := range p.follow {
+		if alts[0] == actorItem {
+			// the object itself must be an actor, and not a possessor:
+			// "called Erdogan to apologise", not "called the decision to
+			// start talks irrational" or "called Georgian Dream's decision"
+			m, ok := s.actorAt(k, end)
+			if !ok {
+				return 0, nil, false
+			}
+			used = append(used, m.First)
+			k = m.Last
+			continue
+		}
 		found := false
 		// six words, not counting the names of actors: "accepted Turkish
 		// President Recep Tayyip Erdogan's invitation"
@@ -134,6 +146,45 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 		}
 	}
 	return j, used, true
+}
+
+// actorItem is the follow item that stands for the object actor itself.
+const actorItem = "@actor"
+
+// actorAt returns the actor mention that starts at k, past determiners,
+// when it is not a possessor ("Iran's decision").
+func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
+	for k < end && s.tok(k).Tag == "DT" {
+		k++
+	}
+	for _, m := range s.ms {
+		if m.First == k && m.Last <= end {
+			if m.Last < s.last && s.tok(m.Last).Tag == "POS" {
+				return m, false
+			}
+			return m, true
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// actorSlot returns the index in s.ms of the mention that p's @actor item
+// matched (used holds one token per follow item), or -1.
+func (s *sentence) actorSlot(p *pattern, used []int) int {
+	if p == nil {
+		return -1
+	}
+	for fi, alts := range p.follow {
+		if alts[0] != actorItem || fi >= len(used) {
+			continue
+		}
+		for i, m := range s.ms {
+			if m.First == used[fi] {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func has(xs []string, x string) bool {

@@ -264,6 +264,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		var locTarget bool
 		root := baseRoot
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
+		if i := s.actorSlot(p, used); i >= 0 {
+			tgt, locTarget = s.coordinated(i), false // the row's @actor is its target
+		}
 		if len(tgt) == 0 && comp > 0 && fam != "02" { // (an appeal is aimed at whom it asks, not at what they should act on)
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
 		}
