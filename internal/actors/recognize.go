@@ -473,6 +473,9 @@ func hasCountry(g []unit) bool {
 
 func joinable(toks []annals.Token, p, u unit) bool {
 	gap := toks[p.last:u.first]
+	if p.isCountry() && u.isCountry() && len(gap) == 1 && gap[0].Lower == "of" && p.r.code == u.r.code {
+		return true // "the United States of America" is one name
+	}
 	if len(gap) > 2 && !(len(gap) <= 4 && allGapWords(gap)) {
 		return false // but "Pakistan's newly appointed army chief" is one
 	}
@@ -596,6 +599,8 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			home = "---"
 		}
 		m.Code, m.Entry = home+roleOf(role), role.r.loc
+	case hasName && thingAbbreviation(toks, first, last):
+		return m, false // "an intercontinental ballistic missile (ICBM)": a thing's short name
 	case hasName:
 		// an unknown name the article has not introduced (names.go) is
 		// kept uncoded so users can see what is missing
@@ -624,6 +629,18 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		c.roleHome[role.e] = m.Code[:3]
 	}
 	return m, true
+}
+
+// thingAbbreviation reports an unknown name in parentheses right after a
+// common noun: the short form of what the noun names ("a ballistic missile
+// (ICBM)", "a drone (UAV)"), no actor. ("the Islamic State (IS)" is an
+// actor's: the phrase before it is a name.)
+func thingAbbreviation(toks []annals.Token, first, last int) bool {
+	if first < 2 || last >= len(toks) || toks[first-1].Text != "(" || toks[last].Text != ")" {
+		return false
+	}
+	t := toks[first-2].Tag
+	return t == "NN" || t == "NNS"
 }
 
 // definite reports a "the" before the role at i, past title modifiers:
