@@ -63,6 +63,31 @@ func (s *sentence) passive(v int) bool {
 	return false
 }
 
+// beforeApposition returns the mention that an apposition closing at the
+// comma c describes: the apposition opens at an earlier comma, holds a
+// noun phrase and no verb of its own, and the mention ends at that comma
+// and stands at the start of its clause. It returns -1 otherwise.
+func (s *sentence) beforeApposition(c int) int {
+	for k := c - 1; k > s.first && k >= c-25; k-- {
+		t := s.tok(k)
+		if t.Text == "," {
+			if k+1 >= c || !(s.tok(k+1).Tag == "DT" || s.tok(k+1).Tag == "PRP$" || s.tok(k+1).Tag == "JJ" || isNoun(s.tok(k+1)) || s.inMention[k+1]) {
+				return -1
+			}
+			for i := len(s.ms) - 1; i >= 0; i-- {
+				if m := s.ms[i]; m.Last == k && m.Code != "" && s.clauseStart(m.First) <= s.first+1 && (m.First == s.first || s.tok(m.First-1).Tag == "DT") {
+					return i
+				}
+			}
+			return -1
+		}
+		if isVerb(t) && t.Tag != "VBN" && t.Tag != "VBG" || t.Tag == "MD" || t.Tag == "WDT" || t.Tag == "WP" || t.Text == "(" || t.Text == ")" || t.Text == "\"" {
+			return -1
+		}
+	}
+	return -1
+}
+
 // objectNext reports a noun phrase right after the verb at v: its object.
 func (s *sentence) objectNext(v int) bool {
 	if v+1 >= s.last {
@@ -143,6 +168,14 @@ func (s *sentence) subject(v int) []annals.Mention {
 				}
 				break
 			}
+		}
+	}
+	if vg-1 > s.first && s.tok(vg-1).Text == "," {
+		// "The United States, Taiwan's main arms supplier despite the
+		// lack of ties, condemned": an apposition has closed; the actor
+		// before it is the subject
+		if i := s.beforeApposition(vg - 1); i >= 0 {
+			return s.coordinated(i)
 		}
 	}
 	best := -1
