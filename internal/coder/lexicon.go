@@ -42,6 +42,13 @@ type pattern struct {
 	curated bool
 }
 
+// bareStatementCodes are the codes a generated catch-all row gives a verb
+// of saying ("cite", "describe", "emphasize": 010). Without a pattern of
+// annals' own, such a verb codes no event: CAMEO's statement is for what
+// is said to or about someone, and the bare verb fires on news far more
+// often wrongly than rightly.
+var bareStatementCodes = map[string]bool{"010": true}
+
 // catchAll reports a generated row with no words after its trigger: a
 // verb's default code in the PETRARCH-2 dictionary.
 func catchAll(p *pattern) bool { return !p.curated && len(p.follow) == 0 }

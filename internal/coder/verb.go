@@ -70,6 +70,12 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	if p != nil {
 		code, rule = p.code, p.loc
 	}
+	if p != nil && catchAll(p) && bareStatementCodes[p.code] && fam == "" {
+		// "cited South Korean media", "described it as": a verb of saying
+		// with nothing the lexicon codes is no statement event
+		s.tr.add(t.Text + ": a bare verb of saying (" + p.loc + "), not coded")
+		return
+	}
 	comp := -1
 	if fam == "=" {
 		// "scheduled to attend", "wants to re-examine", "helped to carry
