@@ -10,6 +10,10 @@ import (
 )
 
 // mode finds negation, modals and governing words around the verb group.
+// noneDeterminers make an object that names nothing: "provided no
+// details".
+var noneDeterminers = map[string]bool{"no": true}
+
 func (s *sentence) mode(v int, cs int) annals.Mode {
 	// "is considering sending aid": an option weighed, not an act
 	if s.tok(v).Tag == "VBG" && v > s.first && weighVerbs[verbLemma(s.c.lx, s.tok(v-1))] && isVerb(s.tok(v-1)) {
@@ -86,6 +90,17 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			case "stop", "cease", "quit", "halt", "resist", "avoid", "refrain", "abstain", "desist", "shun":
 				return annals.Negated
 			}
+		}
+	}
+	// "provided no details", "reached no agreement", "gave no reason": an
+	// object that is none negates the act
+	if isVerb(s.tok(v)) {
+		k := v + 1
+		for k < s.last && s.tok(k).Tag == "RB" {
+			k++
+		}
+		if k+1 < s.last && noneDeterminers[s.tok(k).Lower] && (s.tok(k+1).Tag == "JJ" || isNoun(s.tok(k+1))) {
+			return annals.Negated
 		}
 	}
 	// "lifting the ban is out of the question"
