@@ -474,6 +474,9 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	if tgt != nil && tgt.Code == src.Code && src.Code != "" {
 		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
 	}
+	if tgt != nil && !tgt.Ref && len(tgt.Code) == 3 && len(src.Code) >= 3 && tgt.Code == src.Code[:3] && tgt.Last < s.last && relationNouns[s.tok(tgt.Last).Lemma] {
+		tgt = nil // "threatened sanctions on the longtime U.S. partner": the source's own country modifies whom it acts on
+	}
 	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
 		tgt = nil // "withdraw its ambassador": its own, not a target
 	}
@@ -512,6 +515,12 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	}
 	s.events = append(s.events, e)
 }
+
+// relationNouns name one side by its relation to another: in "the
+// longtime U.S. partner" the country modifying the noun is not the one
+// meant.
+var relationNouns = map[string]bool{"partner": true, "ally": true, "neighbour": true, "neighbor": true,
+	"backer": true, "rival": true, "adversary": true, "foe": true, "enemy": true, "client": true, "proxy": true}
 
 func round2(f float64) float64 {
 	if f < 0.05 {
