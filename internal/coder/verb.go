@@ -474,7 +474,7 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	if tgt != nil && tgt.Code == src.Code && src.Code != "" {
 		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
 	}
-	if tgt != nil && !tgt.Ref && len(tgt.Code) == 3 && len(src.Code) >= 3 && tgt.Code == src.Code[:3] && tgt.Last < s.last && relationNouns[s.tok(tgt.Last).Lemma] {
+	if tgt != nil && !tgt.Ref && len(tgt.Code) == 3 && len(src.Code) >= 3 && tgt.Code == src.Code[:3] && s.modifiesRelation(*tgt) {
 		tgt = nil // "threatened sanctions on the longtime U.S. partner": the source's own country modifies whom it acts on
 	}
 	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
@@ -521,6 +521,20 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 // meant.
 var relationNouns = map[string]bool{"partner": true, "ally": true, "neighbour": true, "neighbor": true,
 	"backer": true, "rival": true, "adversary": true, "foe": true, "enemy": true, "client": true, "proxy": true}
+
+// modifiesRelation reports a mention that modifies or possesses a relation
+// noun, past adjectives: "the longtime U.S. partner", "Iran's regional
+// rival".
+func (s *sentence) modifiesRelation(m annals.Mention) bool {
+	k := m.Last
+	if k < s.last && s.tok(k).Tag == "POS" {
+		k++
+	}
+	for k < s.last && s.tok(k).Tag == "JJ" {
+		k++
+	}
+	return k < s.last && relationNouns[s.tok(k).Lemma]
+}
 
 func round2(f float64) float64 {
 	if f < 0.05 {
