@@ -138,11 +138,16 @@ func (s *sentence) subject(v int) []annals.Mention {
 	}
 	// '"We condemn it," the ministry's spokesman said': a first person in
 	// a quotation is whoever the sentence says spoke it
-	if p := s.pronounSubject(vg); p >= 0 && (s.tok(p).Lower == "we" || s.tok(p).Lower == "i") && s.quotedAt(p) {
+	if p := s.pronounSubject(vg); p >= 0 && (s.tok(p).Lower == "we" || s.tok(p).Lower == "i") && (s.quotedAt(p) || s.openAt(p)) {
 		for i, m := range s.ms {
 			if m.First > vg && m.Code != "" && s.speaker(m) {
 				return s.coordinated(i)
 			}
+		}
+		// 'The ambassador said: "... We called upon Iran to cooperate."':
+		// the quotation opened in an earlier sentence
+		if m, ok := s.carriedSpeaker(p); ok {
+			return []annals.Mention{m}
 		}
 	}
 	// "the FARC said they will lay down arms": a pronoun subject of a

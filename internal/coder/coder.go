@@ -81,15 +81,17 @@ func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, 
 	}
 	var out []annals.Event
 	doers := map[string]annals.Mention{}
+	quote := &quoteState{}
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers}
+		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers, quote: quote}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
 		s.parsedTree = s.parsed()
 		s.tree = c.Tree && s.parsedTree
 		out = append(out, s.code()...)
+		s.advanceQuote()
 	}
 	for i := range out {
 		out[i].DocID = doc.Article.ID
@@ -99,17 +101,24 @@ func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, 
 
 // MergeRepeats folds the same event told twice in one article into one,
 // counting its evidence sentences. Two tellings are the same event when
-// source, target, code and mode agree and their dates agree, or one of
-// them only carries the publication date (a closing summary repeating the
-// lede); the more precise date is kept.
-func MergeRepeats(evs []annals.Event) []annals.Event {
+// source, target, code and mode agree, their triggers share a lemma (the
+// strikes that "struck" are "the strikes"; but "regretted the decision"
+// after "expressed concern" is a second act of the same kind), and their
+// dates agree, or one of them only carries the publication date (a closing
+// summary repeating the lede); the more precise date is kept.
+func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 	idx := map[string][]int{}
 	var out []annals.Event
+	lemmas := make([]string, 0, len(evs)) // the trigger lemma of each kept event
 	for _, e := range evs {
 		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
+		lem := triggerLemma(doc, e)
 		merged := false
 		for _, i := range idx[k] {
 			o := &out[i]
+			if lemmas[i] != lem {
+				continue // another act of the same kind
+			}
 			if o.EventDate != e.EventDate && o.DatePrecision != "published" && e.DatePrecision != "published" {
 				continue // the same kind of event on another day
 			}
@@ -135,8 +144,24 @@ func MergeRepeats(evs []annals.Event) []annals.Event {
 		e.EventID = hex.EncodeToString(h[:8])
 		idx[k] = append(idx[k], len(out))
 		out = append(out, e)
+		lemmas = append(lemmas, lem)
 	}
 	return out
+}
+
+// triggerLemma is the lemma of the event's trigger word ("" when the
+// document does not hold it).
+func triggerLemma(doc *annals.Doc, e annals.Event) string {
+	if doc == nil || e.SentenceIndex < 0 || e.SentenceIndex >= len(doc.Sentences) {
+		return ""
+	}
+	if k := tokenAtByte(doc, doc.Sentences[e.SentenceIndex], e.TriggerSpan.Start); k >= 0 {
+		if t := &doc.Tokens[k]; t.Lemma != "" {
+			return t.Lemma
+		}
+		return doc.Tokens[k].Lower
+	}
+	return ""
 }
 
 func containsInt(xs []int, x int) bool {
@@ -167,7 +192,8 @@ type sentence struct {
 	// doers maps the lemma of each event's trigger, in the article so far,
 	// to its source: a later reaction to "the strikes" is aimed at them.
 	doers  map[string]annals.Mention
-	unsaid []int // negated reporting verbs ("did not say")
+	quote  *quoteState // quotations open across sentences (quotes.go)
+	unsaid []int       // negated reporting verbs ("did not say")
 	// tree: subjects are read from the dependency analysis; parsedTree:
 	// the sentence has one
 	tree, parsedTree bool

@@ -200,6 +200,25 @@ func TestEvidence(t *testing.T) {
 	}
 }
 
+// TestRepeatsByTrigger checks that two acts of one kind told with other
+// words stay two events: an appeal to cooperate and a request to
+// investigate are both 020, and both were made.
+func TestRepeatsByTrigger(t *testing.T) {
+	txt := "Pakistan urged Iran to cooperate with the inquiry. Pakistan also asked Iran to investigate the killings."
+	n := 0
+	for _, e := range code(t, "2024-01-28", txt) {
+		if e.Source == "PAK" && e.Target == "IRN" && e.Root == "02" {
+			n++
+			if e.Mentions != 1 {
+				t.Errorf("merged: %+v", e)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d appeals, want 2", n)
+	}
+}
+
 // TestActorPhrases checks that source_text and target_text give the noun
 // phrase the sentence uses for each actor, and that the spans agree with the
 // text.

@@ -188,7 +188,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	coder.StoryTargets(evs)
 	p.Coder.Calibrate(doc, ms, evs)
 	evs = p.confident(evs)
-	evs = coder.MergeRepeats(evs)
+	evs = coder.MergeRepeats(doc, evs)
 	if err := ctx.Err(); err != nil {
 		return stop("places", err)
 	}
