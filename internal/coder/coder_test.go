@@ -201,13 +201,13 @@ func TestEvidence(t *testing.T) {
 }
 
 // TestRepeatsByTrigger checks that two acts of one kind told with other
-// words stay two events: an appeal to cooperate and a request to
-// investigate are both 020, and both were made.
+// words stay two events: a condemnation of the attack and a criticism of
+// silence are both 111, and both were made.
 func TestRepeatsByTrigger(t *testing.T) {
-	txt := "Pakistan urged Iran to cooperate with the inquiry. Pakistan also asked Iran to investigate the killings."
+	txt := "Pakistan condemned the attack. Pakistan also criticised Iran for its silence."
 	n := 0
 	for _, e := range code(t, "2024-01-28", txt) {
-		if e.Source == "PAK" && e.Target == "IRN" && e.Root == "02" {
+		if e.Source == "PAK" && e.Target == "IRN" && e.Code == "111" {
 			n++
 			if e.Mentions != 1 {
 				t.Errorf("merged: %+v", e)
@@ -215,7 +215,7 @@ func TestRepeatsByTrigger(t *testing.T) {
 		}
 	}
 	if n != 2 {
-		t.Errorf("%d appeals, want 2", n)
+		t.Errorf("%d criticisms, want 2", n)
 	}
 }
 
