@@ -115,8 +115,11 @@ func (s *sentence) subject(v int) []annals.Mention {
 	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
 	if coordVP {
 		// "ISIL had attacked Iraq and taken Mosul": the first verb's subject
-		for g := vg - 2; g > cs && g >= vg-12; g-- {
-			if tg := s.tok(g); isVerb(tg) && !isAux(tg) && tg.Tag != "VBG" {
+		// ("suspending a treaty on sharing waters ... and closing the
+		// crossing": a participle coordinated with the participle before)
+		gerund := s.tok(v).Tag == "VBG"
+		for g := vg - 2; g > cs && g >= vg-20; g-- {
+			if tg := s.tok(g); isVerb(tg) && !isAux(tg) && (tg.Tag != "VBG" || gerund && g > s.first && s.tok(g-1).Text == ",") {
 				if subj := s.subject(g); len(subj) > 0 {
 					return subj
 				}

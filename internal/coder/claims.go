@@ -6,6 +6,7 @@ package coder
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/annals-events/annals"
 )
@@ -137,6 +138,18 @@ func (s *sentence) claims() {
 	}
 }
 
+// ownMeasure reports an event whose row names what it acts on ("suspend
+// treaty", "close crossing"): a participle with such a row tells another
+// act, not the same one again.
+func (s *sentence) ownMeasure(e annals.Event) bool {
+	loc := e.Rule
+	if k := strings.IndexByte(loc, ' '); k >= 0 {
+		loc = loc[:k]
+	}
+	p := s.c.lx.byLoc[loc]
+	return p != nil && p.curated && len(p.follow) > 0
+}
+
 // resultVerbs tell what an attack did rather than another attack.
 var resultVerbs = map[string]bool{"kill": true, "wound": true, "injure": true, "maim": true}
 
@@ -157,8 +170,9 @@ func (s *sentence) results() {
 				continue
 			}
 		}
-		if ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," {
+		if ti > s.first && s.tok(ti).Tag == "VBG" && s.tok(ti-1).Text == "," && !s.ownMeasure(e) {
 			// "rallied in Niamey, chanting slogans": the same act told twice
+			// (but "downgraded ties, suspending a treaty": a measure of its own)
 			for j, o := range s.events {
 				if oj := s.tokenAt(o.TriggerSpan.Start); j != i && oj >= 0 && oj < ti && o.Source == e.Source && o.Root == e.Root && o.Mode == e.Mode {
 					into[i] = j
