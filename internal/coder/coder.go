@@ -235,10 +235,19 @@ func (s *sentence) boundary(i int) bool {
 }
 
 func (s *sentence) clauseStart(v int) int {
+	closed := false // a comma between i and v
 	for i := v - 1; i > s.first; i-- {
 		if s.boundary(i) {
+			if l := s.tok(i).Lower; closed && (l == "who" || l == "which") && s.tok(i-1).Text == "," {
+				// "Pezeshkian, who is on a visit to Pakistan, met": the
+				// relative clause closed before v; v's clause goes on
+				// before it
+				i--
+				continue
+			}
 			return i
 		}
+		closed = closed || s.tok(i).Text == ","
 	}
 	return s.first
 }
