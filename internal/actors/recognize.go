@@ -562,6 +562,11 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		// a country adjective before a group re-homes it.
 		if hasCountry && country.last <= actor.first && strings.HasPrefix(actor.r.code, "---") {
 			m.Code = country.r.code + actor.r.code[3:]
+		} else if hasCountry && country.last <= actor.first && len(actor.r.code) >= 6 && len(country.r.code) == 3 &&
+			isoCountries[actor.r.code[:3]] && actor.r.code[:3] != country.r.code {
+			// "the Philippine government's National Security Council": a
+			// body the dictionary knows for one state, named for another
+			m.Code = country.r.code + actor.r.code[3:]
 		}
 		if hasRole && len(m.Code) == 3 && !strings.HasSuffix(m.Code, roleOf(role)) {
 			m.Code += roleOf(role)

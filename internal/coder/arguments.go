@@ -75,8 +75,20 @@ func (s *sentence) beforeApposition(c int) int {
 				return -1
 			}
 			for i := len(s.ms) - 1; i >= 0; i-- {
-				if m := s.ms[i]; m.Last == k && m.Code != "" && s.clauseStart(m.First) <= s.first+1 && (m.First == s.first || s.tok(m.First-1).Tag == "DT") {
+				m := s.ms[i]
+				if m.Last != k || s.clauseStart(m.First) > s.first+1 || !(m.First == s.first || s.tok(m.First-1).Tag == "DT") {
+					continue
+				}
+				if m.Code != "" {
 					return i
+				}
+				// "Jonathan Malaya, assistant director-general of the
+				// Philippine government's security council, accused": a
+				// name no dictionary knows, said who he is by the apposition
+				for j, a := range s.ms {
+					if a.First > k && a.Last <= c && a.Code != "" {
+						return j
+					}
 				}
 			}
 			return -1
