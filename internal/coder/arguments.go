@@ -290,6 +290,16 @@ func (s *sentence) subject(v int) []annals.Mention {
 							if s.passive(g) {
 								return s.byAgent(g+1, cs)
 							}
+							if l := verbLemma(s.c.lx, s.tok(v)); reportingVerbs[verbLemma(s.c.lx, s.tok(g))] && g == cs-1 &&
+								(reportingVerbs[l] || s.c.lx.family[l] != "" && s.c.lx.family[l] != "=") {
+								// "..., Sheikh Mohammed said, urging calm": a
+								// speech act after the attribution is the
+								// speaker's (but "shelled Houla, activists
+								// said, killing 100": the shelling killed)
+								if subj := s.subject(g); len(subj) > 0 {
+									return subj
+								}
+							}
 							if s.ownSubject(s.first, g) && !s.mentionBefore(g) {
 								return nil
 							}
