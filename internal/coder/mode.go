@@ -21,7 +21,12 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 	}
 	// "is expected to retaliate", "is set to sign": not yet an act; "failed
 	// to agree": did not happen
-	if s.tok(v).Tag == "VB" && v-2 >= s.first && s.tok(v-1).Lower == "to" {
+	inf := v // the infinitive's "to" stands before inf: "to sign", "to be approved"
+	if s.tok(v).Tag == "VBN" && v-2 >= s.first && s.tok(v-1).Lower == "be" {
+		inf = v - 1
+	}
+	if (s.tok(v).Tag == "VB" || inf < v) && inf-2 >= s.first && s.tok(inf-1).Lower == "to" {
+		v := inf
 		switch g := s.tok(v - 2); g.Lower {
 		case "expected", "likely", "unlikely", "poised", "set", "due", "bound", "about", "ready", "prepared", "willing":
 			if v-3 >= s.first && s.tok(v-3).Lemma == "be" {
