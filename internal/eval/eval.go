@@ -39,9 +39,15 @@ type GoldEvent struct {
 // Coder is what eval needs from the pipeline.
 type Coder func(a *annals.Article) []annals.Event
 
-// PentaOf maps a CAMEO root to its penta class.
+// PentaOf maps a CAMEO root to its penta class, in the Phoenix convention
+// the cameo_class labels follow (../shared/cameo/README.md): reducing
+// relations (16) is verbal conflict (3), though its quad class is material
+// conflict; the lexicon's cameo.tsv says the same for every code (a test
+// checks it).
 func PentaOf(root string) int {
 	switch {
+	case root == "16":
+		return 3
 	case root <= "02":
 		return 0
 	case root <= "05":

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/coder"
 )
 
 func TestScoringRules(t *testing.T) {
@@ -71,7 +72,7 @@ func TestPentaAndSpans(t *testing.T) {
 	if sc["source_span_f1"] != 1 || math.Abs(sc["target_span_f1"]-2.0/3) > 1e-9 {
 		t.Errorf("spans %v", sc)
 	}
-	if PentaOf("16") != 4 || PentaOf("02") != 0 || PentaOf("05") != 1 || PentaOf("08") != 2 || PentaOf("13") != 3 {
+	if PentaOf("16") != 3 || PentaOf("17") != 4 || PentaOf("02") != 0 || PentaOf("05") != 1 || PentaOf("08") != 2 || PentaOf("13") != 3 {
 		t.Error("penta mapping")
 	}
 }
@@ -118,5 +119,20 @@ func TestNewsScoring(t *testing.T) {
 	}
 	if s["precision"] != 0.5 || s["recall"] != 0.5 || s["mode_agree"] != 0.5 {
 		t.Errorf("scores %v", s)
+	}
+}
+
+// TestPentaMatchesCodebook checks PentaOf against the penta class the
+// lexicon's codebook (cameo.tsv, generated from ../shared/cameo) gives
+// every code.
+func TestPentaMatchesCodebook(t *testing.T) {
+	lx, err := coder.LoadLexicon(coder.Embedded(), func(s string) string { return s })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, info := range lx.Codes {
+		if got := PentaOf(info.Root); got != info.Penta {
+			t.Errorf("code %s (root %s): PentaOf %d, codebook %d", code, info.Root, got, info.Penta)
+		}
 	}
 }
