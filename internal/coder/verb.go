@@ -110,6 +110,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			// the complement's own words decide: "return to negotiations"
 			// is a meeting, "return the hostages" a release
 			if cp, _, _ := s.matchPattern(lx.verbs[cl], comp, ce); cp != nil && len(cp.follow) > 0 && cp.curated {
+				if cp.code == "---" {
+					// "planned to hold a news conference": the complement's
+					// own row says it is no act, so neither is its promise
+					s.tr.add(t.Text + ": its complement " + s.tok(comp).Text + " is no event (" + cp.loc + ")")
+					skip[comp] = true
+					return
+				}
 				if c := coopCategory(cp.code); c != "" {
 					cat = c
 				}
