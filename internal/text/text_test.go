@@ -65,6 +65,7 @@ func TestTokenize(t *testing.T) {
 		{"the U.S.-led coalition", "the|U.S.-led|coalition"},
 		{"al-Qaeda's fighters", "al-Qaeda|'s|fighters"},
 		{"Iran’s foreign ministry", "Iran|’s|foreign|ministry"},
+		{"South Korea‘s army", "South|Korea|‘s|army"},
 		{"O'Brien said", "O'Brien|said"},
 		{"1,000 troops and 3.5%", "1,000|troops|and|3.5|%"},
 		{"Sistan-Baluchestan province", "Sistan-Baluchestan|province"},

@@ -215,7 +215,7 @@ func clitic(w string) int {
 		}
 	}
 	for _, suf := range []string{"s", "re", "ve", "ll", "d", "m", "S"} {
-		for _, ap := range []string{"'", "’", "ʼ"} {
+		for _, ap := range []string{"'", "’", "ʼ", "‘"} { // ("South Korea‘s": a left quote typed for an apostrophe)
 			c := ap + suf
 			if len(w) > len(c) && strings.HasSuffix(w, c) {
 				return len(w) - len(c)
@@ -231,13 +231,17 @@ func appendTok(out []annals.Token, text string, i, j int) []annals.Token {
 	return append(out, t)
 }
 
+// apostrophes folds the typographic apostrophes (and a left single quote
+// typed for one) to ASCII.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
+
 // lower lowercases without allocating when the word is already lower case
 // ASCII, and folds typographic apostrophes to ASCII.
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+			return apostrophes.Replace(strings.ToLower(s))
 		}
 	}
 	return s
