@@ -220,10 +220,13 @@ func likePrefix(s string) string {
 // ftsQuery quotes each word so user text cannot break FTS5 syntax, and
 // drops the words PostgreSQL's english configuration ignores, so that both
 // stores find the same sentences ("attack on the base" needs no "on" or
-// "the"). A query of stopwords alone keeps its words.
+// "the"). A query of stopwords alone keeps its words. An apostrophe ends
+// a word, as PostgreSQL's parser reads it: "Pakistan's" is "Pakistan" and
+// the stop word "s", so it finds "Pakistan" as PostgreSQL does, not only
+// the phrase "Pakistan's".
 func ftsQuery(s string) string {
 	var parts, all []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-' }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
 		q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 		all = append(all, q)
 		if !englishStop[strings.ToLower(w)] {
