@@ -77,7 +77,13 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), "%"+likePrefix(f.Place))
+		// on the small table of place names, then events_place
+		if p, ok := strings.CutSuffix(f.Place, "*"); ok {
+			add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), likePrefix(p))
+		} else {
+			add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\' OR name `+s.d.ilike+` ? ESCAPE '\')`),
+				likeEscape(f.Place), likeEscape(f.Place)+" %")
+		}
 	}
 	if f.At != nil {
 		// on events_at (migration 0007): a place is a small part of the
@@ -213,8 +219,11 @@ func nextPrefix(p string) (string, bool) {
 
 // likePrefix is a LIKE pattern matching values that start with s: the
 // wildcards % and _ in s (and the escape character) match only themselves.
-func likePrefix(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
+func likePrefix(s string) string { return likeEscape(s) + "%" }
+
+// likeEscape is a LIKE pattern matching s alone.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // ftsQuery quotes each word so user text cannot break FTS5 syntax, and

@@ -30,14 +30,7 @@ func TestTextSearchParity(t *testing.T) {
 	if len(bs) < 2 {
 		t.Skip("needs PostgreSQL too (ANNALS_TEST_POSTGRES)")
 	}
-	var docs []*annals.CodedDocument
-	err := ingest.Read([]string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Corpus)}, func(a *annals.Article) error {
-		docs = append(docs, coded(t, a.ID, a.Published.Format("2006-01-02"), a.Source, a.Text))
-		return nil
-	}, func(e *ingest.InputError) { t.Fatal(e) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := demoDocs(t)
 	ctx := context.Background()
 	found := map[string]map[string][]string{} // backend -> query -> event keys
 	for _, b := range bs {
@@ -68,6 +61,20 @@ func TestTextSearchParity(t *testing.T) {
 	if len(sq["strikes"]) == 0 {
 		t.Error("'strikes' finds nothing")
 	}
+}
+
+// demoDocs codes the demo corpus.
+func demoDocs(t *testing.T) []*annals.CodedDocument {
+	t.Helper()
+	var docs []*annals.CodedDocument
+	err := ingest.Read([]string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Corpus)}, func(a *annals.Article) error {
+		docs = append(docs, coded(t, a.ID, a.Published.Format("2006-01-02"), a.Source, a.Text))
+		return nil
+	}, func(e *ingest.InputError) { t.Fatal(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
 
 // searchKeys returns the sorted identities of the events a text query
