@@ -274,15 +274,18 @@ func TestGDELTExport(t *testing.T) {
 	db.SQL().QueryRow(`SELECT MIN(ingested_at) FROM documents`).Scan(&firstStored)
 	db.Close()
 	fips := map[string]bool{}
+	geo := map[string]string{} // place: country and ADM1 code
 	roots, urls := 0, 0
 	for _, row := range rows {
 		if cc := row[53]; cc != "" { // ActionGeo_CountryCode
 			fips[cc] = true
+			geo[row[52]] = cc + " " + row[54]
 			if len(cc) != 2 {
 				t.Errorf("ActionGeo_CountryCode %q is not FIPS 10-4", cc)
 			}
-			if adm1 := row[54]; !strings.HasPrefix(adm1, cc) {
-				t.Errorf("ActionGeo_ADM1Code %q does not start with the country %q", adm1, cc)
+			// the country alone, or the country and a FIPS division
+			if adm1 := row[54]; !(adm1 == cc || len(adm1) == 4 && strings.HasPrefix(adm1, cc)) {
+				t.Errorf("%s: ActionGeo_ADM1Code %q is not FIPS country %q and a division", row[52], adm1, cc)
 			}
 		}
 		switch row[25] {
@@ -302,6 +305,20 @@ func TestGDELTExport(t *testing.T) {
 	for _, cc := range []string{"PK", "IR", "IS", "UP", "AF"} { // Pakistan, Iran, Israel, Ukraine, Afghanistan
 		if !fips[cc] {
 			t.Errorf("no event placed in FIPS %s (codes seen: %v)", cc, fips)
+		}
+	}
+	// divisions in GDELT's FIPS codes, whichever scheme annals holds them in
+	for place, want := range map[string]string{
+		"Balochistan":        "PK PK02", // ISO 3166-2 PK-BA
+		"Quetta":             "PK PK02", // GeoNames PK.02
+		"Sistan-Baluchestan": "IR IR04", // ISO 3166-2 IR-11, which was Zanjan's code
+		"Kharkiv region":     "UP UP07", // ISO 3166-2 UA-63
+		"Tehran":             "IR IR26",
+		"Khan Younis":        "GZ GZ", // the Gaza Strip, a FIPS country
+		"Israel":             "IS IS",
+	} {
+		if geo[place] != want {
+			t.Errorf("%s: country and ADM1 %q, want %q", place, geo[place], want)
 		}
 	}
 	for _, iso := range []string{"PAK", "IRN", "ISR", "UKR", "UA"} { // UA: Ukraine's ISO alpha-2
