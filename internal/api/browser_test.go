@@ -590,7 +590,8 @@ func TestDashboardInBrowser(t *testing.T) {
 			do(t, chromedp.Navigate(srv.URL+"/#events"))
 			waitFor(t, `document.body.dataset.view === "events"`)
 			do(t, chromedp.SetValue(chromedp.CSS(`#events-form [name=place]`), place), chromedp.Click(chromedp.CSS(`#events-form button[type=submit]`)))
-			waitFor(t, `location.hash.includes("place=") && document.getElementById("status").textContent.includes("events")`)
+			// (the status names the place once that search has answered)
+			waitFor(t, `document.getElementById("status").textContent.endsWith(" events for place `+place+`")`)
 			var places []string
 			eval(t, `[...document.querySelectorAll("#event-list .event .meta")].map(m => (m.textContent.match(/ · ([^·(]+) \((city|adm1|country)\)/) || ["", ""])[1])`, &places)
 			wantN := len(allEvents(t, srv.URL, url.Values{"place": {place}}))
