@@ -168,7 +168,7 @@ type EventFilter struct {
 	Root      string
 	Code      string
 	QuadClass int
-	Place     string // location name contains
+	Place     string // a place name, case-insensitive: that name, or that name and more words ("Kharkiv region"); with a final *, names that start with the rest
 	Country   string // location country (ISO alpha-3)
 	Text      string // full-text search over evidence sentences
 	Modes     []Mode // empty: asserted, intended, reported

@@ -92,6 +92,10 @@ func TestCommandsNeedTheirArgument(t *testing.T) {
 		{[]string{"places"}, "annals places: name a TEXT to read, or - for standard input\n"},
 		{[]string{"ingest", "--db", "x.db"}, "annals ingest: name at least one PATH (or - for standard input)\n"},
 		{[]string{"eval"}, "annals eval: --gold FILE or --ud FILE is required\n"},
+		{[]string{"code"}, "annals code: name at least one PATH to code (or - for standard input)\n"},
+		{[]string{"code", "--published", "2024-01-18"}, "annals code: name at least one PATH to code (or - for standard input)\n"},
+		{[]string{"parse"}, "annals parse: name one PATH to parse, or - for standard input\n"},
+		{[]string{"parse", "a.txt", "b.txt"}, "annals parse: name one PATH to parse, or - for standard input\n"},
 	} {
 		_, errs, code := runCLI(t, "", c.args...)
 		if code != exitUsage || errs != c.want {

@@ -118,7 +118,7 @@ func readAll(paths []string, opt ingest.Options, stderr io.Writer, skipped *int)
 }
 
 func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("code", "code [--published YYYY-MM-DD] [--format jsonl] [PATH|-]...",
+	fs := newFlags("code", "code [--published YYYY-MM-DD] [--format jsonl] PATH... (- for standard input)",
 		`  annals code article.txt                 code one article
   annals code --published 2024-01-18 -    code text from standard input
   annals code corpus/                     code every file under a folder
@@ -144,7 +144,9 @@ func cmdCode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
-		paths = []string{"-"}
+		// as explain and actors: no silent read of a terminal
+		fmt.Fprintln(stderr, "annals code: name at least one PATH to code (or - for standard input)")
+		return exitUsage
 	}
 	p, code := df.pipeline(stderr)
 	if p == nil {

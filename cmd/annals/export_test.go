@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -274,15 +275,18 @@ func TestGDELTExport(t *testing.T) {
 	db.SQL().QueryRow(`SELECT MIN(ingested_at) FROM documents`).Scan(&firstStored)
 	db.Close()
 	fips := map[string]bool{}
+	geo := map[string]string{} // place: country and ADM1 code
 	roots, urls := 0, 0
 	for _, row := range rows {
 		if cc := row[53]; cc != "" { // ActionGeo_CountryCode
 			fips[cc] = true
+			geo[row[52]] = cc + " " + row[54]
 			if len(cc) != 2 {
 				t.Errorf("ActionGeo_CountryCode %q is not FIPS 10-4", cc)
 			}
-			if adm1 := row[54]; !strings.HasPrefix(adm1, cc) {
-				t.Errorf("ActionGeo_ADM1Code %q does not start with the country %q", adm1, cc)
+			// the country alone, or the country and a FIPS division
+			if adm1 := row[54]; !(adm1 == cc || len(adm1) == 4 && strings.HasPrefix(adm1, cc)) {
+				t.Errorf("%s: ActionGeo_ADM1Code %q is not FIPS country %q and a division", row[52], adm1, cc)
 			}
 		}
 		switch row[25] {
@@ -302,6 +306,20 @@ func TestGDELTExport(t *testing.T) {
 	for _, cc := range []string{"PK", "IR", "IS", "UP", "AF"} { // Pakistan, Iran, Israel, Ukraine, Afghanistan
 		if !fips[cc] {
 			t.Errorf("no event placed in FIPS %s (codes seen: %v)", cc, fips)
+		}
+	}
+	// divisions in GDELT's FIPS codes, whichever scheme annals holds them in
+	for place, want := range map[string]string{
+		"Balochistan":        "PK PK02", // ISO 3166-2 PK-BA
+		"Quetta":             "PK PK02", // GeoNames PK.02
+		"Sistan-Baluchestan": "IR IR04", // ISO 3166-2 IR-11, which was Zanjan's code
+		"Kharkiv region":     "UP UP07", // ISO 3166-2 UA-63
+		"Tehran":             "IR IR26",
+		"Khan Younis":        "GZ GZ", // the Gaza Strip, a FIPS country
+		"Israel":             "IS IS",
+	} {
+		if geo[place] != want {
+			t.Errorf("%s: country and ADM1 %q, want %q", place, geo[place], want)
 		}
 	}
 	for _, iso := range []string{"PAK", "IRN", "ISR", "UKR", "UA"} { // UA: Ukraine's ISO alpha-2
@@ -354,14 +372,148 @@ func TestPloverExport(t *testing.T) {
 	t.Logf("%d records, %d with a PLOVER mode, %d with a context", n, withMode, withContext)
 }
 
+// TestExportFilesAreReadable: every export, and the CSV's schema beside
+// it, is written with the usual 0644.
 func TestExportFilesAreReadable(t *testing.T) {
 	dbPath := ingestDemo(t)
-	out, _ := exportDemo(t, dbPath, "jsonl")
-	st, err := os.Stat(out)
+	for _, f := range []string{"csv", "jsonl", "parquet", "gdelt", "plover"} {
+		out, _ := exportDemo(t, dbPath, f)
+		files := []string{out}
+		if f == "csv" {
+			files = append(files, out+".schema.json")
+		}
+		for _, name := range files {
+			st, err := os.Stat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Mode().Perm() != 0o644 {
+				t.Errorf("%s export %s written with mode %v, want 0644", f, filepath.Base(name), st.Mode().Perm())
+			}
+		}
+	}
+}
+
+// section is a "## name" section of docs/formats.md.
+func section(doc, name string) string {
+	_, after, ok := strings.Cut(doc, "\n## "+name+"\n")
+	if !ok {
+		return ""
+	}
+	body, _, _ := strings.Cut(after, "\n## ")
+	return body
+}
+
+// TestFormatsDocumentEveryColumn: docs/formats.md documents every column
+// that each export writes, read from the files the export writes.
+func TestFormatsDocumentEveryColumn(t *testing.T) {
+	b, err := os.ReadFile("../../docs/formats.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Mode().Perm() != 0o644 {
-		t.Errorf("export written with mode %v, want 0644", st.Mode().Perm())
+	doc := string(b)
+	dbPath := ingestDemo(t)
+	// a table row naming the column: "| `name` |" or among "| `a`, `name` |"
+	inTable := func(sec, name string) bool {
+		for _, line := range strings.Split(sec, "\n") {
+			if cell, _, ok := strings.Cut(strings.TrimPrefix(line, "| "), " |"); ok && strings.HasPrefix(line, "| ") {
+				for _, c := range strings.Split(cell, ", ") {
+					if c == "`"+name+"`" {
+						return true
+					}
+				}
+			}
+		}
+		return false
 	}
+	_, csvb := exportDemo(t, dbPath, "csv")
+	header, err := csv.NewReader(bytes.NewReader(csvb)).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range header {
+		if !inTable(section(doc, "csv"), col) {
+			t.Errorf("csv column %s is not in the csv table of docs/formats.md", col)
+		}
+	}
+	// parquet: the CSV's columns, each typed in the parquet table or by
+	// "every other column"
+	_, pq := exportDemo(t, dbPath, "parquet")
+	f, err := parquet.OpenFile(bytes.NewReader(pq), int64(len(pq)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols []string
+	for _, c := range f.Schema().Fields() {
+		cols = append(cols, c.Name())
+	}
+	if strings.Join(cols, ",") != strings.Join(header, ",") || !strings.Contains(section(doc, "parquet"), "The columns are\nthose of the CSV") {
+		t.Errorf("parquet columns %q; the CSV's %q", cols, header)
+	}
+	// gdelt: columns 1-61, each in a row of the table (single or a range)
+	covered := map[int]bool{}
+	for _, line := range strings.Split(section(doc, "gdelt"), "\n") {
+		cell, _, ok := strings.Cut(strings.TrimPrefix(line, "| "), " |")
+		if !ok || !strings.HasPrefix(line, "| ") {
+			continue
+		}
+		lo, hi, _ := strings.Cut(cell, "-")
+		a, err1 := strconv.Atoi(lo)
+		z, err2 := strconv.Atoi(hi)
+		if err2 != nil {
+			z = a
+		}
+		if err1 == nil {
+			for i := a; i <= z; i++ {
+				covered[i] = true
+			}
+		}
+	}
+	_, g := exportDemo(t, dbPath, "gdelt")
+	first, _, _ := strings.Cut(string(g), "\n")
+	if n := len(strings.Split(first, "\t")); n != 61 {
+		t.Errorf("gdelt rows have %d columns", n)
+	}
+	for i := 1; i <= 61; i++ {
+		if !covered[i] {
+			t.Errorf("gdelt column %d is not in the gdelt table of docs/formats.md", i)
+		}
+	}
+	// plover and jsonl: every field of every record
+	for _, format := range []string{"plover", "jsonl"} {
+		_, out := exportDemo(t, dbPath, format)
+		fields := map[string]bool{}
+		sc := bufio.NewScanner(bytes.NewReader(out))
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			var rec map[string]json.RawMessage
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				t.Fatal(err)
+			}
+			for k := range rec {
+				fields[k] = true
+			}
+		}
+		sec := section(doc, format)
+		for k := range fields {
+			// jsonl's fields are those of annals code's output (the
+			// README's Output section) and the ones the section adds
+			if format == "plover" && !inTable(sec, k) ||
+				format == "jsonl" && !strings.Contains(sec, "`"+k+"`") && !readmeOutputField(t, k) {
+				t.Errorf("%s field %s is not documented", format, k)
+			}
+		}
+	}
+}
+
+// readmeOutputField reports whether the README's Output section names a
+// field of annals code's output.
+func readmeOutputField(t *testing.T, k string) bool {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := strings.Cut(string(b), "### Output")
+	out, _, _ = strings.Cut(out, "\n### ")
+	return regexp.MustCompile(`[\s,` + "`" + `]` + regexp.QuoteMeta(k) + `[,` + "`" + `\s]`).MatchString(out)
 }

@@ -14,7 +14,7 @@ import (
 )
 
 func cmdParse(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
-	fs := newFlags("parse", "parse [--input text|conllu] [PATH|-]",
+	fs := newFlags("parse", "parse [--input text|conllu] PATH|-",
 		`  annals parse article.txt                     segment, tag and parse; print CoNLL-U
   echo "Iran summoned Pakistan's envoy." | annals parse -
   annals parse --input conllu gold.conllu      parse the given tokens (gold tokenization)
@@ -27,15 +27,11 @@ func cmdParse(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		fmt.Fprintf(stderr, "annals parse: --input %q: want text or conllu\n", *input)
 		return exitUsage
 	}
-	path := "-"
-	switch len(fs.Args()) {
-	case 0:
-	case 1:
-		path = fs.Arg(0)
-	default:
-		fmt.Fprintln(stderr, "annals parse: want one PATH or -")
+	if len(fs.Args()) != 1 {
+		fmt.Fprintln(stderr, "annals parse: name one PATH to parse, or - for standard input")
 		return exitUsage
 	}
+	path := fs.Arg(0)
 	var in io.Reader = stdin
 	name := "stdin"
 	if path != "-" {

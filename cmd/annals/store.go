@@ -376,7 +376,7 @@ func addFilterFlags(fs interface {
 		root:    fs.String("root", "", "CAMEO root (two digits)"),
 		code:    fs.String("code", "", "CAMEO code prefix"),
 		quad:    fs.Int("quad", 0, "quad class 1-4"),
-		place:   fs.String("place", "", "location name contains"),
+		place:   fs.String("place", "", "place `NAME`, case-insensitive: that place, or its name and more words (Kharkiv region); NAME* for names that start with NAME"),
 		country: fs.String("country", "", "location country (ISO alpha-3)"),
 		text:    fs.String("text", "", "full-text search in the evidence sentences"),
 		mode:    fs.String("mode", "", "modes, comma-separated (default asserted,intended,reported; 'all' for every mode)"),

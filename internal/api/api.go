@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,6 +74,9 @@ type Server struct {
 	QueueWait  time.Duration
 
 	slots chan struct{}
+	// patterns are the API's routes as the mux has them (the dashboard's
+	// files aside), for the test that the OpenAPI document has each one
+	patterns []string
 
 	cache  *respCache
 	flight singleflight.Group
@@ -177,11 +181,14 @@ func (s *Server) Handler() http.Handler {
 	s.ingested = s.metrics.NewCounter("annals_ingested_documents_total")
 
 	mux := http.NewServeMux()
+	s.patterns = nil
 	route := func(pattern string, h handler) {
 		mux.Handle(pattern, s.wrap(pattern, h))
+		s.patterns = append(s.patterns, pattern)
 	}
 	private := func(pattern string, h handler) {
 		mux.Handle(pattern, s.authorize(s.ReadToken, s.wrap(pattern, h)))
+		s.patterns = append(s.patterns, pattern)
 	}
 	route("GET /api/v1/events", s.events)
 	route("GET /api/v1/events/{id}", s.event)
@@ -199,6 +206,7 @@ func (s *Server) Handler() http.Handler {
 		metricsToken = s.Token
 	}
 	mux.Handle("GET /metrics", s.authorize(metricsToken, MetricsHandler(s.metrics)))
+	s.patterns = append(s.patterns, "GET /metrics")
 	if s.Web != nil {
 		fileServer := http.FileServerFS(s.Web)
 		mux.Handle("GET /", noListing(s.Web, fileServer))
@@ -361,7 +369,8 @@ var filterParams = []string{"actor", "source", "target", "dyad", "from", "to", "
 // filters (less those in routeOmits) and its extras, sorted.
 func routeParams(route string) []string {
 	names := slices.DeleteFunc(append(append([]string(nil), filterParams...), routeExtras[route]...), func(n string) bool {
-		return slices.Contains(routeOmits[route], n)
+		_, omitted := routeOmits[route][n]
+		return omitted
 	})
 	slices.Sort(names)
 	return slices.Compact(names)
@@ -382,8 +391,14 @@ func filter(r *http.Request, route string) (annals.EventFilter, error) {
 	q := r.URL.Query()
 	params := routeParams(route)
 	for k := range q {
+		if why, ok := routeOmits[route][k]; ok {
+			return annals.EventFilter{}, bad("parameter %q is not taken here: %s", k, why)
+		}
 		if !slices.Contains(params, k) {
 			return annals.EventFilter{}, bad("unknown parameter %q (this endpoint takes: %s)", k, strings.Join(params, ", "))
+		}
+		if enum := paramEnum(route, k); enum != nil && !slices.Contains(enum, q.Get(k)) {
+			return annals.EventFilter{}, bad("%s %q: want %s", k, q.Get(k), orList(enum))
 		}
 	}
 	for k, vs := range q {
@@ -398,6 +413,14 @@ func filter(r *http.Request, route string) (annals.EventFilter, error) {
 	}
 	f := annals.EventFilter{Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"), From: q.Get("from"), To: q.Get("to"),
 		Root: q.Get("root"), Code: q.Get("code"), Place: q.Get("place"), Country: q.Get("country"), Text: q.Get("q"), DocID: q.Get("doc")}
+	for k := range q {
+		if re := paramPattern(route, k); re != nil && !re.MatchString(q.Get(k)) {
+			return f, bad("%s %q: want %s", k, q.Get(k), paramDoc(route, k)["description"])
+		}
+	}
+	if f.Place == "*" {
+		return f, bad("place %q: put the start of a name before the * (Khar*)", f.Place)
+	}
 	if d := q.Get("dyad"); d != "" {
 		p := strings.Split(d, ",")
 		if len(p) != 2 || p[0] == "" || p[1] == "" {
@@ -470,12 +493,49 @@ func filter(r *http.Request, route string) (annals.EventFilter, error) {
 				break
 			}
 			if !all[m] {
-				return f, bad("mode %q", m)
+				return f, bad("mode %q: want asserted, intended, reported, negated, hypothetical or all, comma-separated", m)
 			}
 			f.Modes = append(f.Modes, annals.Mode(m))
 		}
 	}
 	return f, nil
+}
+
+// paramPattern is the pattern a route's parameter must match, from its
+// schema in the OpenAPI document, or nil.
+func paramPattern(route, name string) *regexp.Regexp {
+	s, _ := paramDoc(route, name)["schema"].(map[string]any)
+	p, _ := s["pattern"].(string)
+	return patterns[p]
+}
+
+// patterns are the parameters' patterns, compiled.
+var patterns = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	add := func(d map[string]any) {
+		if s, ok := d["schema"].(map[string]any); ok {
+			if p, ok := s["pattern"].(string); ok {
+				m[p] = regexp.MustCompile(p)
+			}
+		}
+	}
+	for _, d := range queryParams {
+		add(d)
+	}
+	for _, r := range routeParamDocs {
+		for _, d := range r {
+			add(d)
+		}
+	}
+	return m
+}()
+
+// orList writes values as "a, b or c".
+func orList(vs []string) string {
+	if len(vs) < 2 {
+		return strings.Join(vs, "")
+	}
+	return strings.Join(vs[:len(vs)-1], ", ") + " or " + vs[len(vs)-1]
 }
 
 // parsePoint reads LAT,LON in degrees.

@@ -336,6 +336,69 @@ func TestUnknownParameters(t *testing.T) {
 	}
 }
 
+// TestAggregatesRefuseCursors: a cursor means nothing to an aggregate (a
+// timeline, the actors, the network, the places), and a limit nothing to
+// a timeline: each is a 400 naming the parameter and why, not an answer
+// silently computed over part of the events.
+func TestAggregatesRefuseCursors(t *testing.T) {
+	s := newServer(t, "")
+	for _, c := range []struct{ url, want string }{
+		{"/api/v1/dyads/PAK/IRN/timeline?cursor=10", `parameter "cursor" is not taken here: this endpoint answers one aggregate, not pages; cursor pages GET /api/v1/events`},
+		{"/api/v1/dyads/PAK/IRN/timeline?limit=5", `parameter "limit" is not taken here: a timeline has every bucket of its range: narrow from and to, or use a longer interval`},
+		{"/api/v1/actors?cursor=10", `parameter "cursor" is not taken here: this endpoint answers one aggregate, not pages; cursor pages GET /api/v1/events; limit bounds the list`},
+		{"/api/v1/network?by=actor&cursor=10", `parameter "cursor" is not taken here: this endpoint answers one aggregate, not pages; cursor pages GET /api/v1/events; limit bounds the edges`},
+		{"/api/v1/places?cursor=10", `parameter "cursor" is not taken here: this endpoint answers one aggregate, not pages; cursor pages GET /api/v1/events; limit bounds the places`},
+	} {
+		var body map[string]string
+		if code := get(t, s.URL+c.url, &body); code != 400 || body["error"] != c.want {
+			t.Errorf("%s: %d %q, want 400 %q", c.url, code, body["error"], c.want)
+		}
+	}
+	// the same aggregates without the cursor answer
+	for _, u := range []string{"/api/v1/dyads/PAK/IRN/timeline", "/api/v1/actors?limit=5", "/api/v1/network?by=actor&limit=5", "/api/v1/places?limit=5"} {
+		if code := get(t, s.URL+u, &map[string]any{}); code != 200 {
+			t.Errorf("%s: %d", u, code)
+		}
+	}
+}
+
+// TestMalformedValues: a value a parameter cannot take is a 400 naming
+// the parameter, the value and what it wants, not an empty or an
+// unfiltered answer.
+func TestMalformedValues(t *testing.T) {
+	s := newServer(t, "")
+	for _, c := range []struct{ url, want string }{
+		{"/api/v1/actors?by=countries", `by "countries": want code or country`},
+		{"/api/v1/network?by=code", `by "code": want country or actor`},
+		{"/api/v1/events?root=1", `root "1": want CAMEO root, two digits (19)`},
+		{"/api/v1/events?root=190", `root "190": want CAMEO root, two digits (19)`},
+		{"/api/v1/events?code=19a", `code "19a": want CAMEO code or code prefix, 1 to 4 digits (190, 19)`},
+		{"/api/v1/places?country=PK", `country "PK": want ISO 3166-1 alpha-3 country of the event's location (PAK)`},
+		{"/api/v1/events?place=*", `place "*": put the start of a name before the * (Khar*)`},
+		{"/api/v1/events?sort=newest", `sort "newest": want id, date or -date`},
+		{"/api/v1/events?format=xml", `format "xml": want json or csv`},
+		{"/api/v1/dyads/PAK/IRN/timeline?interval=year", `interval "year": want day, week or month`},
+		{"/api/v1/events?quad=5", `quad "5": want 1-4`},
+		{"/api/v1/events?from=2024-1-1", `date "2024-1-1": want YYYY-MM-DD`},
+		{"/api/v1/events?min_confidence=2", `min_confidence "2": want a number from 0 to 1`},
+		{"/api/v1/events?limit=1001", `limit "1001": want 1-1000`},
+		{"/api/v1/events?mode=asserted,certain", `mode "certain": want asserted, intended, reported, negated, hypothetical or all, comma-separated`},
+		{"/api/v1/events?dyad=PAK", `dyad "PAK": want A,B`},
+	} {
+		var body map[string]string
+		if code := get(t, s.URL+c.url, &body); code != 400 || body["error"] != c.want {
+			t.Errorf("%s: %d %q, want 400 %q", c.url, code, body["error"], c.want)
+		}
+	}
+	// well-formed values of the same parameters answer
+	for _, u := range []string{"/api/v1/actors?by=country", "/api/v1/network?by=actor", "/api/v1/events?root=19", "/api/v1/events?code=1", "/api/v1/events?code=0231",
+		"/api/v1/places?country=pak", "/api/v1/events?place=Kab*", "/api/v1/events?sort=-date", "/api/v1/events?format=json"} {
+		if code := get(t, s.URL+u, &map[string]any{}); code != 200 {
+			t.Errorf("%s: %d", u, code)
+		}
+	}
+}
+
 // TestEventsAsCSV: format=csv answers the page in the CSV export's
 // columns, with the next page's cursor in a header.
 func TestEventsAsCSV(t *testing.T) {

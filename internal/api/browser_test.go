@@ -553,6 +553,14 @@ func TestDashboardInBrowser(t *testing.T) {
 		if h := str(t, `decodeURIComponent(location.hash)`); !strings.Contains(h, "dyad=IRN,PAK") || !strings.Contains(h, "from=2024-01-01") {
 			t.Errorf("clicking the IRN-PAK edge opened %s", h)
 		}
+		// and one on a node, the actor's
+		open(t, "/#network?from=2024-01-01&to=2024-01-31", `typeof cy !== "undefined" && cy && cy.nodes().length > 0 && !document.getElementById("status").textContent.includes("Loading")`)
+		eval(t, `(() => { const p = cy.getElementById("PAK").renderedPosition(), r = document.getElementById("network").getBoundingClientRect(); return {X: r.left + p.x, Y: r.top + p.y}; })()`, &mid)
+		do(t, chromedp.MouseClickXY(mid.X, mid.Y))
+		waitFor(t, `location.hash.startsWith("#events") && document.querySelectorAll("#event-list .event").length > 0`)
+		if h := str(t, `decodeURIComponent(location.hash)`); !strings.Contains(h, "actor=PAK") || !strings.Contains(h, "from=2024-01-01") {
+			t.Errorf("clicking the PAK node opened %s", h)
+		}
 	})
 
 	t.Run("evidence", func(t *testing.T) {
@@ -569,7 +577,28 @@ func TestDashboardInBrowser(t *testing.T) {
 		if src == "" || trg == "" || !strings.Contains(evidence, src) || !strings.Contains(evidence, trg) {
 			t.Errorf("evidence %q with source %q and trigger %q highlighted", evidence, src, trg)
 		}
+		// the link restored the form and the range
+		var form struct{ Dyad, From, To string }
+		eval(t, `({Dyad: document.querySelector("#events-form [name=dyad]").value, From: document.getElementById("range-from").value, To: document.getElementById("range-to").value})`, &form)
+		if form.Dyad != "PAK,IRN" || form.From != "2024-01-01" || form.To != "2024-01-31" {
+			t.Errorf("the event browser's link restored %+v", form)
+		}
 		shot(t, "evidence.png")
+
+		// a place typed into the form: the place by name, or a prefix with *
+		for place, want := range map[string]string{"kabul": "Kabul", "Kab*": "Kabul", "Kab": ""} {
+			do(t, chromedp.Navigate(srv.URL+"/#events"))
+			waitFor(t, `document.body.dataset.view === "events"`)
+			do(t, chromedp.SetValue(chromedp.CSS(`#events-form [name=place]`), place), chromedp.Click(chromedp.CSS(`#events-form button[type=submit]`)))
+			// (the status names the place once that search has answered)
+			waitFor(t, `document.getElementById("status").textContent.endsWith(" events for place `+place+`")`)
+			var places []string
+			eval(t, `[...document.querySelectorAll("#event-list .event .meta")].map(m => (m.textContent.match(/ · ([^·(]+) \((city|adm1|country)\)/) || ["", ""])[1])`, &places)
+			wantN := len(allEvents(t, srv.URL, url.Values{"place": {place}}))
+			if len(places) != wantN || want != "" && (wantN == 0 || slices.ContainsFunc(places, func(p string) bool { return p != want })) || want == "" && wantN != 0 {
+				t.Errorf("place %q lists events at %q; the API has %d, want only %q", place, places, wantN, want)
+			}
+		}
 	})
 
 	t.Run("document", func(t *testing.T) {

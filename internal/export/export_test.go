@@ -49,20 +49,79 @@ func TestFIPSCoversTheGazetteer(t *testing.T) {
 	}
 }
 
+// TestGDELTADM1: divisions in either of annals' schemes become GDELT's
+// FIPS ADM1 codes, including where the scheme's own code is not FIPS
+// (ISO 3166-2 always; GeoNames in CH, FR, GR and a few more) or an ISO
+// code has changed meaning; Gaza is FIPS's country GZ.
 func TestGDELTADM1(t *testing.T) {
-	for _, c := range []struct{ country, adm1, want string }{
-		{"PAK", "PK.02", "PK02"}, // GeoNames admin1 codes are FIPS
-		{"PAK", "PK-BA", "PK"},   // ISO 3166-2: no FIPS division known
-		{"USA", "US-CA", "USCA"}, // GDELT writes US states by postal code
-		{"USA", "US.CA", "USCA"},
-		{"GBR", "GB.ENG", "UK"}, // GeoNames' GB codes are not FIPS
-		{"IRN", "", "IR"},
-		{"ZZZ", "ZZ.01", ""},
+	for _, c := range []struct{ country, adm1, fips, want string }{
+		{"PAK", "PK.02", "PK", "PK02"}, // Balochistan, GeoNames (FIPS-based)
+		{"PAK", "PK-BA", "PK", "PK02"}, // Balochistan, ISO 3166-2
+		{"IRN", "IR-11", "IR", "IR04"}, // Sistan and Baluchestan: IR-11 was Zanjan (IR36) before ISO renumbered Iran
+		{"IRN", "IR.04", "IR", "IR04"},
+		{"UKR", "UA-63", "UP", "UP07"},  // Kharkiv
+		{"AFG", "AF-PKA", "AF", "AF29"}, // Paktika
+		{"CHN", "CN-BJ", "CH", "CH22"},  // Beijing: CN-11 in older ISO 3166-2
+		{"CHE", "CH.ZH", "SZ", "SZ25"},  // GeoNames writes Swiss cantons by ISO code
+		{"FRA", "FR.11", "FR", "FRA8"},  // Île-de-France: GeoNames' 11 is INSEE's
+		{"PSE", "PS.GZ", "GZ", "GZ"},    // Khan Younis: Gaza, a FIPS country of its own
+		{"PSE", "PS-RFH", "GZ", "GZ"},   // Rafah governorate
+		{"PSE", "PS.WE", "WE", "WE"},
+		{"PSE", "", "WE", "WE"},
+		{"USA", "US-CA", "US", "USCA"}, // GDELT writes US states by postal code
+		{"USA", "US.CA", "US", "USCA"},
+		{"GBR", "GB.ENG", "UK", "UK"}, // England: no FIPS division
+		{"MDG", "MG.11", "MA", "MA"},  // GeoNames' new Malagasy regions are not FIPS
+		{"IRN", "", "IR", "IR"},
+		{"ZZZ", "ZZ.01", "", ""},
 	} {
-		if got := GDELTADM1(&annals.Location{Country: c.country, ADM1: c.adm1}); got != c.want {
-			t.Errorf("GDELTADM1(%s, %s) = %q, want %q", c.country, c.adm1, got, c.want)
+		l := &annals.Location{Country: c.country, ADM1: c.adm1}
+		if fips, adm1 := GDELTGeo(l); fips != c.fips || adm1 != c.want {
+			t.Errorf("GDELTGeo(%s, %s) = %q, %q; want %q, %q", c.country, c.adm1, fips, adm1, c.fips, c.want)
 		}
 	}
+}
+
+// TestADM1CoversTheGazetteer: the divisions and places annals can locate
+// an event in have a GDELT ADM1 code: every division and place of the
+// countries the demo follows, and most of the rest.
+func TestADM1CoversTheGazetteer(t *testing.T) {
+	f, err := os.Open("../geo/gazetteer.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(zr)
+	must := map[string]bool{"PAK": true, "AFG": true, "IRN": true, "ISR": true, "PSE": true, "UKR": true, "RUS": true, "SYR": true, "IRQ": true, "LBN": true}
+	n, known := map[string]int{}, map[string]int{}
+	for _, line := range strings.Split(string(b), "\n") {
+		c := strings.Split(line, "\t")
+		if len(c) < 4 || (c[0] != "A" && c[0] != "P") || c[3] == "" {
+			continue
+		}
+		n[c[0]]++
+		code, ok := adm1Of[c[3]]
+		if ok {
+			known[c[0]]++
+			// FIPS country and division; or the West Bank or Gaza, FIPS
+			// countries of their own
+			if !(len(code) == 4 && code[:2] == FIPS(c[2]) || code == "WE" || code == "GZ") {
+				t.Errorf("%s %s (%s): ADM1 %q, country %s", c[3], c[1], c[2], code, FIPS(c[2]))
+			}
+		} else if must[c[2]] {
+			t.Errorf("%s %s (%s) has no ADM1 code", c[3], strings.Split(c[1], "|")[0], c[2])
+		}
+	}
+	for kind, min := range map[string]float64{"A": 0.9, "P": 0.94} {
+		if share := float64(known[kind]) / float64(n[kind]); share < min {
+			t.Errorf("%s rows: %d of %d (%.3f) have an ADM1 code, want %.2f", kind, known[kind], n[kind], share, min)
+		}
+	}
+	t.Logf("divisions %d of %d, places %d of %d with an ADM1 code", known["A"], n["A"], known["P"], n["P"])
 }
 
 func TestPloverTable(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/annals-events/annals"
@@ -62,34 +61,29 @@ func gdeltGeoType(l *annals.Location) string {
 	return ""
 }
 
-// GeoNames' first-level codes are FIPS 10-4 codes except in these
-// countries (GeoNames' admin1 documentation), where GDELT's FIPS code
-// cannot be derived from them.
-var notFIPSAdmin1 = map[string]bool{"GB": true, "CH": true, "BE": true, "ME": true}
-
-// GDELTADM1 writes a location's first-level division as GDELT does: the
-// FIPS country code followed by the FIPS 10-4 division code ("PK02", and
-// "USCA" for US states, whose FIPS code GDELT writes as the postal code).
-// annals holds divisions as GeoNames codes ("PK.02", FIPS-based) or ISO
-// 3166-2 codes ("PK-BA"); where the FIPS division is not known, the FIPS
-// country code alone is written, which is GDELT's form for a location
-// known only to the country.
-func GDELTADM1(l *annals.Location) string {
+// GDELTGeo returns a location's country and first-level division as
+// GDELT writes them: the FIPS 10-4 country code ("PK") and the FIPS
+// country code followed by the FIPS 10-4 division code ("PK02"; US states
+// by postal code, "USCA"), from the table tools/genfips makes
+// (fips-adm1.tsv), which knows annals' divisions by their ISO 3166-2
+// codes ("PK-BA") and GeoNames admin1 codes ("PK.02"). Where the division
+// is unknown, or has no FIPS code in the table, the ADM1 code is the FIPS
+// country code alone, GDELT's form for a location known only to its
+// country. FIPS 10-4 splits the State of Palestine into the Gaza Strip
+// (GZ) and the West Bank (WE): a place in Gaza is GZ, one known only to
+// be in Palestine WE, as GeoNames has it.
+func GDELTGeo(l *annals.Location) (country, adm1 string) {
+	if code, ok := adm1Of[l.ADM1]; ok && l.ADM1 != "" && FIPS(l.Country) != "" {
+		return code[:2], code
+	}
 	fips := FIPS(l.Country)
-	if fips == "" {
-		return ""
-	}
-	a := l.ADM1
-	if i := strings.IndexAny(a, ".-"); i == 2 {
-		sub := a[3:]
-		switch {
-		case a[2] == '.' && !notFIPSAdmin1[a[:2]] && len(sub) == 2:
-			return fips + sub
-		case l.Country == "USA" && len(sub) == 2:
-			return fips + sub
-		}
-	}
-	return fips
+	return fips, fips
+}
+
+// GDELTADM1 is the ADM1 code of GDELTGeo.
+func GDELTADM1(l *annals.Location) string {
+	_, adm1 := GDELTGeo(l)
+	return adm1
 }
 
 func (g *gdeltWriter) Write(e annals.StoredEvent) error {
@@ -120,7 +114,7 @@ func (g *gdeltWriter) Write(e annals.StoredEvent) error {
 	rec = append(rec, empty...) // Actor1Geo: annals locates the action, not the actors
 	rec = append(rec, empty...)
 	if l := e.Location; l != nil {
-		fips, adm1 := FIPS(l.Country), GDELTADM1(l)
+		fips, adm1 := GDELTGeo(l)
 		feature := ""
 		switch l.Precision {
 		case "country":

@@ -8,10 +8,17 @@ import (
 //go:embed fips.tsv
 var fipsTSV string
 
+//go:embed fips-adm1.tsv
+var adm1TSV string
+
 //go:embed cameo2plover.tsv
 var ploverTSV string
 
 var fipsOf = map[string]string{}
+
+// adm1Of maps a division code as annals holds it (ISO 3166-2 "PK-BA" or
+// GeoNames admin1 "PK.02") to GDELT's ADM1 code ("PK02").
+var adm1Of = map[string]string{}
 
 // PloverEntry is one row of the CAMEO to PLOVER table.
 type PloverEntry struct {
@@ -29,6 +36,13 @@ func init() {
 		}
 		c := strings.Split(line, "\t")
 		fipsOf[c[0]] = c[1]
+	}
+	for _, line := range strings.Split(adm1TSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		code, gdelt, _ := strings.Cut(line, "\t")
+		adm1Of[code] = gdelt
 	}
 	for _, line := range strings.Split(ploverTSV, "\n") {
 		if line == "" || line[0] == '#' {

@@ -77,7 +77,13 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 		add(`e.quad_class = ?`, f.QuadClass)
 	}
 	if f.Place != "" {
-		add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), "%"+likePrefix(f.Place))
+		// on the small table of place names, then events_place
+		if p, ok := strings.CutSuffix(f.Place, "*"); ok {
+			add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\')`), likePrefix(p))
+		} else {
+			add(s.d.unlikely(`e.loc_name IN (SELECT name FROM places WHERE name `+s.d.ilike+` ? ESCAPE '\' OR name `+s.d.ilike+` ? ESCAPE '\')`),
+				likeEscape(f.Place), likeEscape(f.Place)+" %")
+		}
 	}
 	if f.At != nil {
 		// on events_at (migration 0007): a place is a small part of the
@@ -213,17 +219,23 @@ func nextPrefix(p string) (string, bool) {
 
 // likePrefix is a LIKE pattern matching values that start with s: the
 // wildcards % and _ in s (and the escape character) match only themselves.
-func likePrefix(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s) + "%"
+func likePrefix(s string) string { return likeEscape(s) + "%" }
+
+// likeEscape is a LIKE pattern matching s alone.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // ftsQuery quotes each word so user text cannot break FTS5 syntax, and
 // drops the words PostgreSQL's english configuration ignores, so that both
 // stores find the same sentences ("attack on the base" needs no "on" or
-// "the"). A query of stopwords alone keeps its words.
+// "the"). A query of stopwords alone keeps its words. An apostrophe ends
+// a word, as PostgreSQL's parser reads it: "Pakistan's" is "Pakistan" and
+// the stop word "s", so it finds "Pakistan" as PostgreSQL does, not only
+// the phrase "Pakistan's".
 func ftsQuery(s string) string {
 	var parts, all []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-' }) {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
 		q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 		all = append(all, q)
 		if !englishStop[strings.ToLower(w)] {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,66 @@ func TestTimelineBucketCap(t *testing.T) {
 		tl, err := db.Timeline(ctx, "IRN", "PAK", store.IntervalMonth, annals.EventFilter{From: "9999-01-01"})
 		if err != nil || len(tl) != 1 {
 			t.Errorf("narrowed: %d buckets, %v", len(tl), err)
+		}
+	})
+}
+
+// TestPlaceFilter: place matches a place's name (any case), or its name
+// and more words ("Kharkiv" finds "Kharkiv region"), never a part of a
+// word or a name inside a longer one; NAME* matches names that start
+// with NAME. Both stores answer the same.
+func TestPlaceFilter(t *testing.T) {
+	docs := demoDocs(t)
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		ctx := context.Background()
+		db := open(t)
+		if _, err := db.Add(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		all, err := db.Events(ctx, annals.EventFilter{Limit: 100000}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := func(evs []annals.StoredEvent) []string {
+			var out []string
+			for _, e := range evs {
+				if e.Location != nil {
+					out = append(out, e.Location.Name)
+				}
+			}
+			slices.Sort(out)
+			return out
+		}
+		// what each query must find, by the place names of the events
+		for _, c := range []struct {
+			place string
+			match func(name string) bool
+			some  bool // the demo has such events
+		}{
+			{"Kabul", func(n string) bool { return n == "Kabul" }, true},
+			{"kabul", func(n string) bool { return n == "Kabul" }, true},
+			{"Kharkiv", func(n string) bool { return n == "Kharkiv" || strings.HasPrefix(n, "Kharkiv ") }, true},
+			{"Kab", func(string) bool { return false }, false},
+			{"bul", func(string) bool { return false }, false},
+			{"Waziristan", func(string) bool { return false }, false}, // not "a military post in North Waziristan"
+			{"Kab*", func(n string) bool { return strings.HasPrefix(n, "Kab") }, true},
+			{"k*", func(n string) bool { return strings.HasPrefix(strings.ToLower(n), "k") }, true},
+			{"Kab%", func(string) bool { return false }, false},
+			{"K_bul", func(string) bool { return false }, false},
+		} {
+			got, err := db.Events(ctx, annals.EventFilter{Place: c.place, Limit: 100000}, false)
+			if err != nil {
+				t.Fatalf("place=%q: %v", c.place, err)
+			}
+			var want []string
+			for _, n := range names(all) {
+				if c.match(n) {
+					want = append(want, n)
+				}
+			}
+			if g := names(got); !slices.Equal(g, want) || c.some == (len(want) == 0) {
+				t.Errorf("place=%q finds %q, want %q", c.place, g, want)
+			}
 		}
 	})
 }

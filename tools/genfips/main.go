@@ -1,14 +1,27 @@
-// Command genfips writes internal/export/fips.tsv, the table from ISO 3166-1
-// alpha-3 country codes (what annals stores) to FIPS 10-4 country codes
-// (what GDELT writes in its geography columns), from GeoNames'
-// countryInfo.txt (CC BY 4.0, https://www.geonames.org/): its ISO3, fips
-// and Country columns, with EquivalentFipsCode where fips is empty.
+// Command genfips writes the tables the GDELT export reads its FIPS 10-4
+// codes from:
+//
+//   - internal/export/fips.tsv, ISO 3166-1 alpha-3 country codes (what
+//     annals stores) to FIPS 10-4 country codes (what GDELT writes in its
+//     geography columns), from GeoNames' countryInfo.txt (CC BY 4.0,
+//     https://www.geonames.org/): its ISO3, fips and Country columns, with
+//     EquivalentFipsCode where fips is empty;
+//   - internal/export/fips-adm1.tsv, first-level divisions as annals holds
+//     them (ISO 3166-2 and GeoNames admin1 codes) to GDELT's ADM1 codes,
+//     from the npm package iso3166-2-db's data/iso3166-2.json (MIT), with
+//     the gazetteer's divisions (internal/geo/gazetteer.tsv.gz) matched to
+//     it by code or name.
 //
 // GeoNames' download server cannot be reached from annals' build
-// machines, so the checked-in table was made from a copy of countryInfo.txt;
-// rerun this where the file is at hand:
+// machines, so the checked-in country table was made from a copy of
+// countryInfo.txt; rerun this where the file is at hand:
 //
 //	go run ./tools/genfips -in countryInfo.txt -out internal/export/fips.tsv
+//
+// and, for the divisions (tools/genfips/generate-adm1.sh fetches the npm
+// package):
+//
+//	go run ./tools/genfips -regions DIR/data/iso3166-2.json -adm1-out internal/export/fips-adm1.tsv
 package main
 
 import (
@@ -27,10 +40,33 @@ var extra = [][3]string{
 }
 
 func main() {
-	in := flag.String("in", "countryInfo.txt", "GeoNames countryInfo.txt")
-	out := flag.String("out", "internal/export/fips.tsv", "output table")
+	in := flag.String("in", "", "GeoNames countryInfo.txt: write the country table")
+	out := flag.String("out", "internal/export/fips.tsv", "the country table (written with -in, read with -regions)")
+	regions := flag.String("regions", "", "iso3166-2-db's data/iso3166-2.json: write the ADM1 table")
+	gazetteer := flag.String("gazetteer", "internal/geo/gazetteer.tsv.gz", "annals' gazetteer, whose divisions the ADM1 table must cover")
+	adm1Out := flag.String("adm1-out", "internal/export/fips-adm1.tsv", "the ADM1 table")
 	flag.Parse()
-	f, err := os.Open(*in)
+	if *in == "" && *regions == "" {
+		log.Fatal("genfips: give -in countryInfo.txt, -regions iso3166-2.json, or both")
+	}
+	if *in != "" {
+		countries(*in, *out)
+	}
+	if *regions != "" {
+		t, err := adm1Table(*regions, *gazetteer, *out)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := writeADM1(*adm1Out, t); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("%s: %d division codes", *adm1Out, len(t))
+	}
+}
+
+// countries writes the table of FIPS country codes.
+func countries(in, out string) {
+	f, err := os.Open(in)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -44,7 +80,7 @@ func main() {
 		}
 		c := strings.Split(line, "\t")
 		if len(c) < 19 {
-			log.Fatalf("%s: want 19 columns, got %d: %q", *in, len(c), line)
+			log.Fatalf("%s: want 19 columns, got %d: %q", in, len(c), line)
 		}
 		iso3, fips, name := c[1], c[3], strings.TrimSpace(c[4])
 		if fips == "" {
@@ -62,7 +98,7 @@ func main() {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", r[0], r[1], r[2])
 	}
-	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
