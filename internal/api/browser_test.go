@@ -145,7 +145,16 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Helper()
 		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
-		if _, err := chromedp.Run(sctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(25*time.Second))); err != nil {
+		var err error
+		for try := 0; try < 3; try++ {
+			// a poll started while a navigation replaces the page loses its
+			// execution context ("Cannot find context with specified id"):
+			// poll again in the new page; the condition itself must still hold
+			if _, err = chromedp.Run(sctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(25*time.Second))); err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+				break
+			}
+		}
+		if err != nil {
 			st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("status").textContent + " | " + location.hash`))
 			t.Fatalf("waiting for %s: %v (status and URL: %s)", cond, err, st)
 		}

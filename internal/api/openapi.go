@@ -146,7 +146,7 @@ const openAPIBase = `{
  "openapi": "3.0.3",
  "info": {"title": "annals API", "version": "1",
   "description": "Political event data coded from news text: who did what to whom, when and where, in CAMEO and PLOVER, with the sentences that tell each event. Every filtered route refuses a parameter it does not take, and a malformed value, with 400 and a JSON error naming it.",
-  "license": {"name": "annals and the data it is built from: see Data and licences in the README", "url": "https://github.com/annals-events/annals#data-and-licences"}},
+  "license": {"name": "MIT (annals; the data it is built from keeps its own licences: see Data and licences in the README)", "url": "https://opensource.org/license/mit"}},
  "servers": [{"url": "/", "description": "the annals server that serves this document (annals serve)"}],
  "security": [{}],
  "paths": {
