@@ -151,6 +151,10 @@ func (s *sentence) noun(n int) {
 				}
 				break
 			}
+			if tg.Lower == "in" && g-1 >= s.first && s.tok(g-1).Lemma == "be" && isVerb(s.tok(g-1)) {
+				src = s.subject(g - 1) // "India has been in discussions with the US": in the midst of them
+				break
+			}
 			if tg.Lower == "for" && g-2 >= s.first && s.tok(g-1).Lower == "responsible" && s.tok(g-2).Lemma == "be" {
 				src = s.subject(g - 2) // "the LRA is responsible for mass killings"
 				break
