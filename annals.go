@@ -138,6 +138,7 @@ type Event struct {
 	Mode          Mode      `json:"mode"`
 	EventDate     string    `json:"event_date"`
 	DatePrecision string    `json:"date_precision"`
+	DateSource    string    `json:"date_source"`
 	Location      *Location `json:"location"`
 	Confidence    float64   `json:"confidence"`
 	Rule          string    `json:"rule"`

@@ -287,7 +287,20 @@ func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return code
 	}
 	now := time.Now().UTC()
-	rep := eval.Run(recs, func(a *annals.Article) []annals.Event { return p.Process(a, now).Events })
+	docs := map[string]*annals.Doc{}
+	rep := eval.Run(recs, func(a *annals.Article) []annals.Event {
+		r := p.Process(a, now)
+		docs[a.ID] = r.Doc
+		return r.Events
+	})
+	rep.ScoreDatesAtCues(recs, func(a *annals.Article, cue string) (string, string, string, string, bool) {
+		d := docs[a.ID]
+		i := strings.Index(a.Text, cue)
+		if d == nil || i < 0 {
+			return "", "", "", "", false
+		}
+		return pipeline.DateAtSpan(d, annals.Span{Start: i, End: i + len(cue)})
+	})
 	rep.Print(stdout, *errs)
 	return exitOK
 }

@@ -119,11 +119,11 @@ func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 			if lemmas[i] != lem {
 				continue // another act of the same kind
 			}
-			if o.EventDate != e.EventDate && o.DatePrecision != "published" && e.DatePrecision != "published" {
+			if o.EventDate != e.EventDate && o.DateSource != "publication" && e.DateSource != "publication" {
 				continue // the same kind of event on another day
 			}
-			if o.DatePrecision == "published" && e.DatePrecision != "published" {
-				o.EventDate, o.DatePrecision = e.EventDate, e.DatePrecision
+			if o.DateSource == "publication" && e.DateSource != "publication" {
+				o.EventDate, o.DatePrecision, o.DateSource = e.EventDate, e.DatePrecision, e.DateSource
 			}
 			if !containsInt(o.EvidenceSentences, e.SentenceIndex) {
 				o.EvidenceSentences = append(o.EvidenceSentences, e.SentenceIndex)

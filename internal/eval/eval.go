@@ -83,6 +83,7 @@ func Load(path string) ([]Record, error) {
 		if r.Expected == nil && r.Pentaclass == nil && r.Events == nil {
 			return nil, fmt.Errorf("%s:%d: record has none of expected, pentaclass or events", path, n)
 		}
+		annotateDates(&r)
 		out = append(out, r)
 	}
 	return out, sc.Err()
@@ -134,7 +135,10 @@ type Report struct {
 	RequiredFound, TrapHits, ModePairs, ModeSame int
 	ArgN, ArgSource, ArgTarget, ArgBoth          int
 	ConfEmitted, ConfMatched                     [len(confBuckets)]int
-	Errors                                       []string
+	// Dates scores the dates of matched events on dated gold events;
+	// CueDates, filled by ScoreDatesAtCues, every dated gold event.
+	Dates, CueDates DateScore
+	Errors          []string
 }
 
 // Run scores recs with code.
@@ -394,6 +398,18 @@ func (r *Report) Print(w io.Writer, errors bool) {
 		fmt.Fprintf(w, "\nerrors (%d)\n", len(r.Errors))
 		for _, e := range r.Errors {
 			fmt.Fprintln(w, e)
+		}
+		for _, d := range [...]*DateScore{&r.Dates, &r.CueDates} {
+			if len(d.Errors) > 0 {
+				name := "matched events"
+				if d == &r.CueDates {
+					name = "at the gold cues"
+				}
+				fmt.Fprintf(w, "\ndate errors, %s (%d)\n", name, len(d.Errors))
+				for _, e := range d.Errors {
+					fmt.Fprintln(w, e)
+				}
+			}
 		}
 	}
 }

@@ -23,6 +23,14 @@ type NewsEvent struct {
 	Mode     string   `json:"mode"`
 	Required *bool    `json:"required"`
 	Note     string   `json:"note"`
+	// Date is the day (or the start of the week, month or year, as
+	// DatePrecision says) the event happened, when the text fixes it;
+	// DateBasis says how: explicit (its own clause or the clause reporting
+	// it names the date) or context (other sentences fix it). news_dev's
+	// dates come from news_dev_dates.tsv.
+	Date          string `json:"date"`
+	DatePrecision string `json:"date_precision"`
+	DateBasis     string `json:"date_basis"`
 }
 
 func (g *NewsEvent) required() bool { return g.Required == nil || *g.Required }
@@ -166,6 +174,7 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 	r.Emitted += len(evs)
 	r.Matched += len(used)
 	r.scoreArgs(gevs, evs, sents)
+	r.scoreDates(rec, evs, hitOf)
 	for k := range evs {
 		b := confBucket(evs[k].Confidence)
 		r.ConfEmitted[b]++
@@ -307,4 +316,10 @@ func (r *Report) printNews(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "args root_matched=%d source_acc=%.2f target_acc=%.2f both_acc=%.2f\n", r.ArgN, s["source_acc"], s["target_acc"], s["both_acc"])
+	if r.Dates.N > 0 {
+		r.Dates.line(w, "matched")
+	}
+	if r.CueDates.N > 0 {
+		r.CueDates.line(w, "at_cues")
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -263,27 +264,88 @@ func (p *Pipeline) Run(in <-chan *annals.Article, workers int, now time.Time, em
 	}
 }
 
-// dateEvents gives each event the date of the temporal expression nearest
-// its trigger in its sentence, else the publication date.
+// dateEvents dates each event from the temporal expressions of its
+// clause and of the article (internal/when), else with the publication
+// date, and says how its date was found.
 func dateEvents(doc *annals.Doc, evs []annals.Event, pub time.Time) {
-	exprs := map[int][]when.Expr{}
+	if len(evs) == 0 {
+		return
+	}
+	ds := when.ForDoc(doc, pub)
 	for i := range evs {
 		e := &evs[i]
-		s := doc.Sentences[e.SentenceIndex]
-		ex, ok := exprs[e.SentenceIndex]
-		if !ok {
-			ex = when.Find(doc.Tokens, s.First, s.Last, doc.Article.Text, pub)
-			exprs[e.SentenceIndex] = ex
-		}
-		trig := s.First
-		for k := s.First; k < s.Last; k++ {
-			if doc.Tokens[k].Start == e.TriggerSpan.Start {
-				trig = k
-				break
-			}
-		}
-		e.EventDate, e.DatePrecision = when.ForEvent(ex, trig, pub)
+		d := ds.Event(e.SentenceIndex, triggerToken(doc, e.SentenceIndex, e.TriggerSpan.Start))
+		e.EventDate, e.DatePrecision, e.DateSource = d.String(), d.Precision, d.Source
 	}
+}
+
+func triggerToken(doc *annals.Doc, si, start int) int {
+	s := doc.Sentences[si]
+	for k := s.First; k < s.Last; k++ {
+		if doc.Tokens[k].Start == start {
+			return k
+		}
+	}
+	return s.First
+}
+
+// cueHead is the token of span sp that heads it: with a tree, the one
+// whose head lies outside the span (a verb first); without one, the
+// first verb that is not an auxiliary, else the first token.
+func cueHead(doc *annals.Doc, s annals.Sentence, sp annals.Span) int {
+	head, first := -1, -1
+	parsed := false
+	for k := s.First; k < s.Last; k++ {
+		parsed = parsed || doc.Tokens[k].Rel != ""
+	}
+	for k := s.First; k < s.Last; k++ {
+		t := &doc.Tokens[k]
+		if t.Start < sp.Start || t.End > sp.End {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		if !parsed {
+			aux := k+1 < s.Last && strings.HasPrefix(doc.Tokens[k+1].Tag, "VB") && (t.Lemma == "be" || t.Lemma == "have" || t.Lemma == "do")
+			if head < 0 && strings.HasPrefix(t.Tag, "VB") && !aux {
+				head = k
+			}
+			continue
+		}
+		h := s.First + t.Head
+		out := t.Head < 0 || doc.Tokens[h].Start < sp.Start || doc.Tokens[h].End > sp.End
+		if out && (head < 0 || t.UPOS == "VERB" && doc.Tokens[head].UPOS != "VERB") {
+			head = k
+		}
+	}
+	if head < 0 {
+		return first
+	}
+	return head
+}
+
+// DateAtSpan returns the date annals gives an event whose trigger is the
+// head of the text span sp (the token of the span whose syntactic head
+// lies outside it, a verb first): the evaluation dates gold events at
+// their cues with it. ok is false when no sentence holds the span.
+func DateAtSpan(doc *annals.Doc, sp annals.Span) (date, precision, source, sentence string, ok bool) {
+	for _, s := range doc.Sentences {
+		if sp.Start < s.Start || sp.Start >= s.End {
+			continue
+		}
+		head := cueHead(doc, s, sp)
+		if head < 0 {
+			return "", "", "", "", false
+		}
+		var pub time.Time
+		if doc.Article != nil {
+			pub = doc.Article.Published
+		}
+		d := when.ForDoc(doc, pub).Event(s.Index, head)
+		return d.String(), d.Precision, d.Source, s.Span.Of(doc.Article.Text), true
+	}
+	return "", "", "", "", false
 }
 
 // Coded is what a store writes for the result: the article, its content

@@ -97,23 +97,8 @@ func TestUndatedArticle(t *testing.T) {
 	if !ex[0].Resolved || ex[0].Date.Format("2006-01-02") != "2023-03-18" {
 		t.Errorf("explicit date %+v", ex[0])
 	}
-	if ex[1].Resolved || ex[1].Precision != Unresolved {
+	if ex[1].Resolved {
 		t.Errorf("weekday without a publication date should be unresolved: %+v", ex[1])
-	}
-	if d, p := ForEvent(nil, 0, time.Time{}); d != "" || p != Unresolved {
-		t.Errorf("no date at all: %q %q", d, p)
-	}
-}
-
-func TestForEvent(t *testing.T) {
-	pub := time.Date(2024, 4, 22, 0, 0, 0, 0, time.UTC)
-	if d, p := ForEvent(nil, 3, pub); d != "2024-04-22" || p != Published {
-		t.Errorf("fallback %s %s", d, p)
-	}
-	ex := []Expr{{First: 0, Last: 2, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Precision: Month, Resolved: true},
-		{First: 9, Last: 10, Date: time.Date(2024, 4, 21, 0, 0, 0, 0, time.UTC), Precision: Day, Resolved: true}}
-	if d, p := ForEvent(ex, 8, pub); d != "2024-04-21" || p != Day {
-		t.Errorf("nearest %s %s", d, p)
 	}
 }
 
