@@ -69,7 +69,7 @@ func split(toks []annals.Token, first, last int) *clauses {
 		// sentence has its own verb ("the law imposed by the president",
 		// "a truce starting on Sunday"); after a comma, an adverbial one
 		// at the time of its clause (", killing eight people")
-		if k+1 < last && (toks[k+1].Tag == "VBN" || toks[k+1].Tag == "VBG") && toks[k+1].Lower != "being" {
+		if k+1 < last && (toks[k+1].Tag == "VBN" || toks[k+1].Tag == "VBG") && !ingNouns[toks[k+1].Lower] {
 			switch {
 			case w == ",":
 				if toks[k+1].Tag == "VBG" {
@@ -189,6 +189,27 @@ func quoteOrStop(w string) bool {
 	return false
 }
 
+// hasFinite reports whether segment s holds a finite verb: a clause, not
+// a noun phrase.
+func (c *clauses) hasFinite(s int) bool {
+	for k := c.first; k < c.last; k++ {
+		if c.seg[k-c.first] == s && isFinite(&c.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteBefore reports a finite verb of segment s before token i.
+func (c *clauses) finiteBefore(s, i int) bool {
+	for k := c.first; k < i && k < c.last; k++ {
+		if c.seg[k-c.first] == s && isFinite(&c.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // segOf returns the segment of token k.
 func (c *clauses) segOf(k int) int {
 	if k < c.first || k >= c.last {
@@ -197,15 +218,30 @@ func (c *clauses) segOf(k int) int {
 	return c.seg[k-c.first]
 }
 
-// direction is the tense of the clause of token i: the verb group
+// direction is the tense of the clause of the expression over tokens
+// [i, j): the verb group
 // nearest before it in its segment, else the nearest after it. An
 // adverbial participle (", suspending the treaty on Wednesday") has the
 // tense of the clause it hangs on; a participle after a noun ("a truce
 // starting on Sunday") has none.
-func (c *clauses) direction(i int) direction {
+func (c *clauses) direction(i, j int) direction {
 	s := c.segOf(i)
+	// a date inside a noun phrase ("an April 1 strike", "Monday's
+	// attack") is not what a present verb schedules
+	adnominal := i > c.first && (c.toks[i-1].Tag == "DT" || c.toks[i-1].Tag == "PRP$" || c.toks[i-1].Tag == "POS") ||
+		j < c.last && (strings.HasPrefix(c.toks[j].Tag, "NN") || c.toks[j].Tag == "POS")
 	for {
-		d := c.groupTense(c.nearestVerb(i, s))
+		k := c.nearestVerb(i, s)
+		d := c.groupTense(k)
+		if k >= 0 && k < i && d == dirUnknown && isPresent(&c.toks[k]) && !adnominal {
+			// a present verb before the date: a schedule ("takes effect on
+			// Sunday"), or a report of what the verb after it tells
+			// ("officials say the attack on Tuesday killed ten")
+			d = dirFuture
+			if reportingVerbs[c.toks[k].Lemma] {
+				d = c.groupTense(c.verbAfter(i, s))
+			}
+		}
 		sg := c.segs[s]
 		if d != dirUnknown || s == 0 || sg.link != linkSame {
 			return d
@@ -229,6 +265,19 @@ func (c *clauses) nearestVerb(i, s int) int {
 	}
 	return -1
 }
+
+// verbAfter is the first verb after token i in segment s, -1 when none.
+func (c *clauses) verbAfter(i, s int) int {
+	for k := i + 1; k < c.last; k++ {
+		if c.seg[k-c.first] == s && isVerb(&c.toks[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isPresent reports a verb in the simple present ("takes", "opens", "is").
+func isPresent(t *annals.Token) bool { return t.Tag == "VBZ" || t.Tag == "VBP" }
 
 // groupTense classifies the verb group holding token k: its auxiliaries,
 // modals and infinitive marker before it, and the verbs after it.

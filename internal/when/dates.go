@@ -143,7 +143,7 @@ func (d *Dates) lede(a *sentence, s annals.Sentence) Date {
 	for i := range a.exprs {
 		e := &a.exprs[i]
 		if !e.dates() || !e.Resolved || e.Precision != Day || e.anchor != anchorNone || a.cl.segOf(e.First) != 0 ||
-			!e.End.IsZero() || a.cl.direction(e.First) == dirFuture {
+			!e.End.IsZero() || a.cl.direction(e.First, e.Last) == dirFuture {
 			continue
 		}
 		if e.Date.Before(ref.AddDate(0, 0, -storyReach)) || e.Date.After(ref.AddDate(0, 0, pastTimeZoneLead)) {
@@ -194,6 +194,9 @@ func (d *Dates) dateOf(a *sentence, s, pos, depth int) (Date, bool) {
 	if e := a.own(s, pos); e != nil {
 		return fromExpr(e), true
 	}
+	if r, ok := a.afterNamed(s); ok {
+		return r, true
+	}
 	sg := a.cl.segs[s]
 	switch sg.link {
 	case linkReported, linkSame:
@@ -216,6 +219,25 @@ func (d *Dates) dateOf(a *sentence, s, pos, depth int) (Date, bool) {
 		}
 		t, prec := shift(base.Day, o.offset, o.unit)
 		return Date{Day: t, Precision: coarser(prec, base.Precision), Source: Relative}, true
+	}
+	return Date{}, false
+}
+
+// afterNamed dates a clause that names no date of its own but hangs a
+// counted "after" or "before" on a noun phrase set before it: "a day
+// after the bombing, the government declared ..." tells of an event
+// already named, so the clause counts from the last dated day before it.
+func (a *sentence) afterNamed(s int) (Date, bool) {
+	for c, sg := range a.cl.segs {
+		if sg.parent != s || sg.offset < 0 || sg.link != linkApart {
+			continue
+		}
+		o := &a.exprs[sg.offset]
+		if o.before == nil || a.cl.hasFinite(c) || a.cl.finiteBefore(s, o.First) {
+			continue
+		}
+		t, prec := shift(*o.before, -o.offset, o.unit)
+		return Date{Day: t, Precision: prec, Source: Relative}, true
 	}
 	return Date{}, false
 }

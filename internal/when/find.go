@@ -32,6 +32,10 @@ func Find(toks []annals.Token, first, last int, text string, pub time.Time) []Ex
 func (s *sentence) resolvePrevious(prev **time.Time, pub time.Time) {
 	for i := range s.exprs {
 		e := &s.exprs[i]
+		if e.anchor == anchorClause && *prev != nil {
+			d := **prev
+			e.before = &d
+		}
 		if e.anchor == anchorPrevious {
 			switch {
 			case *prev != nil:
@@ -124,7 +128,7 @@ func (f *finder) run() {
 // after it, or i when there is none.
 func (f *finder) at(i int) int {
 	w, t := f.w, f.w(i)
-	dir := func() direction { return f.cl.direction(i) }
+	dir := func() direction { return f.cl.direction(i, i+1) }
 	// "from 1 to 5 March", "between 1 and 5 March 2024": a day range
 	if d1, ok := dayNum(t); ok && (w(i-1) == "from" || w(i-1) == "between") && (w(i+1) == "to" || w(i+1) == "and" || w(i+1) == "-" || w(i+1) == "–") {
 		if d2, ok := dayNum(w(i + 2)); ok && d1 <= d2 {
@@ -194,7 +198,7 @@ func (f *finder) dayMonth(i, j int, m time.Month, n int) {
 		f.add(i, j, time.Time{}, Day, Explicit, true)
 		return
 	}
-	if d, ok := dayMonthDate(f.ref, m, n, f.cl.direction(i)); ok {
+	if d, ok := dayMonthDate(f.ref, m, n, f.cl.direction(i, j)); ok {
 		f.add(i, j, d, Day, Explicit, false)
 	}
 }
@@ -232,7 +236,7 @@ func (f *finder) month(i int, m time.Month) int {
 	if p == "last" || p == "this" || p == "early" || p == "late" || p == "mid" || p == "next" {
 		start = i - 1
 	}
-	dir := f.cl.direction(i)
+	dir := f.cl.direction(start, i+1)
 	switch p {
 	case "last", "since":
 		dir = dirPast
@@ -279,7 +283,7 @@ func (f *finder) weekday(i int, wd time.Weekday) int {
 	case "since":
 		d = weekdayDate(f.ref, wd, dirPast)
 	default:
-		d = weekdayDate(f.ref, wd, f.cl.direction(i))
+		d = weekdayDate(f.ref, wd, f.cl.direction(i, j))
 	}
 	f.add(start, j, d, Day, Explicit, true)
 	return j

@@ -47,6 +47,15 @@ var (
 	sameDayWords = map[string]bool{"that": true, "same": true}
 )
 
+// ingNouns are -ing words the tagger may read as participles after a
+// noun where they are the head of a compound ("the border crossing on
+// Tuesday", "a cabinet meeting on Monday"): they open no clause. "being"
+// is an auxiliary.
+var ingNouns = map[string]bool{"being": true, "crossing": true, "meeting": true, "building": true, "bombing": true,
+	"shelling": true, "shooting": true, "killing": true, "fighting": true, "funding": true, "training": true,
+	"hearing": true, "briefing": true, "gathering": true, "uprising": true, "opening": true, "spending": true,
+	"ceiling": true, "warning": true, "landing": true, "sitting": true, "setting": true}
+
 // The clause a temporal expression dates, read from word order and tags
 // (the pipeline runs no parser unless a stage reads the tree): words and
 // tags that open a subordinate clause, and how its time relates to the
@@ -94,6 +103,12 @@ var futureWords = map[string]bool{"will": true, "shall": true, "'ll": true, "wo"
 // scheduled verbs in a present passive or adjective put a date ahead:
 // "talks are scheduled for Monday", "the vote is due on Friday".
 var scheduled = map[string]bool{"schedule": true, "set": true, "plan": true, "expect": true, "due": true, "slate": true, "poise": true}
+
+// reportingVerbs in the present tell of something else: the verb after
+// the date gives its tense ("officials say the attack on Tuesday killed
+// ten").
+var reportingVerbs = map[string]bool{"say": true, "tell": true, "report": true, "claim": true, "add": true, "announce": true,
+	"confirm": true, "state": true, "insist": true, "deny": true, "allege": true, "believe": true, "accuse": true, "argue": true, "warn": true}
 
 // presentAux make a progressive or passive present ("are meeting on
 // Monday", "is expected on Friday"); pastAux a past one.

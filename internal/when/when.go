@@ -50,7 +50,8 @@ type Expr struct {
 	// the story's and no event's.
 	Dateline bool
 
-	fromPub bool // counted from publication: "yesterday", "on Monday", "March 3"
+	fromPub bool       // counted from publication: "yesterday", "on Monday", "March 3"
+	before  *time.Time // for an anchorClause expression, the last dated day before it
 	anchor  anchor
 	offset  int    // for an anchored expression: how many units from the anchor
 	unit    string // Day, Week, Month, Year or hours
