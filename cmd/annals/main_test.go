@@ -48,7 +48,7 @@ func TestCodeContract(t *testing.T) {
 	}
 	var raw map[string]any
 	json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &raw)
-	for _, k := range []string{"doc_id", "event_id", "sentence_index", "sentence", "source", "source_text", "target", "target_text", "code", "root", "quad_class", "goldstein", "plover", "mode", "event_date", "date_precision", "location", "confidence", "rule", "mentions"} {
+	for _, k := range []string{"doc_id", "event_id", "sentence_index", "sentence", "source", "source_text", "target", "target_text", "code", "root", "quad_class", "goldstein", "plover", "mode", "event_date", "date_precision", "date_source", "location", "confidence", "rule", "mentions"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("event lacks field %q", k)
 		}

@@ -136,3 +136,51 @@ func TestPentaMatchesCodebook(t *testing.T) {
 		}
 	}
 }
+
+// TestDateScoring: a matched event's date counts against a dated gold
+// event at the gold's precision; undated gold events do not count.
+func TestDateScoring(t *testing.T) {
+	gold := `{"id":"d1","published":"2024-01-18","text":"x","events":[
+ {"cue":"Iran struck","source":"IRN","target":"PAK","roots":["19"],"date":"2024-01-16","date_precision":"day"},
+ {"cue":"Pakistan recalled","source":"PAK","target":"IRN","roots":["16"],"date":"2024-01-15","date_precision":"week"},
+ {"cue":"talks began","source":"PAK","target":"IRN","roots":["04"],"date":"2023-12-01","date_precision":"month"},
+ {"cue":"both sides met","source":"PAK","target":"IRN","roots":["04"]}]}`
+	var rec Record
+	if err := json.Unmarshal([]byte(gold), &rec); err != nil {
+		t.Fatal(err)
+	}
+	annotateDates(&rec)
+	evs := []annals.Event{
+		{Sentence: "Iran struck Pakistan.", Source: "IRN", Target: "PAK", Code: "190", EventDate: "2024-01-17", DateSource: "publication"},     // a day late
+		{Sentence: "Pakistan recalled its envoy.", Source: "PAK", Target: "IRN", Code: "161", EventDate: "2024-01-21", DateSource: "relative"}, // the same week
+		{Sentence: "The talks began.", Source: "PAK", Target: "IRN", Code: "040", EventDate: "2023-12-28", DateSource: "explicit"},             // the same month
+		{Sentence: "Later both sides met.", Source: "PAK", Target: "IRN", Code: "040", EventDate: "2024-01-18"},                                // no gold date
+	}
+	r := &Report{}
+	r.scoreNews(rec, evs)
+	if r.Dates.N != 3 || r.Dates.Right != 2 || r.Dates.ByBasis["gold"] != [2]int{3, 2} || r.Dates.BySource["publication"] != [2]int{1, 0} {
+		t.Errorf("dates %+v", r.Dates)
+	}
+	if !sameDate("2024-01-15", "week", "2024-01-21") || sameDate("2024-01-15", "week", "2024-01-22") || !sameDate("2023-01-01", "year", "2023-12-31") {
+		t.Error("sameDate periods")
+	}
+}
+
+// TestDateAnnotationNeedsItsCue: news_dev's embedded dates apply to a
+// record's event only when its cue hashes as annotated.
+func TestDateAnnotationNeedsItsCue(t *testing.T) {
+	rec := Record{ID: "news-dev/01", Events: &[]NewsEvent{{Cue: "a cue written for this test"}}}
+	annotateDates(&rec)
+	if (*rec.Events)[0].Date != "" {
+		t.Errorf("an annotation applied to another cue: %+v", (*rec.Events)[0])
+	}
+	n := 0
+	for _, v := range dateNotes {
+		if v.note.date != "" {
+			n++
+		}
+	}
+	if len(dateNotes) != 220 || n != 172 {
+		t.Errorf("%d annotated events, %d dated; want 220 and 172", len(dateNotes), n)
+	}
+}

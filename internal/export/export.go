@@ -99,6 +99,7 @@ type Row struct {
 	ID            int64
 	EventDate     string
 	DatePrecision string
+	DateSource    string
 	Source        string
 	SourceText    string
 	Target        string
@@ -127,7 +128,7 @@ type Row struct {
 }
 
 // CSVHeader names the CSV columns.
-var CSVHeader = []string{"id", "event_date", "date_precision", "source", "source_text", "target", "target_text", "code", "root",
+var CSVHeader = []string{"id", "event_date", "date_precision", "date_source", "source", "source_text", "target", "target_text", "code", "root",
 	"quad_class", "goldstein", "plover", "mode", "confidence", "rule", "num_mentions", "num_sources", "num_articles",
 	"place", "country", "adm1", "lat", "lon", "loc_precision", "doc_id", "sentence_index", "sentence", "url"}
 
@@ -139,7 +140,7 @@ const CodePrefix = "C"
 
 // RowOf flattens a stored event.
 func RowOf(e annals.StoredEvent) Row {
-	r := Row{ID: e.ID, EventDate: e.EventDate, DatePrecision: e.DatePrecision, Source: e.Source, SourceText: e.SourceText,
+	r := Row{ID: e.ID, EventDate: e.EventDate, DatePrecision: e.DatePrecision, DateSource: e.DateSource, Source: e.Source, SourceText: e.SourceText,
 		Target: e.Target, TargetText: e.TargetText, Code: e.Code, Root: e.Root, QuadClass: int32(e.QuadClass), Goldstein: e.Goldstein,
 		Plover: e.Plover, Mode: string(e.Mode), Confidence: e.Confidence, Rule: e.Rule, NumMentions: int32(e.NumMentions),
 		NumSources: int32(e.NumSources), NumArticles: int32(e.NumArticles), DocID: e.DocID, SentenceIndex: int32(e.SentenceIndex), Sentence: e.Sentence}
@@ -167,7 +168,7 @@ func CSVRecord(e annals.StoredEvent) []string {
 	if e.Location != nil {
 		lat, lon = f(r.Lat), f(r.Lon)
 	}
-	return []string{strconv.FormatInt(r.ID, 10), r.EventDate, r.DatePrecision, r.Source, r.SourceText, r.Target, r.TargetText, prefixed(r.Code), prefixed(r.Root),
+	return []string{strconv.FormatInt(r.ID, 10), r.EventDate, r.DatePrecision, r.DateSource, r.Source, r.SourceText, r.Target, r.TargetText, prefixed(r.Code), prefixed(r.Root),
 		strconv.Itoa(int(r.QuadClass)), f(r.Goldstein), r.Plover, r.Mode, f(r.Confidence), r.Rule, strconv.Itoa(int(r.NumMentions)),
 		strconv.Itoa(int(r.NumSources)), strconv.Itoa(int(r.NumArticles)), r.Place, r.Country, r.ADM1, lat, lon, r.LocPrecision,
 		r.DocID, strconv.Itoa(int(r.SentenceIndex)), r.Sentence, r.URL}

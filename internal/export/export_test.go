@@ -227,3 +227,22 @@ func TestCSVFormulaInjection(t *testing.T) {
 		}
 	}
 }
+
+// TestDateSourceColumn: the CSV and Parquet rows carry how the date was
+// found beside its precision.
+func TestDateSourceColumn(t *testing.T) {
+	e := annals.StoredEvent{ID: 7, Event: annals.Event{EventDate: "2024-01-18", DatePrecision: "day", DateSource: "relative", Code: "190", Root: "19"}}
+	rec := CSVRecord(e)
+	col := -1
+	for i, h := range CSVHeader {
+		if h == "date_source" {
+			col = i
+		}
+	}
+	if col < 0 || rec[col] != "relative" || rec[col-1] != "day" {
+		t.Errorf("date_source column %d in %v", col, rec)
+	}
+	if p := ParquetRowOf(e); p.DateSource == nil || *p.DateSource != "relative" {
+		t.Errorf("parquet date_source %v", p.DateSource)
+	}
+}

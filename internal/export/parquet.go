@@ -14,6 +14,7 @@ type ParquetRow struct {
 	ID            int64    `parquet:"id"`
 	EventDate     *int32   `parquet:"event_date,optional,date"` // days since 1970-01-01
 	DatePrecision *string  `parquet:"date_precision,optional,dict"`
+	DateSource    *string  `parquet:"date_source,optional,dict"`
 	Source        *string  `parquet:"source,optional,dict"`
 	SourceText    *string  `parquet:"source_text,optional,dict"`
 	Target        *string  `parquet:"target,optional,dict"`
@@ -51,7 +52,7 @@ func optString(s string) *string {
 // ParquetRowOf flattens a stored event for Parquet.
 func ParquetRowOf(e annals.StoredEvent) ParquetRow {
 	r := RowOf(e)
-	p := ParquetRow{ID: r.ID, DatePrecision: optString(r.DatePrecision), Source: optString(r.Source), SourceText: optString(r.SourceText),
+	p := ParquetRow{ID: r.ID, DatePrecision: optString(r.DatePrecision), DateSource: optString(r.DateSource), Source: optString(r.Source), SourceText: optString(r.SourceText),
 		Target: optString(r.Target), TargetText: optString(r.TargetText), Code: optString(r.Code), Root: optString(r.Root),
 		QuadClass: r.QuadClass, Goldstein: r.Goldstein, Plover: optString(r.Plover), Mode: optString(r.Mode), Confidence: r.Confidence,
 		Rule: optString(r.Rule), NumMentions: r.NumMentions, NumSources: r.NumSources, NumArticles: r.NumArticles,

@@ -6,7 +6,8 @@ import "encoding/json"
 var csvFields = []struct{ name, typ, desc string }{
 	{"id", "integer", "annals event id"},
 	{"event_date", "date", "date of the event, YYYY-MM-DD"},
-	{"date_precision", "string", "day, month, year, or how the date was found"},
+	{"date_precision", "string", "day, week, month or year: how much of event_date the text tells"},
+	{"date_source", "string", "how event_date was found: explicit, relative, context or publication"},
 	{"source", "string", "CAMEO actor code of the source"},
 	{"source_text", "string", "the source as the text names it"},
 	{"target", "string", "CAMEO actor code of the target"},

@@ -263,7 +263,7 @@ var englishStop = func() map[string]bool {
 	return m
 }()
 
-const eventCols = `e.id, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover, e.mode, e.event_date, e.date_precision,
+const eventCols = `e.id, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover, e.mode, e.event_date, e.date_precision, e.date_source,
 	e.loc_name, e.country, e.adm1, e.lat, e.lon, e.loc_precision, e.confidence, e.rule, e.source_text, e.target_text,
 	e.num_mentions, e.num_sources, e.num_articles`
 
@@ -272,7 +272,7 @@ func scanEvent(rows interface{ Scan(...any) error }) (annals.StoredEvent, error)
 	var ln, country, adm1, lp sql.NullString
 	var lat, lon sql.NullFloat64
 	var mode string
-	err := rows.Scan(&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode, &e.EventDate, &e.DatePrecision,
+	err := rows.Scan(&e.ID, &e.Source, &e.Target, &e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &mode, &e.EventDate, &e.DatePrecision, &e.DateSource,
 		&ln, &country, &adm1, &lat, &lon, &lp, &e.Confidence, &e.Rule, &e.SourceText, &e.TargetText, &e.NumMentions, &e.NumSources, &e.NumArticles)
 	e.Mode = annals.Mode(mode)
 	e.EventID = fmt.Sprint(e.ID)

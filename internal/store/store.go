@@ -463,10 +463,10 @@ func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums
 		}
 	}
 	var id int64
-	err := s.queryRow(ctx, tx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
+	err := s.queryRow(ctx, tx, `INSERT INTO events (source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision, date_source,
 		loc_name, country, adm1, lat, lon, loc_precision, confidence, rule, source_text, target_text)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
-		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision,
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+		e.Source, e.Target, e.Code, e.Root, e.QuadClass, e.Goldstein, e.Plover, string(e.Mode), e.EventDate, e.DatePrecision, e.DateSource,
 		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
 	if err == nil {
 		sm.add(e.Source, e.Target, e.QuadClass, e.Goldstein, string(e.Mode), e.EventDate, 1)
