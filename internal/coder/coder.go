@@ -99,13 +99,21 @@ func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, 
 	return out, nil
 }
 
+// inferredDate reports an event whose own clause names no date: its date
+// is the publication date or one taken from the story (internal/when's
+// date sources).
+func inferredDate(e *annals.Event) bool {
+	return e.DateSource == "publication" || e.DateSource == "context"
+}
+
 // MergeRepeats folds the same event told twice in one article into one,
 // counting its evidence sentences. Two tellings are the same event when
 // source, target, code and mode agree, their triggers share a lemma (the
 // strikes that "struck" are "the strikes"; but "regretted the decision"
 // after "expressed concern" is a second act of the same kind), and their
-// dates agree, or one of them only carries the publication date (a closing
-// summary repeating the lede); the more precise date is kept.
+// dates agree, or one of them only carries a date inferred for a clause
+// that names none (a closing summary repeating the lede); the date read
+// from a clause is kept.
 func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 	idx := map[string][]int{}
 	var out []annals.Event
@@ -119,10 +127,10 @@ func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 			if lemmas[i] != lem {
 				continue // another act of the same kind
 			}
-			if o.EventDate != e.EventDate && o.DateSource != "publication" && e.DateSource != "publication" {
+			if o.EventDate != e.EventDate && !inferredDate(o) && !inferredDate(&e) {
 				continue // the same kind of event on another day
 			}
-			if o.DateSource == "publication" && e.DateSource != "publication" {
+			if inferredDate(o) && !inferredDate(&e) {
 				o.EventDate, o.DatePrecision, o.DateSource = e.EventDate, e.DatePrecision, e.DateSource
 			}
 			if !containsInt(o.EvidenceSentences, e.SentenceIndex) {
