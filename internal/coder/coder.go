@@ -115,44 +115,69 @@ func inferredDate(e *annals.Event) bool {
 // that names none (a closing summary repeating the lede); the date read
 // from a clause is kept.
 func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
-	idx := map[string][]int{}
+	// Each telling joins the first event before it (in the order they were
+	// found) that agrees. A kind's (source, target, code, mode, trigger
+	// lemma) first event takes every telling while its date is only
+	// inferred, and the first telling with a date read from its clause
+	// gives it that date; after that a telling joins the kind's event on
+	// its day, or the first one when its own date is only inferred.
+	// Looking these up keeps the work linear in the tellings, however many
+	// days or repeats a document has (scanning every earlier event of a
+	// kind, and every evidence sentence of it, was quadratic).
+	type kind struct {
+		first    int  // the kind's first event
+		inferred bool // it is still its only one, its date inferred
+		onDate   map[string]int
+	}
+	kinds := map[string]*kind{}
+	told := map[[2]int]bool{} // event, evidence sentence
 	var out []annals.Event
-	lemmas := make([]string, 0, len(evs)) // the trigger lemma of each kept event
 	for _, e := range evs {
 		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
-		lem := triggerLemma(doc, e)
-		merged := false
-		for _, i := range idx[k] {
-			o := &out[i]
-			if lemmas[i] != lem {
-				continue // another act of the same kind
+		// another trigger lemma is another act of the same kind
+		key := k + "|" + triggerLemma(doc, e)
+		kd := kinds[key]
+		at := -1
+		switch {
+		case kd == nil:
+		case inferredDate(&e):
+			at = kd.first
+		case kd.inferred:
+			at, kd.inferred = kd.first, false
+			o := &out[at]
+			o.EventDate, o.DatePrecision, o.DateSource = e.EventDate, e.DatePrecision, e.DateSource
+			kd.onDate[e.EventDate] = at
+		default:
+			if i, ok := kd.onDate[e.EventDate]; ok {
+				at = i
 			}
-			if o.EventDate != e.EventDate && !inferredDate(o) && !inferredDate(&e) {
-				continue // the same kind of event on another day
-			}
-			if inferredDate(o) && !inferredDate(&e) {
-				o.EventDate, o.DatePrecision, o.DateSource = e.EventDate, e.DatePrecision, e.DateSource
-			}
-			if !containsInt(o.EvidenceSentences, e.SentenceIndex) {
+		}
+		if at >= 0 {
+			o := &out[at]
+			if !told[[2]int{at, e.SentenceIndex}] {
+				told[[2]int{at, e.SentenceIndex}] = true
 				o.EvidenceSentences = append(o.EvidenceSentences, e.SentenceIndex)
 				o.Mentions++
 			}
 			if e.Confidence > o.Confidence {
 				o.Confidence = e.Confidence
 			}
-			merged = true
-			break
-		}
-		if merged {
 			continue
 		}
 		e.Mentions = 1
 		e.EvidenceSentences = []int{e.SentenceIndex}
 		h := sha1.Sum([]byte(e.DocID + "|" + k + "|" + strconv.Itoa(e.SentenceIndex)))
 		e.EventID = hex.EncodeToString(h[:8])
-		idx[k] = append(idx[k], len(out))
+		n := len(out)
+		told[[2]int{n, e.SentenceIndex}] = true
+		if kd == nil {
+			kd = &kind{first: n, inferred: inferredDate(&e), onDate: map[string]int{}}
+			kinds[key] = kd
+		}
+		if !inferredDate(&e) {
+			kd.onDate[e.EventDate] = n
+		}
 		out = append(out, e)
-		lemmas = append(lemmas, lem)
 	}
 	return out
 }
@@ -170,15 +195,6 @@ func triggerLemma(doc *annals.Doc, e annals.Event) string {
 		return doc.Tokens[k].Lower
 	}
 	return ""
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // sentence holds the state of coding one sentence.
