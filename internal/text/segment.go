@@ -134,6 +134,29 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+// MaxSentenceTokens is the longest sentence the later stages see: text
+// with no sentence end for longer (an unpunctuated line, a list, a table)
+// is cut into pieces of at most this many tokens, after the last comma,
+// semicolon, colon or dash of a piece's second half when it has one. News
+// sentences stay far below it (the longest in the evaluation sets is 71
+// tokens), and it keeps the stages' work per sentence bounded, so a
+// document's work grows with its length, not with the square of its
+// longest line.
+const MaxSentenceTokens = 250
+
+// cutAt returns where a sentence begun at begin that has reached
+// MaxSentenceTokens at toks[i] ends: after the last clause mark of its
+// second half, else after i.
+func cutAt(toks []annals.Token, begin, i int) int {
+	for j := i; j > begin+MaxSentenceTokens/2; j-- {
+		switch toks[j].Text {
+		case ",", ";", ":", "-", "--", "—", "–":
+			return j + 1
+		}
+	}
+	return i + 1
+}
+
 // splitSentences groups toks[first:] into sentences appended to sents.
 func splitSentences(toks []annals.Token, first int, sents []annals.Sentence) []annals.Sentence {
 	begin := first
@@ -143,6 +166,18 @@ func splitSentences(toks []annals.Token, first int, sents []annals.Sentence) []a
 		t := toks[i].Text
 		if t == "\"" {
 			straight++
+		}
+		if i+1-begin >= MaxSentenceTokens && i+1 < n {
+			j := cutAt(toks, begin, i)
+			for k := j; k <= i; k++ {
+				if toks[k].Text == "\"" {
+					straight-- // read again as the next sentence's
+				}
+			}
+			sents = append(sents, annals.Sentence{First: begin, Last: j})
+			begin = j
+			i = j - 1
+			continue
 		}
 		end := false
 		switch {

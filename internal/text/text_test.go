@@ -320,3 +320,41 @@ func TestHyphenatedWordsTakeTheirPiecesArc(t *testing.T) {
 		t.Errorf("%d roots", roots)
 	}
 }
+
+// TestSegmentCapsSentenceLength: a line with no sentence end is cut into
+// sentences of at most MaxSentenceTokens, after a comma where its second
+// half has one, covering every token once; sentences of news length are
+// not touched.
+func TestSegmentCapsSentenceLength(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 40<<10; i++ {
+		b.WriteString("iran and pakistan traded fire near the border ")
+		if i%10 == 9 { // a comma every 81 tokens
+			b.WriteString(", ")
+		}
+	}
+	toks, sents, _ := Segment(b.String())
+	if len(sents) < len(toks)/MaxSentenceTokens {
+		t.Fatalf("%d tokens in %d sentences", len(toks), len(sents))
+	}
+	next, commas := 0, 0
+	for _, s := range sents {
+		if s.First != next || s.Last <= s.First || s.Last-s.First > MaxSentenceTokens {
+			t.Fatalf("sentence %d: tokens %d-%d after %d", s.Index, s.First, s.Last, next)
+		}
+		if s.Last < len(toks) && toks[s.Last-1].Text == "," {
+			commas++
+		}
+		next = s.Last
+	}
+	if next != len(toks) {
+		t.Errorf("sentences end at token %d of %d", next, len(toks))
+	}
+	if commas < len(sents)-1 {
+		t.Errorf("%d of %d cuts after a comma", commas, len(sents)-1)
+	}
+	long := strings.TrimSpace(strings.Repeat("Pakistan and Iran, ", 20)) + " met on Monday. They talked."
+	if _, sents, _ := Segment(long); len(sents) != 2 {
+		t.Errorf("a 101-token sentence was cut: %d sentences", len(sents))
+	}
+}
