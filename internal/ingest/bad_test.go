@@ -145,13 +145,34 @@ func TestGzipJSONLStreams(t *testing.T) {
 		}
 		w.Write([]byte(jsonLine(2)))
 	}))
+	n, nerr := 0, 0
+	grew := heapPeak(func() {
+		err := Read([]string{p}, Options{}, func(*annals.Article) error { n++; return nil }, func(*InputError) { nerr++ })
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	if n != 2 || nerr != 200*1024 {
+		t.Errorf("read %d articles with %d errors, want 2 and %d", n, nerr, 200*1024)
+	}
+	if grew > 100<<20 {
+		t.Errorf("heap grew by %d MB reading a .jsonl.gz that expands to 200 MB", grew>>20)
+	} else {
+		t.Logf("heap grew by at most %d MB", grew>>20)
+	}
+}
+
+// heapPeak runs fn and returns by how much the live heap grew at most
+// while it ran, sampled every millisecond.
+func heapPeak(fn func()) uint64 {
 	runtime.GC()
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(s)
 	base := s[0].Value.Uint64()
 	var peak atomic.Uint64
-	done := make(chan struct{})
+	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(stopped)
 		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 		for {
 			metrics.Read(s)
@@ -165,15 +186,57 @@ func TestGzipJSONLStreams(t *testing.T) {
 			}
 		}
 	}()
-	n, nerr := 0, 0
-	err := Read([]string{p}, Options{}, func(*annals.Article) error { n++; return nil }, func(*InputError) { nerr++ })
+	fn()
 	close(done)
-	if err != nil || n != 2 || nerr != 200*1024 {
-		t.Errorf("read %d articles with %d errors (%v), want 2 and %d", n, nerr, err, 200*1024)
+	<-stopped
+	return peak.Load() - min(base, peak.Load())
+}
+
+// TestGzip3GB: a 3 MB .jsonl.gz that expands to 3 GB (a line of 3 GB
+// after a good one, made of 3,072 gzip members of 1 MB each, so no 3 GB
+// file is ever written) is refused once its expansion passes the 2 GB
+// limit on JSON lines, with that limit named, in memory bounded by the
+// longest line read; the line before it and the file after it are read. It used 4.7 GB of memory before, and
+// the message named the 20 MB limit on an article.
+func TestGzip3GB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2 GB of gzip to expand")
 	}
-	if pk := peak.Load() - min(base, peak.Load()); pk > 100<<20 {
-		t.Errorf("heap grew by %d MB reading a .jsonl.gz that expands to 200 MB", pk>>20)
-	} else {
-		t.Logf("heap grew by at most %d MB (from %d MB)", pk>>20, base>>20)
+	member := gz(t, func(w *gzip.Writer) { w.Write(bytes.Repeat([]byte("x"), 1<<20)) })
+	var b bytes.Buffer
+	b.Write(gz(t, func(w *gzip.Writer) { w.Write([]byte(jsonLine(1) + `{"id":"bomb","text":"`)) }))
+	for range 3 << 10 {
+		b.Write(member)
 	}
+	dir := t.TempDir()
+	bomb := filepath.Join(dir, "a-bomb.jsonl.gz")
+	if err := os.WriteFile(bomb, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := filepath.Join(dir, "b-after.jsonl")
+	if err := os.WriteFile(after, []byte(jsonLine(2)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %.1f MB expanding to %d MB", filepath.Base(bomb), float64(b.Len())/(1<<20), 3<<10)
+	var ids []string
+	var errs []*InputError
+	grew := heapPeak(func() {
+		err := Read([]string{dir}, Options{}, func(a *annals.Article) error { ids = append(ids, a.ID); return nil }, func(e *InputError) { errs = append(errs, e) })
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	if fmt.Sprint(ids) != "[doc-1 doc-2]" {
+		t.Errorf("read %v, want doc-1 before the bomb and doc-2 after it", ids)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) || !strings.Contains(errs[0].Error(), "gzip: expands to more than the 2 GB limit") ||
+		!strings.Contains(errs[0].Input, "a-bomb.jsonl") {
+		t.Errorf("errors %v, want the bomb refused for expanding past the 2 GB limit", errs)
+	}
+	// a line is held up to MaxLineBytes before it is known to be too
+	// long, and the collector lets as much garbage again build up
+	if grew > 4*MaxLineBytes {
+		t.Errorf("heap grew by %d MB expanding the bomb, over 4 times the %d MB a line may take", grew>>20, MaxLineBytes>>20)
+	}
+	t.Logf("heap grew by at most %d MB; %v", grew>>20, errs)
 }

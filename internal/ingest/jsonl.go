@@ -33,6 +33,9 @@ func (e *LimitError) Error() string { return fmt.Sprintf("%s the %s limit", e.Wh
 func (e *LimitError) Is(target error) bool { return target == ErrTooLarge }
 
 func mb(n int64) string {
+	if n >= 1<<30 && n%(1<<30) == 0 {
+		return fmt.Sprintf("%d GB", n>>30)
+	}
 	if n >= 1<<20 && n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
