@@ -31,7 +31,7 @@ import (
 )
 
 // MaxBody bounds request bodies; each document in one is bounded again
-// by ingest.MaxArticleBytes.
+// by ingest.MaxArticleBytes as the body is read.
 const MaxBody = 32 << 20
 
 // MaxURL bounds a request's path and query; a longer one is refused with
@@ -91,6 +91,7 @@ var (
 	ErrUnauthorized = errors.New("unauthorized")
 	ErrForbidden    = errors.New("ingestion is disabled: start the server with --token")
 	ErrBusy         = errors.New("the server is busy: retry shortly")
+	ErrUnavailable  = errors.New("the database is unavailable: retry shortly")
 )
 
 // StatusClientClosed is recorded (not sent) for a request whose client
@@ -152,6 +153,9 @@ func status(err error) (int, string) {
 		return http.StatusServiceUnavailable, "the request took too long"
 	case errors.Is(err, context.Canceled):
 		return http.StatusServiceUnavailable, "the request was cancelled"
+	case store.Transient(err):
+		// the database down, restarting or locked: worth trying again
+		return http.StatusServiceUnavailable, ErrUnavailable.Error()
 	}
 	return http.StatusInternalServerError, "internal error"
 }
@@ -252,6 +256,12 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 			s.observe(route, http.StatusRequestURITooLong, start)
 			return
 		}
+		if r.ContentLength > MaxBody {
+			// refused before any of it is read
+			s.writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": fmt.Sprintf("request body larger than %d bytes", MaxBody)})
+			s.observe(route, http.StatusRequestEntityTooLarge, start)
+			return
+		}
 		if r.Method == http.MethodGet {
 			if b, ok := s.cache.get(key); ok {
 				w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -305,7 +315,7 @@ func (s *Server) wrap(route string, h handler) http.Handler {
 			if code == http.StatusInternalServerError {
 				s.Log.Error("request failed", "route", route, "err", err)
 			}
-			if errors.Is(err, ErrBusy) {
+			if msg == ErrBusy.Error() || msg == ErrUnavailable.Error() {
 				w.Header().Set("Retry-After", "1")
 			}
 			v = map[string]string{"error": msg}
@@ -718,35 +728,36 @@ func (s *Server) postDocuments(r *http.Request) (any, error) {
 	if !bearer(r, s.Token) {
 		return nil, ErrUnauthorized
 	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, err
-	}
-	var arts []*annals.Article
-	var problems []string
-	// The body is data: a feed's item links are never followed.
-	err = ingest.ReadData("body", body, ingest.Options{}, func(a *annals.Article) error {
-		arts = append(arts, a)
-		return nil
-	}, func(e *ingest.InputError) { problems = append(problems, e.Error()) })
-	if err != nil {
-		return nil, err
-	}
-	if len(arts) == 0 {
-		return nil, bad("no article in the body: %s", strings.Join(problems, "; "))
-	}
 	var docs []*annals.CodedDocument
+	var problems []string
 	now := time.Now().UTC()
-	for _, a := range arts {
+	read := 0
+	// The body is data: a feed's item links are never followed. It is
+	// read as a stream, each document coded as it arrives and held to the
+	// limit of one article, so the body itself is never held whole.
+	err := ingest.ReadStream("body", r.Body, ingest.Options{}, func(a *annals.Article) error {
+		read++
 		res := s.Pipeline.ProcessContext(r.Context(), a, now)
 		if res.Err != nil {
-			if r.Context().Err() != nil {
-				return nil, r.Context().Err()
+			if err := r.Context().Err(); err != nil {
+				return err
 			}
 			problems = append(problems, res.Err.Error())
-			continue
+			return nil
 		}
 		docs = append(docs, res.Coded())
+		return nil
+	}, func(e *ingest.InputError) { problems = append(problems, e.Error()) })
+	var mbe *http.MaxBytesError
+	switch {
+	case err == nil:
+	case r.Context().Err() != nil, errors.As(err, &mbe):
+		return nil, err
+	default:
+		return nil, bad("reading the request body: %v", err)
+	}
+	if read == 0 {
+		return nil, bad("no article in the body: %s", strings.Join(problems, "; "))
 	}
 	res, err := s.DB.Add(r.Context(), docs)
 	if err != nil {

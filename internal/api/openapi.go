@@ -178,11 +178,11 @@ const openAPIBase = `{
    "parameters": [{"name": "id", "in": "path", "required": true, "description": "the document's id", "schema": {"type": "string"}}],
    "responses": {"200": {"description": "the document", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
     "401": {"$ref": "#/components/responses/Unauthorized"}, "404": {"$ref": "#/components/responses/NotFound"}, "503": {"$ref": "#/components/responses/Busy"}}}},
-  "/api/v1/documents": {"post": {"operationId": "postDocuments", "summary": "Code and store articles", "description": "Codes and stores the articles of the body: one JSON object, a JSON array, or JSON lines. Needs the write token (annals serve --token).",
+  "/api/v1/documents": {"post": {"operationId": "postDocuments", "summary": "Code and store articles", "description": "Codes and stores the articles of the body: one JSON object, a JSON array, or JSON lines, read as a stream (each document at most 20 MB; one over it is skipped and named in problems), stored in one transaction. Needs the write token (annals serve --token).",
    "security": [{"bearer": []}],
    "requestBody": {"required": true, "description": "articles", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Article"}}, "application/x-ndjson": {"schema": {"type": "string"}}}},
    "responses": {"201": {"description": "counts of stored and skipped documents", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stored"}}}},
-    "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "413": {"$ref": "#/components/responses/TooLarge"}}}},
+    "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "413": {"$ref": "#/components/responses/TooLarge"}, "503": {"$ref": "#/components/responses/Busy"}}}},
   "/api/v1/openapi.json": {"get": {"operationId": "getOpenAPI", "summary": "This document", "description": "The OpenAPI document of the API.",
    "responses": {"200": {"description": "the document", "content": {"application/json": {"schema": {"type": "object"}}}}, "414": {"$ref": "#/components/responses/URITooLong"}}}},
   "/healthz": {"get": {"operationId": "getHealth", "summary": "Health", "description": "ok when the database answers.",
@@ -200,7 +200,7 @@ const openAPIBase = `{
    "NotFound": {"description": "no such event or document", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
    "TooLarge": {"description": "a body over 32 MB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
    "URITooLong": {"description": "a request URI over 4 KB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-   "Busy": {"description": "the server is busy (retry after the Retry-After header's seconds) or the request took too long", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+   "Busy": {"description": "the server is busy or the database unavailable (retry after the Retry-After header's seconds), or the request took too long", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
   },
   "schemas": {
    "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string", "description": "what was wrong, naming the parameter or value"}}},

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -113,25 +112,8 @@ func readJSONLStream(origin string, r *bufio.Reader, opt Options, fn Handler, on
 }
 
 func readJSONL(origin string, b []byte, opt Options, fn Handler, onErr ErrorHandler) error {
-	trim := bytes.TrimSpace(b)
-	if bytes.HasPrefix(trim, []byte("[")) {
-		var arr []json.RawMessage
-		if err := json.Unmarshal(trim, &arr); err != nil {
-			onErr(&InputError{origin, fmt.Errorf("malformed JSON array: %w", err)})
-			return nil
-		}
-		for i, raw := range arr {
-			o := fmt.Sprintf("%s[%d]", origin, i)
-			a, err := DecodeJSONArticle(raw, o, opt)
-			if err != nil {
-				onErr(&InputError{o, err})
-				continue
-			}
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		return nil
+	if n, ok := arrayStart(b); ok {
+		return readJSONArray(origin, bytes.NewReader(b[n:]), opt, fn, onErr)
 	}
 	return readJSONLStream(origin, bufio.NewReader(bytes.NewReader(b)), opt, fn, onErr)
 }
