@@ -183,6 +183,7 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	force := fs.Bool("force", false, "with --queue: queue documents again that were published in the last 24 hours (new message ids)")
 	published := fs.String("published", "", "publication date `YYYY-MM-DD` for inputs that carry none")
 	batch := fs.Int("batch", 64, "documents per transaction")
+	retryFor := fs.Duration("retry-for", DefaultRetryFor, "keep trying a batch the database refuses for a transient reason (down, restarting, locked) this long (0: never)")
 	workers := fs.Int("workers", 0, "worker goroutines (0 = one per core)")
 	days := fs.Int("dedup-days", 0, "events up to this many days apart can be the same event")
 	maxKm := fs.Float64("dedup-km", 50, "events further apart than this are different events")
@@ -233,7 +234,11 @@ func cmdIngest(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}()
 	// batches are written on their own goroutine: coding goes on meanwhile
 	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
-		res, err := db.Add(context.Background(), docs)
+		var res store.AddResult
+		err := retrying(ctx, "ingest", *retryFor, stderr, func() (err error) {
+			res, err = db.Add(context.Background(), docs)
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -295,6 +300,7 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 `, stderr)
 	dbPath := fs.String("db", "", "SQLite `FILE` or PostgreSQL URL (postgres://...) of an existing database")
 	batch := fs.Int("batch", 64, "documents per transaction")
+	retryFor := fs.Duration("retry-for", DefaultRetryFor, "keep trying a batch the database refuses for a transient reason (down, restarting, locked) this long (0: never)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
@@ -321,7 +327,11 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	pr.stored.Store(-1) // recoding replaces events: the summary says what changed
 	var total store.RecodeResult
 	w := newBatchWriter(*batch, func(docs []*annals.CodedDocument) error {
-		res, err := db.Replace(ctx, docs)
+		var res store.RecodeResult
+		err := retrying(ctx, "recode", *retryFor, stderr, func() (err error) {
+			res, err = db.Replace(ctx, docs)
+			return err
+		})
 		if err != nil {
 			return err
 		}

@@ -1,9 +1,15 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"sync/atomic"
+	"time"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/queue"
+	"github.com/annals-events/annals/internal/store"
 )
 
 // writeQueue is how many full batches wait for the writer before coding
@@ -65,4 +71,38 @@ func (w *batchWriter) close() error {
 	close(w.batches)
 	<-w.done
 	return w.err
+}
+
+// DefaultRetryFor is how long ingest and recode keep trying a batch the
+// store refuses for a transient reason before they give up.
+const DefaultRetryFor = 10 * time.Minute
+
+// retrying runs write until it succeeds, fails for a permanent reason, or
+// the store has refused it for a transient one (the server down or
+// restarting, a dropped connection, a deadlock, a locked SQLite file) for
+// longer than patience; between tries it waits, half a second doubling up
+// to 30 s, and says so on stderr. When ctx ends (an interrupt) it stops
+// waiting and returns the last error.
+func retrying(ctx context.Context, cmd string, patience time.Duration, stderr io.Writer, write func() error) error {
+	var since time.Time
+	for n := uint64(1); ; n++ {
+		err := write()
+		if err == nil || !store.Transient(err) || patience <= 0 {
+			return err
+		}
+		if since.IsZero() {
+			since = time.Now()
+		}
+		left := patience - time.Since(since)
+		if left <= 0 {
+			return fmt.Errorf("the database refused the batch for %v (--retry-for %v): %w", time.Since(since).Round(time.Second), patience, err)
+		}
+		d := min(queue.RetryDelay(n), left)
+		fmt.Fprintf(stderr, "annals %s: the database is unavailable, retrying in %v: %v\n", cmd, d, err)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("interrupted while the database was unavailable: %w", err)
+		case <-time.After(d):
+		}
+	}
 }
