@@ -316,6 +316,13 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	ctx := context.Background()
 	before, _ := db.Stats(ctx)
+	// Every row a recoded document writes is kept until all are recoded,
+	// then each event is trimmed to the cap once: trimming batch by batch
+	// drops rows for kept ones that a later batch may take away, and an
+	// event told by hundreds of documents could be left with a few
+	// evidence rows, or none.
+	evidenceCap := db.EvidenceCap
+	db.EvidenceCap = 0
 	in := make(chan *annals.Article, 64)
 	var rerr error
 	go func() {
@@ -354,13 +361,21 @@ func cmdRecode(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	if werr == nil {
 		werr = rerr
 	}
+	db.EvidenceCap = evidenceCap
+	trimmed := 0
+	if werr == nil {
+		werr = retrying(ctx, "recode", *retryFor, stderr, func() (err error) {
+			trimmed, err = db.Prune(ctx)
+			return err
+		})
+	}
 	if werr != nil {
 		fmt.Fprintf(stderr, "annals recode: %v\n", werr)
 		return exitFatal
 	}
 	after, _ := db.Stats(ctx)
-	fmt.Fprintf(stdout, "recoded %d documents: %d event codings added, %d removed; events %d -> %d, evidence %d -> %d\n",
-		total.Documents, total.Added, total.Removed, before.Events, after.Events, before.Evidence, after.Evidence)
+	fmt.Fprintf(stdout, "recoded %d documents: %d event codings added, %d removed; events %d -> %d, evidence %d -> %d (%d events trimmed to %d evidence rows)\n",
+		total.Documents, total.Added, total.Removed, before.Events, after.Events, before.Evidence, after.Evidence, trimmed, evidenceCap)
 	return exitOK
 }
 

@@ -15,8 +15,9 @@ import (
 // (mentions, articles, sources) count every report. Which rows an event
 // keeps does not depend on the order its reports arrived in: the rule
 // picks the same rows from the kept ones and the new ones as from all
-// reports (until a recode takes kept rows away: the rows dropped before
-// are gone, so the event keeps fewer until its documents are recoded).
+// reports. A recode that takes kept rows away could leave fewer (the rows
+// dropped before are gone), so annals recode stores every row while it
+// recodes and trims once at the end (Prune).
 const EvidenceCap = 100
 
 // A tally is what a transaction changes in one event's counts; recount
@@ -206,4 +207,78 @@ func keep(rows []evidenceKey, cap int) []evidenceKey {
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Prune trims every event holding more than the cap of evidence rows to
+// the cap, by the cap's rule, a few hundred events a transaction, and
+// returns how many it trimmed. A recode of every document stores with the
+// cap off (EvidenceCap 0) and prunes once at the end: trimming batch by
+// batch drops rows for kept ones a later batch may take away (its
+// documents now coded otherwise), and could leave an event told by
+// hundreds of documents with a few evidence rows, or none.
+func (s *DB) Prune(ctx context.Context) (int, error) {
+	if s.EvidenceCap <= 0 {
+		return 0, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT event_id FROM evidence GROUP BY event_id HAVING COUNT(*) > `+strconv.Itoa(s.EvidenceCap)+` ORDER BY event_id`)
+	if err != nil {
+		return 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for lo := 0; lo < len(ids); lo += 200 {
+		if err := s.prunePart(ctx, ids[lo:min(len(ids), lo+200)]); err != nil {
+			return lo, err
+		}
+	}
+	return len(ids), nil
+}
+
+// prunePart trims the events ids in one transaction, holding their locks
+// as a writer merging into them does.
+func (s *DB) prunePart(ctx context.Context, ids []int64) error {
+	tx, err := s.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.query(ctx, tx, `SELECT source, target, code, event_date FROM events WHERE id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return err
+	}
+	keys := map[string]bool{}
+	for rows.Next() {
+		var a, b, c, d string
+		if err := rows.Scan(&a, &b, &c, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		keys[s.eventKey(a, b, c, d)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := s.lock(ctx, tx, nil, keys); err != nil {
+		return err
+	}
+	if err := s.prune(ctx, tx, ids); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
