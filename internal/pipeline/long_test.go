@@ -230,26 +230,33 @@ func datedDaily(n int) string {
 // TestCodingWorkLinear: coding eight times the text makes eight times the
 // allocations and bytes allocated, within a margin, for news sentences, one
 // unpunctuated line, one sentence repeated and one event on thousands of
-// days. The count is deterministic, so this cannot flake on a busy machine;
+// days, and with the syntax stage for the first two. The count is deterministic, so this cannot flake on a busy machine;
 // work that allocates nothing (a scan) is what BenchmarkCode's CPU time per
 // byte shows. Before the sentence cap an unpunctuated line allocated 3.2
 // times as much per byte at 160 KB as at 20 KB, and references that
 // copied every earlier mention made any long article quadratic.
 func TestCodingWorkLinear(t *testing.T) {
 	p := pipe(t)
-	work(p, article(t, 10<<10)) // first use of lazily built tables
+	syn := *p
+	syn.Syntax = true // the syntax stage too, as explain and parse run it
+	work(&syn, article(t, 10<<10)) // first use of lazily built tables
+	news := func(n int) string { return article(t, n) }
+	line := func(n int) string { return unpunctuated(t, n) }
 	for _, c := range []struct {
 		name string
+		p    *Pipeline
 		text func(n int) string
 	}{
-		{"news", func(n int) string { return article(t, n) }},
-		{"unpunctuated", func(n int) string { return unpunctuated(t, n) }},
-		{"repeated", repeated},
-		{"daily", datedDaily},
+		{"news", p, news},
+		{"unpunctuated", p, line},
+		{"repeated", p, repeated},
+		{"daily", p, datedDaily},
+		{"news with syntax", &syn, news},
+		{"unpunctuated with syntax", &syn, line},
 	} {
 		small, large := c.text(50<<10), c.text(400<<10)
-		m1, b1 := work(p, small)
-		m2, b2 := work(p, large)
+		m1, b1 := work(c.p, small)
+		m2, b2 := work(c.p, large)
 		perByte := func(x uint64, txt string) float64 { return float64(x) / float64(len(txt)) }
 		mr, br := perByte(m2, large)/perByte(m1, small), perByte(b2, large)/perByte(b1, small)
 		t.Logf("%s: allocations per byte %.2f at 50 KB, %.2f at 400 KB (x%.2f); bytes allocated per byte %.0f, %.0f (x%.2f)",
