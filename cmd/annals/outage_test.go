@@ -2,7 +2,11 @@ package main
 
 import (
 	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,4 +69,54 @@ func TestIngestRetriesThroughAnOutage(t *testing.T) {
 		t.Errorf("exit %d after %d retries (%d stored when stopped)\n%.2000s", r.code, retries, n, r.errs)
 	}
 	checkIntegrity(t, pg.URL, docs)
+}
+
+// TestTwoIngestsOneFile: two ingests of different inputs into one new
+// SQLite file at once both finish and store everything (the second used
+// to exit 3 with "database is locked" after 128 documents).
+func TestTwoIngestsOneFile(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "two.db")
+	b, err := os.ReadFile(writeCorpus(t, 600))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSpace(string(b)), "\n")
+	var ins []string
+	for i, part := range [][]string{lines[:300], lines[300:]} {
+		p := filepath.Join(t.TempDir(), fmt.Sprintf("half%d.jsonl", i))
+		if err := os.WriteFile(p, []byte(strings.Join(part, "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ins = append(ins, p)
+	}
+	type result struct {
+		errs string
+		code int
+	}
+	res := make([]result, len(ins))
+	var wg sync.WaitGroup
+	for i, in := range ins {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs, code := runCLI(t, "", "ingest", "--db", dbPath, "--batch", "8", "--workers", "1", in)
+			res[i] = result{errs, code}
+		}()
+	}
+	wg.Wait()
+	for i, r := range res {
+		if r.code != exitOK {
+			t.Errorf("ingest %d: exit %d\n%.2000s", i+1, r.code, r.errs)
+		}
+	}
+	db, err := sql.Open("sqlite", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	db.QueryRow(`SELECT COUNT(*) FROM documents`).Scan(&n)
+	if n != 600 {
+		t.Errorf("%d documents stored, want both halves' 600", n)
+	}
 }
