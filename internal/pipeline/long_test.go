@@ -238,7 +238,7 @@ func datedDaily(n int) string {
 func TestCodingWorkLinear(t *testing.T) {
 	p := pipe(t)
 	syn := *p
-	syn.Syntax = true // the syntax stage too, as explain and parse run it
+	syn.Syntax = true              // the syntax stage too, as explain and parse run it
 	work(&syn, article(t, 10<<10)) // first use of lazily built tables
 	news := func(n int) string { return article(t, n) }
 	line := func(n int) string { return unpunctuated(t, n) }
