@@ -90,7 +90,7 @@ func checkIntegrity(t *testing.T, dsn string, docs int) {
 // before they had written anything.)
 func TestIngestSurvivesKills(t *testing.T) {
 	bin := buildBinary(t)
-	const docs = 800
+	const docs = 1200
 	in := writeCorpus(t, docs)
 	dbPath := filepath.Join(t.TempDir(), "k.db")
 	stored := func() int {
@@ -104,12 +104,13 @@ func TestIngestSurvivesKills(t *testing.T) {
 		return n
 	}
 	r := rand.New(rand.NewSource(time.Now().UnixNano()))
-	kills := 0
+	kills, runs := 0, 0
 	for i := 0; i < 25; i++ {
 		before := stored()
 		if before == docs {
-			break
+			break // on a fast moment the documents can run out first
 		}
+		runs++
 		cmd := exec.Command(bin, "ingest", "--db", dbPath, "--batch", strconv.Itoa(1+r.Intn(16)), in)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
@@ -139,8 +140,8 @@ func TestIngestSurvivesKills(t *testing.T) {
 			<-exited
 		}
 	}
-	if kills < 20 {
-		t.Fatalf("only %d kills landed after a commit", kills)
+	if kills < 15 || kills*5 < runs*4 {
+		t.Fatalf("only %d kills of %d runs landed after a commit", kills, runs)
 	}
 	t.Logf("%d kills after the first commit; %d of %d documents stored before the final run", kills, stored(), docs)
 	out, err := exec.Command(bin, "ingest", "--db", dbPath, in).CombinedOutput()
