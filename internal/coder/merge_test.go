@@ -10,7 +10,9 @@ import (
 	"github.com/annals-events/annals/internal/coder"
 )
 
-func inferred(e *annals.Event) bool { return e.DateSource == "publication" || e.DateSource == "context" }
+func inferred(e *annals.Event) bool {
+	return e.DateSource == "publication" || e.DateSource == "context"
+}
 
 // mergeRepeatsQuadratic is MergeRepeats as it was before issue 18: every
 // telling scanned every earlier event of its kind, and every evidence
