@@ -60,27 +60,35 @@ func recognizeWith(t testing.TB, date, txt string, tree bool) []annals.Mention {
 	return testDict(t).Recognize(doc, ref)
 }
 
-// TestMentions runs the table in testdata/mentions.tsv: every expected
-// mention must be found with its code, in order; coded mentions that are
-// not expected fail too.
+// TestMentions runs the tables of actor mentions: testdata/mentions.tsv
+// (recognition) and testdata/actor-binding.tsv (a role bound to its
+// country, people, collective actors), with and without the syntax stage.
+// Every expected mention must be found with its code, in order; coded
+// mentions that are not expected fail too.
 func TestMentions(t *testing.T) {
+	coded := func(m annals.Mention) bool { return m.Code != "" }
 	for _, tree := range []bool{false, true} {
-		mentionsTree = tree
-		t.Run(map[bool]string{false: "flat", true: "tree"}[tree], testMentions)
+		t.Run(map[bool]string{false: "flat", true: "tree"}[tree], func(t *testing.T) {
+			runCases(t, "testdata/mentions.tsv", tree, coded, true, 300)
+			runCases(t, "testdata/actor-binding.tsv", tree, coded, true, 150)
+			runCases(t, "testdata/actor-binding-open.tsv", tree, coded, false, 0)
+		})
 	}
 }
 
-var mentionsTree bool
-
-func testMentions(t *testing.T) {
-	f, err := os.Open("testdata/mentions.tsv")
+// runCases runs one case file: date, text and the expected mentions that
+// pick selects, text=CODE separated by |, or - for none. A must-pass file
+// fails on any case that does not hold and on fewer than min cases; an
+// open file (known failures) only reports how many hold.
+func runCases(t *testing.T, path string, tree bool, pick func(annals.Mention) bool, must bool, min int) {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
-	n, failed := 0, 0
-	ln := 0
+	n, failed, ln := 0, 0, 0
 	for sc.Scan() {
 		ln++
 		line := sc.Text()
@@ -89,23 +97,35 @@ func testMentions(t *testing.T) {
 		}
 		c := strings.Split(line, "\t")
 		if len(c) != 3 {
-			t.Fatalf("mentions.tsv:%d: want 3 columns", ln)
+			t.Fatalf("%s:%d: want 3 columns", path, ln)
 		}
 		n++
 		var got []string
-		for _, m := range recognizeWith(t, c[0], c[1], mentionsTree) {
-			if m.Code != "" {
+		for _, m := range recognizeWith(t, c[0], c[1], tree) {
+			if pick(m) {
 				got = append(got, m.Text+"="+m.Code)
 			}
 		}
-		if strings.Join(got, "|") != c[2] {
+		g := strings.Join(got, "|")
+		if g == "" {
+			g = "-"
+		}
+		if g != c[2] {
 			failed++
-			t.Errorf("mentions.tsv:%d: %s (%s)\n got  %s\n want %s", ln, c[1], c[0], strings.Join(got, "|"), c[2])
+			if must {
+				t.Errorf("%s:%d (tree %v): %s (%s)\n got  %s\n want %s", path, ln, tree, c[1], c[0], g, c[2])
+			} else {
+				t.Logf("%s:%d (tree %v): open: %s\n got  %s\n want %s", path, ln, tree, c[1], g, c[2])
+			}
 		}
 	}
-	t.Logf("%d mention cases, %d failed", n, failed)
-	if n < 300 {
-		t.Errorf("only %d cases", n)
+	if must {
+		t.Logf("%s (tree %v): %d cases, %d failed", path, tree, n, failed)
+	} else {
+		t.Logf("%s (tree %v): %d known failures, %d of them hold now", path, tree, n, n-failed)
+	}
+	if n < min {
+		t.Errorf("%s: only %d cases, want at least %d", path, n, min)
 	}
 }
 
@@ -157,43 +177,12 @@ func BenchmarkRecognize(b *testing.B) {
 
 // TestReferences runs testdata/refs.tsv, with and without the syntax
 // stage: every resolved reference must be found with its code, in order,
-// and no other.
+// and no other. testdata/refs-open.tsv holds the cases known to fail.
 func TestReferences(t *testing.T) {
+	ref := func(m annals.Mention) bool { return m.Ref }
 	for _, tree := range []bool{false, true} {
-		f, err := os.Open("testdata/refs.tsv")
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		n, failed, ln := 0, 0, 0
-		for sc.Scan() {
-			ln++
-			line := sc.Text()
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			c := strings.Split(line, "\t")
-			if len(c) != 3 {
-				t.Fatalf("refs.tsv:%d: want 3 columns", ln)
-			}
-			n++
-			got := []string{}
-			for _, m := range recognizeWith(t, c[0], c[1], tree) {
-				if m.Ref {
-					got = append(got, m.Text+"="+m.Code)
-				}
-			}
-			g := strings.Join(got, "|")
-			if g == "" {
-				g = "-"
-			}
-			if g != c[2] {
-				failed++
-				t.Errorf("refs.tsv:%d (tree %v): %s\n got  %s\n want %s", ln, tree, c[1], g, c[2])
-			}
-		}
-		f.Close()
-		t.Logf("tree %v: %d reference cases, %d failed", tree, n, failed)
+		runCases(t, "testdata/refs.tsv", tree, ref, true, 150)
+		runCases(t, "testdata/refs-open.tsv", tree, ref, false, 0)
 	}
 }
 

@@ -244,6 +244,9 @@ type context struct {
 	// unknownSurnames are the last words of people's names no dictionary
 	// knows
 	unknownSurnames map[string]bool
+	// homeless marks the mentions (by start) of role words that took the
+	// story's country for want of their own
+	homeless map[int]bool
 	// roleHome is the country each role word was last named with ("Prime
 	// Minister Shehbaz Sharif"): "the prime minister" later is that one
 	roleHome map[*entry]string
@@ -337,7 +340,11 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	for gi, g := range groups {
 		if m, ok := c.groupMention(si, g); ok {
 			if gi+1 < len(groups) {
+				code := m.Code
 				placeRole(toks, &m, g, groups[gi+1])
+				if m.Code != code {
+					delete(c.homeless, m.Start)
+				}
 			}
 			cur = append(cur, m)
 		}
@@ -366,6 +373,7 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 		}
 	}
 	distributeRoles(toks, out)
+	c.coordinatedHome(out)
 	for _, f := range firsts {
 		out = append(out, refs[f]...)
 	}
@@ -571,8 +579,11 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		if hasRole && len(m.Code) == 3 && !strings.HasSuffix(m.Code, roleOf(role)) {
 			m.Code += roleOf(role)
 		}
-		if isPersonish(m) && actor.last-actor.first > 1 {
+		if isPersonish(m) && actor.last-actor.first > 1 || actor.e.person && actor.last-actor.first > 1 && c.nameWords(toks[actor.first:actor.last]) {
 			c.introduce(actor, m) // "Shehbaz Sharif": later "Sharif"
+		}
+		if actor.e.person && !hasRole {
+			c.markPerson(m) // "Nelson Mandela ... He told a rally"
 		}
 	case hasCountry && hasRole:
 		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
@@ -604,6 +615,12 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			home = "---"
 		}
 		m.Code, m.Entry = home+roleOf(role), role.r.loc
+		if home != "NGO" {
+			if c.homeless == nil {
+				c.homeless = map[int]bool{}
+			}
+			c.homeless[m.Start] = true // the country is the story's, not the words'
+		}
 	case hasName && thingAbbreviation(toks, first, last):
 		return m, false // "an intercontinental ballistic missile (ICBM)": a thing's short name
 	case hasName:
@@ -754,6 +771,36 @@ func distributeRoles(toks []annals.Token, ms []annals.Mention) {
 		}
 		if nouns {
 			b.Code = a.Code + b.Code[3:]
+		}
+	}
+}
+
+// coordinatedHome gives a role word with no country of its own the
+// country of the actor it is coordinated with: "the Philippine government
+// and communist rebels" are Philippine rebels, whatever country the story
+// names most.
+func (c *context) coordinatedHome(ms []annals.Mention) {
+	toks := c.doc.Tokens
+	own := func(m *annals.Mention) bool {
+		return !m.Ref && len(m.Code) > 3 && isoCountries[m.Code[:3]] && !c.homeless[m.Start]
+	}
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := &ms[i], &ms[i+1]
+		if a.Ref || b.Ref || b.First <= a.Last || b.First-a.Last > 3 || toks[a.Last].Lower != "and" {
+			continue
+		}
+		plain := true // "and communist rebels", "and the armed opposition"
+		for _, t := range toks[a.Last+1 : b.First] {
+			plain = plain && (t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "NN") && !capitalized(t.Text)
+		}
+		if !plain {
+			continue
+		}
+		switch {
+		case own(a) && c.homeless[b.Start] && len(b.Code) > 3:
+			b.Code = a.Code[:3] + b.Code[3:]
+		case own(b) && c.homeless[a.Start] && len(a.Code) > 3:
+			a.Code = b.Code[:3] + a.Code[3:]
 		}
 	}
 }

@@ -34,6 +34,11 @@ var expletiveAfterBe = map[string]bool{
 	"hard": true, "easy": true, "a": true, "an": true, "the": true, "this": true, "that": true, "what": true,
 }
 
+// partnerCases are the prepositions of the partner or target of an act
+// ("closed their borders with the country", "sanctions against the
+// country"): never the act's own subject.
+var partnerCases = map[string]bool{"with": true, "against": true}
+
 // expletiveVerbs after "it" make it no actor: "it seems", "it appears".
 var expletiveVerbs = map[string]bool{"seem": true, "appear": true, "emerge": true, "remain": true, "matter": true, "happen": true, "take": true}
 
@@ -85,7 +90,7 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		}
 		seen := pool{c.seen, here}
 		// "both countries", "the two sides", "the neighbours", "both"
-		if first, j, kind, ok := c.pairPhrase(si, i); ok {
+		if first, j, kind, n, ok := c.setPhrase(si, i); ok {
 			var skip map[string]bool
 			cands := here
 			if v, ok := c.addressedBy(si, first, j); ok {
@@ -103,30 +108,27 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 					}
 				}
 			}
-			if a, b, ok := c.salientPair(si, cands, skip, kind); ok {
-				a.Code, b.Code = pairCode(a, kind), pairCode(b, kind)
-				out[first] = []annals.Mention{mk(first, j, a), mk(first, j, b)}
+			if set := c.salientSet(si, cands, skip, kind, n); len(set) == n {
+				for _, m := range set {
+					m.Code = pairCode(m, kind)
+					out[first] = append(out[first], mk(first, j, m))
+				}
 				c.lastPair, pairHere = out[first], out[first]
 			}
 			i = j - 1
 			continue
 		}
 		if w == "the" && i+1 < s.Last {
-			j := i + 1
-			if toks[j].Lower == "militant" || toks[j].Lower == "armed" || toks[j].Lower == "jihadist" || toks[j].Lower == "terrorist" {
-				if j+1 < s.Last && groupNouns[toks[j+1].Lower] {
-					j++
-				}
-			}
+			j := c.groupHead(si, i+1)
 			if org, ok := groupNouns[toks[j].Lower]; ok {
 				armed := func(m annals.Mention) bool { return isArmed(m.Code) && !strings.HasPrefix(m.Code, "---") }
 				m, ok := annals.Mention{}, false
 				if org {
 					// "the group" is the organisation named, not the gunmen
-					m, ok = last(seen, func(m annals.Mention) bool { return armed(m) && !c.roleOnly[m.Start] })
+					m, ok = c.salientArmed(si, seen, func(m annals.Mention) bool { return armed(m) && !c.roleOnly[m.Start] })
 				}
 				if !ok {
-					m, ok = last(seen, armed)
+					m, ok = c.salientArmed(si, seen, armed)
 				}
 				if ok {
 					out[i] = []annals.Mention{mk(i, j+1, m)}
@@ -141,6 +143,20 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				// prince told the US envoy that the kingdom ..."), else the
 				// last country named, else the country of the last actor
 				m, ok := c.sentenceSubject(si, i, cur)
+				if ok && i > s.First && partnerCases[toks[i-1].Lower] {
+					// "Russia and Kazakhstan closed their borders with the
+					// country": the partner of an act is not its subject
+					not := map[string]bool{}
+					for _, x := range c.subjectList(si, i, cur, out) {
+						if len(x.Code) >= 3 {
+							not[x.Code[:3]] = true
+						}
+					}
+					other := func(x annals.Mention) bool { return len(x.Code) >= 3 && isoCountries[x.Code[:3]] && !not[x.Code[:3]] }
+					if m, ok = c.subjectOf(si-1, other); !ok {
+						m, ok = last(seen, other)
+					}
+				}
 				stateHere := false
 				for _, h := range here {
 					stateHere = stateHere || len(h.Code) >= 3 && isoCountries[h.Code[:3]]
@@ -181,16 +197,35 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		if (w == "its" || w == "their" || w == "his" || w == "her") && i+1 < s.Last && toks[i].Tag == "PRP$" || w == "her" && i+1 < s.Last {
 			if e, j := c.d.match(toks, i+1, s.Last); e != nil && e.agent && !needsCountry[toks[j-1].Lower] {
 				role := strings.TrimPrefix(e.pick(day).code, "~")
-				if w == "their" && len(pairHere) == 2 {
+				if w == "their" && len(pairHere) >= 2 {
 					// "the two countries agreed to restore their
 					// ambassadors": the pair's own
-					a, b := pairHere[0], pairHere[1]
-					out[i] = []annals.Mention{mk(i, j, a), mk(i, j, b)}
-					out[i][0].Code, out[i][1].Code = a.Code[:3]+role, b.Code[:3]+role
+					for _, a := range pairHere {
+						out[i] = append(out[i], mk(i, j, a))
+						out[i][len(out[i])-1].Code = a.Code[:3] + role
+					}
 					i = j - 1
 					continue
 				}
-				if m, ok := c.owner(si, i, cur, seen); ok {
+				if w == "their" {
+					// "Pakistani and Iranian officials said their
+					// governments", "They agreed to return their
+					// ambassadors": each of the subjects' own
+					if list := c.subjectList(si, i, cur, out); len(list) >= 2 {
+						for _, a := range list {
+							if len(a.Code) >= 3 && isoCountries[a.Code[:3]] {
+								out[i] = append(out[i], mk(i, j, a))
+								out[i][len(out[i])-1].Code = a.Code[:3] + role
+							}
+						}
+						if len(out[i]) >= 2 {
+							i = j - 1
+							continue
+						}
+						delete(out, i)
+					}
+				}
+				if m, ok := c.owner(si, i, cur, seen, out); ok {
 					out[i] = []annals.Mention{mk(i, j, m)}
 					out[i][0].Code = m.Code[:3] + role
 					if _, state, _ := identity(m.Code); !state && isArmed(m.Code) {
@@ -250,6 +285,12 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 					out[i] = []annals.Mention{mk(i, i+1, m)}
 					continue
 				}
+				if a, ok := c.addressee(si, i, cur); ok && c.personKind(m) && body(a) {
+					// "Trump warned Pyongyang it would face fire and
+					// fury": a person is no "it"; the body addressed is
+					out[i] = []annals.Mention{mk(i, i+1, a)}
+					continue
+				}
 				if _, state, ok := identity(m.Code); ok && state && c.personKind(m) {
 					// "Turkey's president says it will": his state
 					m.Code = m.Code[:3]
@@ -263,13 +304,15 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 			continue
 		}
 		if toks[i].Tag == "PRP" && w == "they" {
-			a, b, ok := c.lastCoordinated(seen)
-			if p := c.lastPair; len(p) == 2 && p[0].Sentence >= si-1 && (!ok || p[0].Sentence >= b.Sentence) {
+			list := c.lastList(seen)
+			if p := c.lastPair; len(p) >= 2 && p[0].Sentence >= si-1 && (len(list) == 0 || p[0].Sentence >= list[len(list)-1].Sentence) {
 				// "Both sides agreed ... They also": the pair just named
-				a, b, ok = p[0], p[1], true
+				list = p
 			}
-			if ok {
-				out[i] = []annals.Mention{mk(i, i+1, a), mk(i, i+1, b)}
+			if len(list) >= 2 {
+				for _, a := range list {
+					out[i] = append(out[i], mk(i, i+1, a))
+				}
 			} else if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
@@ -333,15 +376,6 @@ func (c *context) sentenceSubject(si, i int, cur []annals.Mention) (annals.Menti
 	return annals.Mention{}, false
 }
 
-// owner resolves "its" or "their" before a role word at i: the subject of
-// its sentence when one came before, else the last state or body.
-func (c *context) owner(si, i int, cur []annals.Mention, seen pool) (annals.Mention, bool) {
-	if m, ok := c.sentenceSubject(si, i, cur); ok {
-		return m, true
-	}
-	return last(seen, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] })
-}
-
 // pool is the candidates of a reference: the coded mentions of earlier
 // sentences, then those of its own sentence before it, most recent last.
 // It reads both in place, so resolving costs nothing per earlier mention.
@@ -366,75 +400,7 @@ func last(seen pool, ok func(annals.Mention) bool) (annals.Mention, bool) {
 	return annals.Mention{}, false
 }
 
-// lastCoordinated returns the most recent "X and Y" pair of mentions.
-func (c *context) lastCoordinated(seen pool) (annals.Mention, annals.Mention, bool) {
-	toks := c.doc.Tokens
-	n := seen.len()
-	for i := n - 1; i > 0 && i >= n-6; i-- {
-		a, b := seen.at(i-1), seen.at(i)
-		if a.Sentence == b.Sentence && b.First-a.Last == 1 && toks[a.Last].Lower == "and" {
-			return a, b, true
-		}
-	}
-	return annals.Mention{}, annals.Mention{}, false
-}
-
 func isVerbTag(t string) bool { return strings.HasPrefix(t, "VB") }
-
-// pairPhrase reports a phrase at token i of sentence si that names the
-// story's pair: "both countries", "the two warring sides", "the
-// neighbours", "both of them", and "both" or "the two" standing alone as a
-// subject ("with both claiming it", "the two met"). end is the index after
-// it.
-func (c *context) pairPhrase(si, i int) (first, end int, kind pairKind, ok bool) {
-	s := c.doc.Sentences[si]
-	toks := c.doc.Tokens
-	w := toks[i].Lower
-	noun := func(j int) (int, pairKind, bool) {
-		// up to two adjectives: "the two nuclear-armed neighbours"
-		for n := 0; n < 2 && j < s.Last && toks[j].Tag == "JJ" && !isPairNoun(toks[j].Lower); n++ {
-			j++
-		}
-		if j < s.Last && isPairNoun(toks[j].Lower) {
-			return j + 1, pairNouns[toks[j].Lower], true
-		}
-		return j, 0, false
-	}
-	verbNext := func(j int) bool {
-		if j < s.Last && toks[j].Tag == "RB" {
-			j++
-		}
-		return j < s.Last && (isVerbTag(toks[j].Tag) || toks[j].Tag == "MD")
-	}
-	switch {
-	case w == "both":
-		if e, k, ok := noun(i + 1); ok {
-			return i, e, k, true
-		}
-		if i+2 < s.Last && toks[i+1].Lower == "of" && toks[i+2].Lower == "them" {
-			return i, i + 3, pairActor, true
-		}
-		// "Both said", "with both claiming it", but not "have both
-		// claimed" or "the incumbent both claimed"
-		prev := ""
-		if i > s.First {
-			prev = toks[i-1].Lower
-		}
-		if verbNext(i+1) && (prev == "" || bothOpeners[prev]) {
-			return i, i + 1, pairActor, true
-		}
-	case w == "the" && i+1 < s.Last && toks[i+1].Lower == "two":
-		if e, k, ok := noun(i + 2); ok {
-			return i, e, k, true
-		}
-		if verbNext(i + 2) {
-			return i, i + 2, pairActor, true // "the two met on Monday"
-		}
-	case w == "the" && i+1 < s.Last && definitePairNouns[toks[i+1].Lower]:
-		return i, i + 2, pairNouns[toks[i+1].Lower], true
-	}
-	return 0, 0, 0, false
-}
 
 func isPairNoun(w string) bool { _, ok := pairNouns[w]; return ok }
 

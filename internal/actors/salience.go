@@ -49,9 +49,10 @@ var otherStates = map[string]bool{"KSV": true, "USR": true, "YUG": true, "CSK": 
 type pairKind int
 
 const (
-	pairState pairKind = iota // the two states: "both countries" are PAK and IRN
-	pairActor                 // the actors as last named: "the two sides" are the officials who met
-	pairGov                   // the two governments: "the two leaders"
+	pairState  pairKind = iota // the two states: "both countries" are PAK and IRN
+	pairActor                  // the actors as last named: "the two sides" are the officials who met
+	pairGov                    // the two governments: "the two leaders"
+	pairPerson                 // two people, as named: "the two men", "the pair"
 )
 
 // pairNouns are the heads of "both X", "the two X" and what each names.
@@ -60,11 +61,13 @@ var pairNouns = map[string]pairKind{
 	"neighbors": pairState, "capitals": pairState, "allies": pairState, "rivals": pairState,
 	"sides": pairActor, "parties": pairActor, "camps": pairActor, "foes": pairActor, "adversaries": pairActor,
 	"governments": pairGov, "leaders": pairGov, "presidents": pairGov, "administrations": pairGov,
+	"ministers": pairGov, "premiers": pairGov, "heads": pairGov, // "the two prime ministers", "the three heads of state"
+	"men": pairPerson, "women": pairPerson, "pair": pairPerson,
 }
 
 // definitePairNouns name the story's pair with a bare "the": "between the
 // neighbours".
-var definitePairNouns = map[string]bool{"neighbours": true, "neighbors": true}
+var definitePairNouns = map[string]bool{"neighbours": true, "neighbors": true, "pair": true}
 
 // thirdPartyCues are the words just before a mention that present it as
 // a mediator or a third party ("talks mediated by Qatar", "with the help
@@ -74,6 +77,7 @@ var thirdPartyCues = [][]string{
 	{"with", "the", "help", "of"}, {"with", "the", "mediation", "of"}, {"through", "the", "mediation", "of"},
 	{"under", "the", "mediation", "of"}, {"mediation", "by"}, {"mediation", "of"}, {"mediation", "from"},
 	{"mediators", "from"}, {"mediators", "in"}, {"mediators"}, {"mediator"}, {"guarantors"},
+	{"hosted", "by"}, {"convened", "by"}, {"sponsored", "by"},
 }
 
 // thirdPartySuffixes mark the actor of a compound as a go-between:
@@ -95,6 +99,7 @@ var thirdPartyActs = [][]string{
 var mediatorNouns = map[string]bool{
 	"mediator": true, "mediators": true, "broker": true, "brokers": true, "guarantor": true, "guarantors": true,
 	"facilitator": true, "facilitators": true, "intermediary": true, "intermediaries": true, "go-between": true,
+	"host": true, "hosts": true,
 }
 
 // mediateVerbs make their subject a go-between: "Qatar mediated the
@@ -467,11 +472,11 @@ func (c *context) thirdParty(m annals.Mention) bool {
 	// "Qatari mediators", "Egypt, a key mediator"
 	for k := m.Last; k < s.Last && k < m.Last+4; k++ {
 		t := &toks[k]
-		if mediatorNouns[t.Lower] {
-			return true
+		if mediatorNouns[t.Lower] && strings.HasPrefix(t.Tag, "NN") {
+			return true // (but "Turkey hosts talks" is a verb)
 		}
-		if t.Lower != "," && t.Tag != "DT" && t.Tag != "JJ" {
-			break
+		if t.Lower != "," && t.Lower != "as" && t.Tag != "DT" && t.Tag != "JJ" {
+			break // ("Egypt, a key mediator", "with Qatar as host")
 		}
 	}
 	// "Iran and China called for calm": past the rest of a list of
@@ -652,11 +657,11 @@ func (c *context) coordinated(a, b annals.Mention) bool {
 	return false
 }
 
-// salientPair returns the story's pair at sentence si: the two actors
-// whose salience, with what they did together, is highest. here are the
-// coded mentions of si before the phrase; skip are actors the phrase
-// cannot name (the subject that addresses it).
-func (c *context) salientPair(si int, here []annals.Mention, skip map[string]bool, kind pairKind) (annals.Mention, annals.Mention, bool) {
+// salientSet returns the story's pair (n 2) or trio (n 3) at sentence si:
+// the actors whose salience, with what they did together, is highest, in
+// story order. here are the coded mentions of si before the phrase; skip
+// are actors the phrase cannot name (the subject that addresses it).
+func (c *context) salientSet(si int, here []annals.Mention, skip map[string]bool, kind pairKind, n int) []annals.Mention {
 	w := salienceWeights
 	type cand struct {
 		id    string
@@ -677,7 +682,7 @@ func (c *context) salientPair(si int, here []annals.Mention, skip map[string]boo
 		return x
 	}
 	for id, a := range c.sal.ids {
-		if skip[id] || kind == pairState && !a.state {
+		if skip[id] || kind == pairState && !a.state || kind == pairPerson && !c.personKind(a.last) {
 			continue
 		}
 		if v := a.value(si); v >= w.MinScore && a.last.Code != "" {
@@ -694,7 +699,7 @@ func (c *context) salientPair(si int, here []annals.Mention, skip map[string]boo
 	thirds := c.thirdFlags(here)
 	for i, m := range here {
 		id, state, ok := identity(m.Code)
-		if !ok || m.Ref || skip[id] || kind == pairState && !state || c.inDateline(m) {
+		if !ok || m.Ref || skip[id] || kind == pairState && !state || kind == pairPerson && !c.personKind(m) || c.inDateline(m) {
 			continue
 		}
 		x := add(id)
@@ -712,23 +717,23 @@ func (c *context) salientPair(si int, here []annals.Mention, skip map[string]boo
 			hereMs = append(hereMs, m)
 		}
 	}
-	if len(cands) == 1 && c.dateline != "" && cands[0].id != c.dateline && !skip[c.dateline] {
+	if n == 2 && kind != pairPerson && len(cands) == 1 && c.dateline != "" && cands[0].id != c.dateline && !skip[c.dateline] {
 		// "ISLAMABAD - Iran's foreign minister arrived ... the two
 		// countries": the dateline's country is the other one
 		x := add(c.dateline)
 		x.rep, x.first = annals.Mention{Code: c.dateline}, -1
 	}
-	if len(cands) < 2 {
-		return annals.Mention{}, annals.Mention{}, false
+	if len(cands) < n {
+		return nil
 	}
-	// go-betweens only when the story names no two others
+	// go-betweens only when the story names enough others
 	parties := 0
 	for _, x := range cands {
 		if !x.third {
 			parties++
 		}
 	}
-	if parties >= 2 {
+	if parties >= n {
 		k := 0
 		for _, x := range cands {
 			if !x.third {
@@ -770,20 +775,37 @@ func (c *context) salientPair(si int, here []annals.Mention, skip map[string]boo
 		}
 		return v
 	}
+	// the best set of n among the candidates: their salience and every
+	// pair's bond
 	best := -1.0
-	var ba, bb *cand
-	for i := range cands {
-		for j := i + 1; j < len(cands); j++ {
-			v := cands[i].score + cands[j].score + together(cands[i].id, cands[j].id)
+	var pick []*cand
+	set := make([]*cand, 0, n)
+	var choose func(from int, v float64)
+	choose = func(from int, v float64) {
+		if len(set) == n {
 			if v > best {
-				best, ba, bb = v, cands[i], cands[j]
+				best, pick = v, append(pick[:0], set...)
 			}
+			return
+		}
+		for i := from; i < len(cands); i++ {
+			x := cands[i]
+			w := x.score
+			for _, y := range set {
+				w += together(y.id, x.id)
+			}
+			set = append(set, x)
+			choose(i+1, v+w)
+			set = set[:len(set)-1]
 		}
 	}
-	if ba.first > bb.first {
-		ba, bb = bb, ba
+	choose(0, 0)
+	sort.SliceStable(pick, func(i, j int) bool { return pick[i].first < pick[j].first })
+	out := make([]annals.Mention, len(pick))
+	for i, x := range pick {
+		out[i] = x.rep
 	}
-	return ba.rep, bb.rep, true
+	return out
 }
 
 // pairCode is what a pair phrase of kind names of an actor last mentioned

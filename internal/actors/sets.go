@@ -1,0 +1,312 @@
+package actors
+
+import (
+	"math"
+	"strings"
+
+	"github.com/annals-events/annals"
+)
+
+// References to more than one actor, and the owners of possessive
+// pronouns: "the two countries", "the three leaders", "all three", "they"
+// after a list, "their" after coordinated subjects, "its" after a
+// pronoun subject or an addressee told to act ("urged Moscow to withdraw
+// its troops"). The words are the tables below.
+
+// setNumbers are the number words of "the two countries", "all three".
+var setNumbers = map[string]int{"two": 2, "three": 3}
+
+// setPhrase reports a phrase at token i of sentence si that names the
+// story's pair or trio: "both countries", "the two warring sides", "the
+// neighbours", "both of them", "the three leaders", "all three
+// countries", and "both", "the two" or "all three" standing alone as a
+// subject ("with both claiming it", "the two met"). end is the index after
+// it; n is how many actors it names.
+func (c *context) setPhrase(si, i int) (first, end int, kind pairKind, n int, ok bool) {
+	s := c.doc.Sentences[si]
+	toks := c.doc.Tokens
+	w := toks[i].Lower
+	noun := func(j int) (int, pairKind, bool) {
+		// up to two adjectives: "the two nuclear-armed neighbours"
+		for n := 0; n < 2 && j < s.Last && toks[j].Tag == "JJ" && !isPairNoun(toks[j].Lower); n++ {
+			j++
+		}
+		if j < s.Last && isPairNoun(toks[j].Lower) {
+			return j + 1, pairNouns[toks[j].Lower], true
+		}
+		return j, 0, false
+	}
+	verbNext := func(j int) bool {
+		if j < s.Last && toks[j].Tag == "RB" {
+			j++
+		}
+		return j < s.Last && (isVerbTag(toks[j].Tag) || toks[j].Tag == "MD")
+	}
+	ofThem := func(j int) bool { return j+1 < s.Last && toks[j].Lower == "of" && toks[j+1].Lower == "them" }
+	switch {
+	case w == "both":
+		if e, k, ok := noun(i + 1); ok {
+			return i, e, k, 2, true
+		}
+		if ofThem(i + 1) {
+			return i, i + 3, pairActor, 2, true
+		}
+		// "Both said", "with both claiming it", but not "have both
+		// claimed" or "the incumbent both claimed"
+		prev := ""
+		if i > s.First {
+			prev = toks[i-1].Lower
+		}
+		if verbNext(i+1) && (prev == "" || bothOpeners[prev]) {
+			return i, i + 1, pairActor, 2, true
+		}
+	case (w == "the" || w == "all") && i+1 < s.Last && setNumbers[toks[i+1].Lower] > 0 && (w == "the" || toks[i+1].Lower == "three"):
+		n := setNumbers[toks[i+1].Lower]
+		if e, k, ok := noun(i + 2); ok {
+			return i, e, k, n, true
+		}
+		if ofThem(i + 2) {
+			return i, i + 4, pairActor, n, true // "all three of them"
+		}
+		if verbNext(i + 2) {
+			return i, i + 2, pairActor, n, true // "the two met on Monday", "All three want"
+		}
+	case w == "the" && i+1 < s.Last && definitePairNouns[toks[i+1].Lower]:
+		return i, i + 2, pairNouns[toks[i+1].Lower], 2, true
+	}
+	return 0, 0, 0, 0, false
+}
+
+// gapIs reports whether the words between mentions a and b, past a "the",
+// are exactly words: "Russia and the United States".
+func (c *context) gapIs(a, b annals.Mention, words ...string) bool {
+	if a.Sentence != b.Sentence || b.First < a.Last {
+		return false
+	}
+	toks := c.doc.Tokens
+	gap := toks[a.Last:b.First]
+	if len(gap) > 0 && gap[len(gap)-1].Lower == "the" {
+		gap = gap[:len(gap)-1]
+	}
+	if len(gap) != len(words) {
+		return false
+	}
+	for k, w := range words {
+		if gap[k].Lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// lastList returns the most recent list of coordinated mentions: "X and
+// Y", "X, Y and Z" (what "they" refers to).
+func (c *context) lastList(seen pool) []annals.Mention {
+	n := seen.len()
+	for i := n - 1; i > 0 && i >= n-6; i-- {
+		a, b := seen.at(i-1), seen.at(i)
+		if !c.gapIs(a, b, "and") && !c.gapIs(a, b, ",", "and") {
+			continue
+		}
+		list := []annals.Mention{a, b}
+		for k := i - 2; k >= 0 && k >= i-6; k-- {
+			p := seen.at(k)
+			if !c.gapIs(p, list[0], ",") {
+				break
+			}
+			list = append([]annals.Mention{p}, list...)
+		}
+		return list
+	}
+	return nil
+}
+
+// subjectList returns the subject of sentence si before token i, with the
+// mentions coordinated with it: "Pakistani and Iranian officials said
+// their", or the actors a subject pronoun was resolved to ("They agreed to
+// return their ambassadors").
+func (c *context) subjectList(si, i int, cur []annals.Mention, refs map[int][]annals.Mention) []annals.Mention {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	fin := c.finiteVerb(si)
+	inPP := func(k int) bool { return k > s.First && toks[k-1].Tag == "IN" }
+	ref, rf := []annals.Mention(nil), -1
+	for f, r := range refs {
+		if f < i && f < fin && !inPP(f) && (rf < 0 || f < rf) {
+			ref, rf = r, f
+		}
+	}
+	var list []annals.Mention
+	for _, m := range cur {
+		if m.Last > i || m.First >= fin {
+			break
+		}
+		if len(list) == 0 {
+			if inPP(m.First) {
+				continue
+			}
+			list = append(list, m)
+			continue
+		}
+		if !c.gapIs(list[len(list)-1], m, "and") && !c.gapIs(list[len(list)-1], m, ",") && !c.gapIs(list[len(list)-1], m, ",", "and") {
+			break
+		}
+		list = append(list, m)
+	}
+	if rf >= 0 && (len(list) == 0 || rf < list[0].First) {
+		return ref
+	}
+	return list
+}
+
+// controlVerbs take an object that is the subject of the infinitive
+// after it: "urged Moscow to withdraw its troops" are Moscow's troops.
+var controlVerbs = map[string]bool{
+	"urge": true, "press": true, "ask": true, "call": true, "tell": true, "encourage": true, "invite": true,
+	"warn": true, "advise": true, "persuade": true, "convince": true, "pressure": true, "push": true,
+	"implore": true, "exhort": true, "order": true, "force": true, "allow": true, "permit": true,
+	"request": true, "instruct": true, "compel": true, "oblige": true, "help": true,
+}
+
+// controller returns the object of a control verb whose infinitive
+// governs token i: "pressed Islamabad to withdraw its troops", "called on
+// Iran to release its prisoners".
+func (c *context) controller(si, i int, cur []annals.Mention) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	for _, m := range cur {
+		to := m.Last
+		if to+1 >= i || toks[to].Lower != "to" || !strings.HasPrefix(toks[to+1].Tag, "VB") {
+			continue
+		}
+		v := m.First - 1
+		if v > s.First && (toks[v].Lower == "on" || toks[v].Lower == "upon") {
+			v-- // "called on Iran to"
+		}
+		if v < s.First || !isVerbTag(toks[v].Tag) || !controlVerbs[toks[v].Lemma] {
+			continue
+		}
+		// no other clause between the infinitive and the pronoun
+		ok := true
+		for _, t := range toks[to+1 : i] {
+			if t.Lower == "to" || t.Lower == "that" || t.Lower == ";" || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
+				ok = false
+				break
+			}
+		}
+		if ok && len(m.Code) >= 3 && isoCountries[m.Code[:3]] {
+			return m, true
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// owner resolves "its" or "their" before a role word at i: the object
+// told to act ("urged Moscow to withdraw its troops"), else the subject
+// of its sentence when one came before, a name or a resolved pronoun,
+// else the last state or body.
+func (c *context) owner(si, i int, cur []annals.Mention, seen pool, refs map[int][]annals.Mention) (annals.Mention, bool) {
+	if m, ok := c.controller(si, i, cur); ok {
+		return m, true
+	}
+	m, ok := c.sentenceSubject(si, i, cur)
+	if list := c.subjectList(si, i, cur, refs); len(list) == 1 && list[0].Ref && (!ok || list[0].First < m.First) {
+		if r := list[0]; len(r.Code) >= 3 && isoCountries[r.Code[:3]] {
+			return r, true // "It said ... the strike on its consulate"
+		}
+	}
+	if ok {
+		return m, true
+	}
+	return last(seen, func(m annals.Mention) bool { return len(m.Code) >= 3 && isoCountries[m.Code[:3]] })
+}
+
+// addressee returns the mention a reporting verb addresses right before
+// pronoun i: "warned Pyongyang it would", "told Pakistan on Monday that
+// it".
+func (c *context) addressee(si, i int, cur []annals.Mention) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	k := i - 1
+	for n := 0; k > s.First && n < 5 && (timeSkip[toks[k].Lower] || toks[k].Tag == "RB" || notNames[toks[k].Lower] && toks[k].Tag == "NNP"); n++ {
+		k--
+	}
+	for _, m := range cur {
+		if m.Last == k+1 && m.First > s.First && m.Code != "" {
+			v := m.First - 1
+			if isVerbTag(toks[v].Tag) && reportVerbs[toks[v].Lemma] {
+				return m, true
+			}
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// groupModifiers may stand between "the" and a group noun without
+// breaking the reference: "the paramilitary group", "the armed
+// movement".
+var groupModifiers = map[string]bool{"militant": true, "armed": true, "jihadist": true, "terrorist": true,
+	"paramilitary": true, "rebel": true, "separatist": true, "insurgent": true, "islamist": true,
+	"extremist": true, "radical": true, "outlawed": true, "banned": true, "shadowy": true, "hardline": true}
+
+// affiliationSuffixes make a word a modifier of a group noun: "the
+// U.S.-backed group", "the Iran-aligned militia".
+var affiliationSuffixes = []string{"-backed", "-based", "-linked", "-aligned", "-allied", "-affiliated", "-led", "-supported", "-funded"}
+
+// groupHead returns the group noun of a reference after "the" at j, past
+// up to two modifiers ("the paramilitary group", "the U.S.-backed
+// group", "the little-known militant group"), or j itself.
+func (c *context) groupHead(si, j int) int {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	mod := func(t *annals.Token) bool {
+		if groupModifiers[t.Lower] || t.Tag == "JJ" {
+			return true
+		}
+		for _, suf := range affiliationSuffixes {
+			if strings.HasSuffix(t.Lower, suf) && len(t.Lower) > len(suf) {
+				return true
+			}
+		}
+		return false
+	}
+	k := j
+	for n := 0; n < 2 && k < s.Last && mod(&toks[k]) && !isGroupNoun(toks[k].Lower); n++ {
+		k++
+	}
+	if k > j && k < s.Last && isGroupNoun(toks[k].Lower) {
+		return k
+	}
+	return j
+}
+
+func isGroupNoun(w string) bool { _, ok := groupNouns[w]; return ok }
+
+// salientArmed returns the armed group of the recent mentions that passes
+// ok and stands out most: its mentions weighed by where they stand (a
+// subject over a name that modifies a noun, "the last Islamic State
+// enclave") and faded by distance; the more recent on a tie.
+func (c *context) salientArmed(si int, seen pool, ok func(annals.Mention) bool) (annals.Mention, bool) {
+	score := map[string]float64{}
+	latest := map[string]annals.Mention{}
+	n := seen.len()
+	for k := n - 1; k >= 0 && k >= n-12; k-- {
+		m := seen.at(k)
+		if !ok(m) {
+			continue
+		}
+		score[m.Code] += c.position(m) * math.Pow(salienceWeights.Decay, float64(si-m.Sentence))
+		if _, seen := latest[m.Code]; !seen {
+			latest[m.Code] = m
+		}
+	}
+	var best annals.Mention
+	found, top := false, -1.0
+	for code, v := range score {
+		m := latest[code]
+		if v > top || v == top && m.Start > best.Start {
+			best, top, found = m, v, true
+		}
+	}
+	return best, found
+}
