@@ -22,6 +22,11 @@ type nameRef struct {
 // stand for.
 type names map[string]nameRef
 
+// honorifics may stand before a surname the article introduced: "Mr
+// Chakwera", "Dr. Tedros".
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "mr.": true, "mrs.": true,
+	"ms.": true, "dr.": true, "sir": true, "dame": true, "madam": true, "mme": true, "m.": true}
+
 // nameKey is the lower-cased text of tokens [first, last).
 func nameKey(toks []annals.Token, first, last int) string {
 	var b strings.Builder
@@ -75,6 +80,9 @@ func (n names) put(key, code, entry string) {
 // for a one-word name, the last word of a name introduced before.
 func (n names) lookup(toks []annals.Token, u unit) (nameRef, bool) {
 	r, ok := n[nameKey(toks, u.first, u.last)]
+	if !ok && u.last-u.first > 1 && honorifics[toks[u.first].Lower] {
+		r, ok = n[nameKey(toks, u.first+1, u.last)] // "Mr Chakwera"
+	}
 	if !ok || r.ambiguous {
 		return nameRef{}, false
 	}

@@ -64,8 +64,8 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 		if !ok {
 			continue
 		}
-		if !e.agent && !upper {
-			continue // "mobile", "chad" in lower case are not actors
+		if !e.agent && !upper && !(n >= 2 && strings.HasPrefix(toks[i+n-1].Tag, "NN") && collective(e)) {
+			continue // "mobile", "chad" in lower case are not actors (but "aid groups" are)
 		}
 		if e.agent && !strings.HasPrefix(toks[i+n-1].Tag, "NN") && !strings.HasPrefix(toks[i+n-1].Tag, "JJ") {
 			continue // "press" or "forces" used as verbs
@@ -288,6 +288,13 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	var units []unit
 	for i := s.First; i < s.Last; {
 		if e, j := c.d.match(toks, i, s.Last); e != nil {
+			if toks[i].Lower == "the" && i+1 < s.Last {
+				if e2, j2 := c.d.match(toks, i+1, s.Last); e2 != nil && j2 > j && curated(e2) && !curated(e) {
+					// "the UN General Assembly" is not PETRARCH-2's "the UN"
+					// and a word after it
+					i, e, j = i+1, e2, j2
+				}
+			}
 			if !e.agent && waterBody(toks, i, j, s.First, s.Last) {
 				// "the Gulf of Oman", "the South China Sea" are places, not
 				// actors, and no unknown names either
@@ -374,6 +381,7 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	}
 	distributeRoles(toks, out)
 	c.coordinatedHome(out)
+	c.homeFromSentence(si, out)
 	for _, f := range firsts {
 		out = append(out, refs[f]...)
 	}
@@ -427,7 +435,7 @@ var gapWords = map[string]bool{"'s": true, "'": true, "the": true, "-": true, "s
 var titleModifiers = map[string]bool{"vice": true, "deputy": true, "acting": true, "former": true, "interim": true,
 	"senior": true, "caretaker": true, "outgoing": true, "incoming": true, "assistant": true, "associate": true,
 	"federal": true, "newly": true, "recently": true, "appointed": true, "elected": true, "designate": true,
-	"newly-appointed": true, "newly-elected": true, "then": true}
+	"newly-appointed": true, "newly-elected": true, "then": true, "transitional": true}
 
 func init() {
 	for w := range titleModifiers {
@@ -506,7 +514,7 @@ func joinable(toks []annals.Token, p, u unit) bool {
 			}
 			continue
 		}
-		if !gapWords[g.Lower] && !(g.Tag == "JJ" && (p.isCountry() || p.isAgent())) && !(g.Tag == "NN" && p.isCountry() && u.isAgent() && !abstractHeads[g.Lower]) {
+		if !gapWords[g.Lower] && !(g.Tag == "JJ" && (p.isCountry() || p.isAgent()) && !placeCases[g.Lower] && !objectCases[g.Lower]) && !(g.Tag == "NN" && p.isCountry() && u.isAgent() && !abstractHeads[g.Lower]) {
 			// (but "Taliban ban women": a group's name, then a verb)
 			return false // but "Rwanda's information minister" is one
 		}
@@ -586,7 +594,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			c.markPerson(m) // "Nelson Mandela ... He told a rally"
 		}
 	case hasCountry && hasRole:
-		m.Code, m.Entry = country.r.code+roleOf(role), role.r.loc
+		m.Code, m.Entry = country.r.code+c.heldRole(si, first, role), role.r.loc
 		if hasName && role.last <= name.first {
 			c.introduce(name, m) // "Taiwan President Lai Ching-te": later "Lai"
 		}
@@ -614,7 +622,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		if home == "" {
 			home = "---"
 		}
-		m.Code, m.Entry = home+roleOf(role), role.r.loc
+		m.Code, m.Entry = home+c.heldRole(si, first, role), role.r.loc
 		if home != "NGO" {
 			if c.homeless == nil {
 				c.homeless = map[int]bool{}
@@ -711,6 +719,8 @@ func placeRole(toks []annals.Token, m *annals.Mention, g, next []unit) {
 		switch {
 		case u.isCountry() && country == "":
 			country = u.r.code
+		case u.isActor() && !u.e.person && country == "" && len(u.r.code) > 3 && isoCountries[u.r.code[:3]]:
+			country = u.r.code[:3] // "civilians in Rafah", a place with a region's code
 		case u.isAgent():
 			role = roleOf(u) // "officers in the Russian military"
 		case !u.isCountry():

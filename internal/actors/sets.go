@@ -310,3 +310,153 @@ func (c *context) salientArmed(si int, seen pool, ok func(annals.Mention) bool) 
 	}
 	return best, found
 }
+
+// collective reports an entry whose every row is a collective or
+// non-governmental code, of no state and no named body ("aid groups" is
+// NGO, "gulf states" MEA): such a phrase is a common noun, lower case or
+// not.
+func collective(e *entry) bool {
+	for _, r := range e.rows {
+		if len(r.code) < 3 || isoCountries[r.code[:3]] || otherStates[r.code[:3]] || strings.HasPrefix(r.code, "IGO") {
+			return false
+		}
+	}
+	return len(e.rows) > 0
+}
+
+// formerWords before a role in its phrase make its holder a former one:
+// "Egypt's former army chief" is no longer the army.
+var formerWords = map[string]bool{"former": true, "ousted": true, "deposed": true, "ex": true, "erstwhile": true}
+
+// formerRoles are the roles of office that a former holder leaves: he is
+// then one of the elite (ELI).
+var formerRoles = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true}
+
+// heldRole is the role of role unit u in the phrase that starts at first:
+// its own, or ELI after "former" ("Israel's former defence minister").
+func (c *context) heldRole(si, first int, u unit) string {
+	role := roleOf(u)
+	if !formerRoles[role] {
+		return role
+	}
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	start := first
+	for start > s.First && (titleModifiers[toks[start-1].Lower] || formerWords[toks[start-1].Lower] || toks[start-1].Tag == "DT") {
+		start-- // "the former", "Former Pakistani Prime Minister"
+	}
+	for k := start; k < u.first; k++ {
+		if formerWords[toks[k].Lower] {
+			return "ELI"
+		}
+	}
+	return role
+}
+
+// homeFromSentence gives a role word that took the story's country for
+// want of its own a better one from its sentence: the speaker's, inside a
+// quote ('"The army will not allow attacks," Afghanistan's defence
+// ministry said'); else, for the source an attribution names, the
+// country of the one actor of the same role named before it ("Israeli
+// jets struck targets in Syria, the army said"). (A town named in the sentence lends nothing: "drones struck a
+// depot near Kherson" are nobody's known.)
+func (c *context) homeFromSentence(si int, ms []annals.Mention) {
+	speaker, hasSpeaker := c.quoteSpeaker(si, ms)
+	for i := range ms {
+		m := &ms[i]
+		if m.Ref || !c.homeless[m.Start] || len(m.Code) <= 3 {
+			continue
+		}
+		role := m.Code[3:]
+		if hasSpeaker && c.inQuote(*m) {
+			m.Code = speaker + role
+			delete(c.homeless, m.Start)
+			continue
+		}
+		if !c.attribution(*m) {
+			continue
+		}
+		same := ""
+		for _, x := range ms[:i] {
+			if x.Ref || c.homeless[x.Start] || len(x.Code) <= 3 || x.Code[3:] != role || !isoCountries[x.Code[:3]] {
+				continue
+			}
+			if same != "" && same != x.Code[:3] {
+				same = "-" // two of them: neither
+				break
+			}
+			same = x.Code[:3]
+		}
+		if len(same) == 3 {
+			m.Code = same + role
+			delete(c.homeless, m.Start)
+			continue
+		}
+	}
+}
+
+// attribution reports a mention that closes its sentence's clause as
+// the source of what it says: ", the army said", ", said the ministry".
+func (c *context) attribution(m annals.Mention) bool {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[m.Sentence]
+	k := m.First - 1
+	for k > s.First && toks[k].Tag == "DT" {
+		k--
+	}
+	if k <= s.First || toks[k].Lower != "," && !(isVerbTag(toks[k].Tag) && reportVerbs[toks[k].Lemma] && toks[k-1].Lower == ",") {
+		return false
+	}
+	if toks[k].Lower != "," {
+		return true // ", said the ministry"
+	}
+	after := m.Last
+	for after < s.Last && (toks[after].Tag == "RB" || toks[after].Tag == "MD") {
+		after++
+	}
+	return after < s.Last && isVerbTag(toks[after].Tag) && reportVerbs[toks[after].Lemma]
+}
+
+// quoteSpeaker returns the country of the speaker a quotation in
+// sentence si is attributed to: the actor just before or after the
+// reporting verb outside the quotation marks ('," the minister said',
+// '," said Iran's envoy').
+func (c *context) quoteSpeaker(si int, ms []annals.Mention) (string, bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	quoted := false
+	for k := s.First; k < s.Last; k++ {
+		switch toks[k].Text {
+		case "\"", "“", "”", "``", "''":
+			quoted = true
+		}
+	}
+	if !quoted {
+		return "", false
+	}
+	for _, m := range ms {
+		if m.Ref || c.inQuote(m) || c.homeless[m.Start] || len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
+			continue
+		}
+		after := m.Last
+		for after < s.Last && (toks[after].Tag == "RB" || toks[after].Tag == "MD") {
+			after++
+		}
+		before := m.First - 1
+		if after < s.Last && isVerbTag(toks[after].Tag) && reportVerbs[toks[after].Lemma] ||
+			before >= s.First && isVerbTag(toks[before].Tag) && reportVerbs[toks[before].Lemma] {
+			return m.Code[:3], true
+		}
+	}
+	return "", false
+}
+
+// curated reports an entry with a row from a curated dictionary file.
+func curated(e *entry) bool {
+	for _, r := range e.rows {
+		if r.curated {
+			return true
+		}
+	}
+	return false
+}
