@@ -321,6 +321,12 @@ func (e *entry) pick(day int) *row {
 	if best == nil {
 		best = &e.rows[0]
 	}
+	if e.person && best.until != 0 && day >= best.until && len(best.code) >= 6 && formerRoles[best.code[3:6]] {
+		// every office of the person has ended and the dictionary says
+		// nothing since: a former office holder is one of the elite
+		// ("Muammar Gaddafi" after August 2011), not the government
+		return &row{code: best.code[:3] + "ELI", from: best.until, loc: best.loc, curated: best.curated}
+	}
 	return best
 }
 
