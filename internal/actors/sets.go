@@ -180,6 +180,9 @@ func (c *context) controller(si, i int, cur []annals.Mention) (annals.Mention, b
 			continue
 		}
 		v := m.First - 1
+		if v > s.First && toks[v].Tag == "DT" {
+			v-- // "asked the Philippines to"
+		}
 		if v > s.First && (toks[v].Lower == "on" || toks[v].Lower == "upon") {
 			v-- // "called on Iran to"
 		}
