@@ -95,7 +95,7 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 		return
 	}
 	var feats []string
-	ix := newSentIndex(ms, evs)
+	ix := newSentIndex(doc, ms, evs)
 	for i := range evs {
 		e := &evs[i]
 		feats = c.lx.eventFeatures(feats[:0], doc, ix, evs, i)
@@ -110,17 +110,20 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 
 // ConfidenceFeatures lists the features of event i of evs, for explain.
 func (c *Coder) ConfidenceFeatures(doc *annals.Doc, ms []annals.Mention, evs []annals.Event, i int) []string {
-	return c.lx.eventFeatures(nil, doc, newSentIndex(ms, evs), evs, i)
+	return c.lx.eventFeatures(nil, doc, newSentIndex(doc, ms, evs), evs, i)
 }
 
 // sentIndex gives, per sentence, its mentions and its events, so that an
-// event's features cost the size of its sentence, not of the document.
+// event's features cost the size of its sentence, not of the document;
+// and what the document-level features need: the repeats each event
+// merges with and the quotations open at each sentence.
 type sentIndex struct {
 	ms  map[int][]annals.Mention
 	evs map[int][]int
+	docIndex
 }
 
-func newSentIndex(ms []annals.Mention, evs []annals.Event) sentIndex {
+func newSentIndex(doc *annals.Doc, ms []annals.Mention, evs []annals.Event) sentIndex {
 	ix := sentIndex{ms: map[int][]annals.Mention{}, evs: map[int][]int{}}
 	for _, m := range ms {
 		ix.ms[m.Sentence] = append(ix.ms[m.Sentence], m)
@@ -128,6 +131,7 @@ func newSentIndex(ms []annals.Mention, evs []annals.Event) sentIndex {
 	for i, e := range evs {
 		ix.evs[e.SentenceIndex] = append(ix.evs[e.SentenceIndex], i)
 	}
+	ix.docIndex = newDocIndex(doc, ms, evs)
 	return ix
 }
 
@@ -169,6 +173,7 @@ func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix sentIndex, ev
 			dst = append(dst, "mark="+m.name)
 		}
 	}
+	dst = ix.docFeatures(dst, doc, evs, i, trig)
 	fan, inSent, earlier := 0, 0, 0
 	for _, j := range ix.evs[e.SentenceIndex] {
 		if evs[j].Countable() {

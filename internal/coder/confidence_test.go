@@ -61,7 +61,8 @@ func TestEmbeddedConfidence(t *testing.T) {
 	for _, p := range lx.byLoc {
 		keys[p.key] = true
 	}
-	prefixes := []string{"base=", "file=", "mode=", "root=", "src=", "tgt=", "mark=", "spec=", "row=", "rank=", "fan=", "events=", "length=", "pos=", "clause=", "srcgap=", "tgtgap=", "dyad="}
+	prefixes := []string{"base=", "file=", "mode=", "root=", "src=", "tgt=", "mark=", "spec=", "row=", "rank=", "fan=", "events=", "length=", "pos=", "clause=", "srcgap=", "tgtgap=", "dyad=",
+		"doc=", "sent=", "aspect=", "quote=", "told=", "telling=", "age="}
 	for f := range lx.conf.w {
 		ok := false
 		for _, p := range prefixes {

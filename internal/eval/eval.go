@@ -141,21 +141,27 @@ type Report struct {
 	Errors          []string
 }
 
+// Article is what the coder is fed for the record: its id, text and date
+// (date or published; zero when missing or not YYYY-MM-DD).
+func (rec Record) Article() *annals.Article {
+	a := &annals.Article{ID: rec.ID, Text: rec.Text}
+	date := rec.Published
+	if rec.Date != nil {
+		date = *rec.Date
+	}
+	if date != "" {
+		if t, err := time.Parse("2006-01-02", date); err == nil {
+			a.Published = t
+		}
+	}
+	return a
+}
+
 // Run scores recs with code.
 func Run(recs []Record, code Coder) *Report {
 	r := &Report{RootTP: map[string]int{}, RootGold: map[string]int{}, RootPred: map[string]int{}, Confusion: map[string]map[string]int{}}
 	for _, rec := range recs {
-		a := &annals.Article{ID: rec.ID, Text: rec.Text}
-		date := rec.Published
-		if rec.Date != nil {
-			date = *rec.Date
-		}
-		if date != "" {
-			if t, err := time.Parse("2006-01-02", date); err == nil {
-				a.Published = t
-			}
-		}
-		evs := countable(code(a))
+		evs := countable(code(rec.Article()))
 		r.N++
 		if rec.Events != nil {
 			r.Kind = "news"

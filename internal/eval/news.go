@@ -139,16 +139,31 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// scoreNews applies the news scoring rule of ../shared/eval/README.md to
-// one record: greedy matching, required events first.
-func (r *Report) scoreNews(rec Record, evs []annals.Event) {
-	gevs := *rec.Events
-	sents := make([]string, len(evs))
+// MatchNews matches the counted events evs of a news record (those whose
+// mode is asserted, intended or reported, as Run passes them) to its gold
+// events by the scoring rule of ../shared/eval/README.md: greedy, required
+// gold events first, each event and each gold event matched at most once.
+// It returns, per event of evs, the index of the gold event it matched in
+// rec.Events, or -1. tools/genconf judges news events with it.
+func MatchNews(rec Record, evs []annals.Event) []int {
+	m, _, _ := matchNews(rec, evs)
+	return m
+}
+
+// matchNews is MatchNews, with the events' folded sentences and the gold
+// event each event matched (by gold index: the event's index).
+func matchNews(rec Record, evs []annals.Event) (match []int, sents []string, hitOf map[int]int) {
+	var gevs []NewsEvent
+	if rec.Events != nil {
+		gevs = *rec.Events
+	}
+	sents = make([]string, len(evs))
+	match = make([]int, len(evs))
 	for k := range evs {
 		sents[k] = normCue(evs[k].Sentence)
+		match[k] = -1
 	}
-	used := map[int]int{}
-	hitOf := map[int]int{}
+	hitOf = map[int]int{}
 	var order []int
 	for pass := 0; pass < 2; pass++ {
 		for i := range gevs {
@@ -161,14 +176,28 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 		g := &gevs[gi]
 		cue := normCue(g.Cue)
 		for k := range evs {
-			if _, ok := used[k]; ok || !strings.Contains(sents[k], cue) || !contains(g.Roots, eventRoot(&evs[k])) {
+			if match[k] >= 0 || !strings.Contains(sents[k], cue) || !contains(g.Roots, eventRoot(&evs[k])) {
 				continue
 			}
 			if !g.Source.match(evs[k].Source) || !g.Target.match(evs[k].Target) {
 				continue
 			}
-			used[k], hitOf[gi] = gi, k
+			match[k], hitOf[gi] = gi, k
 			break
+		}
+	}
+	return match, sents, hitOf
+}
+
+// scoreNews applies the news scoring rule of ../shared/eval/README.md to
+// one record: greedy matching, required events first.
+func (r *Report) scoreNews(rec Record, evs []annals.Event) {
+	gevs := *rec.Events
+	match, sents, hitOf := matchNews(rec, evs)
+	used := map[int]int{}
+	for k, gi := range match {
+		if gi >= 0 {
+			used[k] = gi
 		}
 	}
 	r.Emitted += len(evs)
