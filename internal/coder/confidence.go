@@ -98,7 +98,7 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 	ix := newSentIndex(doc, ms, evs)
 	for i := range evs {
 		e := &evs[i]
-		feats = c.lx.eventFeatures(feats[:0], doc, ix, evs, i)
+		feats = c.lx.eventFeatures(feats[:0], doc, &ix, evs, i)
 		if c.OnFeatures != nil {
 			c.OnFeatures(*e, feats)
 		}
@@ -110,7 +110,8 @@ func (c *Coder) Calibrate(doc *annals.Doc, ms []annals.Mention, evs []annals.Eve
 
 // ConfidenceFeatures lists the features of event i of evs, for explain.
 func (c *Coder) ConfidenceFeatures(doc *annals.Doc, ms []annals.Mention, evs []annals.Event, i int) []string {
-	return c.lx.eventFeatures(nil, doc, newSentIndex(doc, ms, evs), evs, i)
+	ix := newSentIndex(doc, ms, evs)
+	return c.lx.eventFeatures(nil, doc, &ix, evs, i)
 }
 
 // sentIndex gives, per sentence, its mentions and its events, so that an
@@ -136,7 +137,7 @@ func newSentIndex(doc *annals.Doc, ms []annals.Mention, evs []annals.Event) sent
 }
 
 // eventFeatures appends the evidence features of evs[i].
-func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix sentIndex, evs []annals.Event, i int) []string {
+func (lx *Lexicon) eventFeatures(dst []string, doc *annals.Doc, ix *sentIndex, evs []annals.Event, i int) []string {
 	e := &evs[i]
 	sent := doc.Sentences[e.SentenceIndex]
 	trig := tokenAtByte(doc, sent, e.TriggerSpan.Start)

@@ -26,9 +26,9 @@ import (
 //	told=<=2, told=>2   the event is told by that many sentences (MergeRepeats
 //	                    merges them into one)
 //	telling=later       a later telling of an event told before
-//	age=pub ... >31     days from the event's date to the publication date
-//	                    (pub: the article's own date, no expression;
-//	                    future; unresolved)
+//	age=<=1 ... >31     days from the event's date to the publication date;
+//	                    pub (no date but the article's), context (only the
+//	                    story's), future, unresolved
 //	srcseen=, tgtseen=  how often the document mentions the source's (the
 //	                    target's) side, in an article
 
@@ -40,7 +40,7 @@ type docIndex struct {
 	group  []int          // per event, the event it merges into (RepeatGroups)
 	merged []annals.Event // MergeRepeats of the events
 	quoted []bool         // per sentence: a quotation is open at its start
-	dates  map[int][]when.Expr
+	dates  *when.Dates    // the dating stage's, for events not dated yet
 	sides  map[string]int // mentions per side (storySide) in the document
 }
 
@@ -51,7 +51,6 @@ func newDocIndex(doc *annals.Doc, ms []annals.Mention, evs []annals.Event) docIn
 	}
 	ix.merged, ix.group = RepeatGroups(doc, evs)
 	ix.quoted = quoteStarts(doc)
-	ix.dates = map[int][]when.Expr{}
 	ix.sides = map[string]int{}
 	for _, m := range ms {
 		if sd := storySide(m.Code); sd != "" {
@@ -244,36 +243,34 @@ func (ix *sentIndex) inQuote(doc *annals.Doc, si, k int) bool {
 
 // age bins the days from the event's date to the article's: the date the
 // pipeline gave the event, or, for an event not dated yet (annals
-// explain), the one the dating stage would give it.
+// explain), the one the dating stage would give it. "pub": nothing dates
+// the event's clause or story; "context": only its story or the statement
+// its quotation continues does.
 func (ix *sentIndex) age(doc *annals.Doc, e *annals.Event, trig int) string {
 	if doc.Article == nil || doc.Article.Published.IsZero() {
 		return ""
 	}
 	pub := doc.Article.Published
-	date, prec := e.EventDate, e.DatePrecision
-	if prec == "" {
+	date, src := e.EventDate, e.DateSource
+	if src == "" {
 		if trig < 0 {
 			return ""
 		}
-		ex, ok := ix.dates[e.SentenceIndex]
-		if !ok {
-			s := doc.Sentences[e.SentenceIndex]
-			ex = when.Find(doc.Tokens, s.First, s.Last, doc.Article.Text, pub)
-			if ix.dates != nil {
-				ix.dates[e.SentenceIndex] = ex
-			}
+		if ix.dates == nil {
+			ix.dates = when.ForDoc(doc, pub)
 		}
-		date, prec = when.ForEvent(ex, trig, pub)
+		d := ix.dates.Event(e.SentenceIndex, trig)
+		date, src = d.String(), d.Source
 	}
-	switch prec {
-	case when.Published:
+	switch src {
+	case when.Publication:
 		return "pub"
-	case when.Unresolved:
-		return "unresolved"
+	case when.Context:
+		return "context"
 	}
 	d, err := time.Parse("2006-01-02", date)
 	if err != nil {
-		return ""
+		return "unresolved"
 	}
 	days := int(pub.Sub(d).Hours() / 24)
 	if days < -1 {
