@@ -62,7 +62,7 @@ func TestEmbeddedConfidence(t *testing.T) {
 		keys[p.key] = true
 	}
 	prefixes := []string{"base=", "file=", "mode=", "root=", "src=", "tgt=", "mark=", "spec=", "row=", "rank=", "fan=", "events=", "length=", "pos=", "clause=", "srcgap=", "tgtgap=", "dyad=",
-		"doc=", "sent=", "aspect=", "quote=", "told=", "telling=", "age="}
+		"doc=", "sent=", "aspect=", "quote=", "told=", "telling=", "age=", "srcseen=", "tgtseen="}
 	for f := range lx.conf.w {
 		ok := false
 		for _, p := range prefixes {

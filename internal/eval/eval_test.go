@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -182,5 +183,41 @@ func TestDateAnnotationNeedsItsCue(t *testing.T) {
 	}
 	if len(dateNotes) != 220 || n != 172 {
 		t.Errorf("%d annotated events, %d dated; want 220 and 172", len(dateNotes), n)
+	}
+}
+
+// TestMatchNews: MatchNews pairs events with gold events as the news
+// score does (required first, each at most once), and PrecisionAt reads
+// the confidence bands.
+func TestMatchNews(t *testing.T) {
+	gold := `{"id": "n1", "published": "2024-01-18", "text": "Iran struck Pakistan on Tuesday. Pakistan recalled its envoy.", "events": [` +
+		`{"cue": "recalled its envoy", "source": "PAK", "target": "IRN", "roots": ["16"], "required": false},` +
+		`{"cue": "Iran struck Pakistan", "source": "IRN", "target": "PAK", "roots": ["18", "19"], "required": true},` +
+		`{"cue": "Iran struck Pakistan", "source": "IRN", "target": null, "roots": ["19"], "required": false}], "traps": []}
+`
+	p := filepath.Join(t.TempDir(), "news.jsonl")
+	os.WriteFile(p, []byte(gold), 0o644)
+	recs, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := []annals.Event{
+		{Sentence: "Iran struck Pakistan on Tuesday.", Source: "IRNMIL", Target: "", Code: "190", Mode: annals.Asserted, Confidence: 0.95},
+		{Sentence: "Iran struck Pakistan on Tuesday.", Source: "IRN", Target: "PAK", Code: "195", Mode: annals.Asserted, Confidence: 0.75},
+		{Sentence: "Pakistan recalled its envoy.", Source: "PAK", Target: "IRN", Code: "161", Mode: annals.Asserted, Confidence: 0.85},
+		{Sentence: "Pakistan recalled its envoy.", Source: "PAK", Target: "IRN", Code: "111", Mode: annals.Asserted, Confidence: 0.55},
+	}
+	got := MatchNews(recs[0], evs)
+	// the required gold event takes the first event that fits it (the
+	// second: the first has no target), the optional ones what is left
+	if want := []int{2, 1, 0, -1}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("MatchNews = %v, want %v", got, want)
+	}
+	r := Run(recs, func(a *annals.Article) []annals.Event { return evs })
+	if p, n := r.PrecisionAt(0.7); n != 3 || math.Abs(p-1) > 1e-9 {
+		t.Errorf("PrecisionAt(0.7) = %v, %d; want 1, 3", p, n)
+	}
+	if p, n := r.PrecisionAt(0); n != 4 || math.Abs(p-0.75) > 1e-9 {
+		t.Errorf("PrecisionAt(0) = %v, %d; want 0.75, 4", p, n)
 	}
 }

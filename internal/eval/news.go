@@ -290,6 +290,20 @@ func (r *Report) scoreArgs(gevs []NewsEvent, evs []annals.Event, sents []string)
 // confBuckets are the lower bounds of the confidence bands reported.
 var confBuckets = [...]float64{0, 0.5, 0.6, 0.7, 0.8, 0.9}
 
+// PrecisionAt is, on a news set, the share of the counted events with
+// confidence x or more that match a gold event, and how many there are;
+// x is one of the bands reported (0, 0.5, 0.6, 0.7, 0.8, 0.9), a lower
+// one rounds up to the band above it.
+func (r *Report) PrecisionAt(x float64) (float64, int) {
+	m, e := 0, 0
+	for i, lo := range confBuckets {
+		if lo >= x-1e-9 {
+			m, e = m+r.ConfMatched[i], e+r.ConfEmitted[i]
+		}
+	}
+	return div(m, e), e
+}
+
 func confBucket(c float64) int {
 	b := 0
 	for i, lo := range confBuckets {
@@ -336,12 +350,9 @@ func (r *Report) printNews(w io.Writer) {
 	fmt.Fprintf(w, "news precision=%.2f recall=%.2f f1=%.2f matched=%d emitted=%d required=%d traps=%d mode_agree=%.2f\n",
 		s["precision"], s["recall"], s["f1"], r.Matched, r.Emitted, r.Expected, r.TrapHits, s["mode_agree"])
 	fmt.Fprintf(w, "precision at confidence >= x:")
-	for i := range confBuckets {
-		m, e := 0, 0
-		for j := i; j < len(confBuckets); j++ {
-			m, e = m+r.ConfMatched[j], e+r.ConfEmitted[j]
-		}
-		fmt.Fprintf(w, "  %.1f: %.2f (%d)", confBuckets[i], div(m, e), e)
+	for _, x := range confBuckets {
+		p, e := r.PrecisionAt(x)
+		fmt.Fprintf(w, "  %.1f: %.2f (%d)", x, p, e)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "args root_matched=%d source_acc=%.2f target_acc=%.2f both_acc=%.2f\n", r.ArgN, s["source_acc"], s["target_acc"], s["both_acc"])
