@@ -19,9 +19,10 @@ import (
 // far the actors stand from the trigger, how many events the trigger and
 // the sentence gave. Each piece of evidence is a feature ("tgt=none",
 // "file=verbs-petrarch"); confidence.tsv gives each a weight, and the
-// confidence is the logistic function of their sum. tools/genconf fits
-// the weights on the project's own annotated sentences; the file says
-// which and how well.
+// confidence is the logistic function of their sum. An article adds
+// evidence a sentence lacks (docconfidence.go). tools/genconf fits the
+// weights on the project's own annotated sentences and articles; the file
+// says which and how well.
 
 // ConfidenceFile is the lexicon file holding the confidence weights.
 const ConfidenceFile = "confidence.tsv"

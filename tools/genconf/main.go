@@ -122,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "genconf: %d rows and articles, %d events (%d right), %d features; log-loss %.3f\n",
-		nrows, len(samples), countRight(samples), len(m.w), m.logLoss(samples))
+		nrows, countEvents(samples), countRight(samples), len(m.w), m.logLoss(samples))
 	if *evalFiles != "" {
 		for _, path := range strings.Split(*evalFiles, ",") {
 			ev, _, n, err := j.collect(p, []string{path})
