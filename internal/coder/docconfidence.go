@@ -62,31 +62,41 @@ func newDocIndex(doc *annals.Doc, ms []annals.Mention, evs []annals.Event) docIn
 
 // RepeatGroups merges the repeats among evs as MergeRepeats does and
 // says, per event of evs, which merged event it became (an index into
-// merged): later tellings of an act merge into its first telling.
+// merged, -1 for none): a first telling is its own event, a later one
+// the first event of its kind (source, target, code, mode and trigger
+// lemma) that counts its sentence among its evidence. The lookup is
+// linear in the tellings.
 func RepeatGroups(doc *annals.Doc, evs []annals.Event) (merged []annals.Event, group []int) {
 	merged = MergeRepeats(doc, evs)
-	group = make([]int, len(evs))
-	lemmas := make([]string, len(merged))
-	for j := range merged {
-		lemmas[j] = triggerLemma(doc, merged[j])
+	type at struct {
+		kind      string
+		sent, pos int // pos: the trigger's start, -1 for any telling in sent
 	}
-	for i := range evs {
-		e := &evs[i]
-		group[i] = -1
-		lem := triggerLemma(doc, *e)
-		for j := range merged {
-			m := &merged[j]
-			if m.Source != e.Source || m.Target != e.Target || m.Code != e.Code || m.Mode != e.Mode || lemmas[j] != lem || !containsInt(m.EvidenceSentences, e.SentenceIndex) {
-				continue
-			}
-			if m.SentenceIndex == e.SentenceIndex && m.TriggerSpan == e.TriggerSpan {
-				group[i] = j // its own first telling
-				break
-			}
-			if group[i] < 0 {
-				group[i] = j
+	idx := make(map[at]int, 2*len(merged))
+	kind := func(e *annals.Event) string {
+		return e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode) + "|" + triggerLemma(doc, *e)
+	}
+	for j := range merged {
+		m := &merged[j]
+		k := kind(m)
+		idx[at{k, m.SentenceIndex, m.TriggerSpan.Start}] = j
+		for _, si := range m.EvidenceSentences {
+			if _, ok := idx[at{k, si, -1}]; !ok {
+				idx[at{k, si, -1}] = j
 			}
 		}
+	}
+	group = make([]int, len(evs))
+	for i := range evs {
+		e := &evs[i]
+		k := kind(e)
+		j, ok := idx[at{k, e.SentenceIndex, e.TriggerSpan.Start}]
+		if !ok {
+			if j, ok = idx[at{k, e.SentenceIndex, -1}]; !ok {
+				j = -1
+			}
+		}
+		group[i] = j
 	}
 	return merged, group
 }
