@@ -275,8 +275,16 @@ func TestQueryFormats(t *testing.T) {
 	if err != nil || len(rows) < 3 {
 		t.Fatalf("csv %v %d", err, len(rows))
 	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	si, ti := col["source"], col["target"]
+	if rows[0][si] != "source" || rows[0][ti] != "target" {
+		t.Fatalf("csv header %q lacks source or target", rows[0])
+	}
 	for _, r := range rows[1:] {
-		s, tg := r[3], r[5]
+		s, tg := r[si], r[ti]
 		if !(strings.HasPrefix(s, "PAK") && strings.HasPrefix(tg, "IRN") || strings.HasPrefix(s, "IRN") && strings.HasPrefix(tg, "PAK")) {
 			t.Errorf("dyad filter let through %s -> %s", s, tg)
 		}
