@@ -58,6 +58,7 @@ type scratch struct {
 	buf    []byte
 	tags   []int
 	utags  []int
+	margin []int32 // per token: the tagger's score of VBD less VBN's
 	feats  []uint64
 	scores []int32
 	in     pinput
@@ -99,8 +100,9 @@ func (p *Parser) get(n int) *scratch {
 		s.lx = make([]lex, n)
 		s.tags = make([]int, n)
 		s.utags = make([]int, n)
+		s.margin = make([]int32, n)
 	}
-	s.lx, s.tags, s.utags = s.lx[:n], s.tags[:n], s.utags[:n]
+	s.lx, s.tags, s.utags, s.margin = s.lx[:n], s.tags[:n], s.utags[:n], s.margin[:n]
 	if len(s.scores) < 256 {
 		s.scores = make([]int32, 256)
 	}
@@ -168,6 +170,7 @@ func (p *Parser) tag(s *scratch) {
 	m := p.m
 	nc := len(m.xpos)
 	for i := range s.lx {
+		s.margin[i] = -1 << 30
 		if j, ok := m.tagDict.get(s.lx[i].form); ok {
 			s.tags[i] = int(m.tagDictTag[j])
 			continue
@@ -176,8 +179,16 @@ func (p *Parser) tag(s *scratch) {
 		sc := s.scores[:nc]
 		m.tagger.score(sc, s.feats)
 		s.tags[i] = argmax(sc)
+		if m.rule.ok {
+			s.margin[i] = sc[m.rule.vbd] - sc[m.rule.vbn]
+		}
+	}
+	if !clauseRuleOff {
+		m.rule.apply(s.lx, s.tags, s.margin)
 	}
 }
+
+var clauseRuleOff = false
 
 func (p *Parser) tagUPOS(s *scratch) {
 	m := p.m
@@ -201,6 +212,30 @@ func (p *Parser) writeTags(s *scratch, toks []annals.Token) {
 		toks[i].Lemma = p.lemmaOf(s, toks, i)
 	}
 }
+
+// Lemma returns the lemma of a word (its form and lower-case form) under
+// the Penn Treebank tag xpos, as Tag would give it with that tag, and
+// whether the treebank knows that lemma as a word (a lemma or a base
+// form of the training data).
+func (p *Parser) Lemma(form, lower, xpos string) (string, bool) {
+	x, ok := p.xpos[xpos]
+	if !ok {
+		return lower, false
+	}
+	l := p.m.lemma.lemmatize(form, lower, hashString(lower), x, p.m.proper[x])
+	return l, p.m.lemma.known(strings.ToLower(l), "")
+}
+
+// Irregular reports an irregular past tense or participle of English
+// that is not also a base form or a common noun ("fought", "withdrawn";
+// not "cut", "wound").
+func (p *Parser) Irregular(lower string) bool {
+	f := irregular[lower]
+	return f.base != "" && !f.alsoBase && !nounForms[lower]
+}
+
+// nounForms are irregular verb forms that are nouns first.
+var nounForms = map[string]bool{"wound": true, "ground": true, "rose": true, "bore": true, "felt": true, "lit": true, "shed": true}
 
 func (p *Parser) lemmaOf(s *scratch, toks []annals.Token, i int) string {
 	t := &toks[i]

@@ -23,6 +23,12 @@ type TrainOptions struct {
 	// held-out sentences. Principled, but on EWT dev it scored 0.2 UAS
 	// under the shared lexicon (within noise), so it is off by default.
 	FoldLexicon bool
+	// AmbFolds > 1 trains the tagger on ambiguity classes built without
+	// the sentence's own fold (k % AmbFolds), so that the tagger learns
+	// how far a rare word's class can be trusted on new text instead of
+	// a class that always holds the gold tag. The model keeps the class
+	// built from all the sentences.
+	AmbFolds    int
 	Explore     float64 // probability of following a wrong prediction
 	ExploreFrom int     // first parser epoch (from 0) that explores
 	DictMin     int     // minimum count of a word in the tag dictionary
@@ -162,7 +168,8 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 
 	// Ambiguity lexicon: the tags each lowercase form (seen 3 times or
 	// more) takes, as a feature for the tagger.
-	d.ambKeys, d.ambVals = ambLexicon(ts, -1, 1)
+	past := pastPair{xi["VBD"], xi["VBN"], len(d.xpos) > 0 && d.xpos[xi["VBD"]] == "VBD" && d.xpos[xi["VBN"]] == "VBN"}
+	d.ambKeys, d.ambVals = ambLexicon(ts, -1, 1, past)
 	setAmb(ts, d.ambKeys, d.ambVals)
 	// XPOS tags that decide the UPOS.
 	xu := make([]map[int]int, len(d.xpos))
@@ -234,6 +241,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	// Jackknife: tags for the parser's training data from taggers that
 	// did not see the sentence.
 	nx := len(d.xpos)
+	rule := newClauseRule(d.xpos)
 	if o.Folds > 1 {
 		jobs := make(chan int)
 		done := make(chan struct{})
@@ -245,7 +253,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 					// sentences, as a tagger on new text would.
 					folded := ts
 					if o.FoldLexicon {
-						keys, vals := ambLexicon(ts, f, o.Folds)
+						keys, vals := ambLexicon(ts, f, o.Folds, past)
 						folded = make([]*tsent, len(ts))
 						for k, t := range ts {
 							c := *t
@@ -264,7 +272,7 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 					for k, t := range folded {
 						if k%o.Folds == f {
 							ts[k].predX = make([]int, len(t.forms))
-							tagWith(c, &dict, d.dictTags, nx, t.lx, ts[k].predX, nil, make([]int32, nx))
+							tagWith(c, &dict, d.dictTags, rule, t.lx, ts[k].predX, nil, make([]int32, nx))
 						}
 					}
 				}
@@ -293,7 +301,11 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 			t.predX = t.xpos
 		}
 	}
+	if o.AmbFolds > 1 {
+		setAmbFolded(ts, o.AmbFolds, past)
+	}
 	tagger := trainTagger(ts, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed)
+	setAmb(ts, d.ambKeys, d.ambVals)
 	d.classifiers[0], d.classes[0] = tagger.export(o.MinQ, 1), nx
 	fmt.Fprintf(o.Log, "syntax: tagger trained (%v)\n", time.Since(start).Round(time.Second))
 
@@ -340,12 +352,21 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	return d.encode()
 }
 
+// pastPair holds the ids of VBD and VBN (ok false when the tag set has
+// no such tags).
+type pastPair struct {
+	vbd, vbn int
+	ok       bool
+}
+
 // ambLexicon builds the ambiguity lexicon from the sentences k with
 // k%folds != skip (all of them when skip < 0): for each lowercase form
 // seen at least 3 times, a hash of the set of tags that make up 5% or
-// more of its uses.
-func ambLexicon(ts []*tsent, skip, folds int) (keys, vals []uint64) {
+// more of its uses. A form that may be past tense or participle alike
+// (regular "-ed" forms, "struck", "held") and was seen as either has both.
+func ambLexicon(ts []*tsent, skip, folds int, past pastPair) (keys, vals []uint64) {
 	lexTags := map[uint64]map[int]int{}
+	either := map[uint64]bool{}
 	for k, t := range ts {
 		if skip >= 0 && k%folds == skip {
 			continue
@@ -357,6 +378,9 @@ func ambLexicon(ts []*tsent, skip, folds int) (keys, vals []uint64) {
 				lexTags[t.lx[j].word] = m
 			}
 			m[t.xpos[j]]++
+			if l := t.lowers[j]; strings.HasSuffix(l, "ed") || irregular[l].both() {
+				either[t.lx[j].word] = true
+			}
 		}
 	}
 	for w, m := range lexTags {
@@ -368,9 +392,18 @@ func ambLexicon(ts []*tsent, skip, folds int) (keys, vals []uint64) {
 			continue
 		}
 		var tags []int
+		pastOrPart := false
 		for tg, c := range m {
 			if 20*c >= total {
 				tags = append(tags, tg)
+				pastOrPart = pastOrPart || past.ok && (tg == past.vbd || tg == past.vbn)
+			}
+		}
+		if pastOrPart && either[w] {
+			for _, tg := range []int{past.vbd, past.vbn} {
+				if m[tg] == 0 || 20*m[tg] < total {
+					tags = append(tags, tg)
+				}
 			}
 		}
 		sort.Ints(tags)
@@ -383,6 +416,21 @@ func ambLexicon(ts []*tsent, skip, folds int) (keys, vals []uint64) {
 	}
 	sortPairs(keys, vals)
 	return keys, vals
+}
+
+// setAmbFolded sets each sentence's ambiguity classes from a lexicon
+// built without its fold.
+func setAmbFolded(ts []*tsent, folds int, past pastPair) {
+	for f := 0; f < folds; f++ {
+		keys, vals := ambLexicon(ts, f, folds, past)
+		var part []*tsent
+		for k, t := range ts {
+			if k%folds == f {
+				part = append(part, t)
+			}
+		}
+		setAmb(part, keys, vals)
+	}
 }
 
 func setAmb(ts []*tsent, keys, vals []uint64) {
@@ -413,7 +461,9 @@ func sortPairs(keys, vals []uint64) {
 }
 
 // tagWith tags lx into tags with an inference classifier.
-func tagWith(c *classifier, dict *hashIndex, dictTag []uint8, nc int, lx []lex, tags []int, feats []uint64, scores []int32) []uint64 {
+func tagWith(c *classifier, dict *hashIndex, dictTag []uint8, rule *clauseRule, lx []lex, tags []int, feats []uint64, scores []int32) []uint64 {
+	nc := len(rule.finite)
+	margin := make([]int32, len(lx))
 	for i := range lx {
 		if j, ok := dict.get(lx[i].form); ok {
 			tags[i] = int(dictTag[j])
@@ -423,7 +473,11 @@ func tagWith(c *classifier, dict *hashIndex, dictTag []uint8, nc int, lx []lex, 
 		sc := scores[:nc]
 		c.score(sc, feats)
 		tags[i] = argmax(sc)
+		if rule.ok {
+			margin[i] = sc[rule.vbd] - sc[rule.vbn]
+		}
 	}
+	rule.apply(lx, tags, margin)
 	return feats
 }
 
@@ -600,8 +654,9 @@ func (d *modelData) lemmatize(sents []conllu.Sentence) {
 			ex = append(ex, lemmaExample{form: w.Form, lower: strings.ToLower(w.Form), lemma: w.Lemma, xpos: x, proper: properTag(w.XPOS)})
 		}
 	}
-	lm := trainLemmatizer(ex, 2)
+	lm := trainLemmatizer(ex, d.xpos, 2)
 	d.excKeys, d.excLemmas, d.ruleKeys, d.rules = lm.exportKeys()
+	d.knownKeys = lm.knownKeyList
 }
 
 // Relemmatize retrains only the lemmatizer of a model file on sents.

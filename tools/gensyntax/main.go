@@ -44,6 +44,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.TaggerEpochs, "tagger-epochs", o.TaggerEpochs, "tagger epochs")
 	fs.IntVar(&o.ParserEpochs, "parser-epochs", o.ParserEpochs, "parser epochs")
 	fs.IntVar(&o.Folds, "folds", o.Folds, "jackknife folds for the parser's training tags (1: gold tags)")
+	fs.IntVar(&o.AmbFolds, "amb-folds", o.AmbFolds, "train the tagger on ambiguity classes built without the sentence's fold (0: off)")
 	fs.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
 	fs.IntVar(&o.MinUpdates, "min-updates", o.MinUpdates, "prune parser features updated fewer times")
 	fs.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
