@@ -27,11 +27,12 @@ type model struct {
 	ambVal     []uint64
 	uposOf     []uint8 // per XPOS: the UPOS when the XPOS decides it, else 255
 
-	tagger *classifier
-	uposC  *classifier
-	trans  *dense3
-	label  *classifier
-	lemma  *lemmatizer
+	tagger  *classifier
+	tagger2 *classifier // second pass; nil for a one-pass model
+	uposC   *classifier
+	trans   *dense3
+	label   *classifier
+	lemma   *lemmatizer
 }
 
 // Model file format, version 2. The file is gzip-compressed; the
@@ -49,8 +50,9 @@ type model struct {
 //	lemma rules       uvarint n, n × (u64 key, uvarint cut, string add)
 //	known lemmas      uvarint n, n × uvarint delta of the sorted 32-bit
 //	                  hashes of the lemmas and base forms seen in training
-//	4 classifiers: tagger (classes = xpos), upos (= upos),
-//	   transitions (= 3), labels (= rels); each:
+//	5 classifiers: tagger (classes = xpos), upos (= upos),
+//	   transitions (= 3), labels (= rels), second-pass tagger (= xpos;
+//	   no rows for a one-pass tagger); each:
 //	   uvarint classes, uvarint rows, then per row in ascending key order:
 //	   uvarint key delta (from the previous row's 32-bit key), byte k,
 //	   k × (uvarint class, zigzag varint int16 weight)
@@ -92,8 +94,8 @@ type modelData struct {
 	ruleKeys         []uint64
 	rules            []lemmaRule
 	knownKeys        []uint64 // sorted 32-bit hashes of known lemmas and base forms
-	classifiers      [4][]qrow
-	classes          [4]int
+	classifiers      [5][]qrow
+	classes          [5]int
 }
 
 // appendCRC appends the payload's CRC-32.
@@ -392,8 +394,8 @@ func decodeModel(data []byte) (*modelData, error) {
 		prevKnown = k
 		m.knownKeys = append(m.knownKeys, k)
 	}
-	m.classes = [4]int{len(m.xpos), len(m.upos), nActions, len(m.rels)}
-	for c, what := range []string{"tagger", "upos", "transitions", "labels"} {
+	m.classes = [5]int{len(m.xpos), len(m.upos), nActions, len(m.rels), len(m.xpos)}
+	for c, what := range []string{"tagger", "upos", "transitions", "labels", "second tagger"} {
 		m.classifiers[c] = d.rows(what, m.classes[c])
 	}
 	if d.err == nil && d.off != len(d.b) {
@@ -438,6 +440,9 @@ func buildModel(d *modelData) *model {
 	m.uposC = classifierOf(len(m.upos), d.classifiers[1])
 	m.trans = dense3Of(d.classifiers[2])
 	m.label = classifierOf(len(m.rels), d.classifiers[3])
+	if len(d.classifiers[4]) > 0 {
+		m.tagger2 = classifierOf(len(m.xpos), d.classifiers[4])
+	}
 	return m
 }
 

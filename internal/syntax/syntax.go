@@ -57,6 +57,7 @@ type scratch struct {
 	lx     []lex
 	buf    []byte
 	tags   []int
+	tags1  []int // the first pass's tags
 	utags  []int
 	margin []int32 // per token: the tagger's score of VBD less VBN's
 	feats  []uint64
@@ -165,8 +166,20 @@ func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	}
 }
 
-// tag runs the greedy tagger over s.lx into s.tags.
+// tag runs the greedy tagger over s.lx into s.tags: the first pass,
+// then, when the model has one, the second pass over the first's tags.
 func (p *Parser) tag(s *scratch) {
+	m := p.m
+	p.tagPass(s, m.tagger, nil)
+	if m.tagger2 != nil {
+		s.tags1 = append(s.tags1[:0], s.tags...)
+		p.tagPass(s, m.tagger2, s.tags1)
+	}
+}
+
+// tagPass tags s.lx into s.tags with classifier c (the second pass when
+// p1 holds the first pass's tags) and applies the clause rule.
+func (p *Parser) tagPass(s *scratch, c *classifier, p1 []int) {
 	m := p.m
 	nc := len(m.xpos)
 	for i := range s.lx {
@@ -175,9 +188,13 @@ func (p *Parser) tag(s *scratch) {
 			s.tags[i] = int(m.tagDictTag[j])
 			continue
 		}
-		s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+		if p1 != nil {
+			s.feats = tagFeatures2(s.feats[:0], s.lx, s.tags, p1, i)
+		} else {
+			s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+		}
 		sc := s.scores[:nc]
-		m.tagger.score(sc, s.feats)
+		c.score(sc, s.feats)
 		s.tags[i] = argmax(sc)
 		if m.rule.ok {
 			s.margin[i] = sc[m.rule.vbd] - sc[m.rule.vbn]

@@ -73,10 +73,15 @@ const (
 type clauseRule struct {
 	ok       bool // the tag set has VBD and VBN
 	vbd, vbn int
-	finite   []bool // VBD, VBZ, VBP, MD
-	nominal  []bool // NN, NNS, NNP, NNPS, PRP: a subject before the verb
-	opens    []bool // WDT, WP, WRB, CC: a new clause starts here
-	object   []bool // DT, PRP$, PRP, CD, NN, NNS, NNP, NNPS, JJ, RP: an object or particle after the verb
+	vb, md   int
+	rb       int
+	// afterModal: NN, JJ, VBP, tags a word right after a modal takes
+	// only by mistake
+	afterModal []bool
+	finite     []bool // VBD, VBZ, VBP, MD
+	nominal    []bool // NN, NNS, NNP, NNPS, PRP: a subject before the verb
+	opens      []bool // WDT, WP, WRB, CC: a new clause starts here
+	object     []bool // DT, PRP$, PRP, CD, NN, NNS, NNP, NNPS, JJ, RP: an object or particle after the verb
 }
 
 var ruleMargin int32 = 10000
@@ -85,14 +90,21 @@ var ruleMargin int32 = 10000
 // the rule to retag a past tense with no object after it.
 
 func newClauseRule(xpos []string) *clauseRule {
-	r := &clauseRule{vbd: -1, vbn: -1, finite: make([]bool, len(xpos)), nominal: make([]bool, len(xpos)), opens: make([]bool, len(xpos)), object: make([]bool, len(xpos))}
+	r := &clauseRule{vbd: -1, vbn: -1, vb: -1, md: -1, rb: -1, afterModal: make([]bool, len(xpos)), finite: make([]bool, len(xpos)), nominal: make([]bool, len(xpos)), opens: make([]bool, len(xpos)), object: make([]bool, len(xpos))}
 	for i, x := range xpos {
 		switch x {
 		case "VBD":
 			r.vbd = i
 		case "VBN":
 			r.vbn = i
+		case "VB":
+			r.vb = i
+		case "MD":
+			r.md = i
+		case "RB":
+			r.rb = i
 		}
+		r.afterModal[i] = x == "NN" || x == "JJ" || x == "VBP"
 		r.finite[i] = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
 		r.nominal[i] = x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP"
 		r.opens[i] = x == "WDT" || x == "WP" || x == "WRB" || x == "CC"
@@ -101,7 +113,7 @@ func newClauseRule(xpos []string) *clauseRule {
 			r.object[i] = true
 		}
 	}
-	r.ok = r.vbd >= 0 && r.vbn >= 0
+	r.ok = r.vbd >= 0 && r.vbn >= 0 && r.vb >= 0 && r.md >= 0 && r.rb >= 0
 	return r
 }
 
@@ -128,13 +140,22 @@ func (r *clauseRule) apply(lx []lex, tags []int, margin []int32) {
 		return
 	}
 	// an irregular form that is only a past tense ("spoke") or only a
-	// participle ("spoken") is not the other
+	// participle ("spoken") is not the other; after a modal (and adverbs)
+	// comes a base form ("would free/JJ")
+	modal := false
 	for i := range tags {
 		switch {
 		case tags[i] == r.vbn && lx[i].irr == 1:
 			tags[i] = r.vbd
 		case tags[i] == r.vbd && lx[i].irr == 2:
 			tags[i] = r.vbn
+		case modal && r.afterModal[tags[i]] && lx[i].flags&1 == 0:
+			tags[i] = r.vb
+		}
+		if t := tags[i]; r.md == t {
+			modal = true
+		} else if t != r.rb {
+			modal = false
 		}
 	}
 	start := 0
@@ -262,6 +283,52 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		feat2(ftIrrAux, uint64(w.irr), aux),
 	)
 	return dst
+}
+
+// Second-pass tagger templates: the first pass's tags to the right.
+const (
+	ft2P0 = 60 + iota
+	ft2P1
+	ft2P1P2
+	ft2T1P1
+	ft2WordP1
+	ft2Suf2P1
+	ft2P0Word
+	ft2T1P0P1
+	ft2P1Word1
+	ft2AmbP1
+)
+
+// tagFeatures2 appends the second pass's features of token i: the first
+// pass's (with the second pass's own tags to the left) and the first
+// pass's tags p1 of the token and the two after it.
+func tagFeatures2(dst []uint64, lx []lex, tags, p1 []int, i int) []uint64 {
+	dst = tagFeatures(dst, lx, tags, i)
+	n := len(lx)
+	t1 := uint64(tagStart)
+	if i > 0 {
+		t1 = uint64(tags[i-1])
+	}
+	p0, r1, r2, w1 := uint64(p1[i]), uint64(tagEnd), uint64(tagEnd2), uint64(tagEnd)
+	if i+1 < n {
+		r1, w1 = uint64(p1[i+1]), lx[i+1].word
+		if i+2 < n {
+			r2 = uint64(p1[i+2])
+		}
+	}
+	w := &lx[i]
+	return append(dst,
+		feat1(ft2P0, p0),
+		feat1(ft2P1, r1),
+		feat2(ft2P1P2, r1, r2),
+		feat2(ft2T1P1, t1, r1),
+		feat2(ft2WordP1, w.word, r1),
+		feat2(ft2Suf2P1, w.suf[1], r1),
+		feat2(ft2P0Word, p0, w.word),
+		feat3(ft2T1P0P1, t1, p0, r1),
+		feat2(ft2P1Word1, r1, w1),
+		feat2(ft2AmbP1, w.amb, r1),
+	)
 }
 
 // UPOS classifier templates.

@@ -60,7 +60,7 @@ func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, gr
 			t.Tag = pennTag(t)
 			t.Lemma = lemmaLower(t)
 		}
-		passives(p, toks)
+		conventions(p, toks)
 		return sub, group
 	}
 	run(sub)
@@ -116,9 +116,16 @@ func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, gr
 			t.Tag, t.UPOS = "JJ", "ADJ"
 		}
 	}
-	passives(p, toks)
+	conventions(p, toks)
 	return sub, group
 }
+
+// particles of phrasal verbs, and the tags that start the object after
+// one: a particle tagged RB between them is RP.
+var (
+	particles = map[string]bool{"over": true, "up": true, "down": true, "off": true, "out": true, "back": true, "away": true, "in": true, "on": true}
+	npStart   = map[string]bool{"DT": true, "CD": true, "PRP$": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "PRP": true}
+)
 
 // ingLemma is the lemma of a noun or adjective in "-ing": its verb where the
 // treebank knows the verb ("the shelling" is shell, "the meeting" meet,
@@ -139,14 +146,15 @@ var ingNouns = map[string]bool{"evening": true, "morning": true, "wedding": true
 	"clothing": true, "building": true, "funding": true, "ruling": true, "painting": true, "setting": true,
 	"offspring": true, "pudding": true, "sibling": true, "darling": true, "earring": true, "duckling": true}
 
-// passives tags straight double quotes opening (“) and closing (”) by
-// turns within the sentence, gives a noun or adjective in "-ing" its ingLemma and an
+// conventions tags straight double quotes opening (“) and closing (”) by
+// turns within the sentence, tags the particle of a phrasal verb before
+// its object RP, gives a noun or adjective in "-ing" its ingLemma and an
 // adjective in "-ed" its verb's lemma where the treebank knows the verb
 // ("armed" is arm), as the coder's lexicon has them, and retags as
 // participles (VBN) the adjectives that EWT writes for passives after a
 // form of be or get ("were wounded/JJ", "is committed/JJ to"), as the
 // Penn Treebank and the coder read them, with the verb's lemma.
-func passives(p *syntax.Parser, toks []annals.Token) {
+func conventions(p *syntax.Parser, toks []annals.Token) {
 	quotes := 0
 	for i := range toks {
 		t := &toks[i]
@@ -156,6 +164,8 @@ func passives(p *syntax.Parser, toks []annals.Token) {
 		switch {
 		case (t.Tag == "NN" || t.Tag == "JJ") && strings.HasSuffix(t.Lower, "ing"):
 			t.Lemma = ingLemma(p, t.Lower)
+		case t.Tag == "RB" && particles[t.Lower] && i > 0 && strings.HasPrefix(toks[i-1].Tag, "VB") && i+1 < len(toks) && npStart[toks[i+1].Tag]:
+			t.Tag = "RP" // "handed over/RB 30 ambulances"
 		case t.Tag == "JJ" && strings.HasSuffix(t.Lower, "ed") && !hyphenated(t.Text):
 			if l, known := p.Lemma(t.Text, t.Lower, "VBD"); known {
 				t.Lemma = lower(l)
