@@ -72,7 +72,30 @@ type lex struct {
 	pre   [3]uint64 // first 1..3 runes
 	shape uint64    // Xxdd- shape with runs cut at 3
 	flags uint64    // bit 0 capitalized, 1 all caps, 2 has digit, 3 has hyphen, 4 has letter
+	aux   uint8     // auxLike class of the lowercase form (0: none)
+	irr   uint8     // irregular past or participle (irregularForm.class)
 }
+
+// auxWords classes the words that decide the form of the verb after
+// them: forms of be (1), have (2), get (3), modals (4), to (5), do (6).
+// The tagger looks back for the nearest one ("were released", "has
+// killed" against "jets struck targets").
+var auxWords = func() map[uint64]uint8 {
+	m := map[uint64]uint8{}
+	for c, ws := range [][]string{
+		{"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "s"},
+		{"have", "has", "had", "having", "'ve", "'d"},
+		{"get", "gets", "got", "gotten", "getting"},
+		{"will", "would", "can", "could", "may", "might", "must", "shall", "should", "wo", "ca", "'ll"},
+		{"to"},
+		{"do", "does", "did", "n't", "not"},
+	} {
+		for _, w := range ws {
+			m[hashString(w)] = uint8(c + 1)
+		}
+	}
+	return m
+}()
 
 // makeLex fills l from form, using buf as scratch for the lowercase
 // bytes; it returns buf for reuse.
@@ -147,6 +170,8 @@ func makeLex(l *lex, form string, buf []byte) []byte {
 		flags |= 16
 	}
 	l.word = hashBytes(buf)
+	l.aux = auxWords[l.word]
+	l.irr = irregularClass[l.word]
 	l.shape = shape
 	l.flags = flags
 	l.form = hashString(form)

@@ -26,8 +26,21 @@ type lemmatizer struct {
 	lemma []string
 	rules hashIndex // hash(xpos, suffix) -> index into rule
 	rule  []lemmaRule
+	// knownSet holds the lemmas and base forms (VB, VBP, NN, JJ) of the
+	// treebank (keys: knownKey), infl each XPOS tag's inflection kind; see
+	// morph.go.
+	knownSet hashIndex
+	infl     []uint8
 
-	excKeyList, ruleKeyList []uint64 // as built, for the model file
+	excKeyList, ruleKeyList, knownKeyList []uint64 // as built, for the model file
+}
+
+func inflections(xpos []string) []uint8 {
+	out := make([]uint8, len(xpos))
+	for i, x := range xpos {
+		out[i] = uint8(inflectionOf(x))
+	}
+	return out
 }
 
 func lemmaKey(lowerHash uint64, xpos int) uint64 { return feat2(900, lowerHash, uint64(xpos)) }
@@ -43,11 +56,22 @@ func (lm *lemmatizer) lemmatize(form, lower string, lowerHash uint64, xpos int, 
 	if i, ok := lm.exc.get(lemmaKey(lowerHash, xpos)); ok {
 		return lm.lemma[i]
 	}
-	base := lower
 	if proper {
-		base = form
+		return lm.applyRule(form, lower, xpos)
 	}
-	return lm.applyRule(base, lower, xpos)
+	return lm.ruleOrStem(lower, xpos)
+}
+
+// ruleOrStem is the lemma of a lowercase word that is not an exception:
+// a known stem of an inflected word, else the suffix rule's.
+func (lm *lemmatizer) ruleOrStem(lower string, xpos int) string {
+	r := lm.applyRule(lower, lower, xpos)
+	if xpos < len(lm.infl) && lm.infl[xpos] != inflNone {
+		if s, ok := lm.stem(lower, r, int(lm.infl[xpos])); ok {
+			return s
+		}
+	}
+	return r
 }
 
 func (lm *lemmatizer) applyRule(base, lower string, xpos int) string {
@@ -73,8 +97,9 @@ type lemmaExample struct {
 	proper             bool
 }
 
-// trainLemmatizer learns the rules and exceptions from examples.
-func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
+// trainLemmatizer learns the rules and exceptions from examples; xpos
+// names the tag ids.
+func trainLemmatizer(ex []lemmaExample, xpos []string, minRule int) *lemmatizer {
 	type rk struct {
 		xpos int
 		suf  string
@@ -134,7 +159,22 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		}
 		return keys[a].suf < keys[b].suf
 	})
-	lm := &lemmatizer{}
+	lm := &lemmatizer{infl: inflections(xpos)}
+	known := map[uint64]bool{}
+	for _, e := range ex {
+		if e.lemma != "_" && e.lemma != "" {
+			known[knownKey(hashString(strings.ToLower(e.lemma)))] = true
+		}
+		switch xpos[e.xpos] {
+		case "VB", "VBP", "NN", "JJ":
+			known[knownKey(hashString(e.lower))] = true
+		}
+	}
+	for k := range known {
+		lm.knownKeyList = append(lm.knownKeyList, k)
+	}
+	sort.Slice(lm.knownKeyList, func(a, b int) bool { return lm.knownKeyList[a] < lm.knownKeyList[b] })
+	lm.knownSet = newHashIndex(lm.knownKeyList)
 	var rkeys []uint64
 	for _, k := range keys {
 		m := counts[k]
@@ -216,7 +256,7 @@ func trainLemmatizer(ex []lemmaExample, minRule int) *lemmatizer {
 		}
 		// Keep rule-made lemmas out of the table only when the rule makes
 		// them without allocating (a prefix of the form).
-		if !first[k].proper && lm.applyRule(k.lower, k.lower, k.xpos) == best && strings.HasPrefix(k.lower, best) {
+		if !first[k].proper && lm.ruleOrStem(k.lower, k.xpos) == best && strings.HasPrefix(k.lower, best) {
 			continue
 		}
 		ekeys = append(ekeys, lemmaKey(hashString(k.lower), k.xpos))

@@ -18,7 +18,8 @@ type model struct {
 	upos   []string // UPOS tag set
 	rels   []string // relations, the labeller's classes
 	proper []bool   // per XPOS id: a proper noun tag (lemmas keep case)
-	rootID int32    // id of "root" in rels
+	rule   *clauseRule
+	rootID int32 // id of "root" in rels
 
 	tagDict    hashIndex // form hash -> index into tagDictTag
 	tagDictTag []uint8
@@ -26,17 +27,18 @@ type model struct {
 	ambVal     []uint64
 	uposOf     []uint8 // per XPOS: the UPOS when the XPOS decides it, else 255
 
-	tagger *classifier
-	uposC  *classifier
-	trans  *dense3
-	label  *classifier
-	lemma  *lemmatizer
+	tagger  *classifier
+	tagger2 *classifier // second pass; nil for a one-pass model
+	uposC   *classifier
+	trans   *dense3
+	label   *classifier
+	lemma   *lemmatizer
 }
 
-// Model file format, version 1. The file is gzip-compressed; the
+// Model file format, version 2. The file is gzip-compressed; the
 // decompressed payload is:
 //
-//	magic    "ANNSYN01"
+//	magic    "ANNSYN02"
 //	meta     string                    free text: source, training options
 //	xpos     strings                   XPOS tags (tagger classes)
 //	upos     strings                   UPOS tags
@@ -46,8 +48,11 @@ type model struct {
 //	upos map  one byte per XPOS tag: its UPOS id when unambiguous, else 255
 //	lemma exceptions  uvarint n, n × (u64 key, string lemma)
 //	lemma rules       uvarint n, n × (u64 key, uvarint cut, string add)
-//	4 classifiers: tagger (classes = xpos), upos (= upos),
-//	   transitions (= 3), labels (= rels); each:
+//	known lemmas      uvarint n, n × uvarint delta of the sorted 32-bit
+//	                  hashes of the lemmas and base forms seen in training
+//	5 classifiers: tagger (classes = xpos), upos (= upos),
+//	   transitions (= 3), labels (= rels), second-pass tagger (= xpos;
+//	   no rows for a one-pass tagger); each:
 //	   uvarint classes, uvarint rows, then per row in ascending key order:
 //	   uvarint key delta (from the previous row's 32-bit key), byte k,
 //	   k × (uvarint class, zigzag varint int16 weight)
@@ -57,7 +62,7 @@ type model struct {
 // that many strings, u64 is little-endian. Keys are the feature hashes of
 // hash.go (see tagger.go, parser.go for the templates); the classifier
 // keeps their low 32 bits.
-const modelMagic = "ANNSYN01"
+const modelMagic = "ANNSYN02"
 
 // maxModelBytes bounds the decompressed payload.
 const maxModelBytes = 1 << 30
@@ -88,8 +93,9 @@ type modelData struct {
 	excLemmas        []string
 	ruleKeys         []uint64
 	rules            []lemmaRule
-	classifiers      [4][]qrow
-	classes          [4]int
+	knownKeys        []uint64 // sorted 32-bit hashes of known lemmas and base forms
+	classifiers      [5][]qrow
+	classes          [5]int
 }
 
 // appendCRC appends the payload's CRC-32.
@@ -123,6 +129,12 @@ func (d *modelData) encode() ([]byte, error) {
 		e.u64(k)
 		e.uvarint(uint64(d.rules[i].cut))
 		e.str(d.rules[i].add)
+	}
+	e.uvarint(uint64(len(d.knownKeys)))
+	prevKnown := uint64(0)
+	for _, k := range d.knownKeys {
+		e.uvarint(k - prevKnown)
+		prevKnown = k
 	}
 	for c, rows := range d.classifiers {
 		e.uvarint(uint64(d.classes[c]))
@@ -372,8 +384,18 @@ func decodeModel(data []byte) (*modelData, error) {
 		}
 		m.rules = append(m.rules, lemmaRule{cut: int(c), add: d.str()})
 	}
-	m.classes = [4]int{len(m.xpos), len(m.upos), nActions, len(m.rels)}
-	for c, what := range []string{"tagger", "upos", "transitions", "labels"} {
+	n = d.count("known lemmas", 1)
+	prevKnown := uint64(0)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := prevKnown + d.uvarint()
+		if d.err == nil && (i > 0 && k == prevKnown || k > 0xffffffff) {
+			d.fail("known lemmas: keys out of order")
+		}
+		prevKnown = k
+		m.knownKeys = append(m.knownKeys, k)
+	}
+	m.classes = [5]int{len(m.xpos), len(m.upos), nActions, len(m.rels), len(m.xpos)}
+	for c, what := range []string{"tagger", "upos", "transitions", "labels", "second tagger"} {
 		m.classifiers[c] = d.rows(what, m.classes[c])
 	}
 	if d.err == nil && d.off != len(d.b) {
@@ -402,6 +424,7 @@ func buildModel(d *modelData) *model {
 			m.rootID = int32(i)
 		}
 	}
+	m.rule = newClauseRule(m.xpos)
 	m.proper = make([]bool, len(m.xpos))
 	for i, x := range m.xpos {
 		m.proper[i] = properTag(x)
@@ -411,11 +434,15 @@ func buildModel(d *modelData) *model {
 	m.amb = newHashIndex(d.ambKeys)
 	m.ambVal = d.ambVals
 	m.uposOf = d.uposOf
-	m.lemma = &lemmatizer{exc: newHashIndex(d.excKeys), lemma: d.excLemmas, rules: newHashIndex(d.ruleKeys), rule: d.rules}
+	m.lemma = &lemmatizer{exc: newHashIndex(d.excKeys), lemma: d.excLemmas, rules: newHashIndex(d.ruleKeys), rule: d.rules,
+		knownSet: newHashIndex(d.knownKeys), infl: inflections(d.xpos)}
 	m.tagger = classifierOf(len(m.xpos), d.classifiers[0])
 	m.uposC = classifierOf(len(m.upos), d.classifiers[1])
 	m.trans = dense3Of(d.classifiers[2])
 	m.label = classifierOf(len(m.rels), d.classifiers[3])
+	if len(d.classifiers[4]) > 0 {
+		m.tagger2 = classifierOf(len(m.xpos), d.classifiers[4])
+	}
 	return m
 }
 

@@ -57,7 +57,9 @@ type scratch struct {
 	lx     []lex
 	buf    []byte
 	tags   []int
+	tags1  []int // the first pass's tags
 	utags  []int
+	margin []int32 // per token: the tagger's score of VBD less VBN's
 	feats  []uint64
 	scores []int32
 	in     pinput
@@ -99,8 +101,9 @@ func (p *Parser) get(n int) *scratch {
 		s.lx = make([]lex, n)
 		s.tags = make([]int, n)
 		s.utags = make([]int, n)
+		s.margin = make([]int32, n)
 	}
-	s.lx, s.tags, s.utags = s.lx[:n], s.tags[:n], s.utags[:n]
+	s.lx, s.tags, s.utags, s.margin = s.lx[:n], s.tags[:n], s.utags[:n], s.margin[:n]
 	if len(s.scores) < 256 {
 		s.scores = make([]int32, 256)
 	}
@@ -163,21 +166,46 @@ func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	}
 }
 
-// tag runs the greedy tagger over s.lx into s.tags.
+// tag runs the greedy tagger over s.lx into s.tags: the first pass,
+// then, when the model has one, the second pass over the first's tags.
 func (p *Parser) tag(s *scratch) {
+	m := p.m
+	p.tagPass(s, m.tagger, nil)
+	if m.tagger2 != nil {
+		s.tags1 = append(s.tags1[:0], s.tags...)
+		p.tagPass(s, m.tagger2, s.tags1)
+	}
+}
+
+// tagPass tags s.lx into s.tags with classifier c (the second pass when
+// p1 holds the first pass's tags) and applies the clause rule.
+func (p *Parser) tagPass(s *scratch, c *classifier, p1 []int) {
 	m := p.m
 	nc := len(m.xpos)
 	for i := range s.lx {
+		s.margin[i] = -1 << 30
 		if j, ok := m.tagDict.get(s.lx[i].form); ok {
 			s.tags[i] = int(m.tagDictTag[j])
 			continue
 		}
-		s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+		if p1 != nil {
+			s.feats = tagFeatures2(s.feats[:0], s.lx, s.tags, p1, i)
+		} else {
+			s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+		}
 		sc := s.scores[:nc]
-		m.tagger.score(sc, s.feats)
+		c.score(sc, s.feats)
 		s.tags[i] = argmax(sc)
+		if m.rule.ok {
+			s.margin[i] = sc[m.rule.vbd] - sc[m.rule.vbn]
+		}
+	}
+	if !clauseRuleOff {
+		m.rule.apply(s.lx, s.tags, s.margin)
 	}
 }
+
+var clauseRuleOff = false
 
 func (p *Parser) tagUPOS(s *scratch) {
 	m := p.m
@@ -201,6 +229,30 @@ func (p *Parser) writeTags(s *scratch, toks []annals.Token) {
 		toks[i].Lemma = p.lemmaOf(s, toks, i)
 	}
 }
+
+// Lemma returns the lemma of a word (its form and lower-case form) under
+// the Penn Treebank tag xpos, as Tag would give it with that tag, and
+// whether the treebank knows that lemma as a word (a lemma or a base
+// form of the training data).
+func (p *Parser) Lemma(form, lower, xpos string) (string, bool) {
+	x, ok := p.xpos[xpos]
+	if !ok {
+		return lower, false
+	}
+	l := p.m.lemma.lemmatize(form, lower, hashString(lower), x, p.m.proper[x])
+	return l, p.m.lemma.known(strings.ToLower(l), "")
+}
+
+// Irregular reports an irregular past tense or participle of English
+// that is not also a base form or a common noun ("fought", "withdrawn";
+// not "cut", "wound").
+func (p *Parser) Irregular(lower string) bool {
+	f := irregular[lower]
+	return f.base != "" && !f.alsoBase && !nounForms[lower]
+}
+
+// nounForms are irregular verb forms that are nouns first.
+var nounForms = map[string]bool{"wound": true, "ground": true, "rose": true, "bore": true, "felt": true, "lit": true, "shed": true}
 
 func (p *Parser) lemmaOf(s *scratch, toks []annals.Token, i int) string {
 	t := &toks[i]

@@ -22,7 +22,7 @@ func readTestdata(t testing.TB, name string) []conllu.Sentence {
 	return s
 }
 
-var tinyOptions = TrainOptions{TaggerEpochs: 10, ParserEpochs: 15, Folds: 2, MinQ: 1, MinUpdates: 1, Seed: 7, Workers: 2}
+var tinyOptions = TrainOptions{TaggerEpochs: 10, ParserEpochs: 15, Folds: 2, FoldLexicon: true, AmbFolds: 2, TwoPass: true, MinQ: 1, MinUpdates: 1, Seed: 7, Workers: 2}
 
 func TestTrainTinyDeterministicAndLearns(t *testing.T) {
 	sents := readTestdata(t, "tiny.conllu")

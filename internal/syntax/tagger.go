@@ -1,5 +1,7 @@
 package syntax
 
+import "strings"
+
 // The tagger is a greedy left-to-right averaged perceptron over the Penn
 // Treebank (XPOS) tag set, after Collins (2002) and Honnibal's "A good
 // part-of-speech tagger in about 200 lines of Python": lexical features
@@ -58,7 +60,141 @@ const (
 	ftT1Amb
 	ftAmbAmbP1
 	ftT1T2Amb
+	ftAuxSuf2
+	ftAuxAmb
+	ftAuxWord
+	ftIrr
+	ftIrrT1
+	ftIrrAux
 )
+
+// clauseRule holds what the finite-verb rule (finiteRule) needs of an
+// XPOS tag set, by tag id.
+type clauseRule struct {
+	ok       bool // the tag set has VBD and VBN
+	vbd, vbn int
+	vb, md   int
+	rb       int
+	// afterModal: NN, JJ, VBP, tags a word right after a modal takes
+	// only by mistake
+	afterModal []bool
+	finite     []bool // VBD, VBZ, VBP, MD
+	nominal    []bool // NN, NNS, NNP, NNPS, PRP: a subject before the verb
+	opens      []bool // WDT, WP, WRB, CC: a new clause starts here
+	object     []bool // DT, PRP$, PRP, CD, NN, NNS, NNP, NNPS, JJ, RP: an object or particle after the verb
+}
+
+var ruleMargin int32 = 10000
+
+// ambMargin is how far the tagger's score of VBD may fall under VBN for
+// the rule to retag a past tense with no object after it.
+
+func newClauseRule(xpos []string) *clauseRule {
+	r := &clauseRule{vbd: -1, vbn: -1, vb: -1, md: -1, rb: -1, afterModal: make([]bool, len(xpos)), finite: make([]bool, len(xpos)), nominal: make([]bool, len(xpos)), opens: make([]bool, len(xpos)), object: make([]bool, len(xpos))}
+	for i, x := range xpos {
+		switch x {
+		case "VBD":
+			r.vbd = i
+		case "VBN":
+			r.vbn = i
+		case "VB":
+			r.vb = i
+		case "MD":
+			r.md = i
+		case "RB":
+			r.rb = i
+		}
+		r.afterModal[i] = x == "NN" || x == "JJ" || x == "VBP"
+		r.finite[i] = x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD"
+		r.nominal[i] = x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP"
+		r.opens[i] = x == "WDT" || x == "WP" || x == "WRB" || x == "CC"
+		switch x {
+		case "DT", "PRP$", "PRP", "CD", "NN", "NNS", "NNP", "NNPS", "JJ", "RP":
+			r.object[i] = true
+		}
+	}
+	r.ok = r.vbd >= 0 && r.vbn >= 0 && r.vb >= 0 && r.md >= 0 && r.rb >= 0
+	return r
+}
+
+// clauseWords open a clause whatever their tag ("as both sides traded
+// fire", "since fighting erupted").
+var clauseWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields("as after since when because while if that before until unless although though whereas once ; : -- ,") {
+		m[hashString(w)] = true
+	}
+	return m
+}()
+
+var hashBy = hashString("by")
+
+// apply retags, in each clause without a finite verb, the first
+// participle that follows its subject directly and has no auxiliary
+// before it as a past tense: "Police fired/VBN tear gas", "as both sides
+// traded/VBN fire". Trained on EWT, where "-ed" after a noun is as often
+// a participle ("the food served"), the tagger misses the past tenses
+// of news; a clause needs a finite verb. A participle before "by" stays.
+func (r *clauseRule) apply(lx []lex, tags []int, margin []int32) {
+	if !r.ok {
+		return
+	}
+	// an irregular form that is only a past tense ("spoke") or only a
+	// participle ("spoken") is not the other; after a modal (and adverbs)
+	// comes a base form ("would free/JJ")
+	modal := false
+	for i := range tags {
+		switch {
+		case tags[i] == r.vbn && lx[i].irr == 1:
+			tags[i] = r.vbd
+		case tags[i] == r.vbd && lx[i].irr == 2:
+			tags[i] = r.vbn
+		case modal && r.afterModal[tags[i]] && lx[i].flags&1 == 0:
+			tags[i] = r.vb
+		}
+		if t := tags[i]; r.md == t {
+			modal = true
+		} else if t != r.rb {
+			modal = false
+		}
+	}
+	start := 0
+	for i := 0; i <= len(tags); i++ {
+		if i < len(tags) && !(i > start && (r.opens[tags[i]] || clauseWords[lx[i].word])) {
+			continue
+		}
+		r.clause(lx, tags, margin, start, i)
+		start = i
+	}
+}
+
+func (r *clauseRule) clause(lx []lex, tags []int, margin []int32, from, to int) {
+	cand := -1
+	for i := from; i < to; i++ {
+		t := tags[i]
+		if r.finite[t] {
+			return
+		}
+		if cand >= 0 || t != r.vbn || i == from || i+1 < len(lx) && lx[i+1].word == hashBy {
+			continue
+		}
+		if !r.nominal[tags[i-1]] {
+			continue
+		}
+		aux := false
+		for k := max(from, i-4); k < i; k++ {
+			if c := lx[k].aux; c >= 1 && c <= 3 {
+				aux = true
+			}
+		}
+		if !aux && (i+1 < len(tags) && r.object[tags[i+1]] || margin[i] > -ruleMargin) {
+			cand = i
+		}
+	}
+	if cand >= 0 {
+		tags[cand] = r.vbd
+	}
+}
 
 // tagFeatures appends the tagger features of token i to dst; tags holds
 // the tags predicted for tokens before i.
@@ -91,6 +227,14 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 	first := uint64(0)
 	if i == 0 {
 		first = 1
+	}
+	// the nearest auxiliary-like word in the four before, and how far
+	aux := uint64(0)
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if c := lx[k].aux; c != 0 {
+			aux = uint64(c)<<8 | uint64(i-k)
+			break
+		}
 	}
 	dst = append(dst,
 		feat1(ftBias, 0),
@@ -131,8 +275,60 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		feat2(ftT1Amb, t1, w.amb),
 		feat2(ftAmbAmbP1, w.amb, ap1),
 		feat3(ftT1T2Amb, t1, t2, w.amb),
+		feat2(ftAuxSuf2, aux, w.suf[1]),
+		feat2(ftAuxAmb, aux, w.amb),
+		feat2(ftAuxWord, aux, w.word),
+		feat1(ftIrr, uint64(w.irr)),
+		feat2(ftIrrT1, uint64(w.irr), t1),
+		feat2(ftIrrAux, uint64(w.irr), aux),
 	)
 	return dst
+}
+
+// Second-pass tagger templates: the first pass's tags to the right.
+const (
+	ft2P0 = 60 + iota
+	ft2P1
+	ft2P1P2
+	ft2T1P1
+	ft2WordP1
+	ft2Suf2P1
+	ft2P0Word
+	ft2T1P0P1
+	ft2P1Word1
+	ft2AmbP1
+)
+
+// tagFeatures2 appends the second pass's features of token i: the first
+// pass's (with the second pass's own tags to the left) and the first
+// pass's tags p1 of the token and the two after it.
+func tagFeatures2(dst []uint64, lx []lex, tags, p1 []int, i int) []uint64 {
+	dst = tagFeatures(dst, lx, tags, i)
+	n := len(lx)
+	t1 := uint64(tagStart)
+	if i > 0 {
+		t1 = uint64(tags[i-1])
+	}
+	p0, r1, r2, w1 := uint64(p1[i]), uint64(tagEnd), uint64(tagEnd2), uint64(tagEnd)
+	if i+1 < n {
+		r1, w1 = uint64(p1[i+1]), lx[i+1].word
+		if i+2 < n {
+			r2 = uint64(p1[i+2])
+		}
+	}
+	w := &lx[i]
+	return append(dst,
+		feat1(ft2P0, p0),
+		feat1(ft2P1, r1),
+		feat2(ft2P1P2, r1, r2),
+		feat2(ft2T1P1, t1, r1),
+		feat2(ft2WordP1, w.word, r1),
+		feat2(ft2Suf2P1, w.suf[1], r1),
+		feat2(ft2P0Word, p0, w.word),
+		feat3(ft2T1P0P1, t1, p0, r1),
+		feat2(ft2P1Word1, r1, w1),
+		feat2(ft2AmbP1, w.amb, r1),
+	)
 }
 
 // UPOS classifier templates.

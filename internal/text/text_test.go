@@ -88,12 +88,16 @@ func TestTokenize(t *testing.T) {
 }
 
 // TestGolden runs the whole front-end over testdata/*.txt and compares
-// token/tag/lemma lines with the .golden files (rewrite with -update).
+// token/tag/lemma lines with the .golden files (rewrite with -update),
+// and with the syntax stage's tags and lemmas with the .syntax.golden
+// files.
 func TestGolden(t *testing.T) {
 	fe, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	st := *fe
+	st.syntaxTags = true
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) == 0 {
 		t.Fatal("no testdata")
@@ -103,25 +107,30 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := fe.Process(&annals.Article{Text: string(b)})
-		var sb strings.Builder
-		for _, s := range d.Sentences {
-			sb.WriteString("# " + s.Of(d.Article.Text) + "\n")
-			for _, tk := range d.Tokens[s.First:s.Last] {
-				sb.WriteString(tk.Text + "\t" + tk.Tag + "\t" + tk.Lemma + "\n")
+		for _, c := range []struct {
+			fe  *FrontEnd
+			ext string
+		}{{fe, ".golden"}, {&st, ".syntax.golden"}} {
+			d := c.fe.Process(&annals.Article{Text: string(b)})
+			var sb strings.Builder
+			for _, s := range d.Sentences {
+				sb.WriteString("# " + s.Of(d.Article.Text) + "\n")
+				for _, tk := range d.Tokens[s.First:s.Last] {
+					sb.WriteString(tk.Text + "\t" + tk.Tag + "\t" + tk.Lemma + "\n")
+				}
 			}
-		}
-		golden := strings.TrimSuffix(f, ".txt") + ".golden"
-		if *update {
-			os.WriteFile(golden, []byte(sb.String()), 0o644)
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if sb.String() != string(want) {
-			t.Errorf("%s differs from %s; run go test ./internal/text -update and review the diff", f, golden)
+			golden := strings.TrimSuffix(f, ".txt") + c.ext
+			if *update {
+				os.WriteFile(golden, []byte(sb.String()), 0o644)
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if sb.String() != string(want) {
+				t.Errorf("%s differs from %s; run go test ./internal/text -update and review the diff", f, golden)
+			}
 		}
 	}
 }
