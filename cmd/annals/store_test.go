@@ -275,8 +275,12 @@ func TestQueryFormats(t *testing.T) {
 	if err != nil || len(rows) < 3 {
 		t.Fatalf("csv %v %d", err, len(rows))
 	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
 	for _, r := range rows[1:] {
-		s, tg := r[3], r[5]
+		s, tg := r[col["source"]], r[col["target"]]
 		if !(strings.HasPrefix(s, "PAK") && strings.HasPrefix(tg, "IRN") || strings.HasPrefix(s, "IRN") && strings.HasPrefix(tg, "PAK")) {
 			t.Errorf("dyad filter let through %s -> %s", s, tg)
 		}
