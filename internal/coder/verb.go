@@ -759,6 +759,11 @@ func symmetric(info *CodeInfo) bool {
 	switch info.Code {
 	case "042", "043", "045", "038", "039":
 		return false // visiting, hosting and mediating have a guest, a host, parties
+	case "051", "052", "053", "055", "056":
+		// praising, defending, rallying support, apologising,
+		// forgiving are done to a third party: "Russia and China expressed
+		// support for the campaign" do not support each other
+		return false
 	}
 	switch info.Root {
 	case "03", "04", "05", "06", "08", "16", "19":
