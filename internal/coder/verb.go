@@ -306,7 +306,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			}
 		}
 		coop := info != nil && info.Quad <= 2
-		if coop && len(tgt) > 0 && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
+		if coop && len(tgt) > 0 && tgt[0].First > s.first && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
 			// (but "lifted sanctions against Iran": the pattern's noun
 			// takes the "against")
 			tgt = nil // cooperation against a common enemy
