@@ -81,9 +81,22 @@ func Open(dsn string) (*DB, error) {
 		db.SetMaxOpenConns(8)
 		s = &DB{db: db, d: sqliteDialect, Dedup: DefaultDedup, EvidenceCap: EvidenceCap, path: dsn}
 	}
-	if err := s.migrate(); err != nil {
-		s.db.Close()
-		return nil, fmt.Errorf("migrate %s: %w", s.path, err)
+	// Two processes opening a new SQLite file at once race for its first
+	// write (the schema table, the switch to WAL): SQLite answers the loser
+	// "database is locked" at once in some of those steps, whatever the busy
+	// timeout. The migrations are idempotent, so a locked one is tried
+	// again, for as long as the busy timeout would have waited.
+	deadline := time.Now().Add(time.Duration(BusyTimeoutMS) * time.Millisecond)
+	for wait := 20 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		err := s.migrate()
+		if err == nil {
+			break
+		}
+		if s.d.name == "postgres" || !Transient(err) || time.Now().After(deadline) {
+			s.db.Close()
+			return nil, fmt.Errorf("migrate %s: %w", s.path, err)
+		}
+		time.Sleep(wait)
 	}
 	return s, nil
 }
