@@ -612,6 +612,19 @@ var reportVerbs = map[string]bool{
 var timeSkip = map[string]bool{"that": true, ",": true, "on": true, "late": true, "early": true, "last": true,
 	"week": true, "night": true, "today": true, "yesterday": true, "also": true, "earlier": true, "later": true}
 
+// pastTimeWords returns the token before pronoun i of sentence si, past
+// up to five time words, adverbs and capitalised non-names ("said on
+// Monday that it", "told Pakistan late Tuesday it").
+func (c *context) pastTimeWords(si, i int) int {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	k := i - 1
+	for n := 0; k > s.First && n < 5 && (timeSkip[toks[k].Lower] || toks[k].Tag == "RB" || notNames[toks[k].Lower] && toks[k].Tag == "NNP"); n++ {
+		k--
+	}
+	return k
+}
+
 // flatGoverningSubject reads governingSubject from the words: a pronoun
 // right after a reporting verb ("said on Monday that it", "told Pakistan
 // it") is the subject of the verb, the mention just before the verb. fired
@@ -619,10 +632,7 @@ var timeSkip = map[string]bool{"that": true, ",": true, "on": true, "late": true
 func (c *context) flatGoverningSubject(si, i int, cur []annals.Mention, refs map[int][]annals.Mention, ok func(annals.Mention) bool) (m annals.Mention, found, fired bool) {
 	toks := c.doc.Tokens
 	s := c.doc.Sentences[si]
-	k := i - 1
-	for n := 0; k > s.First && n < 5 && (timeSkip[toks[k].Lower] || toks[k].Tag == "RB" || notNames[toks[k].Lower] && toks[k].Tag == "NNP"); n++ {
-		k--
-	}
+	k := c.pastTimeWords(si, i)
 	// "told Pakistan it": past the addressee
 	for _, m := range cur {
 		if m.Last == k+1 && m.First > s.First {

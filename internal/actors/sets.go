@@ -230,10 +230,7 @@ func (c *context) owner(si, i int, cur []annals.Mention, seen pool, refs map[int
 func (c *context) addressee(si, i int, cur []annals.Mention) (annals.Mention, bool) {
 	toks := c.doc.Tokens
 	s := c.doc.Sentences[si]
-	k := i - 1
-	for n := 0; k > s.First && n < 5 && (timeSkip[toks[k].Lower] || toks[k].Tag == "RB" || notNames[toks[k].Lower] && toks[k].Tag == "NNP"); n++ {
-		k--
-	}
+	k := c.pastTimeWords(si, i)
 	for _, m := range cur {
 		if m.Last == k+1 && m.First > s.First && m.Code != "" {
 			v := m.First - 1

@@ -253,32 +253,12 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	nx := len(d.xpos)
 	rule := newClauseRule(d.xpos)
 	if o.Folds > 1 {
-		forFolds(o.Folds, o.Workers, func(f int) {
-			// With FoldLexicon, the fold's tagger sees an ambiguity
-			// lexicon built without the held-out sentences, as a tagger
-			// on new text would.
-			folded := foldLexicon(ts, f, o, past)
-			var part []*tsent
-			for k, t := range folded {
-				if k%o.Folds != f {
-					part = append(part, t)
-				}
-			}
-			c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+1, false).export(1, 1))
-			for k, t := range folded {
-				if k%o.Folds == f {
-					ts[k].predX = make([]int, len(t.forms))
-					tagWith(c, &dict, d.dictTags, rule, t.lx, ts[k].predX, nil, nil, make([]int32, nx))
-				}
-			}
-		})
-		fmt.Fprintf(o.Log, "syntax: jackknifed XPOS accuracy %.2f%% (%v)\n", tagAccuracy(ts), time.Since(start).Round(time.Second))
-		if o.TwoPass {
-			// the second pass trains on the first's jackknifed tags;
-			// its own jackknife gives the parser's training tags
-			for _, t := range ts {
-				t.p1 = t.predX
-			}
+		// jackknife tags every sentence with a tagger trained on the other
+		// folds (second: the second pass, reading the first pass's tags).
+		// With FoldLexicon, the fold's tagger sees an ambiguity lexicon
+		// built without the held-out sentences, as a tagger on new text
+		// would.
+		jackknife := func(seed uint64, second bool) {
 			forFolds(o.Folds, o.Workers, func(f int) {
 				folded := foldLexicon(ts, f, o, past)
 				var part []*tsent
@@ -287,14 +267,28 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 						part = append(part, t)
 					}
 				}
-				c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, o.Seed+uint64(f)+101, true).export(1, 1))
+				c := classifierOf(nx, trainTagger(part, &dict, d.dictTags, nx, o.TaggerEpochs, seed+uint64(f), second).export(1, 1))
 				for k, t := range folded {
 					if k%o.Folds == f {
+						var p1 []int
+						if second {
+							p1 = t.p1
+						}
 						ts[k].predX = make([]int, len(t.forms))
-						tagWith(c, &dict, d.dictTags, rule, t.lx, ts[k].predX, t.p1, nil, make([]int32, nx))
+						tagWith(c, &dict, d.dictTags, rule, t.lx, ts[k].predX, p1, nil, make([]int32, nx))
 					}
 				}
 			})
+		}
+		jackknife(o.Seed+1, false)
+		fmt.Fprintf(o.Log, "syntax: jackknifed XPOS accuracy %.2f%% (%v)\n", tagAccuracy(ts), time.Since(start).Round(time.Second))
+		if o.TwoPass {
+			// the second pass trains on the first's jackknifed tags;
+			// its own jackknife gives the parser's training tags
+			for _, t := range ts {
+				t.p1 = t.predX
+			}
+			jackknife(o.Seed+101, true)
 			fmt.Fprintf(o.Log, "syntax: jackknifed second-pass XPOS accuracy %.2f%% (%v)\n", tagAccuracy(ts), time.Since(start).Round(time.Second))
 		}
 	} else {
