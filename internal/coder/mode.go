@@ -9,11 +9,11 @@ import (
 	"github.com/annals-events/annals"
 )
 
-// mode finds negation, modals and governing words around the verb group.
 // noneDeterminers make an object that names nothing: "provided no
 // details".
 var noneDeterminers = map[string]bool{"no": true}
 
+// mode finds negation, modals and governing words around the verb group.
 func (s *sentence) mode(v int, cs int) annals.Mode {
 	// "is considering sending aid": an option weighed, not an act
 	if s.tok(v).Tag == "VBG" && v > s.first && weighVerbs[verbLemma(s.c.lx, s.tok(v-1))] && isVerb(s.tok(v-1)) {

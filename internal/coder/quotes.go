@@ -13,12 +13,22 @@ type quoteState struct {
 	speaker *annals.Mention // who opened it, when the sentence that opened it says
 }
 
+// doubleQuote reports a double quotation mark, which opens or closes a
+// quotation (single marks are also apostrophes).
+func doubleQuote(t string) bool {
+	switch t {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
 // openAt reports whether token k of the sentence stands inside a quotation,
 // counting the one left open by earlier sentences.
 func (s *sentence) openAt(k int) bool {
 	in := s.quote != nil && s.quote.open
 	for i := s.first; i < k; i++ {
-		if isQuote(s.tok(i).Text) && s.tok(i).Text != "'" && s.tok(i).Text != "’" && s.tok(i).Text != "‘" {
+		if doubleQuote(s.tok(i).Text) {
 			in = !in
 		}
 	}
@@ -32,7 +42,7 @@ func (s *sentence) carriedSpeaker(p int) (annals.Mention, bool) {
 		return annals.Mention{}, false
 	}
 	for i := s.first; i < p; i++ {
-		if t := s.tok(i).Text; t == "\"" || t == "“" || t == "”" || t == "``" || t == "''" {
+		if doubleQuote(s.tok(i).Text) {
 			return annals.Mention{}, false // the carried quotation closed before p
 		}
 	}
@@ -48,8 +58,7 @@ func (s *sentence) advanceQuote() {
 	}
 	in := s.quote.open
 	for i := s.first; i < s.last; i++ {
-		t := s.tok(i).Text
-		if !(t == "\"" || t == "“" || t == "”" || t == "``" || t == "''") {
+		if !doubleQuote(s.tok(i).Text) {
 			continue
 		}
 		if !in {
