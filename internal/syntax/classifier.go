@@ -78,9 +78,7 @@ func (c *classifier) score(scores []int32, feats []uint64) {
 				s = c.slots[j]
 			}
 			found[nf] = s
-			if s != 0 {
-				nf++
-			}
+			nf += int((s | -s) >> 63) // branch-free: 1 when found
 		}
 		for _, s := range found[:nf] {
 			off := (s >> 8) & maxOffset
@@ -127,21 +125,59 @@ func dense3Of(rows []qrow) *dense3 {
 }
 
 func (d *dense3) score(scores *[nActions]int32, feats []uint64) {
+	// The home slot of each feature is read without a data-dependent
+	// branch, so that the loads of all features overlap; the few whose
+	// home holds another key are probed after.
 	var a, b, c int32
-	for _, f := range feats {
-		k := uint64(uint32(f))
+	var slow [32]uint64
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), 64)]
+		feats = feats[len(batch):]
+		ns := 0
+		for _, f := range batch {
+			k := uint64(uint32(f))
+			v := d.slots[k*d.size>>32]
+			x := v>>48 ^ k&0xffff
+			miss := (x | -x) >> 63 // 1 when the fingerprint differs
+			w := v & (miss - 1)    // the weights on a match, else 0
+			a += int32(int16(w))
+			b += int32(int16(w >> 16))
+			c += int32(int16(w >> 32))
+			if miss&((v|-v)>>63) != 0 { // another key's slot: probe on
+				if ns == len(slow) {
+					a, b, c = d.probe(slow[:ns], a, b, c)
+					ns = 0
+				}
+				slow[ns] = k
+				ns++
+			}
+		}
+		a, b, c = d.probe(slow[:ns], a, b, c)
+	}
+	scores[0], scores[1], scores[2] = a, b, c
+}
+
+// probe adds the weights of keys (32-bit) whose home slot holds another
+// key, probing on from the slot after it.
+func (d *dense3) probe(keys []uint64, a, b, c int32) (int32, int32, int32) {
+	for _, k := range keys {
 		fp := k & 0xffff
 		j := k * d.size >> 32
-		v := d.slots[j]
-		for v != 0 && v>>48 != fp {
+		for {
 			if j++; j == d.size {
 				j = 0
 			}
-			v = d.slots[j]
+			v := d.slots[j]
+			if v == 0 {
+				break
+			}
+			if v>>48 == fp {
+				a += int32(int16(v))
+				b += int32(int16(v >> 16))
+				c += int32(int16(v >> 32))
+				break
+			}
 		}
-		a += int32(int16(v))
-		b += int32(int16(v >> 16))
-		c += int32(int16(v >> 32))
 	}
-	scores[0], scores[1], scores[2] = a, b, c
+	return a, b, c
 }
