@@ -95,14 +95,16 @@ func (c *classifier) score(scores []int32, feats []uint64) {
 // fingerprint in bits 48-63 and the three int16 weights below; 0 is
 // empty. The home slot is (key32 * size) >> 32, from the key's high
 // bits, so that home and fingerprint together pin the whole key; the
-// table is filled to about 70% and probed linearly.
+// table is filled to half (at 70% the probes past a full home slot,
+// for the many features the model lacks, cost a third of the parse) and
+// probed linearly.
 type dense3 struct {
 	slots []uint64
 	size  uint64
 }
 
 func dense3Of(rows []qrow) *dense3 {
-	size := uint64(len(rows))*10/7 + 1
+	size := uint64(len(rows))*2 + 1
 	d := &dense3{slots: make([]uint64, size), size: size}
 	for _, r := range rows {
 		var v uint64
