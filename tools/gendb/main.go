@@ -33,11 +33,22 @@ func main() {
 	}
 	defer db.Close()
 	ctx := context.Background()
+	if db.Name() == "sqlite" {
+		// for the build only: one connection, so these settings hold for
+		// every statement; a crash mid-build leaves a file to throw away
+		db.SQL().SetMaxOpenConns(1)
+		for _, p := range []string{"PRAGMA synchronous=OFF", "PRAGMA cache_size=-4000000", "PRAGMA temp_store=MEMORY"} {
+			if _, err := db.SQL().ExecContext(ctx, p); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
 	if err := gendata.Generate(ctx, db.SQL(), db.Name(), *n, *seed); err != nil {
 		log.Fatal(err)
 	}
 	// the rows went around the store: its place names and summaries
 	// are made from them now
+	log.Printf("gendb: %d events written in %s; rebuilding the derived tables", *n, time.Since(start).Round(time.Millisecond))
 	if err := db.Rebuild(ctx); err != nil {
 		log.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log"
 	"math"
 	"math/rand"
 	"strconv"
@@ -297,6 +298,9 @@ func Generate(ctx context.Context, db *sql.DB, dialect string, n int, seed int64
 		}
 		if err := tx.Commit(); err != nil {
 			return err
+		}
+		if hi%1000000 == 0 {
+			log.Printf("gendata: %d events", hi)
 		}
 	}
 	if pg {
