@@ -367,9 +367,17 @@ func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
 		a = append(append(append(append(a, args...), at...), as...), limit)
 		return q, append(a, limit)
 	}
-	q := `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + cs + `
+	// an actor alone (in id order) reads its two country-prefix indexes:
+	// at millions of events SQLite's statistics favour a skip-scan of
+	// events_dyad for the target arm, which reads and sorts every event
+	// with that target (0.24 s for USA at 5M events instead of 2 ms)
+	src, tgt := `events e`, `events e`
+	if _, ok := country(strings.ToUpper(actor)); ok && actorOnly(f) {
+		src, tgt = `events e INDEXED BY events_src3`, `events e INDEXED BY events_tgt3`
+	}
+	q := `SELECT ` + eventCols + ` FROM ` + src + ` WHERE ` + cond + ` AND ` + cs + `
 		UNION ALL
-		SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
+		SELECT ` + eventCols + ` FROM ` + tgt + ` WHERE ` + cond + ` AND ` + ct + ` AND NOT (` + cs + `)
 		ORDER BY ` + pos + ` LIMIT ?`
 	a = append(append(append(a, args...), at...), as...)
 	return q, append(a, limit)
