@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-
-	"github.com/annals-events/annals"
 )
 
 // Rebuild recomputes the tables derived from the events (the place names
@@ -37,12 +35,4 @@ func (s *DB) Rebuild(ctx context.Context) error {
 		}
 	}
 	return tx.Commit()
-}
-
-// actorOnly says whether f (its actor taken out) has no condition but
-// modes, confidence and the cursor, in id order.
-func actorOnly(f annals.EventFilter) bool {
-	return f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.From == "" && f.To == "" &&
-		f.Root == "" && f.Code == "" && f.QuadClass == 0 && f.Place == "" && f.Country == "" && f.Text == "" &&
-		f.DocID == "" && f.At == nil && f.Sort == "" && f.AfterDate == ""
 }

@@ -955,3 +955,11 @@ func fillGaps(bs []annals.Bucket, iv Interval) []annals.Bucket {
 	}
 	return out
 }
+
+// actorOnly says whether f (its actor taken out) has no condition but
+// modes, confidence and the cursor, in id order.
+func actorOnly(f annals.EventFilter) bool {
+	return f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.From == "" && f.To == "" &&
+		f.Root == "" && f.Code == "" && f.QuadClass == 0 && f.Place == "" && f.Country == "" && f.Text == "" &&
+		f.DocID == "" && f.At == nil && f.Sort == "" && f.AfterDate == ""
+}
