@@ -238,7 +238,12 @@ func futureCode(lx *Lexicon, code string) string {
 	fam, cat := "03", coopCategory(code)
 	switch {
 	case cat != "":
-	case strings.HasPrefix(code, "16"), strings.HasPrefix(code, "17"):
+	case strings.HasPrefix(code, "16"):
+		// "will suspend talks", "the ambassador will be recalled": a
+		// reduction of relations already decided is announced, not
+		// threatened; it stays itself, intended
+		return ""
+	case strings.HasPrefix(code, "17"):
 		fam, cat = "13", "sanction"
 	case code >= "18" && code < "21", strings.HasPrefix(code, "15"):
 		fam, cat = "13", "force"
