@@ -280,6 +280,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		if i := s.actorSlot(p, used); i >= 0 {
 			tgt, locTarget = s.coordinated(i), false // the row's @actor is its target
 		}
+		if len(tgt) == 1 && len(src) > 0 && s.possessor(tgt[0]) && ownSide(src, tgt) {
+			// "reaffirmed Pakistan's support for the Iranian leadership":
+			// the source's own country owning the object is not what the
+			// act is aimed at; an actor after the object is
+			if t2, l2 := s.objectRoot(tgt[0].Last+1, end, preps, allowLoc, root); len(t2) > 0 && t2[0].Code != "" && !ownSide(src, t2) {
+				tgt, locTarget = t2, l2
+			}
+		}
 		if len(tgt) == 0 && comp > 0 && fam != "02" { // (an appeal is aimed at whom it asks, not at what they should act on)
 			tgt, locTarget = s.objectRoot(comp, ce, preps, allowLoc, root)
 		}

@@ -177,14 +177,14 @@ func (t *Tagger) Tag(toks []Token) {
 	st.ctx = st.ctx[:0]
 	st.ctx = append(st.ctx, "-START-", "-START2-")
 	for i := range toks {
-		st.ctx = append(st.ctx, normalize(toks[i].Text, toks[i].Lower))
+		st.ctx = append(st.ctx, normalize(tagForm(toks[i].Text), toks[i].Lower))
 	}
 	st.ctx = append(st.ctx, "-END-", "-END2-")
 	_ = n
 	p1, p2 := "-START-", "-START2-"
 	quotes := 0
 	for i := range toks {
-		w := toks[i].Text
+		w := tagForm(toks[i].Text)
 		var tag string
 		if w == "-" {
 			tag = "-"
@@ -199,6 +199,17 @@ func (t *Tagger) Tag(toks []Token) {
 		p2, p1 = p1, tag
 	}
 	headlineVerbs(toks)
+}
+
+// tagForm is the word as the model knows it: typographic apostrophes
+// inside a word folded to ASCII ("Pakistan’s" splits into "Pakistan" and
+// "’s", which the model, trained on ASCII text, would read as a name and
+// not a possessive). A lone quotation mark stays as it is.
+func tagForm(w string) string {
+	if len(w) > len("’") && strings.ContainsAny(w, "’‘") {
+		return apostrophes.Replace(w)
+	}
+	return w
 }
 
 // headlineVerbs retags a present-tense verb that the model, trained on

@@ -177,6 +177,10 @@ func TestTagFixes(t *testing.T) {
 		{"The rebels said they will hand over their arms", "hand", "VB"},
 		{"China's coast guard boarded a Philippine supply boat and seized weapons", "seized", "VBD"},
 		{"Troops moved towards the border despite the warnings", "despite", "IN"},
+		// typographic apostrophes, as most news sites print them
+		{"The minister reaffirmed Kenya’s support for the talks", "’s", "POS"},
+		{"Officials said the army didn’t fire on the crowd", "n’t", "RB"},
+		{"“We will respond,’’ the spokesman said", "’’", "''"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
 		tg.Tag(toks)
