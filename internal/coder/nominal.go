@@ -94,6 +94,14 @@ func (s *sentence) noun(n int) {
 		}
 		break
 	}
+	if len(src) == 1 && len(src[0].Code) == 3 && !s.possessor(src[0]) {
+		// "Petro announced an increase in Colombian tariffs": the one who
+		// puts the measure into effect is the state's own actor, more
+		// precisely named than by the adjective
+		if subj := s.measureSubject(n); len(subj) == 1 && len(subj[0].Code) > 3 && strings.HasPrefix(subj[0].Code, src[0].Code) {
+			src = subj
+		}
+	}
 	end := min(s.last, after+8)
 	if b := s.clauseEnd(n); b < end {
 		end = b
@@ -479,3 +487,23 @@ var documents = map[string]bool{"resolution": true, "statement": true, "letter":
 // claimNouns introduce the content of a claim ("allegations that ...").
 var claimNouns = map[string]bool{"accusation": true, "allegation": true, "charge": true, "claim": true, "report": true,
 	"rumour": true, "rumor": true, "suggestion": true, "assertion": true, "speculation": true}
+
+// measureSubject returns the subject of the support or measure verb whose
+// object phrase holds the noun at n ("announced a 25% increase in
+// tariffs", "imposed new restrictions"), or nil when no such verb governs
+// it within the phrase.
+func (s *sentence) measureSubject(n int) []annals.Mention {
+	for g := n - 1; g >= s.first && g >= n-12; g-- {
+		tg := s.tok(g)
+		if isVerb(tg) {
+			if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
+				return s.subject(g)
+			}
+			return nil
+		}
+		if !(tg.Tag == "DT" || tg.Tag == "PRP$" || tg.Tag == "JJ" || isNoun(tg) || tg.Tag == "CD" || tg.Tag == "IN" || tg.Text == "%" || s.inMention[g]) {
+			return nil
+		}
+	}
+	return nil
+}
