@@ -475,11 +475,29 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 			s.add(a, nil, code, rule, ts, te, mode, conf)
 			continue
 		}
+		// a target that is the source itself ("Kenya reached out to Somalia,
+		// and the two countries ...": the pair holds Kenya) is no second,
+		// untargeted event beside the real target
+		others := 0
 		for _, b := range tgt {
+			if !selfTarget(a, b) {
+				others++
+			}
+		}
+		for _, b := range tgt {
+			if others > 0 && selfTarget(a, b) {
+				continue
+			}
 			b := b
 			s.add(a, &b, code, rule, ts, te, mode, conf)
 		}
 	}
+}
+
+// selfTarget reports a target that names the source itself: the same
+// mention, or the same actor code.
+func selfTarget(src, tgt annals.Mention) bool {
+	return tgt.Span == src.Span && !src.Ref || tgt.Code == src.Code && src.Code != ""
 }
 
 func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
