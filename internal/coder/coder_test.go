@@ -220,6 +220,21 @@ func TestRepeatsByTrigger(t *testing.T) {
 	}
 }
 
+// TestTwoActsOneCode: two triggers of one sentence with the same dyad and
+// code are two acts, not one told twice.
+func TestTwoActsOneCode(t *testing.T) {
+	txt := "India cut diplomatic ties with Pakistan and suspended all flights to Pakistan."
+	n := 0
+	for _, e := range code(t, "2025-04-24", txt) {
+		if e.Source == "IND" && e.Target == "PAK" && e.Root == "16" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d reductions of relations, want 2 (cut, suspended)", n)
+	}
+}
+
 // TestActorPhrases checks that source_text and target_text give the noun
 // phrase the sentence uses for each actor, and that the spans agree with the
 // text.

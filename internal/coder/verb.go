@@ -542,7 +542,7 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	e := s.event(src, tgt, code, rule, ts, te, mode)
 	e.Confidence = round2(conf)
 	for _, o := range s.events {
-		if o.Source == e.Source && o.Target == e.Target && o.Code == e.Code {
+		if o.Source == e.Source && o.Target == e.Target && o.Code == e.Code && o.TriggerSpan == e.TriggerSpan {
 			return
 		}
 	}

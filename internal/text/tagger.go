@@ -248,6 +248,26 @@ func headlineVerbs(toks []Token) {
 			}
 		}
 	}
+	for i := 1; i+2 < len(toks); i++ {
+		// a participle coordinated with a past tense is one too: "the two
+		// countries negotiated/VBN directly and agreed/VBD" (with no
+		// auxiliary before it: "had closed ... and activated" stays)
+		if t := &toks[i]; t.Tag == "VBN" && strings.HasPrefix(toks[i-1].Tag, "NN") {
+			j := i + 1
+			for j < len(toks) && toks[j].Tag == "RB" {
+				j++
+			}
+			if j+1 < len(toks) && (toks[j].Lower == "and" || toks[j].Lower == "but") {
+				k := j + 1
+				for k < len(toks) && toks[k].Tag == "RB" {
+					k++
+				}
+				if k < len(toks) && toks[k].Tag == "VBD" {
+					t.Tag = "VBD"
+				}
+			}
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		// and the reverse: "Boko Haram jihadists overran" has one verb
 		if t := &toks[i]; t.Tag == "VBZ" && (toks[i+1].Tag == "VBD" || toks[i+1].Tag == "VBN") && i > 0 && (toks[i-1].Tag == "NNP" || toks[i-1].Tag == "NNPS" || toks[i-1].Tag == "JJ") &&
