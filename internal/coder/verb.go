@@ -427,7 +427,7 @@ func (s *sentence) noTarget(code string, src, tgt []annals.Mention, v, end int) 
 		}
 	}
 	if len(tgt) == 0 && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18")) {
-		for k := v + 1; k < end && k < v+12; k++ {
+		for k := v + 1; k < end && k < v+20; k++ {
 			if l := s.tok(k).Lower; l == "sea" || l == "ocean" || l == "waters" {
 				for j := k - 1; j > v && j >= k-4; j-- {
 					if l := s.tok(j).Lower; l == "into" || l == "toward" || l == "towards" {
