@@ -63,6 +63,7 @@ type Lexicon struct {
 	compMap map[string]string // family+"/"+category -> code
 	conf    *confModel        // confidence.tsv, nil when the folder has none
 	byLoc   map[string]*pattern
+	recodes []*recodeRow // recode.tsv, in file order
 	Files   []string
 }
 
@@ -196,6 +197,14 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					return fmt.Errorf("unknown row kind %q: want verb, comp or code", c[0])
 				}
 				return nil
+			})
+		case f == "recode.tsv":
+			read(f, 6, func(c []string, loc string) error {
+				r, err := parseRecode(lx, c, loc)
+				if err == nil {
+					lx.recodes = append(lx.recodes, r)
+				}
+				return err
 			})
 		case f == "cameo.tsv":
 		case f == ConfidenceFile:

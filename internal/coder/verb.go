@@ -540,6 +540,10 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 		conf -= 0.1 // subordinate, relative or participle clause
 	}
 	e := s.event(src, tgt, code, rule, ts, te, mode)
+	if e.Code == "---" {
+		s.tr.add(s.tok(ts).Text + ": " + e.Rule + ": no event")
+		return
+	}
 	e.Confidence = round2(conf)
 	for _, o := range s.events {
 		if o.Source == e.Source && o.Target == e.Target && o.Code == e.Code && o.TriggerSpan == e.TriggerSpan {
@@ -598,23 +602,12 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 		e.TargetText = doc.Article.Text[e.TargetSpan.Start:e.TargetSpan.End]
 	}
 	lemma := verbLemma(s.c.lx, s.tok(ts))
-	if c := crowdCode(code, src, lemma); c != code {
+	if c, r := s.c.lx.recode(lemma, code, src, e.Sentence); r != nil {
 		e.Code, e.Rule = c, rule+" (by who acts: "+c+")"
 	} else if code == "190" && aerial(e.SourceText) {
 		e.Code, e.Rule = "195", rule+" (from the air: 195)"
 	} else if c := repressed(code, src, tgt); c != code {
 		e.Code, e.Rule = c, rule+" (on a crowd: "+c+")"
-	}
-	// "Chinese peacekeepers arrived in South Sudan": a deployment of
-	// peacekeepers (074), not a visit
-	if (code == "040" || code == "042" || code == "154") && (lemma == "arrive" || lemma == "land" || lemma == "deploy" || lemma == "deployment") &&
-		(len(src.Code) >= 6 && src.Code[3:6] == "MIL" || lemma == "deployment") && strings.Contains(strings.ToLower(e.Sentence), "peacekeep") {
-		e.Code, e.Rule = "074", rule+" (peacekeepers: 074)"
-	}
-	// "American troops have begun leaving Afghanistan": a military
-	// withdrawal, not a consultation
-	if strings.HasPrefix(code, "04") && (lemma == "leave" || lemma == "exit" || lemma == "quit") && len(src.Code) >= 6 && src.Code[3:6] == "MIL" {
-		e.Code, e.Rule = "0874", rule+" (troops leaving: 0874)"
 	}
 	if info := s.c.lx.Info(e.Code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
@@ -640,47 +633,6 @@ func aerial(text string) bool {
 		}
 	}
 	return false
-}
-
-// crowdWords name people protesting.
-var crowdWords = []string{"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "marcher"}
-
-// civilianRoles are actor roles that hold no armed force.
-var civilianRoles = map[string]bool{"CVL": true, "OPP": true, "LAB": true, "AGR": true, "EDU": true, "BUS": true, "MED": true, "REF": true, "NGO": true}
-
-// crowdCode recodes a verb by who does it: farmers or students who block
-// a road obstruct passage (144) where a navy that blocks a convoy imposes a
-// blockade (191), and protesters who clash with or attack the police riot
-// (145) rather than use military force.
-func crowdCode(code string, src annals.Mention, lemma string) string {
-	text := strings.ToLower(src.Text)
-	crowd := false
-	for _, w := range crowdWords {
-		if strings.Contains(text, w) {
-			crowd = true
-		}
-	}
-	civil := crowd
-	if c := string(src.Code); len(c) >= 6 && c[:3] != "IGO" {
-		civil = civil || civilianRoles[c[3:6]]
-	}
-	switch {
-	case civil && (lemma == "block" || lemma == "blockade") && (code == "170" || code == "191"):
-		return "144"
-	case !civil && lemma == "block" && code == "170" && len(src.Code) >= 6 && (src.Code[3:6] == "MIL" || src.Code[3:6] == "COP"):
-		return "191" // "the coast guard blocked a resupply mission"
-	case strings.Contains(text, "suicide") && (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")):
-		return "1831" // "a suicide bomber killed five engineers"
-	case civil && (lemma == "gather" || lemma == "assemble" || lemma == "converge" || lemma == "congregate") && code == "040":
-		return "141" // "protesters who had gathered outside parliament": a rally
-	case (lemma == "bombing" || lemma == "bomb") && code == "195" && len(src.Code) >= 6 && (src.Code[3:6] == "INS" || src.Code[3:6] == "REB" || src.Code[3:6] == "SEP" || src.Code[3:6] == "CRM"):
-		return "183" // "the terrorist bombing in Beirut": no air force's
-	case civil && lemma == "strike" && code == "190":
-		return "143" // "the strike by coal workers": a labour strike
-	case crowd && (code == "180" || code == "182" || code == "190" || code == "193" || code == "171" || code == "1712"):
-		return "145" // but "demonstrators launched missiles" stays 19x
-	}
-	return code
 }
 
 // repressed recodes force by the state on a crowd as repression (175):
