@@ -42,11 +42,14 @@ type pattern struct {
 	curated bool
 }
 
-// bareStatementCodes are the codes a generated catch-all row gives a verb
-// of saying ("cite", "describe", "emphasize": 010). Without a pattern of
-// annals' own, such a verb codes no event: CAMEO's statement is for what
-// is said to or about someone, and the bare verb fires on news far more
-// often wrongly than rightly.
+// bareStatementCodes are the codes a row with no words after its verb
+// gives a verb of saying ("say", "cite", "describe", "emphasize": 010),
+// whether PETRARCH-2's or annals' own. Such a row codes no event by
+// itself: CAMEO's statement is for what is said to or about someone
+// ("comment on", a pattern with words), the bare verb fires on news far
+// more often wrongly than rightly, and what is said is coded from the
+// verb's complement. The rows stay for what they carry (the verb is a
+// reporting verb, with a code its complement conversions start from).
 var bareStatementCodes = map[string]bool{"010": true}
 
 // catchAll reports a generated row with no words after its trigger: a

@@ -70,7 +70,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	if p != nil {
 		code, rule = p.code, p.loc
 	}
-	if p != nil && catchAll(p) && bareStatementCodes[p.code] && fam == "" {
+	if p != nil && len(p.follow) == 0 && bareStatementCodes[p.code] && fam == "" {
 		// "cited South Korean media", "described it as": a verb of saying
 		// with nothing the lexicon codes is no statement event
 		s.tr.add(t.Text + ": a bare verb of saying (" + p.loc + "), not coded")
