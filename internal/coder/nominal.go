@@ -507,3 +507,19 @@ func (s *sentence) measureSubject(n int) []annals.Mention {
 	}
 	return nil
 }
+
+// nominalObject reports whether the object phrase right after the verb at
+// v holds a nominal event trigger ("ordered visa restrictions", "announced
+// new tariffs on ...").
+func (s *sentence) nominalObject(v int) bool {
+	for k := v + 1; k < s.last && k <= v+6; k++ {
+		t := s.tok(k)
+		if isNoun(t) && len(s.c.lx.nouns[t.Lemma]) > 0 {
+			return true
+		}
+		if !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || isNoun(t) || t.Text == "%") {
+			return false
+		}
+	}
+	return false
+}

@@ -76,6 +76,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		s.tr.add(t.Text + ": a bare verb of saying (" + p.loc + "), not coded")
 		return
 	}
+	if p != nil && catchAll(p) && rule == p.loc && (supportVerbs[verbLemma(lx, t)] || measureVerbs[verbLemma(lx, t)]) && s.nominalObject(v) {
+		// "ordered visa restrictions", "announced new tariffs": the noun
+		// is the event, with this verb's subject; the bare row's code
+		// (order: 100, a demand) is not another
+		s.tr.add(t.Text + ": the object is an event of its own; " + p.loc + " not coded")
+		return
+	}
 	comp := -1
 	if fam == "=" {
 		// "scheduled to attend", "wants to re-examine", "helped to carry
