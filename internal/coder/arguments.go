@@ -266,6 +266,11 @@ func (s *sentence) subject(v int) []annals.Mention {
 				}
 				for i := len(s.ms) - 1; i >= 0; i-- {
 					if s.ms[i].Last == a {
+						if rel == "which" && s.namesPlace(i) {
+							// "a strike on a consulate in Damascus, Syria,
+							// which killed seven": a place does not act
+							return nil
+						}
 						return s.coordinated(i)
 					}
 				}
@@ -909,4 +914,19 @@ func (s *sentence) mentionIn(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// namesPlace reports whether mention i names only where something is: a
+// town or region ("Mumbai"), or a country qualifying the town or capital
+// before it ("Damascus, Syria").
+func (s *sentence) namesPlace(i int) bool {
+	m := s.ms[i]
+	if m.Place {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	p := s.ms[i-1] // "Damascus, Syria": a town (or capital) and its own country
+	return (p.Place || p.Code == m.Code && m.Code != "") && p.Last+1 == m.First && s.tok(m.First-1).Text == ","
 }
