@@ -61,9 +61,12 @@ type Lexicon struct {
 	family  map[string]string // governing verb -> complement family
 	compCat map[string]string // complement verb -> category
 	compMap map[string]string // family+"/"+category -> code
-	conf    *confModel        // confidence.tsv, nil when the folder has none
-	byLoc   map[string]*pattern
-	Files   []string
+	// reciprocal names the predicates whose coordinated actors act on each
+	// other (reciprocal.tsv): meet, agree, clash, "talks", "ties"
+	reciprocal map[string]bool
+	conf       *confModel // confidence.tsv, nil when the folder has none
+	byLoc      map[string]*pattern
+	Files      []string
 }
 
 // LexiconError lists every problem as file:line: message.
@@ -78,7 +81,8 @@ type Lemmatizer func(string) string
 // words in patterns the way the front-end lemmatizes text.
 func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
-		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{}}
+		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{},
+		reciprocal: map[string]bool{}}
 	var probs []string
 	read := func(name string, cols int, fn func(c []string, loc string) error) {
 		b, err := fs.ReadFile(fsys, name)
@@ -194,6 +198,18 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					lx.compMap[c[1]+"/"+c[2]] = c[3]
 				default:
 					return fmt.Errorf("unknown row kind %q: want verb, comp or code", c[0])
+				}
+				return nil
+			})
+		case f == "reciprocal.tsv":
+			read(f, 2, func(c []string, loc string) error {
+				w := strings.ToLower(strings.TrimSpace(c[0]))
+				if w == "" {
+					return fmt.Errorf("empty lemma")
+				}
+				lx.reciprocal[w] = true
+				if l := strings.Join(norm(w), " "); l != w {
+					lx.reciprocal[l] = true // as the front-end lemmatizes it
 				}
 				return nil
 			})

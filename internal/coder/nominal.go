@@ -303,7 +303,7 @@ func (s *sentence) noun(n int) {
 	if len(tgt) == 0 {
 		conf -= 0.15
 	}
-	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf)
+	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf, s.reciprocal(lx.Info(code), []int{n, support, agreeVerb}))
 	if agreeVerb >= 0 {
 		// CAMEO codes what was agreed, not the agreeing: the verb's own
 		// agreement event gives way to its content
