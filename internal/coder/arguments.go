@@ -688,14 +688,26 @@ func (s *sentence) byAgent(from, end int) []annals.Mention { return s.agentAfter
 // agentAfter is byAgent, with "from" naming the agent only when withFrom
 // is set: "a withdrawal from ECOWAS" is not ECOWAS's.
 func (s *sentence) agentAfter(from, end int, withFrom bool) []annals.Mention {
+	return s.agentWith(from, end, func(int) bool { return withFrom })
+}
+
+// agentWith is agentAfter, with "from" at token k naming the agent when
+// fromOK(k) says so.
+func (s *sentence) agentWith(from, end int, fromOK func(k int) bool) []annals.Mention {
 	for i, m := range s.ms {
 		if m.First <= from || m.First >= end || m.First == s.first {
 			continue
 		}
-		// "by Russia", "by the army", "by prison guards"
-		for k := m.First - 1; k > from && k >= m.First-3; k-- {
+		// "by Russia", "by the army", "by prison guards", "by a wave of
+		// Russian missiles" (a quantity of them: quantities)
+		for k, back := m.First-1, m.First-3; k > from && k >= back; k-- {
 			w := s.tok(k)
-			if w.Lower == "by" || w.Lower == "from" && withFrom {
+			if w.Lower == "of" && k-1 > from && quantities[s.tok(k-1).Lower] {
+				k--
+				back = k - 2
+				continue
+			}
+			if w.Lower == "by" || w.Lower == "from" && fromOK(k) {
 				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
 					return nil // "killed by the Malaysia Airlines flight MH17 crash"
 				}
@@ -790,7 +802,8 @@ func coordGap(gap []annals.Token) bool {
 var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
 	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
 	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true,
-	"supporters": true, "followers": true, "loyalists": true}
+	"supporters": true, "followers": true, "loyalists": true,
+	"wave": true, "barrage": true, "salvo": true, "volley": true, "swarm": true, "hail": true, "string": true, "series": true}
 
 // pronounSubject returns the index of a personal pronoun right before the
 // verb group starting at vg ("they will", "it had"), or -1.

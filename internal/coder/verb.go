@@ -214,7 +214,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	preps := prepsOf(p)
 	if s.passive(v) && !(fam == "03" && comp > v) { // ("is committed to opening": an adjective)
-		tgt = s.subject(v)
+		tgt = s.passiveTarget(v, baseRoot)
 		// the agent stands inside the participle's own phrase: not "by
 		// Putin" in "the civilians imprisoned for ... were released by Putin"
 		pe := ce
@@ -224,7 +224,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				break
 			}
 		}
-		src = s.byAgent(v, pe)
+		src = s.passiveAgent(v, pe)
 		conf -= 0.05
 		if len(src) == 0 {
 			// "UN sanctions against Iran were lifted": whoever imposed them
