@@ -106,6 +106,17 @@ func (s *sentence) objectNext(v int) bool {
 		return false
 	}
 	n := s.tok(v + 1)
+	if n.Tag == "JJ" {
+		// "seized military facilities", but not "held captive in Libya"
+		for k := v + 2; k < s.last && k <= v+4; k++ {
+			if t := s.tok(k); isNoun(t) {
+				return true
+			} else if t.Tag != "JJ" && t.Tag != "," && t.Tag != "CC" {
+				return false
+			}
+		}
+		return false
+	}
 	return n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n)
 }
 
