@@ -26,6 +26,9 @@ func (s *sentence) describing() {
 		if r := s.appositiveRelative(ti); r >= 0 {
 			return fmt.Sprintf("%s %s->%s: in a relative clause (%q) that describes a noun, not coded", e.Code, e.Source, e.Target, s.tok(r).Text)
 		}
+		if s.attributive(ti) {
+			return fmt.Sprintf("%s %s->%s: %q is a participle used as an adjective, not coded", e.Code, e.Source, e.Target, s.tok(ti).Text)
+		}
 		if e.Target == "" && s.describingParticiple(ti, e) {
 			return fmt.Sprintf("%s %s->: a participle describing %q with no actor of its own, not coded", e.Code, e.Source, e.SourceText)
 		}
@@ -72,4 +75,58 @@ func (s *sentence) describingParticiple(v int, e annals.Event) bool {
 		return false
 	}
 	return e.SourceSpan.End <= p.End && e.SourceSpan.End >= p.Start
+}
+
+// relativeAt reports a relative clause opening at k after the noun it
+// describes ("a theatre where civilians were sheltering", "the group that
+// kidnapped the journalists"): its actors are not the main predicate's
+// object.
+func (s *sentence) relativeAt(k int) bool {
+	if k-1 <= s.first || !relWords[s.tok(k).Lower] {
+		return false
+	}
+	t, p := s.tok(k), s.tok(k-1)
+	if t.Lower == "that" && t.Tag != "WDT" {
+		return false // a complementizer
+	}
+	return isNoun(p) || p.Text == ","
+}
+
+// attributive reports a past participle (or the past form the tagger
+// took for a tense) used as an adjective before its noun: "wounded soldiers", "the armed groups", "a heavily armed
+// minority". It is preceded by a determiner, a number, an adjective, an
+// adverb after one of those, a preposition or a relative adverb, and
+// followed by the noun (past adjectives).
+func (s *sentence) attributive(v int) bool {
+	tag := s.tok(v).Tag
+	if tag != "VBN" && tag != "VBD" || v-1 < s.first || v+1 >= s.last {
+		return false
+	}
+	p := v - 1
+	for p > s.first && s.tok(p).Tag == "RB" {
+		p-- // "a heavily armed minority"
+	}
+	switch s.tok(p).Tag {
+	case "DT", "PDT", "CD", "JJ", "PRP$", "POS", "IN", "WRB":
+	default:
+		return false
+	}
+	if p < v-1 && s.tok(p).Tag == "IN" {
+		return false // "was by far deployed"
+	}
+	if tag == "VBD" && (s.tok(p).Tag == "IN" || s.tok(p).Tag == "JJ") {
+		// a past tense the tagger read right: "the strike that/IN killed
+		// civilians", "the secretary-general/JJ urged Israel"
+		return false
+	}
+	for k := v + 1; k < s.last && k <= v+3; k++ {
+		t := s.tok(k)
+		if isNoun(t) {
+			return t.Tag == "NN" || t.Tag == "NNS" // a common noun: not "urged Israel"
+		}
+		if t.Tag != "JJ" {
+			return false
+		}
+	}
+	return false
 }

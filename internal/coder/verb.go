@@ -270,6 +270,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			end = comp // "demanded that Afghanistan act": up to the complement
 		} else {
 			for k := after; k < ce; k++ {
+				if s.relativeAt(k) {
+					end = k // "bombed a theatre where civilians were sheltering": not the clause's actors
+					break
+				}
 				if tk, pt := s.tok(k), s.tok(k-1).Tag; (tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP") && !isAux(tk) && !s.inMention[k] &&
 					pt != "DT" && pt != "CD" && pt != "JJ" && pt != "PRP$" && // ("the two exiled dissidents")
 					!(reportingVerbs[verbLemma(lx, tk)] && pt == "PRP") { // ("strikes on what it said were bases")
