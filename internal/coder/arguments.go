@@ -438,10 +438,16 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Last > b.First {
 			break
 		}
-		if !coordGap(s.doc.Tokens[a.Last:b.First]) || !containsMention(out, a) {
+		gap := s.doc.Tokens[a.Last:b.First]
+		if h := headNouns(gap); h > 0 && h < len(gap) && h <= 3 {
+			// "sanctions on Russian tankers and Chinese suppliers": the
+			// first conjunct's head nouns stand between the two actors
+			gap = gap[h:]
+		}
+		if !coordGap(gap) || !containsMention(out, a) {
 			break
 		}
-		if !conjGap(s.doc.Tokens[a.Last:b.First]) && !s.listCloses(j) {
+		if !conjGap(gap) && !s.listCloses(j) {
 			break
 		}
 		out = append(out, b)
@@ -758,6 +764,16 @@ func allNouns(toks []annals.Token) bool {
 		}
 	}
 	return true
+}
+
+// headNouns counts the common nouns that open gap: the head of a phrase
+// whose actor is a modifier ("Russian shadow fleet tankers").
+func headNouns(gap []annals.Token) int {
+	n := 0
+	for n < len(gap) && (gap[n].Tag == "NN" || gap[n].Tag == "NNS") {
+		n++
+	}
+	return n
 }
 
 // conjGap reports a conjunction between two mentions.

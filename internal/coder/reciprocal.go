@@ -96,3 +96,13 @@ func sameSide(m annals.Mention, src []annals.Mention) bool {
 	}
 	return false
 }
+
+// allSameSide reports whether every mention of ms names one of src.
+func allSameSide(ms, src []annals.Mention) bool {
+	for _, m := range ms {
+		if !sameSide(m, src) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}

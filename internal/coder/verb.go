@@ -286,6 +286,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		var locTarget bool
 		root := baseRoot
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
+		if len(tgt) > 0 && len(preps) > 0 && allSameSide(tgt, src) {
+			// "met the Irish prime minister and the NATO chief at the White
+			// House": the pattern's preposition named the source's own
+			// place; the object is the target
+			if t2, l2 := s.objectRoot(after, end, nil, allowLoc, root); len(t2) > 0 && !allSameSide(t2, src) {
+				tgt, locTarget = t2, l2
+			}
+		}
 		if i := s.actorSlot(p, used); i >= 0 {
 			tgt, locTarget = s.coordinated(i), false // the row's @actor is its target
 		}
