@@ -411,8 +411,12 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 			}
 			break
 		}
+		after := b.Last
+		for after+1 < s.last && s.tok(after).Tag == "RB" {
+			after++ // "Finland, Sweden formally apply"
+		}
 		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower]) && len(gap) == 1 && gap[0].Text == "," &&
-			b.Last < s.last && (isVerb(s.tok(b.Last)) || isNoun(s.tok(b.Last))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
+			after < s.last && (isVerb(s.tok(after)) || after == b.Last && isNoun(s.tok(after))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
 		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
 			break
 		}

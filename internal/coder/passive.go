@@ -64,3 +64,19 @@ func (s *sentence) passiveAgent(v, end int) []annals.Mention {
 		return !(isNoun(p) && !s.inMention[k-1])
 	})
 }
+
+// participleAgent returns the by-agent of a passive participle that
+// describes a noun in [from, end): "drones launched by the Houthis",
+// "a convoy escorted by UN troops".
+func (s *sentence) participleAgent(from, end int) []annals.Mention {
+	for k := from + 1; k+1 < end; k++ {
+		if s.tok(k).Lower != "by" {
+			continue
+		}
+		if p := s.tok(k - 1); (p.Tag == "VBN" || p.Tag == "VBD") && k-2 >= from && isNoun(s.tok(k-2)) {
+			return s.byAgent(k-1, end)
+		}
+		return nil
+	}
+	return nil
+}

@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/annals-events/annals"
+import (
+	"strings"
+
+	"github.com/annals-events/annals"
+)
 
 // Coordinated actors and the direction of their event. "American and
 // British warships shot down drones" is one event per conjunct against the
@@ -62,7 +66,7 @@ func (s *sentence) objectWords(k int) []int {
 			return append(out, i)
 		case t.Tag == "PRP$":
 			out = append(out, i)
-		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "VBN":
+		case t.Tag == "DT" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "CD" || t.Tag == "VBN":
 		default:
 			return out
 		}
@@ -105,4 +109,15 @@ func allSameSide(ms, src []annals.Mention) bool {
 		}
 	}
 	return len(ms) > 0
+}
+
+// otherSide returns the mentions of tgt that name none of src.
+func otherSide(tgt, src []annals.Mention) []annals.Mention {
+	var kept []annals.Mention
+	for _, b := range tgt {
+		if !sameSide(b, src) {
+			kept = append(kept, b)
+		}
+	}
+	return kept
 }

@@ -294,6 +294,14 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt, locTarget = t2, l2
 			}
 		}
+		if info != nil && info.Quad == 4 && len(otherSide(tgt, src)) == 0 {
+			// "shot down drones launched by the Houthis": force on a thing
+			// is aimed at whoever the participle after it says sent it
+			// (the source's own is no target of its)
+			if ag := s.participleAgent(after, end); len(ag) > 0 {
+				tgt = ag
+			}
+		}
 		if i := s.actorSlot(p, used); i >= 0 {
 			tgt, locTarget = s.coordinated(i), false // the row's @actor is its target
 		}
@@ -467,13 +475,7 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 	if len(src) > 1 {
 		// "American and British warships shot down drones" the actors
 		// stage gave to one of them: no conjunct's own is a target
-		var kept []annals.Mention
-		for _, b := range tgt {
-			if !sameSide(b, src) {
-				kept = append(kept, b)
-			}
-		}
-		tgt = kept
+		tgt = otherSide(tgt, src)
 	}
 	if len(tgt) == 0 && len(src) > 1 && (recip || s.eachOther(ts)) {
 		for _, a := range src {
