@@ -132,6 +132,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
+	if i := s.closedRelative(vg); i >= 0 {
+		return s.coordinated(i) // "A Ukrainian airliner that had just taken off from Tehran was shot down"
+	}
 	if vg-1 > s.first && s.tok(vg-1).Text == "," {
 		// "China, which has close ties with both sides, offered": the
 		// relative clause has closed; the verb is the main one

@@ -130,3 +130,40 @@ func (s *sentence) attributive(v int) bool {
 	}
 	return false
 }
+
+// closedRelative returns the mention a restrictive relative clause
+// describes when that clause has closed before the verb group at vg,
+// which is then the main clause's: "A Ukrainian airliner that had just
+// taken off from Tehran was shot down". The clause opens with its pronoun
+// as subject (no actor before its own verb) and holds a verb of its own
+// before vg. It returns -1 otherwise.
+func (s *sentence) closedRelative(vg int) int {
+	r := s.clauseStart(vg)
+	if r <= s.first+1 || r >= vg || !relativePronoun(s.tok(r)) || s.tok(r-1).Text == "," {
+		return -1
+	}
+	own := -1 // the clause's own verb
+	for k := r + 1; k < vg; k++ {
+		t := s.tok(k)
+		if s.inMention[k] && own < 0 {
+			return -1 // "the town that Russian troops seized": a subject of its own
+		}
+		if isVerb(t) && !isAux(t) && own < 0 {
+			own = k
+		}
+	}
+	if own < 0 {
+		return -1
+	}
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		if m := s.ms[i]; m.Last <= r && m.Last >= r-3 && allNouns(s.doc.Tokens[m.Last:r]) {
+			return i // the mention or its head noun before the pronoun
+		}
+	}
+	return -1
+}
+
+// relativePronoun reports who, which or a relative "that".
+func relativePronoun(t *annals.Token) bool {
+	return t.Lower == "who" || t.Lower == "which" || t.Lower == "that" && t.Tag == "WDT"
+}
