@@ -171,6 +171,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 		if s.participleObject(m, cs) {
 			continue // "the coalition fighting Houthi rebels has declared": a participle's object
 		}
+		if s.phraseConjunct(i) {
+			continue // "Israeli jets flying over Syria and Iraq struck": inside the phrase, as Syria is
+		}
 		if m.First > s.first {
 			pi := m.First - 1
 			for k := pi; k > s.first && k >= m.First-3; k-- {

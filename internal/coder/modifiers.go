@@ -167,3 +167,30 @@ func (s *sentence) closedRelative(vg int) int {
 func relativePronoun(t *annals.Token) bool {
 	return t.Lower == "who" || t.Lower == "which" || t.Lower == "that" && t.Tag == "WDT"
 }
+
+// phraseConjunct reports a mention coordinated with the one before it
+// when that one stands inside a prepositional phrase: the second conjunct
+// of "over Syria and Iraq" is in the phrase too.
+func (s *sentence) phraseConjunct(i int) bool {
+	if i <= 0 {
+		return false
+	}
+	a, b := s.ms[i-1], s.ms[i]
+	if a.Last > b.First || a.First <= s.first {
+		return false
+	}
+	gap := s.doc.Tokens[a.Last:b.First]
+	if !coordGap(gap) || !conjGap(gap) && !s.listCloses(i-1) {
+		return false
+	}
+	if gap[0].Text == "," && b.Last < s.last && s.finite(b.Last) {
+		return false // "rockets at northern Israel, and Israeli jets struck": the next clause's subject
+	}
+	k := s.startPP(a.First)
+	if k < 0 && s.tok(a.First-1).Tag == "IN" && !subordinators[s.tok(a.First-1).Lower] {
+		k = a.First - 1
+	}
+	// (not "of": "the defence chiefs of South Korea and the United States
+	// condemned" names whose chiefs)
+	return k >= 0 && s.tok(k).Lower != "of"
+}
