@@ -722,8 +722,8 @@ func coordGap(gap []annals.Token) bool {
 			commas++
 		case "the", "its", "their":
 		default:
-			if !(conj && (t.Tag == "JJ" || t.Tag == "VBN")) {
-				return false // (an adjective of the next conjunct: "the government and regional forces")
+			if !(conj && (t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "CD")) {
+				return false // (an adjective or number of the next conjunct: "the government and regional forces", "two Iranian and three Chinese companies")
 			}
 		}
 	}
