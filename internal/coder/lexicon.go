@@ -64,6 +64,9 @@ type Lexicon struct {
 	// reciprocal names the predicates whose coordinated actors act on each
 	// other (reciprocal.tsv): meet, agree, clash, "talks", "ties"
 	reciprocal map[string]bool
+	// recipMarks holds the markers of reciprocal.tsv by kind (modifier,
+	// adverb, object): "joint", "together", "each other"
+	recipMarks map[string]map[string]bool
 	conf       *confModel // confidence.tsv, nil when the folder has none
 	byLoc      map[string]*pattern
 	Files      []string
@@ -82,7 +85,7 @@ type Lemmatizer func(string) string
 func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
 		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{},
-		reciprocal: map[string]bool{}}
+		reciprocal: map[string]bool{}, recipMarks: map[string]map[string]bool{"modifier": {}, "adverb": {}, "object": {}}}
 	var probs []string
 	read := func(name string, cols int, fn func(c []string, loc string) error) {
 		b, err := fs.ReadFile(fsys, name)
@@ -202,14 +205,21 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 				return nil
 			})
 		case f == "reciprocal.tsv":
-			read(f, 2, func(c []string, loc string) error {
-				w := strings.ToLower(strings.TrimSpace(c[0]))
+			read(f, 3, func(c []string, loc string) error {
+				w := strings.Join(strings.Fields(strings.ToLower(c[1])), " ")
 				if w == "" {
-					return fmt.Errorf("empty lemma")
+					return fmt.Errorf("empty word")
 				}
-				lx.reciprocal[w] = true
-				if l := strings.Join(norm(w), " "); l != w {
-					lx.reciprocal[l] = true // as the front-end lemmatizes it
+				switch k := strings.TrimSpace(c[0]); k {
+				case "predicate":
+					lx.reciprocal[w] = true
+					if l := strings.Join(norm(w), " "); l != w {
+						lx.reciprocal[l] = true // as the front-end lemmatizes it
+					}
+				case "modifier", "adverb", "object":
+					lx.recipMarks[k][w] = true
+				default:
+					return fmt.Errorf("unknown row kind %q: want predicate, modifier, adverb or object", k)
 				}
 				return nil
 			})

@@ -121,3 +121,12 @@ func otherSide(tgt, src []annals.Mention) []annals.Mention {
 	}
 	return kept
 }
+
+// objectMark reports a reciprocal object of reciprocal.tsv ("each other",
+// "one another") starting at token i.
+func (s *sentence) objectMark(i int) bool {
+	if i+1 >= s.last {
+		return false
+	}
+	return s.c.lx.recipMarks["object"][s.tok(i).Lower+" "+s.tok(i+1).Lower]
+}
