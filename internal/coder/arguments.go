@@ -229,7 +229,10 @@ func (s *sentence) subject(v int) []annals.Mention {
 					a--
 				}
 				for i := len(s.ms) - 1; i >= 0; i-- {
-					if s.ms[i].Last == a {
+					if m := s.ms[i]; m.Last == a {
+						if k := s.startPP(m.First); rel == "which" && m.Place && k > s.first && locatives[s.tok(k).Lower] && isNoun(s.tok(k-1)) && !s.inMention[k-1] {
+							return nil // "the bombing in Quetta, which killed 12": the noun the place modifies
+						}
 						return s.coordinated(i)
 					}
 				}
