@@ -182,6 +182,9 @@ func (s *sentence) agentWith(from, end int, fromOK func(k int) bool) []annals.Me
 				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
 					return nil // "killed by the Malaysia Airlines flight MH17 crash"
 				}
+				if n := i + 1; m.Code == "" && n < len(s.ms) && s.ms[n].First == m.Last && s.ms[n].Code != "" {
+					return s.coordinated(n) // "by Kazakh security forces": the coded head of the phrase
+				}
 				return s.coordinated(i)
 			}
 			if !(w.Tag == "DT" || w.Tag == "JJ" || isNoun(w) || w.Tag == "PRP$") {
