@@ -10,59 +10,6 @@ import (
 	"github.com/annals-events/annals/internal/when"
 )
 
-// passive reports a be/get auxiliary before a past participle, or a
-// participle modifying a noun with a by-agent ("warplanes supported by
-// Russia").
-func (s *sentence) passive(v int) bool {
-	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
-		return s.reducedRelative(v) || s.patientParticiple(v)
-	}
-	if (s.tok(v).Tag == "VBN" || s.tok(v).Tag == "VBD") && v-2 >= s.first && s.tok(v-1).Text == "," && isNoun(s.tok(v-2)) && v+1 < s.last &&
-		(s.tok(v+1).Lower == "by" || patientVerbs[verbLemma(s.c.lx, s.tok(v))] && !s.objectNext(v)) {
-		return true // "The ceasefire, brokered by Egypt and Qatar,", "Eighteen fishermen, held captive in Libya,"
-	}
-	if s.tok(v).Tag != "VBN" {
-		return false
-	}
-	if v > s.first && isNoun(s.tok(v-1)) && s.reducedRelative(v) {
-		return true // "there were ten soldiers killed in ..."
-	}
-	if v > s.first && isNoun(s.tok(v-1)) && v+1 < s.last {
-		// "freed the blogger and activists arrested last week": a
-		// participle after a noun, once the main verb has come
-		for k := v - 2; k >= s.first; k-- {
-			if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) ||
-				t.Tag == "VBN" && k > s.first && s.tok(k-1).Lemma == "have" { // "have freed the blogger, along with activists arrested last week"
-				return true
-			}
-		}
-		// a participle after a noun: "warplanes supported by Russia",
-		// "the civilians imprisoned for acting against Moscow"
-		switch n := s.tok(v + 1); {
-		case n.Lower == "by":
-			return true
-		case n.Tag == "IN" || n.Tag == "," || n.Tag == "RB" || n.Tag == "TO":
-			// only when a main verb follows; otherwise the tagger called a
-			// past tense a participle ("protesters rallied in Islamabad")
-			for k := v + 2; k < s.last; k++ {
-				if t := s.tok(k); t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
-					return true
-				}
-			}
-		}
-	}
-	for i := v - 1; i >= s.first && i >= v-3; i-- {
-		t := s.tok(i)
-		if t.Lemma == "be" || t.Lemma == "get" {
-			return true
-		}
-		if t.Tag != "RB" && t.Tag != "VBN" && !when.IsTimeWord(t.Lower) { // ("was today called off")
-			return false
-		}
-	}
-	return false
-}
-
 // beforeApposition returns the mention that an apposition closing at the
 // comma c describes: the apposition opens at an earlier comma, holds a
 // noun phrase and no verb of its own, and the mention ends at that comma
@@ -106,6 +53,17 @@ func (s *sentence) objectNext(v int) bool {
 		return false
 	}
 	n := s.tok(v + 1)
+	if n.Tag == "JJ" {
+		// "seized military facilities", but not "held captive in Libya"
+		for k := v + 2; k < s.last && k <= v+4; k++ {
+			if t := s.tok(k); isNoun(t) {
+				return true
+			} else if t.Tag != "JJ" && t.Tag != "," && t.Tag != "CC" {
+				return false
+			}
+		}
+		return false
+	}
 	return n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n)
 }
 
@@ -174,6 +132,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 			}
 		}
 	}
+	if i := s.closedRelative(vg); i >= 0 {
+		return s.coordinated(i) // "A Ukrainian airliner that had just taken off from Tehran was shot down"
+	}
 	if vg-1 > s.first && s.tok(vg-1).Text == "," {
 		// "China, which has close ties with both sides, offered": the
 		// relative clause has closed; the verb is the main one
@@ -209,6 +170,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 		if s.participleObject(m, cs) {
 			continue // "the coalition fighting Houthi rebels has declared": a participle's object
+		}
+		if s.phraseConjunct(i) {
+			continue // "Israeli jets flying over Syria and Iraq struck": inside the phrase, as Syria is
 		}
 		if m.First > s.first {
 			pi := m.First - 1
@@ -265,7 +229,10 @@ func (s *sentence) subject(v int) []annals.Mention {
 					a--
 				}
 				for i := len(s.ms) - 1; i >= 0; i-- {
-					if s.ms[i].Last == a {
+					if m := s.ms[i]; m.Last == a {
+						if k := s.startPP(m.First); rel == "which" && m.Place && k > s.first && locatives[s.tok(k).Lower] && isNoun(s.tok(k-1)) && !s.inMention[k-1] {
+							return nil // "the bombing in Quetta, which killed 12": the noun the place modifies
+						}
 						if rel == "which" && s.namesPlace(i) {
 							// "a strike on a consulate in Damascus, Syria,
 							// which killed seven": a place does not act
@@ -405,8 +372,12 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 			}
 			break
 		}
+		after := b.Last
+		for after+1 < s.last && s.tok(after).Tag == "RB" {
+			after++ // "Finland, Sweden formally apply"
+		}
 		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower]) && len(gap) == 1 && gap[0].Text == "," &&
-			b.Last < s.last && (isVerb(s.tok(b.Last)) || isNoun(s.tok(b.Last))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
+			after < s.last && (isVerb(s.tok(after)) || after == b.Last && isNoun(s.tok(after))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
 		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
 			break
 		}
@@ -432,10 +403,16 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if a.Last > b.First {
 			break
 		}
-		if !coordGap(s.doc.Tokens[a.Last:b.First]) || !containsMention(out, a) {
+		gap := s.doc.Tokens[a.Last:b.First]
+		if h := headNouns(gap); h > 0 && h < len(gap) && h <= 3 {
+			// "sanctions on Russian tankers and Chinese suppliers": the
+			// first conjunct's head nouns stand between the two actors
+			gap = gap[h:]
+		}
+		if !coordGap(gap) || !containsMention(out, a) {
 			break
 		}
-		if !conjGap(s.doc.Tokens[a.Last:b.First]) && !s.listCloses(j) {
+		if !conjGap(gap) && !s.listCloses(j) {
 			break
 		}
 		out = append(out, b)
@@ -675,45 +652,6 @@ func (s *sentence) hazardBefore(from, v int) bool {
 	return false
 }
 
-// nounBy reports whether the "by" before mention start m follows a noun
-// ("the violation of its airspace by Iran"), not a participle.
-func (s *sentence) nounBy(from, m int) bool {
-	for k := m - 1; k > from; k-- {
-		if s.tok(k).Lower == "by" {
-			return isNoun(s.tok(k - 1))
-		}
-	}
-	return false
-}
-
-// byAgent returns the mention after "by" (or "from") following v: a
-// passive's agent, or who gives "support from X".
-func (s *sentence) byAgent(from, end int) []annals.Mention { return s.agentAfter(from, end, true) }
-
-// agentAfter is byAgent, with "from" naming the agent only when withFrom
-// is set: "a withdrawal from ECOWAS" is not ECOWAS's.
-func (s *sentence) agentAfter(from, end int, withFrom bool) []annals.Mention {
-	for i, m := range s.ms {
-		if m.First <= from || m.First >= end || m.First == s.first {
-			continue
-		}
-		// "by Russia", "by the army", "by prison guards"
-		for k := m.First - 1; k > from && k >= m.First-3; k-- {
-			w := s.tok(k)
-			if w.Lower == "by" || w.Lower == "from" && withFrom {
-				if s.hazardBefore(m.Last, min(m.Last+4, end)) {
-					return nil // "killed by the Malaysia Airlines flight MH17 crash"
-				}
-				return s.coordinated(i)
-			}
-			if !(w.Tag == "DT" || w.Tag == "JJ" || isNoun(w) || w.Tag == "PRP$") {
-				break
-			}
-		}
-	}
-	return nil
-}
-
 // ownSide reports whether every target belongs to a source's country:
 // "India and China agreed to disengage troops" acts on their own troops.
 func ownSide(src, tgt []annals.Mention) bool {
@@ -740,6 +678,16 @@ func allNouns(toks []annals.Token) bool {
 		}
 	}
 	return true
+}
+
+// headNouns counts the common nouns that open gap: the head of a phrase
+// whose actor is a modifier ("Russian shadow fleet tankers").
+func headNouns(gap []annals.Token) int {
+	n := 0
+	for n < len(gap) && (gap[n].Tag == "NN" || gap[n].Tag == "NNS") {
+		n++
+	}
+	return n
 }
 
 // conjGap reports a conjunction between two mentions.
@@ -782,8 +730,8 @@ func coordGap(gap []annals.Token) bool {
 			commas++
 		case "the", "its", "their":
 		default:
-			if !(conj && (t.Tag == "JJ" || t.Tag == "VBN")) {
-				return false // (an adjective of the next conjunct: "the government and regional forces")
+			if !(conj && (t.Tag == "JJ" || t.Tag == "VBN" || t.Tag == "CD")) {
+				return false // (an adjective or number of the next conjunct: "the government and regional forces", "two Iranian and three Chinese companies")
 			}
 		}
 	}
@@ -795,7 +743,8 @@ func coordGap(gap []annals.Token) bool {
 var quantities = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true,
 	"tens": true, "some": true, "many": true, "several": true, "members": true, "group": true, "groups": true,
 	"number": true, "crowds": true, "crowd": true, "team": true, "delegation": true, "unit": true, "units": true,
-	"supporters": true, "followers": true, "loyalists": true}
+	"supporters": true, "followers": true, "loyalists": true,
+	"wave": true, "barrage": true, "salvo": true, "volley": true, "swarm": true, "hail": true, "string": true, "series": true}
 
 // pronounSubject returns the index of a personal pronoun right before the
 // verb group starting at vg ("they will", "it had"), or -1.
@@ -841,69 +790,6 @@ func participial(t *annals.Token) bool {
 		return false
 	}
 	return t.Tag == "VBG"
-}
-
-// reducedRelative reports whether a past form the tagger read as a past
-// tense is a participle after its noun: "there were ten soldiers killed
-// in ...". ("Five policemen killed in Helmand were buried" reads the same
-// as "Russia vetoed on Friday a resolution ... that is ...", so a later
-// verb alone is not taken as a sign.)
-func (s *sentence) reducedRelative(v int) bool {
-	i := v - 1
-	for i > s.first && (isNoun(s.tok(i)) || s.tok(i).Tag == "JJ" || s.tok(i).Tag == "CD" || s.tok(i).Tag == "DT") {
-		i--
-	}
-	if i > s.first && s.tok(i).Lemma == "be" && s.tok(i-1).Tag == "EX" {
-		return true
-	}
-	return false
-}
-
-// patientVerbs only make sense with the one they act on: without an object
-// after them, their past form is a participle.
-var patientVerbs = map[string]bool{"jail": true, "imprison": true, "arrest": true, "detain": true, "kill": true, "wound": true,
-	"injure": true, "abduct": true, "kidnap": true, "capture": true, "release": true, "free": true, "execute": true,
-	"convict": true, "sentence": true, "accuse": true, "charge": true, "deport": true, "expel": true, "behead": true,
-	"torture": true, "exile": true, "indict": true, "hold": true, "seize": true}
-
-// patientParticiple reports whether the past form at v, after a noun, is a
-// participle modifying it: "the mayor, a member of Hamas jailed over a year
-// ago", "officials accused of playing a role". The verb needs an object
-// and has none, and the clause's own verb came earlier.
-func (s *sentence) patientParticiple(v int) bool {
-	if !patientVerbs[verbLemma(s.c.lx, s.tok(v))] || v+1 >= s.last {
-		return false
-	}
-	switch n := s.tok(v + 1); {
-	case n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP" || n.Tag == "PRP$" || isNoun(n) || n.Tag == "JJ":
-		return false // an object: "killed five soldiers"
-	case (n.Lower == "at" || n.Lower == "more" || n.Lower == "over" || n.Lower == "about" || n.Lower == "nearly" || n.Lower == "up") &&
-		v+3 < s.last && (s.tok(v+2).Tag == "CD" || s.tok(v+3).Tag == "CD"):
-		return false // "killed at least 20"
-	}
-	for k := v - 2; k >= s.first; k-- {
-		if t := s.tok(k); (t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP") && !isAux(t) {
-			return true
-		}
-	}
-	// "the journalists detained during the protest were released": the
-	// clause's own verb follows, past phrases and no noun phrase of its
-	// own ("police arrested on Friday five men who ..." has one)
-	if n := s.tok(v + 1); n.Tag != "IN" && n.Tag != "RB" && n.Tag != "RP" {
-		return false
-	}
-	for k := v + 2; k < s.last; k++ {
-		t := s.tok(k)
-		switch {
-		case t.Lower == "who" || t.Lower == "which" || t.Lower == "that" || t.Tag == "," || t.Tag == "CC":
-			return false
-		case t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD":
-			return true
-		case (t.Tag == "DT" || t.Tag == "CD") && s.tok(k-1).Tag != "IN":
-			return false // a noun phrase not inside a prepositional phrase
-		}
-	}
-	return false
 }
 
 // mentionIn reports whether an actor mention starts in [from, to).

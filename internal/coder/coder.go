@@ -401,6 +401,7 @@ func (s *sentence) code() []annals.Event {
 		return ""
 	})
 	s.results()
+	s.describing()
 	told := false // an event told as having happened or as intended
 	for _, e := range s.events {
 		told = told || e.Mode == annals.Asserted || e.Mode == annals.Intended || e.Mode == annals.Reported

@@ -64,10 +64,16 @@ type Lexicon struct {
 	family  map[string]string // governing verb -> complement family
 	compCat map[string]string // complement verb -> category
 	compMap map[string]string // family+"/"+category -> code
-	conf    *confModel        // confidence.tsv, nil when the folder has none
-	byLoc   map[string]*pattern
-	recodes []*recodeRow // recode.tsv, in file order
-	Files   []string
+	// reciprocal names the predicates whose coordinated actors act on each
+	// other (reciprocal.tsv): meet, agree, clash, "talks", "ties"
+	reciprocal map[string]bool
+	// recipMarks holds the markers of reciprocal.tsv by kind (modifier,
+	// adverb, object): "joint", "together", "each other"
+	recipMarks map[string]map[string]bool
+	conf       *confModel // confidence.tsv, nil when the folder has none
+	byLoc      map[string]*pattern
+	recodes    []*recodeRow // recode.tsv, in file order
+	Files      []string
 }
 
 // LexiconError lists every problem as file:line: message.
@@ -82,7 +88,8 @@ type Lemmatizer func(string) string
 // words in patterns the way the front-end lemmatizes text.
 func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
-		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{}}
+		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{},
+		reciprocal: map[string]bool{}, recipMarks: map[string]map[string]bool{"modifier": {}, "adverb": {}, "object": {}}}
 	var probs []string
 	read := func(name string, cols int, fn func(c []string, loc string) error) {
 		b, err := fs.ReadFile(fsys, name)
@@ -208,6 +215,25 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					lx.recodes = append(lx.recodes, r)
 				}
 				return err
+			})
+		case f == "reciprocal.tsv":
+			read(f, 3, func(c []string, loc string) error {
+				w := strings.Join(strings.Fields(strings.ToLower(c[1])), " ")
+				if w == "" {
+					return fmt.Errorf("empty word")
+				}
+				switch k := strings.TrimSpace(c[0]); k {
+				case "predicate":
+					lx.reciprocal[w] = true
+					if l := strings.Join(norm(w), " "); l != w {
+						lx.reciprocal[l] = true // as the front-end lemmatizes it
+					}
+				case "modifier", "adverb", "object":
+					lx.recipMarks[k][w] = true
+				default:
+					return fmt.Errorf("unknown row kind %q: want predicate, modifier, adverb or object", k)
+				}
+				return nil
 			})
 		case f == "cameo.tsv":
 		case f == ConfidenceFile:

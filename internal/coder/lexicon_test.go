@@ -109,3 +109,21 @@ func TestLint(t *testing.T) {
 		}
 	}
 }
+
+// TestReciprocalTable: reciprocal.tsv rows load by kind, and an unknown
+// kind is reported with its line.
+func TestReciprocalTable(t *testing.T) {
+	m := lexiconWith(t, "verbs.tsv", "")
+	m["reciprocal.tsv"] = &fstest.MapFile{Data: []byte("# kinds\npredicate\tClash\tx\nobject\teach  other\tx\n")}
+	lx, err := LoadLexicon(m, strings.ToLower)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lx.reciprocal["clash"] || !lx.recipMarks["object"]["each other"] {
+		t.Errorf("rows not loaded: %v %v", lx.reciprocal, lx.recipMarks)
+	}
+	m["reciprocal.tsv"] = &fstest.MapFile{Data: []byte("verb\tmeet\tx\n")}
+	if _, err := LoadLexicon(m, strings.ToLower); err == nil || !strings.Contains(err.Error(), "reciprocal.tsv:1: unknown row kind") {
+		t.Errorf("an unknown kind: %v", err)
+	}
+}

@@ -311,7 +311,7 @@ func (s *sentence) noun(n int) {
 	if len(tgt) == 0 {
 		conf -= 0.15
 	}
-	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf)
+	s.emit(src, tgt, code, p.loc, n, n+1, mode, conf, s.reciprocal(lx.Info(code), []int{n, support, agreeVerb}))
 	if agreeVerb >= 0 {
 		// CAMEO codes what was agreed, not the agreeing: the verb's own
 		// agreement event gives way to its content
@@ -358,12 +358,12 @@ func (s *sentence) civilDrill(n int) bool {
 	return false
 }
 
-// jointBefore reports "joint" or "combined" among the modifiers before the
-// noun at n.
+// jointBefore reports a reciprocal modifier ("joint", "combined":
+// reciprocal.tsv) among the modifiers before the noun at n.
 func (s *sentence) jointBefore(n int) bool {
 	for k := n - 1; k >= s.first && k >= n-4; k-- {
 		t := s.tok(k)
-		if t.Lower == "joint" || t.Lower == "combined" || t.Lower == "bilateral" || t.Lower == "trilateral" || t.Lower == "multinational" {
+		if s.c.lx.recipMarks["modifier"][t.Lower] { // reciprocal.tsv: joint, combined, bilateral
 			return true
 		}
 		if !(t.Tag == "JJ" || isNoun(t) || t.Tag == "DT" || t.Tag == "CD" || t.Tag == "VBG" || t.Tag == "VBN") {
@@ -373,12 +373,11 @@ func (s *sentence) jointBefore(n int) bool {
 	return false
 }
 
-// mutual reports "together", "jointly", "each other" or "one another"
-// after the trigger in its clause.
+// mutual reports a reciprocal adverb or object ("together", "jointly",
+// "each other": reciprocal.tsv) after the trigger in its clause.
 func (s *sentence) mutual(v, end int) bool {
 	for i := v + 1; i < end && i < v+8; i++ {
-		w := s.tok(i).Lower
-		if w == "together" || w == "jointly" || w == "mutual" || (w == "each" || w == "one") && i+1 < s.last && (s.tok(i+1).Lower == "other" || s.tok(i+1).Lower == "another") {
+		if s.c.lx.recipMarks["adverb"][s.tok(i).Lower] || s.objectMark(i) { // reciprocal.tsv: together, jointly, each other
 			return true
 		}
 	}
@@ -390,7 +389,7 @@ func (s *sentence) mutual(v, end int) bool {
 // Sudan accused each other"), one event per direction, whatever the code.
 func (s *sentence) eachOther(v int) bool {
 	for i := v + 1; i+1 < s.last && i < v+4; i++ {
-		if w, n := s.tok(i).Lower, s.tok(i+1).Lower; w == "each" && n == "other" || w == "one" && n == "another" {
+		if s.objectMark(i) { // reciprocal.tsv: each other, one another
 			return true
 		}
 		if s.inMention[i] || isVerb(s.tok(i)) {

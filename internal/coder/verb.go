@@ -84,6 +84,9 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		return
 	}
 	comp := -1
+	// the trigger, the pattern's words and the complement: what tells
+	// whether coordinated actors act on each other (reciprocal.tsv)
+	recipToks := append([]int{v}, used...)
 	if fam == "=" {
 		// "scheduled to attend", "wants to re-examine", "helped to carry
 		// out": the infinitive is the event, with this verb's subject
@@ -139,11 +142,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				code = c2
 				rule = "complements.tsv " + fam + "/" + cat + " (" + t.Lemma + " to " + cl + ")"
 				skip[comp] = true
+				recipToks = append(recipToks, comp)
 				// the complement's own object words are part of this event
 				if cp, _, cu := s.matchPattern(lx.verbs[cl], comp, ce); cp != nil {
 					for _, u := range cu {
 						s.consumed[u] = true
 					}
+					recipToks = append(recipToks, cu...)
 				}
 			}
 		}
@@ -216,7 +221,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	preps := prepsOf(p)
 	if s.passive(v) && !(fam == "03" && comp > v) { // ("is committed to opening": an adjective)
-		tgt = s.subject(v)
+		tgt = s.passiveTarget(v, baseRoot)
 		// the agent stands inside the participle's own phrase: not "by
 		// Putin" in "the civilians imprisoned for ... were released by Putin"
 		pe := ce
@@ -226,7 +231,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				break
 			}
 		}
-		src = s.byAgent(v, pe)
+		src = s.passiveAgent(v, pe)
 		conf -= 0.05
 		if len(src) == 0 {
 			// "UN sanctions against Iran were lifted": whoever imposed them
@@ -272,6 +277,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			end = comp // "demanded that Afghanistan act": up to the complement
 		} else {
 			for k := after; k < ce; k++ {
+				if s.relativeAt(k) {
+					end = k // "bombed a theatre where civilians were sheltering": not the clause's actors
+					break
+				}
 				if tk, pt := s.tok(k), s.tok(k-1).Tag; (tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP") && !isAux(tk) && !s.inMention[k] &&
 					pt != "DT" && pt != "CD" && pt != "JJ" && pt != "PRP$" && // ("the two exiled dissidents")
 					!(reportingVerbs[verbLemma(lx, tk)] && pt == "PRP") { // ("strikes on what it said were bases")
@@ -284,6 +293,22 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		var locTarget bool
 		root := baseRoot
 		tgt, locTarget = s.objectRoot(after, end, preps, allowLoc, root)
+		if len(tgt) > 0 && len(preps) > 0 && allSameSide(tgt, src) {
+			// "met the Irish prime minister and the NATO chief at the White
+			// House": the pattern's preposition named the source's own
+			// place; the object is the target
+			if t2, l2 := s.objectRoot(after, end, nil, allowLoc, root); len(t2) > 0 && !allSameSide(t2, src) {
+				tgt, locTarget = t2, l2
+			}
+		}
+		if info != nil && info.Quad == 4 && len(otherSide(tgt, src)) == 0 {
+			// "shot down drones launched by the Houthis": force on a thing
+			// is aimed at whoever the participle after it says sent it
+			// (the source's own is no target of its)
+			if ag := s.participleAgent(after, end); len(ag) > 0 {
+				tgt = ag
+			}
+		}
 		if i := s.actorSlot(p, used); i >= 0 {
 			tgt, locTarget = s.coordinated(i), false // the row's @actor is its target
 		}
@@ -332,26 +357,21 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt = nil // "agreed to share intelligence on Russian submarines": a topic
 			}
 		}
-		if len(src) > 1 && (s.mutual(v, ce) || locTarget && symmetric(info) || symmetric(info) && ownSide(src, tgt)) {
+		if info != nil && info.Quad <= 2 {
+			// what cooperating actors deepen, restore or seek is their
+			// relation ("seeking to deepen a partnership", "reopened
+			// their border"); a reaction's object ("condemned the deal")
+			// is not
+			recipToks = append(append(recipToks, s.objectWords(v)...), s.objectWords(comp)...)
+		}
+		recip := s.reciprocal(info, recipToks)
+		if len(src) > 1 && (s.mutual(v, ce) || locTarget && recip || recip && ownSide(src, tgt)) {
 			tgt = nil // "pledged to work together", "clashed in Ladakh", "agreed to disengage troops": both directions
 		}
-		if len(src) > 1 && symmetric(info) && len(tgt) > 0 && tgt[0].Code == "" {
+		if len(src) > 1 && recip && len(tgt) > 0 && tgt[0].Code == "" {
 			tgt = nil // "the two sides agreed to reopen the Torkham crossing"
 		}
-		if l := verbLemma(lx, t); len(src) > 1 && len(tgt) == 0 && (l == "trade" || l == "exchange" || l == "swap") {
-			code0 := code
-			// "the army and the RSF traded blame": each to the other
-			for _, a := range src {
-				for _, b := range src {
-					if a.Code != b.Code {
-						b := b
-						s.add(a, &b, code0, rule+" (reciprocal)", v, v+1, mode, conf-0.05)
-					}
-				}
-			}
-			return
-		}
-		pair = len(src) > 1 && len(tgt) == 0 && symmetric(info)
+		pair = len(src) > 1 && len(tgt) == 0 && (recip || s.mutual(v, ce))
 
 		if locTarget {
 			conf -= 0.1 // the place stands for the target
@@ -387,7 +407,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		conf -= 0.15
 	}
-	s.emit(src, tgt, code, rule, v, v+1, mode, conf)
+	s.emit(src, tgt, code, rule, v, v+1, mode, conf, pair)
 	if code == "043" && len(tgt) > 0 && len(src) > 0 {
 		// "received ministers from the government": a host's guests visit
 		for _, g := range tgt {
@@ -464,9 +484,15 @@ func prepsOf(p *pattern) []string {
 }
 
 // emit creates the events of a trigger: each source to each target, and
-// both directions between coordinated sources with no target.
-func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64) {
-	if len(tgt) == 0 && len(src) > 1 && (symmetric(s.c.lx.Info(code)) || s.eachOther(ts)) {
+// both directions between coordinated sources with no target when the
+// predicate is reciprocal (recip) or they act on "each other".
+func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int, mode annals.Mode, conf float64, recip bool) {
+	if len(src) > 1 {
+		// "American and British warships shot down drones" the actors
+		// stage gave to one of them: no conjunct's own is a target
+		tgt = otherSide(tgt, src)
+	}
+	if len(tgt) == 0 && len(src) > 1 && (recip || s.eachOther(ts)) {
 		for _, a := range src {
 			for _, b := range src {
 				if a.Code != b.Code {
@@ -732,29 +758,6 @@ func (s *sentence) phrase(sp annals.Span, ts, te int, target bool) annals.Span {
 		}
 	}
 	return annals.Span{Start: s.tok(a).Start, End: s.tok(b - 1).End}
-}
-
-// symmetric events between coordinated actors go both ways: consulting,
-// agreeing, cooperating, fighting. A protest or a condemnation by two
-// actors is two events with no target between them.
-func symmetric(info *CodeInfo) bool {
-	if info == nil {
-		return false
-	}
-	switch info.Code {
-	case "042", "043", "045", "038", "039":
-		return false // visiting, hosting and mediating have a guest, a host, parties
-	case "051", "052", "053", "055", "056":
-		// praising, defending, rallying support, apologising,
-		// forgiving are done to a third party: "Russia and China expressed
-		// support for the campaign" do not support each other
-		return false
-	}
-	switch info.Root {
-	case "03", "04", "05", "06", "08", "16", "19":
-		return true
-	}
-	return false
 }
 
 // governed reports whether the infinitive at v hangs from an earlier verb
