@@ -24,45 +24,51 @@ import (
 //go:embed news_dev_dates.tsv
 var newsDevDates []byte
 
-// dateNote is one annotated date.
-type dateNote struct {
-	date, precision, basis string
-}
-
-type dateKey struct {
+// noteKey is an annotated gold event: its record id and event index.
+type noteKey struct {
 	id  string
 	idx int
 }
 
-var dateNotes = func() map[dateKey]struct {
-	hash string
-	note dateNote
-} {
-	out := map[dateKey]struct {
-		hash string
-		note dateNote
-	}{}
-	sc := bufio.NewScanner(bytes.NewReader(newsDevDates))
+// note is one row of a hand annotation of news_dev's gold events
+// (news_dev_dates.tsv, news_dev_places.tsv): the hash of the cue it was
+// made for and its fields after the key.
+type note struct {
+	hash   string
+	fields []string
+}
+
+// loadNotes reads an annotation keyed by record id, event index and cue
+// hash, whose rows have cols tab-separated columns; lines starting with
+// # and the header (first column "id") are skipped.
+func loadNotes(name string, data []byte, cols int) map[noteKey]note {
+	out := map[noteKey]note{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 6 || strings.HasPrefix(f[0], "#") || f[0] == "id" {
+		if len(f) != cols || strings.HasPrefix(f[0], "#") || f[0] == "id" {
 			continue
 		}
 		i, err := strconv.Atoi(f[1])
 		if err != nil {
-			panic("news_dev_dates.tsv: bad event index " + f[1])
+			panic(name + ": bad event index " + f[1])
 		}
-		n := dateNote{f[3], f[4], f[5]}
-		if n.date == "-" {
-			n = dateNote{}
-		}
-		out[dateKey{f[0], i}] = struct {
-			hash string
-			note dateNote
-		}{f[2], n}
+		out[noteKey{f[0], i}] = note{f[2], f[3:]}
 	}
 	return out
-}()
+}
+
+// noteFor returns the annotation of event i of rec when one was made for
+// its cue.
+func noteFor(notes map[noteKey]note, rec *Record, i int) ([]string, bool) {
+	n, ok := notes[noteKey{rec.ID, i}]
+	if !ok || n.hash != cueHash((*rec.Events)[i].Cue) {
+		return nil, false
+	}
+	return n.fields, true
+}
+
+var dateNotes = loadNotes("news_dev_dates.tsv", newsDevDates, 6)
 
 func cueHash(cue string) string {
 	h := sha1.Sum([]byte(cue))
@@ -85,11 +91,11 @@ func annotateDates(rec *Record) {
 			}
 			continue
 		}
-		n, ok := dateNotes[dateKey{rec.ID, i}]
-		if !ok || n.hash != cueHash(g.Cue) || n.note.date == "" {
+		f, ok := noteFor(dateNotes, rec, i)
+		if !ok || f[0] == "-" {
 			continue
 		}
-		g.Date, g.DatePrecision, g.DateBasis = n.note.date, n.note.precision, n.note.basis
+		g.Date, g.DatePrecision, g.DateBasis = f[0], f[1], f[2]
 	}
 }
 

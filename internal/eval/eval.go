@@ -84,6 +84,7 @@ func Load(path string) ([]Record, error) {
 			return nil, fmt.Errorf("%s:%d: record has none of expected, pentaclass or events", path, n)
 		}
 		annotateDates(&r)
+		annotatePlaces(&r)
 		out = append(out, r)
 	}
 	return out, sc.Err()
@@ -138,7 +139,10 @@ type Report struct {
 	// Dates scores the dates of matched events on dated gold events;
 	// CueDates, filled by ScoreDatesAtCues, every dated gold event.
 	Dates, CueDates DateScore
-	Errors          []string
+	// Places scores the locations of matched events on gold events with
+	// an annotated place.
+	Places PlaceScore
+	Errors []string
 }
 
 // Article is what the coder is fed for the record: its id, text and date
@@ -415,6 +419,12 @@ func (r *Report) Print(w io.Writer, errors bool) {
 				for _, e := range d.Errors {
 					fmt.Fprintln(w, e)
 				}
+			}
+		}
+		if len(r.Places.Errors) > 0 {
+			fmt.Fprintf(w, "\nplace errors, matched events (%d)\n", len(r.Places.Errors))
+			for _, e := range r.Places.Errors {
+				fmt.Fprintln(w, e)
 			}
 		}
 	}

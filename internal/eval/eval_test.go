@@ -177,7 +177,7 @@ func TestDateAnnotationNeedsItsCue(t *testing.T) {
 	}
 	n := 0
 	for _, v := range dateNotes {
-		if v.note.date != "" {
+		if v.fields[0] != "-" {
 			n++
 		}
 	}

@@ -1,0 +1,191 @@
+package eval
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/geo"
+)
+
+// newsDevPlaces holds hand-annotated event places for the gold events of
+// ../shared/eval/news_dev.jsonl, keyed like news_dev_dates.tsv (record
+// id, event index, hash of the cue): the place names a careful coder
+// accepts, the place's country and how the text tells it.
+//
+//go:embed news_dev_places.tsv
+var newsDevPlaces []byte
+
+var placeNotes = loadNotes("news_dev_places.tsv", newsDevPlaces, 6)
+
+// Place bases: how the text tells where a gold event happened. An event
+// of a told basis that gets no location is a miss; an implied place is
+// one a location may rightly give, and none is no miss; none means the
+// text tells no place, and any location is wrong.
+const (
+	PlaceClause   = "clause"   // the event's own clause or nominal names it
+	PlaceArticle  = "article"  // another sentence ties the place to this event
+	PlaceDateline = "dateline" // only the dateline tells it
+	PlaceImplied  = "implied"  // the story implies it without telling it
+	PlaceNone     = "none"     // the text tells no place
+)
+
+func placeTold(basis string) bool {
+	return basis == PlaceClause || basis == PlaceArticle || basis == PlaceDateline
+}
+
+// annotatePlaces gives the events of a news record the places of the
+// embedded annotation where the record, the event index and the cue
+// agree and the gold file carries no place of its own.
+func annotatePlaces(rec *Record) {
+	if rec.Events == nil {
+		return
+	}
+	evs := *rec.Events
+	for i := range evs {
+		g := &evs[i]
+		if g.PlaceBasis != "" {
+			continue
+		}
+		f, ok := noteFor(placeNotes, rec, i)
+		if !ok {
+			continue
+		}
+		if f[0] != "-" {
+			g.Places = strings.Split(f[0], "|")
+		}
+		if f[1] != "-" {
+			g.PlaceCountry = f[1]
+		}
+		g.PlaceBasis = f[2]
+	}
+}
+
+// isCountryCode reports an alternative that is an ISO alpha-3 code: it
+// accepts a location given only as that country.
+func isCountryCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeRight reports whether a location is one of the gold alternatives:
+// its name is one of them (compared as gazetteer keys), or it is a
+// country-level location of a country whose code is one of them.
+func placeRight(g *NewsEvent, loc *annals.Location) bool {
+	if loc == nil || g.PlaceBasis == PlaceNone {
+		return false
+	}
+	k := geo.Key(loc.Name)
+	for _, alt := range g.Places {
+		if isCountryCode(alt) {
+			if strings.HasPrefix(loc.Precision, geo.Country) && loc.Country == alt {
+				return true
+			}
+			continue
+		}
+		if k != "" && geo.Key(alt) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// PlaceScore counts, among emitted events matched to gold events with an
+// annotated place, those located, located right, located in the right
+// country, and the events whose place the text tells that got none.
+type PlaceScore struct {
+	N              int // matched events with an annotated gold place (none included)
+	Located, Right int
+	CountryRight   int
+	Told, Missed   int               // matched events whose place is told; of them, unlocated
+	NoneRight      int               // gold none and no location
+	ByBasis        map[string][3]int // gold basis -> {located, right, unlocated}
+	ByPrecision    map[string][2]int // emitted precision -> {located, right}
+	Errors         []string
+}
+
+func (s *PlaceScore) add(g *NewsEvent, e *annals.Event) {
+	if s.ByBasis == nil {
+		s.ByBasis, s.ByPrecision = map[string][3]int{}, map[string][2]int{}
+	}
+	s.N++
+	b := s.ByBasis[g.PlaceBasis]
+	defer func() { s.ByBasis[g.PlaceBasis] = b }()
+	told := placeTold(g.PlaceBasis)
+	if told {
+		s.Told++
+	}
+	loc := e.Location
+	if loc == nil {
+		b[2]++
+		switch {
+		case told:
+			s.Missed++
+			s.errorf("  NOPLACE", g, e)
+		case g.PlaceBasis == PlaceNone:
+			s.NoneRight++
+		}
+		return
+	}
+	s.Located++
+	b[0]++
+	p := s.ByPrecision[loc.Precision]
+	p[0]++
+	if loc.Country != "" && loc.Country == g.PlaceCountry {
+		s.CountryRight++
+	}
+	if placeRight(g, loc) {
+		s.Right++
+		b[1]++
+		p[1]++
+	} else {
+		s.errorf(fmt.Sprintf("  PLACE got %q (%s, %s)", loc.Name, orDash(loc.Country), loc.Precision), g, e)
+	}
+	s.ByPrecision[loc.Precision] = p
+}
+
+func (s *PlaceScore) errorf(what string, g *NewsEvent, e *annals.Event) {
+	sent := spaces.ReplaceAllString(e.Sentence, " ")
+	if len(sent) > 150 {
+		sent = sent[:150]
+	}
+	want := "-"
+	if len(g.Places) > 0 {
+		want = strings.Join(g.Places, "|")
+	}
+	s.Errors = append(s.Errors, fmt.Sprintf("%s want %s (%s, %s) cue=%q | %s", what, want, orDash(g.PlaceCountry), g.PlaceBasis, g.Cue, sent))
+}
+
+func (s *PlaceScore) line(w io.Writer, name string) {
+	fmt.Fprintf(w, "places %s: located right %d/%d (%.2f), country right %d/%d; told %d, got none %d; no place told and none given %d",
+		name, s.Right, s.Located, div(s.Right, s.Located), s.CountryRight, s.Located, s.Told, s.Missed, s.NoneRight)
+	for _, k := range []string{PlaceClause, PlaceArticle, PlaceDateline, PlaceImplied, PlaceNone} {
+		if v, ok := s.ByBasis[k]; ok {
+			fmt.Fprintf(w, "  gold %s %d/%d (none %d)", k, v[1], v[0], v[2])
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// scorePlaces counts the locations of emitted events matched to gold
+// events with an annotated place (hitOf maps a gold index to the emitted
+// event it matched).
+func (r *Report) scorePlaces(rec Record, evs []annals.Event, hitOf map[int]int) {
+	gevs := *rec.Events
+	for gi := range gevs {
+		k, ok := hitOf[gi]
+		if !ok || gevs[gi].PlaceBasis == "" {
+			continue
+		}
+		r.Places.add(&gevs[gi], &evs[k])
+	}
+}
