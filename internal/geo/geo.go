@@ -116,7 +116,7 @@ func Load(gz []byte) (*Gazetteer, error) {
 		seen := map[string]bool{}
 		for _, n := range names {
 			k := Key(n)
-			if k == "" || seen[k] {
+			if k == "" || seen[k] || !indexable(k, c[0], pop) {
 				continue
 			}
 			seen[k] = true
@@ -266,6 +266,16 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 			for i := m.First; i < m.Last; i++ {
 				people[i] = true
 			}
+			continue
+		}
+		// in a role or a person's name only a country, province or capital
+		// is a place ("Taiwan President Lai ...": Taiwan, not Lai)
+		if !strings.HasPrefix(m.Entry, "countries.tsv") && m.Entry != "" {
+			for i := m.First; i < m.Last; i++ {
+				if !g.qualifies(doc.Tokens[i].Lower) {
+					people[i] = true
+				}
+			}
 		}
 	}
 	selves := selfContexts(ms)
@@ -370,59 +380,19 @@ func locative(toks []annals.Token, i, first int) bool {
 	return false
 }
 
-var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
-
-// Locate sets each event's location: the place named in a locative phrase
-// of its own sentence, nearest after the trigger (the most specific of a
-// chain like "in Pakistan's southwestern Baluchistan province"); else, for
-// assaults and fights (roots 18-20), the target's country; else none. A
-// capital is never a default.
-func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
-	// the candidates of each sentence, found once rather than once for
-	// every event (in text order, as places come)
-	bySent := map[int][]Mention{}
-	for _, m := range places {
-		if !m.Actor && m.Best != nil {
-			bySent[m.Sentence] = append(bySent[m.Sentence], m)
+// qualifies reports whether a word names a country, a province or a
+// capital: the places that qualify a role ("Kabul government", "Sindh
+// police"). Any other word of a role's or a person's name is no place.
+func (g *Gazetteer) qualifies(w string) bool {
+	for _, p := range g.byName[Key(w)] {
+		if p.Kind != City || p.Feature == "PPLC" {
+			return true
 		}
 	}
-	for i := range evs {
-		e := &evs[i]
-		cand := bySent[e.SentenceIndex]
-		var pick *Mention
-		for k := range cand {
-			if cand[k].Start >= e.TriggerSpan.End {
-				pick = &cand[k]
-				// follow the chain to the most specific place in the same country
-				for j := k + 1; j < len(cand) && cand[j].First-pick.Last <= 4; j++ {
-					if cand[j].Best.Country == pick.Best.Country && rank[cand[j].Best.Kind] > rank[pick.Best.Kind] {
-						pick = &cand[j]
-					}
-				}
-				break
-			}
-		}
-		if pick == nil && len(cand) > 0 {
-			pick = &cand[len(cand)-1] // "In Quetta, police arrested ..."
-			if pick.Start > e.TriggerSpan.Start {
-				pick = nil
-			}
-		}
-		if pick != nil {
-			p := pick.Best
-			e.Location = &annals.Location{Name: pick.Text, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, Precision: p.Kind}
-			if p.Kind == ADM1 && p.Approx {
-				e.Location.Precision = ADM1 + " (country centroid)"
-			}
-			continue
-		}
-		if e.Root >= "18" && len(e.Target) >= 3 {
-			if c := g.countries[e.Target[:3]]; c != nil {
-				e.Location = &annals.Location{Name: e.TargetText, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country}
-			}
-		}
-	}
+	return false
 }
+
+var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
 
 // organisation reports an actor code of an international or
 // non-governmental body or group, whose name is never a place.

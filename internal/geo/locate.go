@@ -1,0 +1,441 @@
+package geo
+
+import (
+	_ "embed"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/annals-events/annals"
+)
+
+// rulesTSV holds the locator's rules as data: the prepositions that place
+// an event (and for which events), the nouns a place's "of" passes
+// through, the nouns of places that can be struck, and the gazetteer
+// names that are never places.
+//
+//go:embed rules.tsv
+var rulesTSV string
+
+type locRules struct {
+	preps    map[string][]string // preposition -> code prefixes; nil slice with key present: any event
+	anyPrep  map[string]bool
+	chain    map[string]bool
+	site     map[string]bool
+	nonplace map[string]bool
+}
+
+var rules = func() locRules {
+	r := locRules{preps: map[string][]string{}, anyPrep: map[string]bool{}, chain: map[string]bool{}, site: map[string]bool{}, nonplace: map[string]bool{}}
+	for ln, l := range strings.Split(rulesTSV, "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		switch {
+		case f[0] == "prep" && len(f) == 3:
+			if f[2] == "*" {
+				r.anyPrep[f[1]] = true
+			} else {
+				r.preps[f[1]] = strings.Fields(f[2])
+			}
+		case f[0] == "chain" && len(f) == 2:
+			r.chain[f[1]] = true
+		case f[0] == "site" && len(f) == 2:
+			r.site[f[1]] = true
+		case f[0] == "nonplace" && len(f) == 2:
+			r.nonplace[Key(f[1])] = true
+		default:
+			panic("geo rules.tsv:" + itoa(ln+1) + ": bad rule " + l)
+		}
+	}
+	return r
+}()
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+// shortName is the fewest letters a name other than a country's must
+// have, unless a large city bears it ("Bo"): shorter keys are mostly
+// words ("At", "We", "Un").
+const (
+	shortName      = 3
+	shortNameLarge = 100000
+)
+
+// indexable reports whether key k may name place p in the index: not a
+// listed non-place word, and not a one- or two-letter word but for a
+// country or a large city.
+func indexable(k string, kind string, pop int) bool {
+	if rules.nonplace[k] {
+		return false
+	}
+	if utf8.RuneCountInString(strings.ReplaceAll(k, " ", "")) < shortName && kind != "C" && pop < shortNameLarge {
+		return false
+	}
+	return true
+}
+
+// placesEvent reports whether the preposition prep can give the place of
+// event e: a locative one always, a directional one only for the codes
+// its rule names.
+func placesEvent(prep string, e *annals.Event) bool {
+	if rules.anyPrep[prep] {
+		return true
+	}
+	for _, c := range rules.preps[prep] {
+		if strings.HasPrefix(e.Code, c) || e.Code == "" && strings.HasPrefix(e.Root, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// tree is the dependency analysis of one sentence, with doc indices.
+type tree struct {
+	toks        []annals.Token
+	first, last int
+}
+
+func (t tree) parsed() bool {
+	for i := t.first; i < t.last; i++ {
+		if t.toks[i].Rel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (t tree) head(i int) int {
+	h := t.toks[i].Head
+	if h < 0 || t.first+h >= t.last {
+		return -1
+	}
+	return t.first + h
+}
+
+func (t tree) rel(i int) string {
+	r := t.toks[i].Rel
+	if k := strings.IndexByte(r, ':'); k >= 0 && r[:k] != "nmod" && r[:k] != "acl" {
+		r = r[:k]
+	}
+	return r
+}
+
+// caseOf returns the preposition marking token h (its case dependent).
+func (t tree) caseOf(h int) string {
+	for i := t.first; i < t.last; i++ {
+		if t.head(i) == h && t.rel(i) == "case" && t.toks[i].UPOS == "ADP" {
+			return t.toks[i].Lower
+		}
+	}
+	return ""
+}
+
+// phraseRels are the relations by which a place name is part of a larger
+// noun phrase whose preposition it takes: "the Kursk region", "Pakistan's
+// Baluchistan province", "the Georgian capital Tbilisi", "Khost and
+// Paktika".
+var phraseRels = map[string]bool{"compound": true, "amod": true, "nmod:poss": true, "flat": true, "appos": true, "conj": true, "det": true}
+
+// clauseRels end a clause going up the tree; xcomp does not ("agreed to
+// cease hostilities in Tigray" is one event's clause).
+var clauseRels = map[string]bool{"acl": true, "acl:relcl": true, "advcl": true, "ccomp": true, "parataxis": true, "csubj": true, "root": true}
+
+// prepOf returns, with a tree, the preposition of the phrase the place
+// mention m heads and the token that phrase attaches to: "in" and
+// "killed" for "killed ... in the Khost and Paktika provinces".
+func (t tree) prepOf(m *Mention) (prep string, attach int) {
+	h := -1
+	for i := m.First; i < m.Last; i++ {
+		if hd := t.head(i); hd < m.First || hd >= m.Last {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return "", -1
+	}
+	for n := 0; n < 8; n++ {
+		if p := t.caseOf(h); p != "" {
+			if p == "of" {
+				if up := t.head(h); up >= 0 && rules.chain[t.toks[up].Lower] {
+					h = up
+					continue
+				}
+			}
+			return p, t.head(h)
+		}
+		up := t.head(h)
+		if up < 0 || !phraseRels[t.toks[h].Rel] || t.toks[up].UPOS == "VERB" {
+			return "", up
+		}
+		h = up
+	}
+	return "", -1
+}
+
+// clauseOf returns the head of the clause token i belongs to.
+func (t tree) clauseOf(i int) int {
+	for n := 0; n < 32 && i >= 0; n++ {
+		r := t.toks[i].Rel
+		if clauseRels[r] || clauseRels[t.rel(i)] || r == "conj" && t.toks[i].UPOS == "VERB" {
+			return i
+		}
+		up := t.head(i)
+		if up < 0 {
+			return i
+		}
+		i = up
+	}
+	return i
+}
+
+// triggerToken returns the token of the event's trigger span that heads it.
+func (t tree) triggerToken(sp annals.Span) int {
+	first := -1
+	for i := t.first; i < t.last; i++ {
+		tk := t.toks[i]
+		if tk.Start < sp.Start || tk.End > sp.End {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if h := t.head(i); h < 0 || t.toks[h].Start < sp.Start || t.toks[h].End > sp.End {
+			return i
+		}
+	}
+	return first
+}
+
+// prepBefore returns, without a tree, the preposition before the phrase
+// starting at i, skipping determiners, possessives, adjectives, names and
+// the chain nouns of an "of" ("in the city of Sudzha").
+func prepBefore(toks []annals.Token, i, first int) string {
+	for k := i - 1; k >= first && k >= i-6; k-- {
+		t := toks[k]
+		if t.Lower == "of" && k > first && rules.chain[toks[k-1].Lower] {
+			k--
+			continue
+		}
+		if rules.anyPrep[t.Lower] || rules.preps[t.Lower] != nil {
+			return t.Lower
+		}
+		if t.Lower == "the" || t.Lower == "'s" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "POS" || t.Text == "," || t.Tag == "CC" {
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// Location bases: how the locator found an event's place.
+const (
+	BasisClause   = "clause"   // a place in a locative phrase of the event's own clause
+	BasisTarget   = "target"   // the place struck: the target is a place, or a site of a country
+	BasisDateline = "dateline" // the dateline's place, the sentence naming none
+)
+
+// Locate sets each event's location, from the first rule that gives one:
+//   - a place that is the object of a locative preposition (in, at, near,
+//     across ...; rules.tsv) in the event's own clause, or of a
+//     directional one for the events it places (a visit to, an advance
+//     into); with a tree, the phrase must hang in the trigger's clause, so
+//     that "the ministry in Kabul said that ... forces struck" does not
+//     place the strike. The nearest after the trigger wins (the most
+//     specific of a chain like "in Pakistan's southwestern Baluchistan
+//     province"), else the last before it ("In Quetta, police arrested");
+//   - for an assault, fight or mass violence (roots 18-20), the place
+//     struck: a target that is itself a place ("shelled Kherson"), or a
+//     site of a country ("a key Iranian nuclear site", "Syria's air
+//     bases"); never the country of a target actor;
+//   - the dateline's place, when the event's source belongs to its country.
+//
+// A capital is never a default, and a name that is not a place
+// (Find's mentions only) never becomes a location.
+func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
+	bySent := map[int][]Mention{}
+	for _, m := range places {
+		if !m.Actor && m.Best != nil {
+			bySent[m.Sentence] = append(bySent[m.Sentence], m)
+		}
+	}
+	dl := g.datelinePlace(doc, places)
+	for i := range evs {
+		e := &evs[i]
+		pick, basis := g.clausePlace(doc, e, bySent[e.SentenceIndex]), BasisClause
+		if pick == nil && e.Root >= "18" && e.Root <= "20" {
+			if pick = targetPlace(e, bySent[e.SentenceIndex]); pick != nil {
+				basis = BasisTarget
+			} else if c := g.targetSite(doc, e); c != nil {
+				e.Location = &annals.Location{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country, Basis: BasisTarget}
+				continue
+			}
+		}
+		if pick == nil && dl != nil && len(e.Source) >= 3 && e.Source[:3] == dl.Best.Country {
+			pick, basis = dl, BasisDateline
+		}
+		if pick == nil {
+			continue
+		}
+		p := pick.Best
+		e.Location = &annals.Location{Name: pick.Text, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, Precision: p.Kind, Basis: basis}
+		if p.Kind == ADM1 && p.Approx {
+			e.Location.Precision = ADM1 + " (country centroid)"
+		}
+	}
+}
+
+// clausePlace is the place of a locative phrase of the event's clause.
+func (g *Gazetteer) clausePlace(doc *annals.Doc, e *annals.Event, cand []Mention) *Mention {
+	if e.SentenceIndex < 0 || e.SentenceIndex >= len(doc.Sentences) || len(cand) == 0 {
+		return nil
+	}
+	s := doc.Sentences[e.SentenceIndex]
+	t := tree{doc.Tokens, s.First, s.Last}
+	parsed := t.parsed()
+	trig, clause := -1, -1
+	if parsed {
+		if trig = t.triggerToken(e.TriggerSpan); trig >= 0 {
+			clause = t.clauseOf(trig)
+		}
+	}
+	var ok []Mention
+	for k := range cand {
+		m := &cand[k]
+		var prep string
+		if parsed && trig >= 0 {
+			p, attach := t.prepOf(m)
+			if attach < 0 || t.clauseOf(attach) != clause && attach != trig {
+				continue // a place of another clause: the speaker's, an actor's
+			}
+			prep = p
+		} else {
+			prep = prepBefore(doc.Tokens, m.First, s.First)
+		}
+		if prep == "" || !placesEvent(prep, e) {
+			continue
+		}
+		ok = append(ok, *m)
+	}
+	var pick *Mention
+	for k := range ok {
+		if ok[k].Start >= e.TriggerSpan.End {
+			pick = &ok[k]
+			// follow the chain to the most specific place in the same country
+			for j := k + 1; j < len(ok) && ok[j].First-pick.Last <= 4; j++ {
+				if ok[j].Best.Country == pick.Best.Country && rank[ok[j].Best.Kind] > rank[pick.Best.Kind] {
+					pick = &ok[j]
+				}
+			}
+			return pick
+		}
+	}
+	for k := len(ok) - 1; k >= 0; k-- {
+		if ok[k].Start < e.TriggerSpan.Start {
+			return &ok[k] // "In Quetta, police arrested ..."
+		}
+	}
+	return nil
+}
+
+// targetPlace is the place mention that is the event's target ("shelled
+// Kherson", "struck Iran").
+func targetPlace(e *annals.Event, cand []Mention) *Mention {
+	if e.TargetSpan.End <= e.TargetSpan.Start {
+		return nil
+	}
+	for k := range cand {
+		if cand[k].Start == e.TargetSpan.Start && cand[k].End == e.TargetSpan.End {
+			return &cand[k]
+		}
+	}
+	return nil
+}
+
+// targetSite is the country of an attack's target when the target
+// qualifies a site noun ("a key Iranian nuclear site", "Syria's air
+// bases"): the target's code names the country, the words after it up to
+// the site are modifiers.
+func (g *Gazetteer) targetSite(doc *annals.Doc, e *annals.Event) *Place {
+	if len(e.Target) < 3 || e.TargetSpan.End <= e.TargetSpan.Start {
+		return nil
+	}
+	c := g.countries[e.Target[:3]]
+	if c == nil {
+		return nil
+	}
+	toks := doc.Tokens
+	k := 0
+	for k < len(toks) && toks[k].Start < e.TargetSpan.End {
+		k++
+	}
+	for n := 0; n < 4 && k < len(toks); n, k = n+1, k+1 {
+		t := toks[k]
+		if rules.site[t.Lower] && strings.HasPrefix(t.Tag, "NN") {
+			return c
+		}
+		if t.Lower != "'s" && t.Tag != "POS" && t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "VBN" && t.Tag != "HYPH" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// datelinePlace resolves the dateline's place ("PESHAWAR, Pakistan (AP)
+// -", "BEIJING:"): one place, qualified or not by its country or
+// province; none for a dateline of several cities.
+func (g *Gazetteer) datelinePlace(doc *annals.Doc, places []Mention) *Mention {
+	if doc.Article == nil || doc.Dateline.End <= doc.Dateline.Start || doc.Dateline.End > len(doc.Article.Text) {
+		return nil
+	}
+	txt := doc.Dateline.Of(doc.Article.Text)
+	if k := strings.IndexAny(txt, "(:—–"); k >= 0 {
+		txt = txt[:k]
+	}
+	txt = strings.TrimRight(strings.TrimSpace(txt), "-")
+	if strings.Contains(txt, "/") {
+		return nil
+	}
+	parts := strings.Split(txt, ",")
+	name := strings.TrimSpace(parts[0])
+	cands := g.byName[Key(name)]
+	if len(cands) == 0 {
+		return nil
+	}
+	qual := ""
+	if len(parts) > 1 {
+		for _, p := range g.byName[Key(strings.TrimSpace(parts[1]))] {
+			if p.Kind != City {
+				qual = p.Country
+				break
+			}
+		}
+	}
+	ctx := Context{}
+	for _, m := range places {
+		if m.Best != nil {
+			ctx[m.Best.Country]++
+		}
+	}
+	var best *Place
+	bestScore := 0.0
+	for _, p := range cands {
+		sc := score(p, ctx)
+		if qual != "" && p.Country == qual {
+			sc += 10
+		}
+		if best == nil || sc > bestScore {
+			best, bestScore = p, sc
+		}
+	}
+	return &Mention{Span: doc.Dateline, Text: best.Name, Sentence: -1, Best: &Candidate{best, bestScore}}
+}
