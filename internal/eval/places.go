@@ -84,7 +84,7 @@ func placeRight(g *NewsEvent, loc *annals.Location) bool {
 	if loc == nil || g.PlaceBasis == PlaceNone {
 		return false
 	}
-	k := geo.Key(loc.Name)
+	k := placeKey(loc.Name)
 	for _, alt := range g.Places {
 		if isCountryCode(alt) {
 			if strings.HasPrefix(loc.Precision, geo.Country) && loc.Country == alt {
@@ -92,11 +92,23 @@ func placeRight(g *NewsEvent, loc *annals.Location) bool {
 			}
 			continue
 		}
-		if k != "" && geo.Key(alt) == k {
+		if k != "" && placeKey(alt) == k {
 			return true
 		}
 	}
 	return false
+}
+
+// adminSuffixes are the words of a province's kind that a name may carry
+// or not ("the Kursk region" is Kursk): compared without them.
+var adminSuffixes = []string{" region", " province", " oblast", " state", " governorate", " district"}
+
+func placeKey(name string) string {
+	k := geo.Key(name)
+	for _, s := range adminSuffixes {
+		k = strings.TrimSuffix(k, s)
+	}
+	return k
 }
 
 // PlaceScore counts, among emitted events matched to gold events with an

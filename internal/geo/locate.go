@@ -98,14 +98,17 @@ func placesEvent(prep string, e *annals.Event) bool {
 	return false
 }
 
-// tree is the dependency analysis of one sentence, with doc indices.
+// tree is the dependency analysis of one sentence: toks are its tokens,
+// from doc index first to last; heads are relative to the sentence.
 type tree struct {
 	toks        []annals.Token
 	first, last int
 }
 
+func (t tree) tok(i int) *annals.Token { return &t.toks[i-t.first] }
+
 func (t tree) parsed() bool {
-	for i := t.first; i < t.last; i++ {
+	for i := range t.toks {
 		if t.toks[i].Rel != "" {
 			return true
 		}
@@ -114,7 +117,7 @@ func (t tree) parsed() bool {
 }
 
 func (t tree) head(i int) int {
-	h := t.toks[i].Head
+	h := t.tok(i).Head
 	if h < 0 || t.first+h >= t.last {
 		return -1
 	}
@@ -122,7 +125,7 @@ func (t tree) head(i int) int {
 }
 
 func (t tree) rel(i int) string {
-	r := t.toks[i].Rel
+	r := t.tok(i).Rel
 	if k := strings.IndexByte(r, ':'); k >= 0 && r[:k] != "nmod" && r[:k] != "acl" {
 		r = r[:k]
 	}
@@ -132,8 +135,20 @@ func (t tree) rel(i int) string {
 // caseOf returns the preposition marking token h (its case dependent).
 func (t tree) caseOf(h int) string {
 	for i := t.first; i < t.last; i++ {
-		if t.head(i) == h && t.rel(i) == "case" && t.toks[i].UPOS == "ADP" {
-			return t.toks[i].Lower
+		if t.head(i) == h && t.rel(i) == "case" {
+			return t.tok(i).Lower
+		}
+	}
+	return ""
+}
+
+// markOf returns a place preposition marking token h as a clause.
+func (t tree) markOf(h int) string {
+	for i := t.first; i < t.last; i++ {
+		if t.head(i) == h && t.rel(i) == "mark" {
+			if w := t.tok(i).Lower; rules.anyPrep[w] || rules.preps[w] != nil {
+				return w
+			}
 		}
 	}
 	return ""
@@ -166,7 +181,7 @@ func (t tree) prepOf(m *Mention) (prep string, attach int) {
 	for n := 0; n < 8; n++ {
 		if p := t.caseOf(h); p != "" {
 			if p == "of" {
-				if up := t.head(h); up >= 0 && rules.chain[t.toks[up].Lower] {
+				if up := t.head(h); up >= 0 && (rules.chain[t.tok(up).Lower] || rules.chain[t.tok(up).Lemma]) {
 					h = up
 					continue
 				}
@@ -174,7 +189,14 @@ func (t tree) prepOf(m *Mention) (prep string, attach int) {
 			return p, t.head(h)
 		}
 		up := t.head(h)
-		if up < 0 || !phraseRels[t.toks[h].Rel] || t.toks[up].UPOS == "VERB" {
+		if up >= 0 && t.tok(up).UPOS == "VERB" && t.rel(h) == "obj" {
+			// a preposition misread as a clause's mark: "inside
+			// neighboring Afghanistan" as a clause of "neighboring"
+			if p := t.markOf(up); p != "" {
+				return p, t.head(up)
+			}
+		}
+		if up < 0 || !phraseRels[t.tok(h).Rel] || t.tok(up).UPOS == "VERB" {
 			return "", up
 		}
 		h = up
@@ -185,8 +207,8 @@ func (t tree) prepOf(m *Mention) (prep string, attach int) {
 // clauseOf returns the head of the clause token i belongs to.
 func (t tree) clauseOf(i int) int {
 	for n := 0; n < 32 && i >= 0; n++ {
-		r := t.toks[i].Rel
-		if clauseRels[r] || clauseRels[t.rel(i)] || r == "conj" && t.toks[i].UPOS == "VERB" {
+		r := t.tok(i).Rel
+		if clauseRels[r] || clauseRels[t.rel(i)] || r == "conj" && t.tok(i).UPOS == "VERB" {
 			return i
 		}
 		up := t.head(i)
@@ -198,18 +220,78 @@ func (t tree) clauseOf(i int) int {
 	return i
 }
 
+// argRels are the relations of a predicate's arguments and of the
+// modifiers of a nominal, through which a relative clause on the event's
+// object still tells of the event ("an attack on camps that left 100
+// dead in Darfur").
+var argRels = map[string]bool{"obj": true, "iobj": true, "obl": true, "nmod": true, "appos": true, "conj": true}
+
+// hangsOn reports whether a locative phrase attached to token attach
+// tells where the event triggered at trig happened: it hangs on the
+// trigger, on its clause's predicate, or on one of their direct
+// dependents ("police in Tbilisi dispersed", "struck bases in
+// Baluchistan"), not deeper in a nominal ("in retaliation for a
+// response to an attack in Kashmir"); or on a relative clause of the
+// event's nominal or its object; or it is the place of a predicate
+// whose subject is the event ("talks began in Pretoria").
+func (t tree) hangsOn(attach, trig int) bool {
+	if attach < 0 || trig < 0 {
+		return false
+	}
+	clause := t.clauseOf(trig)
+	if attach == trig || attach == clause {
+		return true
+	}
+	up := t.head(attach)
+	if t.clauseOf(attach) == clause && (up == trig || up == clause) {
+		return true
+	}
+	// a relative clause of the event's nominal or of its object
+	c := t.clauseOf(attach)
+	if strings.HasPrefix(t.tok(c).Rel, "acl") && (attach == c || up == c) {
+		for h, n := t.head(c), 0; h >= 0 && n < 4; h, n = t.head(h), n+1 {
+			if h == trig || h == clause {
+				return true
+			}
+			if !argRels[t.rel(h)] {
+				break
+			}
+		}
+	}
+	// the event nominal is the subject of the predicate the place is on
+	n := trig
+	if strings.HasPrefix(t.tok(trig).Rel, "acl") {
+		n = t.head(trig)
+	}
+	if n >= 0 && t.rel(n) == "nsubj" && t.head(n) == attach {
+		return true
+	}
+	// an event told by a reduced relative on a participant of another
+	// clause happened where that clause did ("police in the capital
+	// dispersed crowds protesting ...": the protest is in the capital)
+	if c := t.tok(clause); strings.HasPrefix(c.Rel, "acl") && c.UPOS == "VERB" && strings.HasSuffix(c.Lower, "ing") {
+		if host := t.head(clause); host >= 0 && participantRels[t.rel(host)] {
+			return t.hangsOn(attach, t.clauseOf(host))
+		}
+	}
+	return false
+}
+
+// participantRels are the relations of a clause's participants.
+var participantRels = map[string]bool{"nsubj": true, "obj": true, "iobj": true}
+
 // triggerToken returns the token of the event's trigger span that heads it.
 func (t tree) triggerToken(sp annals.Span) int {
 	first := -1
 	for i := t.first; i < t.last; i++ {
-		tk := t.toks[i]
+		tk := t.tok(i)
 		if tk.Start < sp.Start || tk.End > sp.End {
 			continue
 		}
 		if first < 0 {
 			first = i
 		}
-		if h := t.head(i); h < 0 || t.toks[h].Start < sp.Start || t.toks[h].End > sp.End {
+		if h := t.head(i); h < 0 || t.tok(h).Start < sp.Start || t.tok(h).End > sp.End {
 			return i
 		}
 	}
@@ -229,7 +311,7 @@ func prepBefore(toks []annals.Token, i, first int) string {
 		if rules.anyPrep[t.Lower] || rules.preps[t.Lower] != nil {
 			return t.Lower
 		}
-		if t.Lower == "the" || t.Lower == "'s" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "POS" || t.Text == "," || t.Tag == "CC" {
+		if t.Lower == "the" || t.Lower == "'s" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "POS" || t.Text == "," || t.Tag == "CC" || rules.chain[t.Lower] {
 			continue
 		}
 		return ""
@@ -262,16 +344,42 @@ const (
 // A capital is never a default, and a name that is not a place
 // (Find's mentions only) never becomes a location.
 func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
+	g.LocateParsed(doc, evs, places, nil)
+}
+
+// LocateParsed is Locate reading the tree of the sentences it needs from
+// parse (a copy of sentence i's tokens with heads and relations), when
+// the document was processed without one; nil reads the document's own.
+func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []Mention, parse func(i int) []annals.Token) {
+	trees := map[int]tree{}
+	treeOf := func(i int) tree {
+		if t, ok := trees[i]; ok {
+			return t
+		}
+		s := doc.Sentences[i]
+		t := tree{doc.Tokens[s.First:s.Last], s.First, s.Last}
+		if parse != nil && !t.parsed() {
+			t.toks = parse(i)
+		}
+		trees[i] = t
+		return t
+	}
 	bySent := map[int][]Mention{}
 	for _, m := range places {
-		if !m.Actor && m.Best != nil {
+		// actor readings too: a name in a locative phrase is a place
+		// whatever verb follows ("police in the capital Tbilisi have ...")
+		if m.Best != nil {
 			bySent[m.Sentence] = append(bySent[m.Sentence], m)
 		}
 	}
 	dl := g.datelinePlace(doc, places)
 	for i := range evs {
 		e := &evs[i]
-		pick, basis := g.clausePlace(doc, e, bySent[e.SentenceIndex]), BasisClause
+		var pick *Mention
+		basis := BasisClause
+		if c := bySent[e.SentenceIndex]; len(c) > 0 && e.SentenceIndex >= 0 && e.SentenceIndex < len(doc.Sentences) {
+			pick = clausePlace(doc, treeOf(e.SentenceIndex), e, c)
+		}
 		if pick == nil && e.Root >= "18" && e.Root <= "20" {
 			if pick = targetPlace(e, bySent[e.SentenceIndex]); pick != nil {
 				basis = BasisTarget
@@ -280,7 +388,7 @@ func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention
 				continue
 			}
 		}
-		if pick == nil && dl != nil && len(e.Source) >= 3 && e.Source[:3] == dl.Best.Country {
+		if pick == nil && dl != nil && e.Mode != annals.Intended && len(e.Source) >= 3 && e.Source[:3] == dl.Best.Country {
 			pick, basis = dl, BasisDateline
 		}
 		if pick == nil {
@@ -295,18 +403,11 @@ func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention
 }
 
 // clausePlace is the place of a locative phrase of the event's clause.
-func (g *Gazetteer) clausePlace(doc *annals.Doc, e *annals.Event, cand []Mention) *Mention {
-	if e.SentenceIndex < 0 || e.SentenceIndex >= len(doc.Sentences) || len(cand) == 0 {
-		return nil
-	}
-	s := doc.Sentences[e.SentenceIndex]
-	t := tree{doc.Tokens, s.First, s.Last}
+func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Mention {
 	parsed := t.parsed()
-	trig, clause := -1, -1
+	trig := -1
 	if parsed {
-		if trig = t.triggerToken(e.TriggerSpan); trig >= 0 {
-			clause = t.clauseOf(trig)
-		}
+		trig = t.triggerToken(e.TriggerSpan)
 	}
 	var ok []Mention
 	for k := range cand {
@@ -314,12 +415,12 @@ func (g *Gazetteer) clausePlace(doc *annals.Doc, e *annals.Event, cand []Mention
 		var prep string
 		if parsed && trig >= 0 {
 			p, attach := t.prepOf(m)
-			if attach < 0 || t.clauseOf(attach) != clause && attach != trig {
-				continue // a place of another clause: the speaker's, an actor's
+			if !t.hangsOn(attach, trig) {
+				continue // a place of another clause or nominal: the speaker's, an actor's
 			}
 			prep = p
 		} else {
-			prep = prepBefore(doc.Tokens, m.First, s.First)
+			prep = prepBefore(doc.Tokens, m.First, t.first)
 		}
 		if prep == "" || !placesEvent(prep, e) {
 			continue

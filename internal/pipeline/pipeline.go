@@ -184,7 +184,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	}
 	dateEvents(doc, evs, a.Published)
 	places := p.Geo.Find(doc, ms)
-	p.Geo.Locate(doc, evs, places)
+	p.Geo.LocateParsed(doc, evs, places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
 	coder.TargetPlaces(evs)
 	coder.StoryTargets(evs)
 	p.Coder.Calibrate(doc, ms, evs)
