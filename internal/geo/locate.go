@@ -22,6 +22,7 @@ type locRules struct {
 	chain    map[string]bool
 	site     map[string]bool
 	nonplace map[string]bool
+	dateline []string // code prefixes of events between states the dateline places
 }
 
 var rules = func() locRules {
@@ -38,6 +39,8 @@ var rules = func() locRules {
 			} else {
 				r.preps[f[1]] = strings.Fields(f[2])
 			}
+		case f[0] == "dateline" && len(f) == 3:
+			r.dateline = append(r.dateline, f[1])
 		case f[0] == "chain" && len(f) == 2:
 			r.chain[f[1]] = true
 		case f[0] == "site" && len(f) == 2:
@@ -339,7 +342,8 @@ const (
 //     struck: a target that is itself a place ("shelled Kherson"), or a
 //     site of a country ("a key Iranian nuclear site", "Syria's air
 //     bases"); never the country of a target actor;
-//   - the dateline's place, when the event's source belongs to its country.
+//   - the dateline's place, for an event of its country's actors among
+//     themselves (datelined).
 //
 // A capital is never a default, and a name that is not a place
 // (Find's mentions only) never becomes a location.
@@ -388,7 +392,7 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 				continue
 			}
 		}
-		if pick == nil && dl != nil && e.Mode != annals.Intended && len(e.Source) >= 3 && e.Source[:3] == dl.Best.Country {
+		if pick == nil && dl != nil && datelined(e, dl.Best.Country) {
 			pick, basis = dl, BasisDateline
 		}
 		if pick == nil {
@@ -400,6 +404,26 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 			e.Location.Precision = ADM1 + " (country centroid)"
 		}
 	}
+}
+
+// datelined reports whether the dateline's place, in country cc, is where
+// event e happened when its sentence names no place: the event is not a
+// plan, and one of its actors is of that country: the source, acting on
+// its own or on its own country's; or either side of a meeting, talks
+// or an agreement (rules.tsv's dateline codes). The reporter's city
+// tells nothing of other acts between states (a cross-border clash,
+// tariffs on another country) or of a future act.
+func datelined(e *annals.Event, cc string) bool {
+	if e.Mode == annals.Intended {
+		return false
+	}
+	of := func(code string) bool { return len(code) >= 3 && code[:3] == cc }
+	for _, c := range rules.dateline {
+		if strings.HasPrefix(e.Code, c) && (of(e.Source) || of(e.Target)) {
+			return true
+		}
+	}
+	return of(e.Source) && (e.Target == "" || of(e.Target))
 }
 
 // clausePlace is the place of a locative phrase of the event's clause.
