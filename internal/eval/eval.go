@@ -140,9 +140,10 @@ type Report struct {
 	// CueDates, filled by ScoreDatesAtCues, every dated gold event.
 	Dates, CueDates DateScore
 	// Places scores the locations of matched events on gold events with
-	// an annotated place.
-	Places PlaceScore
-	Errors []string
+	// an annotated place; CuePlaces, filled by ScorePlacesAtCues, every
+	// gold event with one, placed at its cue.
+	Places, CuePlaces PlaceScore
+	Errors            []string
 }
 
 // Article is what the coder is fed for the record: its id, text and date
@@ -421,10 +422,16 @@ func (r *Report) Print(w io.Writer, errors bool) {
 				}
 			}
 		}
-		if len(r.Places.Errors) > 0 {
-			fmt.Fprintf(w, "\nplace errors, matched events (%d)\n", len(r.Places.Errors))
-			for _, e := range r.Places.Errors {
-				fmt.Fprintln(w, e)
+		for _, p := range [...]*PlaceScore{&r.Places, &r.CuePlaces} {
+			if len(p.Errors) > 0 {
+				name := "matched events"
+				if p == &r.CuePlaces {
+					name = "at the gold cues"
+				}
+				fmt.Fprintf(w, "\nplace errors, %s (%d)\n", name, len(p.Errors))
+				for _, e := range p.Errors {
+					fmt.Fprintln(w, e)
+				}
 			}
 		}
 	}

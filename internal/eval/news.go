@@ -374,4 +374,7 @@ func (r *Report) printNews(w io.Writer) {
 	if r.Places.N > 0 {
 		r.Places.line(w, "matched")
 	}
+	if r.CuePlaces.N > 0 {
+		r.CuePlaces.line(w, "at_cues")
+	}
 }

@@ -201,3 +201,53 @@ func (r *Report) scorePlaces(rec Record, evs []annals.Event, hitOf map[int]int) 
 		r.Places.add(&gevs[gi], &evs[k])
 	}
 }
+
+// PlaceAt is what the cue-level place check needs from the pipeline: the
+// location annals gives an event like ev (the gold event's code, actors
+// and mode) triggered at the head of the cue, in the article a; ok is
+// false when the cue cannot be placed.
+type PlaceAt func(a *annals.Article, cue string, ev annals.Event) (loc *annals.Location, sentence string, ok bool)
+
+// goldEvent is an event with the gold event's first root, its first
+// source and target prefixes (no actor where the gold allows any) and
+// its mode.
+func goldEvent(g *NewsEvent) annals.Event {
+	e := annals.Event{Mode: annals.Mode(g.Mode)}
+	if e.Mode == "" {
+		e.Mode = annals.Asserted
+	}
+	if len(g.Roots) > 0 {
+		e.Root = g.Roots[0]
+		e.Code = e.Root
+	}
+	if !g.Source.Any && len(g.Source.List) > 0 {
+		e.Source = g.Source.List[0]
+	}
+	if !g.Target.Any && len(g.Target.List) > 0 {
+		e.Target = g.Target.List[0]
+	}
+	return e
+}
+
+// ScorePlacesAtCues places every gold event with an annotated place at
+// its cue, whatever the coder found: a figure for the locator that does
+// not move with the coder's recall.
+func (r *Report) ScorePlacesAtCues(recs []Record, at PlaceAt) {
+	for _, rec := range recs {
+		if rec.Events == nil {
+			continue
+		}
+		a := rec.Article()
+		for i := range *rec.Events {
+			g := &(*rec.Events)[i]
+			if g.PlaceBasis == "" {
+				continue
+			}
+			loc, sent, ok := at(a, g.Cue, goldEvent(g))
+			if !ok {
+				continue
+			}
+			r.CuePlaces.add(g, &annals.Event{Location: loc, Sentence: sent})
+		}
+	}
+}

@@ -357,3 +357,26 @@ func (r Result) Coded() *annals.CodedDocument {
 	}
 	return d
 }
+
+// PlaceAtSpan returns the location annals gives an event e whose trigger
+// is the head of the text span sp (as DateAtSpan finds it), in the result
+// r of its article: the evaluation places gold events at their cues with
+// it, e carrying the gold event's code, actors and mode. ok is false when
+// no sentence holds the span.
+func (p *Pipeline) PlaceAtSpan(r Result, sp annals.Span, e annals.Event) (loc *annals.Location, sentence string, ok bool) {
+	doc := r.Doc
+	for _, s := range doc.Sentences {
+		if sp.Start < s.Start || sp.Start >= s.End {
+			continue
+		}
+		head := cueHead(doc, s, sp)
+		if head < 0 {
+			return nil, "", false
+		}
+		e.SentenceIndex, e.TriggerSpan = s.Index, doc.Tokens[head].Span
+		evs := []annals.Event{e}
+		p.Geo.LocateParsed(doc, evs, r.Places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
+		return evs[0].Location, s.Span.Of(doc.Article.Text), true
+	}
+	return nil, "", false
+}
