@@ -23,10 +23,11 @@ type locRules struct {
 	site     map[string]bool
 	nonplace map[string]bool
 	dateline []string // code prefixes of events between states the dateline places
+	verbal   map[string]bool
 }
 
 var rules = func() locRules {
-	r := locRules{preps: map[string][]string{}, anyPrep: map[string]bool{}, chain: map[string]bool{}, site: map[string]bool{}, nonplace: map[string]bool{}}
+	r := locRules{preps: map[string][]string{}, anyPrep: map[string]bool{}, chain: map[string]bool{}, site: map[string]bool{}, nonplace: map[string]bool{}, verbal: map[string]bool{}}
 	for ln, l := range strings.Split(rulesTSV, "\n") {
 		if l == "" || strings.HasPrefix(l, "#") {
 			continue
@@ -38,6 +39,10 @@ var rules = func() locRules {
 				r.anyPrep[f[1]] = true
 			} else {
 				r.preps[f[1]] = strings.Fields(f[2])
+			}
+		case f[0] == "verbal" && len(f) == 2:
+			for _, root := range strings.Fields(f[1]) {
+				r.verbal[root] = true
 			}
 		case f[0] == "dateline" && len(f) == 3:
 			r.dateline = append(r.dateline, f[1])
@@ -237,7 +242,7 @@ var argRels = map[string]bool{"obj": true, "iobj": true, "obl": true, "nmod": tr
 // response to an attack in Kashmir"); or on a relative clause of the
 // event's nominal or its object; or it is the place of a predicate
 // whose subject is the event ("talks began in Pretoria").
-func (t tree) hangsOn(attach, trig int) bool {
+func (t tree) hangsOn(attach, trig int, code string) bool {
 	if attach < 0 || trig < 0 {
 		return false
 	}
@@ -245,8 +250,22 @@ func (t tree) hangsOn(attach, trig int) bool {
 	if attach == trig || attach == clause {
 		return true
 	}
-	up := t.head(attach)
+	// a conjunct stands where its first conjunct does ("the ambassador
+	// and his staff in the capital")
+	dep := attach
+	for n := 0; n < 4 && t.rel(dep) == "conj" && t.head(dep) >= 0; n++ {
+		dep = t.head(dep)
+	}
+	up := t.head(dep)
 	if t.clauseOf(attach) == clause && (up == trig || up == clause) {
+		// a verbal act is where it is said, not where its object is ("urged
+		// calm in the city", "condemned the attack in the capital"); its
+		// speaker's place counts ("officials in the capital said")
+		return !verbal(code) || t.rel(dep) == "nsubj"
+	}
+	// the event's own nominal, named in an adjunct of its predicate ("killed
+	// soldiers in a bombing and an attack in the north")
+	if !verbal(code) && t.rel(dep) == "obl" && up >= 0 && t.clauseOf(up) == clause && (t.head(up) == trig || t.head(up) == clause) && t.rel(up) == "obl" {
 		return true
 	}
 	// a relative clause of the event's nominal or of its object
@@ -272,12 +291,28 @@ func (t tree) hangsOn(attach, trig int) bool {
 	// an event told by a reduced relative on a participant of another
 	// clause happened where that clause did ("police in the capital
 	// dispersed crowds protesting ...": the protest is in the capital)
+	// an event told by a relative clause happened where the nominal it
+	// qualifies did ("a strike on the consulate in the capital, which
+	// killed seven")
+	if c := t.tok(clause); c.Rel == "acl:relcl" {
+		if host := t.head(clause); host >= 0 {
+			return t.hangsOn(attach, host, code)
+		}
+	}
 	if c := t.tok(clause); strings.HasPrefix(c.Rel, "acl") && c.UPOS == "VERB" && strings.HasSuffix(c.Lower, "ing") {
 		if host := t.head(clause); host >= 0 && participantRels[t.rel(host)] {
-			return t.hangsOn(attach, t.clauseOf(host))
+			return t.hangsOn(attach, t.clauseOf(host), code)
 		}
 	}
 	return false
+}
+
+// verbal reports whether an event code is a verbal act (CAMEO quad
+// classes 1 and 3: statements, appeals, intents, consultations,
+// agreements; demands, disapproval, rejections, threats): rules.tsv's
+// verbal roots.
+func verbal(code string) bool {
+	return len(code) >= 2 && rules.verbal[code[:2]]
 }
 
 // participantRels are the relations of a clause's participants.
@@ -439,7 +474,7 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 		var prep string
 		if parsed && trig >= 0 {
 			p, attach := t.prepOf(m)
-			if !t.hangsOn(attach, trig) {
+			if !t.hangsOn(attach, trig, e.Code) {
 				continue // a place of another clause or nominal: the speaker's, an actor's
 			}
 			prep = p
