@@ -268,10 +268,15 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 			}
 			continue
 		}
-		// in a role or a person's name only a country, province or capital
+		// in a role or a person's name, past the place that may open it
+		// ("Peshawar's police chief"), only a country, province or capital
 		// is a place ("Taiwan President Lai ...": Taiwan, not Lai)
-		if !strings.HasPrefix(m.Entry, "countries.tsv") && m.Entry != "" {
-			for i := m.First; i < m.Last; i++ {
+		if m.Entry != "" && !placeEntry(m.Entry) {
+			from := m.First
+			if m.Last-m.First > 1 {
+				from = m.First + g.leadingPlace(doc, m.First, m.Last)
+			}
+			for i := from; i < m.Last; i++ {
 				if !g.qualifies(doc.Tokens[i].Lower) {
 					people[i] = true
 				}
@@ -378,6 +383,23 @@ func locative(toks []annals.Token, i, first int) bool {
 		return false
 	}
 	return false
+}
+
+// placeEntry reports an actor dictionary entry that is a place standing
+// for its country: a country's own names, the gazetteer's towns.
+func placeEntry(entry string) bool {
+	return strings.HasPrefix(entry, "countries") || strings.HasPrefix(entry, "gazetteer")
+}
+
+// leadingPlace returns how many tokens of the place name that opens the
+// tokens [i, end) span, at least one.
+func (g *Gazetteer) leadingPlace(doc *annals.Doc, i, end int) int {
+	for n := min(g.maxWords, end-i); n > 1; n-- {
+		if len(g.byName[Key(doc.Article.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])]) > 0 {
+			return n
+		}
+	}
+	return 1
 }
 
 // qualifies reports whether a word names a country, a province or a
