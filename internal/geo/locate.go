@@ -187,7 +187,22 @@ func (t tree) prepOf(m *Mention) (prep string, attach int) {
 		return "", -1
 	}
 	for n := 0; n < 8; n++ {
-		if p := t.caseOf(h); p != "" {
+		p := t.caseOf(h)
+		if p == "'s" || p == "’s" || p == "'" {
+			// a possessor determines its noun; it takes that noun's
+			// preposition only as its possessor ("in Pakistan's Baluchistan
+			// province"), never as an appositive ("toward the sea, South
+			// Korea's military said")
+			if t.tok(h).Rel != "nmod:poss" {
+				return "", -1
+			}
+			h = t.head(h)
+			if h < 0 {
+				return "", -1
+			}
+			continue
+		}
+		if p != "" {
 			if p == "of" {
 				if up := t.head(h); up >= 0 && (rules.chain[t.tok(up).Lower] || rules.chain[t.tok(up).Lemma]) {
 					h = up
@@ -468,9 +483,16 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 	if parsed {
 		trig = t.triggerToken(e.TriggerSpan)
 	}
+	starts := map[int]bool{}
+	for k := range cand {
+		starts[cand[k].First] = true
+	}
 	var ok []Mention
 	for k := range cand {
 		m := &cand[k]
+		if !possessesPlace(doc.Tokens, m.Last, t.last, starts) {
+			continue // "South Korea's military said": the name is an actor's
+		}
 		var prep string
 		if parsed && trig >= 0 {
 			p, attach := t.prepOf(m)
@@ -505,6 +527,26 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 		}
 	}
 	return nil
+}
+
+// possessesPlace reports whether the name ending before token i, if it
+// is a possessor ("X's"), possesses a place: another name or a noun of
+// place ("Pakistan's Baluchistan province", "Niger's capital", "Taiwan's
+// waters"), not an actor or a thing ("South Korea's military").
+func possessesPlace(toks []annals.Token, i, end int, starts map[int]bool) bool {
+	if i >= end || toks[i].Lower != "'s" && toks[i].Lower != "’s" && toks[i].Text != "'" {
+		return true
+	}
+	for k := i + 1; k < end && k <= i+4; k++ {
+		t := toks[k]
+		if starts[k] || rules.chain[t.Lower] || rules.chain[t.Lemma] {
+			return true
+		}
+		if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "``" && t.Tag != "''" && t.Text != "\"" && t.Text != "“" {
+			return false
+		}
+	}
+	return false
 }
 
 // targetPlace is the place mention that is the event's target ("shelled
