@@ -271,6 +271,11 @@ func (t tree) hangsOn(attach, trig int, code string) bool {
 	for n := 0; n < 4 && t.rel(dep) == "conj" && t.head(dep) >= 0; n++ {
 		dep = t.head(dep)
 	}
+	// and the counted noun where its quantity is ("dozens of missiles
+	// towards the city")
+	if t.rel(dep) == "nmod" && t.caseOf(dep) == "of" && t.head(dep) >= 0 {
+		dep = t.head(dep)
+	}
 	up := t.head(dep)
 	if t.clauseOf(attach) == clause && (up == trig || up == clause) {
 		// a verbal act is where it is said, not where its object is ("urged
@@ -355,6 +360,14 @@ func (t tree) triggerToken(sp annals.Span) int {
 // starting at i, skipping determiners, possessives, adjectives, names and
 // the chain nouns of an "of" ("in the city of Sudzha").
 func prepBefore(toks []annals.Token, i, first int) string {
+	if k := prepIndex(toks, i, first); k >= 0 {
+		return toks[k].Lower
+	}
+	return ""
+}
+
+// prepIndex is the index of the preposition prepBefore finds, or -1.
+func prepIndex(toks []annals.Token, i, first int) int {
 	for k := i - 1; k >= first && k >= i-6; k-- {
 		t := toks[k]
 		if t.Lower == "of" && k > first && rules.chain[toks[k-1].Lower] {
@@ -362,14 +375,28 @@ func prepBefore(toks []annals.Token, i, first int) string {
 			continue
 		}
 		if rules.anyPrep[t.Lower] || rules.preps[t.Lower] != nil {
-			return t.Lower
+			return k
 		}
 		if t.Lower == "the" || t.Lower == "'s" || t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "POS" || t.Text == "," || t.Tag == "CC" || rules.chain[t.Lower] {
 			continue
 		}
-		return ""
+		return -1
 	}
-	return ""
+	return -1
+}
+
+// flatPrep is prepBefore with the tree's attachment of the preposition's
+// phrase: the token the phrase's noun hangs on.
+func (t tree) flatPrep(toks []annals.Token, i int) (string, int) {
+	k := prepIndex(toks, i, t.first)
+	if k < 0 {
+		return "", -1
+	}
+	n := t.head(k)
+	if n < 0 {
+		return "", -1
+	}
+	return toks[k].Lower, t.head(n)
 }
 
 // Location bases: how the locator found an event's place.
@@ -496,6 +523,12 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 		var prep string
 		if parsed && trig >= 0 {
 			p, attach := t.prepOf(m)
+			if p == "" {
+				// the preposition before the name governs its phrase
+				// even where the parser hangs the name elsewhere ("in the
+				// capital Nairobi" with Nairobi read as a subject)
+				p, attach = t.flatPrep(doc.Tokens, m.First)
+			}
 			if !t.hangsOn(attach, trig, e.Code) {
 				continue // a place of another clause or nominal: the speaker's, an actor's
 			}
