@@ -251,6 +251,7 @@ var closedClass = map[string]bool{"ADP": true, "DET": true, "NUM": true, "PRON":
 // which keep their resolution but are flagged.
 func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	ctx := BuildContext(ms)
+	actorCtx := BuildContext(ms)
 	// unambiguous place names tell the article's geography too
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
@@ -350,6 +351,9 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				sort.SliceStable(cs, func(a, b int) bool { return cs[a].Score > cs[b].Score })
 				if cs[0].Score < 4 {
 					continue // every reading is implausible
+				}
+				if b := cs[0].Place; b.Kind == City && b.Population < smallTown && actorCtx[b.Country] == 0 && qual == "" && !locative(toks, i, s.First) {
+					continue // a small town of no country of the story, named outside a place phrase, is a person's name ("denounced Lai")
 				}
 				m.Best = &cs[0]
 				if len(cs) > 1 {

@@ -51,7 +51,9 @@ var rules = func() locRules {
 		case f[0] == "site" && len(f) == 2:
 			r.site[f[1]] = true
 		case f[0] == "nonplace" && len(f) == 2:
-			r.nonplace[Key(f[1])] = true
+			for _, w := range strings.Fields(f[1]) {
+				r.nonplace[Key(w)] = true
+			}
 		default:
 			panic("geo rules.tsv:" + itoa(ln+1) + ": bad rule " + l)
 		}
