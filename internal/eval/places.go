@@ -78,8 +78,10 @@ func isCountryCode(s string) bool {
 }
 
 // placeRight reports whether a location is one of the gold alternatives:
-// its name is one of them (compared as gazetteer keys), or it is a
-// country-level location of a country whose code is one of them.
+// its name is one of them (compared as gazetteer keys, province words
+// aside) in the gold place's country (or one its alternatives name by
+// code), or it is a country-level location
+// of a country whose code is one of them.
 func placeRight(g *NewsEvent, loc *annals.Location) bool {
 	if loc == nil || g.PlaceBasis == PlaceNone {
 		return false
@@ -92,7 +94,7 @@ func placeRight(g *NewsEvent, loc *annals.Location) bool {
 			}
 			continue
 		}
-		if k != "" && placeKey(alt) == k {
+		if k != "" && placeKey(alt) == k && inCountry(g, loc.Country) {
 			return true
 		}
 	}
@@ -109,6 +111,20 @@ func placeKey(name string) string {
 		k = strings.TrimSuffix(k, s)
 	}
 	return k
+}
+
+// inCountry reports whether cc is the gold place's country or one of the
+// countries its alternatives name (a border crossing of two countries).
+func inCountry(g *NewsEvent, cc string) bool {
+	if g.PlaceCountry == "" || cc == g.PlaceCountry {
+		return true
+	}
+	for _, alt := range g.Places {
+		if isCountryCode(alt) && alt == cc {
+			return true
+		}
+	}
+	return false
 }
 
 // PlaceScore counts, among emitted events matched to gold events with an

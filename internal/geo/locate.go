@@ -80,17 +80,18 @@ const (
 	shortNameLarge = 100000
 )
 
-// indexable reports whether key k may name place p in the index: not a
-// listed non-place word, and not a one- or two-letter word but for a
-// country or a large city.
+// indexable reports whether key k may name a place of kind (the
+// gazetteer's C, A or P) and population in the index: any name of a
+// country; else not a listed non-place word, nor a word of one or two
+// letters but for a large city.
 func indexable(k string, kind string, pop int) bool {
+	if kind == "C" {
+		return true // a country's names are its own ("US")
+	}
 	if rules.nonplace[k] {
 		return false
 	}
-	if utf8.RuneCountInString(strings.ReplaceAll(k, " ", "")) < shortName && kind != "C" && pop < shortNameLarge {
-		return false
-	}
-	return true
+	return utf8.RuneCountInString(strings.ReplaceAll(k, " ", "")) >= shortName || pop >= shortNameLarge
 }
 
 // placesEvent reports whether the preposition prep can give the place of
