@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"testing"
+
+	"github.com/annals-events/annals"
 )
 
 func gz(b []byte) []byte {
@@ -64,4 +66,35 @@ func TestLoadDropsNonPlaces(t *testing.T) {
 			t.Errorf("Lookup(%q) found %v, want %v", name, got, want)
 		}
 	}
+}
+
+// FuzzTree runs the locator's tree walks over arbitrary heads and
+// relations (cycles included, as a parser's errors may make): every walk
+// ends, and a place's attachment is always a token of the sentence.
+func FuzzTree(f *testing.F) {
+	f.Add([]byte{0xff, 1, 0, 2, 1, 3, 2, 4})
+	f.Add([]byte{1, 5, 0, 5, 3, 6, 2, 7, 1, 1})
+	rels := []string{"root", "nsubj", "obj", "obl", "nmod", "acl", "acl:relcl", "conj", "case", "compound", "appos", "nmod:poss", "mark", "advcl", "det"}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n := len(b) / 2
+		if n == 0 || n > 40 {
+			return
+		}
+		toks := make([]annals.Token, n)
+		for i := range toks {
+			h := int(b[2*i]) % (n + 1)
+			toks[i] = annals.Token{Span: annals.Span{Start: i * 2, End: i*2 + 1}, Text: "w", Lower: "in", Head: h - 1, Rel: rels[int(b[2*i+1])%len(rels)], UPOS: []string{"VERB", "NOUN", "ADP"}[i%3]}
+		}
+		tr := tree{toks, 10, 10 + n}
+		for a := 10; a < 10+n; a++ {
+			tr.clauseOf(a)
+			if p, at := tr.prepOf(&Mention{First: a, Last: a + 1}); p != "" && (at < -1 || at >= 10+n) {
+				t.Fatalf("attachment %d outside the sentence", at)
+			}
+			for g := 10; g < 10+n; g++ {
+				tr.hangsOn(a, g, "190")
+				tr.hangsOn(a, g, "111")
+			}
+		}
+	})
 }

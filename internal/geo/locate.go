@@ -261,7 +261,11 @@ var argRels = map[string]bool{"obj": true, "iobj": true, "obl": true, "nmod": tr
 // event's nominal or its object; or it is the place of a predicate
 // whose subject is the event ("talks began in Pretoria").
 func (t tree) hangsOn(attach, trig int, code string) bool {
-	if attach < 0 || trig < 0 {
+	return t.hangsOnDepth(attach, trig, code, 0)
+}
+
+func (t tree) hangsOnDepth(attach, trig int, code string, depth int) bool {
+	if attach < 0 || trig < 0 || depth > 3 {
 		return false
 	}
 	clause := t.clauseOf(trig)
@@ -318,13 +322,13 @@ func (t tree) hangsOn(attach, trig int, code string) bool {
 	// qualifies did ("a strike on the consulate in the capital, which
 	// killed seven")
 	if c := t.tok(clause); c.Rel == "acl:relcl" {
-		if host := t.head(clause); host >= 0 {
-			return t.hangsOn(attach, host, code)
+		if host := t.head(clause); host >= 0 && host != trig {
+			return t.hangsOnDepth(attach, host, code, depth+1)
 		}
 	}
 	if c := t.tok(clause); strings.HasPrefix(c.Rel, "acl") && c.UPOS == "VERB" && strings.HasSuffix(c.Lower, "ing") {
-		if host := t.head(clause); host >= 0 && participantRels[t.rel(host)] {
-			return t.hangsOn(attach, t.clauseOf(host), code)
+		if host := t.head(clause); host >= 0 && participantRels[t.rel(host)] && t.clauseOf(host) != trig {
+			return t.hangsOnDepth(attach, t.clauseOf(host), code, depth+1)
 		}
 	}
 	return false
