@@ -352,7 +352,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				if cs[0].Score < 4 {
 					continue // every reading is implausible
 				}
-				if b := cs[0].Place; b.Kind == City && b.Population < smallTown && actorCtx[b.Country] == 0 && qual == "" && !locative(toks, i, s.First) {
+				if b := cs[0].Place; b.Kind == City && b.Population < smallTown && actorCtx[b.Country] == 0 && qual == "" && !locative(toks, i, s.First) && !placeNounAfter(toks, i+n, s.Last) {
 					continue // a small town of no country of the story, named outside a place phrase, is a person's name ("denounced Lai")
 				}
 				m.Best = &cs[0]

@@ -423,9 +423,11 @@ const (
 //     specific of a chain like "in Pakistan's southwestern Baluchistan
 //     province"), else the last before it ("In Quetta, police arrested");
 //   - for an assault, fight or mass violence (roots 18-20), the place
-//     struck: a target that is itself a place ("shelled Kherson"), or a
-//     site of a country ("a key Iranian nuclear site", "Syria's air
-//     bases"); never the country of a target actor;
+//     struck: a target that is itself a place ("shelled Kherson"), a
+//     place that is or qualifies the object struck ("raided the Jenin
+//     refugee camp", "the port of Hodeidah"), or a site of a country ("a
+//     key Iranian nuclear site", "Syria's air bases"); never the country
+//     of a target actor;
 //   - the dateline's place, for an event of its country's actors among
 //     themselves (datelined).
 //
@@ -469,7 +471,10 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 			pick = clausePlace(doc, treeOf(e.SentenceIndex), e, c)
 		}
 		if pick == nil && e.Root >= "18" && e.Root <= "20" {
-			if pick = targetPlace(e, bySent[e.SentenceIndex]); pick != nil {
+			if pick = targetPlace(e, bySent[e.SentenceIndex]); pick == nil && len(bySent[e.SentenceIndex]) > 0 {
+				pick = objectPlace(treeOf(e.SentenceIndex), e, bySent[e.SentenceIndex])
+			}
+			if pick != nil {
 				basis = BasisTarget
 			} else if c := g.targetSite(doc, e); c != nil {
 				e.Location = &annals.Location{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country, Basis: BasisTarget}
@@ -589,6 +594,17 @@ func possessesPlace(toks []annals.Token, i, end int, starts map[int]bool) bool {
 	return false
 }
 
+// placeNounAfter reports a noun of place or of a site within two words
+// after token j ("the Jenin refugee camp", "the Kursk region").
+func placeNounAfter(toks []annals.Token, j, end int) bool {
+	for k := j; k < end && k < j+2; k++ {
+		if rules.site[toks[k].Lower] || rules.chain[toks[k].Lower] || rules.chain[toks[k].Lemma] {
+			return true
+		}
+	}
+	return false
+}
+
 // targetPlace is the place mention that is the event's target ("shelled
 // Kherson", "struck Iran").
 func targetPlace(e *annals.Event, cand []Mention) *Mention {
@@ -598,6 +614,47 @@ func targetPlace(e *annals.Event, cand []Mention) *Mention {
 	for k := range cand {
 		if cand[k].Start == e.TargetSpan.Start && cand[k].End == e.TargetSpan.End {
 			return &cand[k]
+		}
+	}
+	return nil
+}
+
+// objectPlace is, with a tree, the place that is or qualifies the object
+// struck: "shelled Kherson", "raided the Jenin refugee camp", "struck the
+// port of Hodeidah", "Kherson was shelled".
+func objectPlace(t tree, e *annals.Event, cand []Mention) *Mention {
+	if !t.parsed() {
+		return nil
+	}
+	trig := t.triggerToken(e.TriggerSpan)
+	if trig < 0 {
+		return nil
+	}
+	for k := range cand {
+		m := &cand[k]
+		h := -1
+		for i := m.First; i < m.Last; i++ {
+			if hd := t.head(i); hd < m.First || hd >= m.Last {
+				h = i
+				break
+			}
+		}
+		for n := 0; h >= 0 && n < 6; n++ {
+			r := t.tok(h).Rel
+			if (r == "obj" || r == "nsubj:pass") && t.head(h) == trig {
+				return m
+			}
+			up := t.head(h)
+			if up < 0 {
+				break
+			}
+			switch {
+			case r == "compound" || r == "flat" || r == "appos" || r == "conj" || r == "amod":
+			case r == "nmod" && t.caseOf(h) == "of" && (rules.site[t.tok(up).Lower] || rules.chain[t.tok(up).Lower] || rules.chain[t.tok(up).Lemma]):
+			default:
+				up = -1
+			}
+			h = up
 		}
 	}
 	return nil

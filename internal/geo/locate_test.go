@@ -49,6 +49,8 @@ var locateCases = []struct {
 	{"Russian artillery pounded Kherson overnight.", "pounded", "195", "RUS", "UKR", "Kherson", "", "Kherson=UKR/target"},
 	{"Israel struck a key Iranian nuclear site on Saturday, officials said.", "struck", "190", "ISR", "IRN", "Iranian", "", "Iran=IRN/target"},
 	{"Afghan forces shelled Pakistani border posts overnight.", "shelled", "195", "AFGMIL", "PAK", "Pakistani", "", "Pakistan=PAK/target"},
+	{"Troops stormed the Tulkarm refugee camp before dawn.", "stormed", "190", "ISRMIL", "", "", "", "Tulkarm=PSE/target"},
+	{"Warplanes struck the port of Latakia on Sunday.", "struck", "195", "ISRMIL", "", "", "", "Latakia=SYR/target"},
 	// a target actor's country is not the place of the act
 	{"U.S. warships shot down several Iranian drones.", "shot down", "190", "USAMIL", "IRN", "Iranian", "", "-"},
 	// relative clauses and nominals carry their event's place
