@@ -342,6 +342,28 @@ func verbal(code string) bool {
 	return len(code) >= 2 && rules.verbal[code[:2]]
 }
 
+// fronted reports a locative phrase that opens the sentence and hangs on
+// its root: it sets the scene of every clause coordinated with the root
+// ("In the old quarter, crowds marched and some youths tore down
+// posters").
+func (t tree) fronted(toks []annals.Token, m *Mention, attach, trig int) bool {
+	if attach < 0 || t.head(attach) >= 0 || m.First-t.first > 6 {
+		return false
+	}
+	if w := toks[t.first].Lower; !rules.anyPrep[w] {
+		return false
+	}
+	for c, n := t.clauseOf(trig), 0; c >= 0 && n < 6; c, n = t.clauseOf(t.head(c)), n+1 {
+		if c == attach {
+			return true
+		}
+		if t.tok(c).Rel != "conj" || t.head(c) < 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // participantRels are the relations of a clause's participants.
 var participantRels = map[string]bool{"nsubj": true, "obj": true, "iobj": true}
 
@@ -541,7 +563,7 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 				// capital Nairobi" with Nairobi read as a subject)
 				p, attach = t.flatPrep(doc.Tokens, m.First)
 			}
-			if !t.hangsOn(attach, trig, e.Code) {
+			if !t.hangsOn(attach, trig, e.Code) && !t.fronted(doc.Tokens, m, attach, trig) {
 				continue // a place of another clause or nominal: the speaker's, an actor's
 			}
 			prep = p

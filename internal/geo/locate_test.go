@@ -28,6 +28,7 @@ var locateCases = []struct {
 	{"UN officials met in Geneva on Tuesday.", "met", "040", "IGOUNO", "", "", "", "Geneva=CHE/clause"},
 	{"President Lai Ching-te met the visiting delegation in Taipei.", "met", "040", "TWNGOV", "USA", "", "", "Taipei=TWN/clause"},
 	{"The army said troops killed ten militants in a raid in Khost province.", "killed", "190", "AFGMIL", "AFGINS", "", "", "Khost province=AFG/clause"},
+	{"In the old quarter of Aleppo, crowds marched to the citadel and some youths tore down posters.", "tore down", "145", "SYR", "", "", "", "Aleppo=SYR/clause"},
 	// a speaker's place is the statement's, not the place of what is reported
 	{"The defence ministry in Kabul said that Afghan forces shelled Pakistani border posts.", "said", "010", "AFGGOV", "", "", "", "Kabul=AFG/clause"},
 	{"Officials in Kandahar condemned the bombing.", "condemned", "111", "AFGGOV", "", "", "", "Kandahar=AFG/clause"},
