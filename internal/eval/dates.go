@@ -79,23 +79,33 @@ func cueHash(cue string) string {
 // embedded annotation where the record, the event index and the cue
 // agree and the gold file carries no date of its own.
 func annotateDates(rec *Record) {
+	annotate(rec, dateNotes, func(g *NewsEvent) bool {
+		if g.Date != "" && g.DateBasis == "" {
+			g.DateBasis = "gold"
+		}
+		return g.Date != ""
+	}, func(g *NewsEvent, f []string) {
+		if f[0] != "-" {
+			g.Date, g.DatePrecision, g.DateBasis = f[0], f[1], f[2]
+		}
+	})
+}
+
+// annotate applies an annotation to the events of a news record: set
+// gets the fields of each event whose record, index and cue agree with a
+// row, unless gold reports that the gold file carries its own.
+func annotate(rec *Record, notes map[noteKey]note, gold func(*NewsEvent) bool, set func(*NewsEvent, []string)) {
 	if rec.Events == nil {
 		return
 	}
 	evs := *rec.Events
 	for i := range evs {
-		g := &evs[i]
-		if g.Date != "" {
-			if g.DateBasis == "" {
-				g.DateBasis = "gold"
-			}
+		if gold(&evs[i]) {
 			continue
 		}
-		f, ok := noteFor(dateNotes, rec, i)
-		if !ok || f[0] == "-" {
-			continue
+		if f, ok := noteFor(notes, rec, i); ok {
+			set(&evs[i], f)
 		}
-		g.Date, g.DatePrecision, g.DateBasis = f[0], f[1], f[2]
 	}
 }
 

@@ -410,29 +410,20 @@ func (r *Report) Print(w io.Writer, errors bool) {
 		for _, e := range r.Errors {
 			fmt.Fprintln(w, e)
 		}
-		for _, d := range [...]*DateScore{&r.Dates, &r.CueDates} {
-			if len(d.Errors) > 0 {
-				name := "matched events"
-				if d == &r.CueDates {
-					name = "at the gold cues"
-				}
-				fmt.Fprintf(w, "\ndate errors, %s (%d)\n", name, len(d.Errors))
-				for _, e := range d.Errors {
-					fmt.Fprintln(w, e)
-				}
-			}
-		}
-		for _, p := range [...]*PlaceScore{&r.Places, &r.CuePlaces} {
-			if len(p.Errors) > 0 {
-				name := "matched events"
-				if p == &r.CuePlaces {
-					name = "at the gold cues"
-				}
-				fmt.Fprintf(w, "\nplace errors, %s (%d)\n", name, len(p.Errors))
-				for _, e := range p.Errors {
-					fmt.Fprintln(w, e)
-				}
-			}
-		}
+		errorBlock(w, "date", "matched events", r.Dates.Errors)
+		errorBlock(w, "date", "at the gold cues", r.CueDates.Errors)
+		errorBlock(w, "place", "matched events", r.Places.Errors)
+		errorBlock(w, "place", "at the gold cues", r.CuePlaces.Errors)
+	}
+}
+
+// errorBlock prints a list of date or place errors under its heading.
+func errorBlock(w io.Writer, what, name string, errs []string) {
+	if len(errs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s errors, %s (%d)\n", what, name, len(errs))
+	for _, e := range errs {
+		fmt.Fprintln(w, e)
 	}
 }

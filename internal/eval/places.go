@@ -40,19 +40,7 @@ func placeTold(basis string) bool {
 // embedded annotation where the record, the event index and the cue
 // agree and the gold file carries no place of its own.
 func annotatePlaces(rec *Record) {
-	if rec.Events == nil {
-		return
-	}
-	evs := *rec.Events
-	for i := range evs {
-		g := &evs[i]
-		if g.PlaceBasis != "" {
-			continue
-		}
-		f, ok := noteFor(placeNotes, rec, i)
-		if !ok {
-			continue
-		}
+	annotate(rec, placeNotes, func(g *NewsEvent) bool { return g.PlaceBasis != "" }, func(g *NewsEvent, f []string) {
 		if f[0] != "-" {
 			g.Places = strings.Split(f[0], "|")
 		}
@@ -60,7 +48,7 @@ func annotatePlaces(rec *Record) {
 			g.PlaceCountry = f[1]
 		}
 		g.PlaceBasis = f[2]
-	}
+	})
 }
 
 // isCountryCode reports an alternative that is an ISO alpha-3 code: it
