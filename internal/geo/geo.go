@@ -289,6 +289,12 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	toks := doc.Tokens
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
+			if toks[i].Lower == "country" && i > s.First && toks[i-1].Lower == "the" {
+				if m, ok := theCountry(out, toks, s.Index, i); ok {
+					out = append(out, m) // "troops withdrew from the country"
+				}
+				continue
+			}
 			if !capitalized(toks[i].Text) || people[i] || i == s.First && !strings.HasPrefix(toks[i].Tag, "NNP") {
 				continue // sentence-initial common words ("Police") are not places
 			}
@@ -404,6 +410,19 @@ func (g *Gazetteer) leadingPlace(doc *annals.Doc, i, end int) int {
 		}
 	}
 	return 1
+}
+
+// theCountry resolves "the country" at token i of sentence si to the last
+// country named in that sentence or the one before ("The Taliban took
+// power in Afghanistan as troops withdrew from the country"); the
+// mention spans "the country" and carries that country's name.
+func theCountry(out []Mention, toks []annals.Token, si, i int) (Mention, bool) {
+	for k := len(out) - 1; k >= 0 && out[k].Sentence >= si-1; k-- {
+		if b := out[k].Best; b != nil && b.Kind == Country {
+			return Mention{Span: annals.Span{Start: toks[i-1].Start, End: toks[i].End}, Text: b.Name, Sentence: si, First: i - 1, Last: i + 1, Best: b}, true
+		}
+	}
+	return Mention{}, false
 }
 
 // qualifies reports whether a word names a country, a province or a

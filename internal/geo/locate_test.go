@@ -29,6 +29,8 @@ var locateCases = []struct {
 	{"President Lai Ching-te met the visiting delegation in Taipei.", "met", "040", "TWNGOV", "USA", "", "", "Taipei=TWN/clause"},
 	{"The army said troops killed ten militants in a raid in Khost province.", "killed", "190", "AFGMIL", "AFGINS", "", "", "Khost province=AFG/clause"},
 	{"In the old quarter of Aleppo, crowds marched to the citadel and some youths tore down posters.", "tore down", "145", "SYR", "", "", "", "Aleppo=SYR/clause"},
+	{"The rebels seized power in Mali in 2012 as French troops were withdrawing from the country.", "withdrawing", "0874", "FRAMIL", "MLI", "", "", "Mali=MLI/clause"},
+	{"Kenya held a disputed vote on Tuesday. Protests spread across the country within hours.", "spread", "141", "KEN", "KENGOV", "", "", "Kenya=KEN/clause"},
 	// a speaker's place is the statement's, not the place of what is reported
 	{"The defence ministry in Kabul said that Afghan forces shelled Pakistani border posts.", "said", "010", "AFGGOV", "", "", "", "Kabul=AFG/clause"},
 	{"Officials in Kandahar condemned the bombing.", "condemned", "111", "AFGGOV", "", "", "", "Kandahar=AFG/clause"},
