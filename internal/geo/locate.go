@@ -503,7 +503,7 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 				continue
 			}
 		}
-		if pick == nil && dl != nil && datelined(e, dl.Best.Country) {
+		if pick == nil && dl != nil && datelined(e, dl.Best.Country) && !g.namesUnknownPlace(doc, e.SentenceIndex) {
 			pick, basis = dl, BasisDateline
 		}
 		if pick == nil {
@@ -535,6 +535,36 @@ func datelined(e *annals.Event, cc string) bool {
 		}
 	}
 	return of(e.Source) && (e.Target == "" || of(e.Target))
+}
+
+// namesUnknownPlace reports a sentence that names, after a locative
+// preposition, a proper name the gazetteer does not know ("attacked a post
+// in North Waziristan"): the event's place is told but unresolved, and the
+// dateline must not stand in for it.
+func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
+	if si < 0 || si >= len(doc.Sentences) {
+		return false
+	}
+	s := doc.Sentences[si]
+	toks := doc.Tokens
+	for k := s.First; k+1 < s.Last; k++ {
+		if !rules.anyPrep[toks[k].Lower] {
+			continue
+		}
+		j := k + 1
+		if toks[j].Lower == "the" && j+1 < s.Last {
+			j++
+		}
+		t := toks[j]
+		if t.Tag != "NNP" || !capitalized(t.Text) || rules.nonplace[Key(t.Text)] || len(g.byName[Key(t.Text)]) > 0 {
+			continue
+		}
+		if j+1 < s.Last && len(g.byName[Key(t.Text+" "+toks[j+1].Text)]) > 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // clausePlace is the place of a locative phrase of the event's clause.

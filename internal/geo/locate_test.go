@@ -65,6 +65,9 @@ var locateCases = []struct {
 	{"ISLAMABAD (Reuters) - Pakistan's foreign office summoned the Iranian envoy on Tuesday.", "summoned", "111", "PAKGOV", "IRNGOV", "", "", "-"},
 	{"KABUL (AP) - The Taliban said they would reopen the crossing next week.", "reopen", "036", "AFG", "", "", annals.Intended, "-"},
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
+	// the dateline does not stand in for a place the text names but the gazetteer lacks
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Khyber Agency on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "Peshawar=PAK/dateline"},
 }
 
 func TestLocate(t *testing.T) {
