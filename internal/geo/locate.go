@@ -488,22 +488,29 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 	for i := range evs {
 		e := &evs[i]
 		var pick *Mention
-		basis := BasisClause
+		basis := ""
 		if c := bySent[e.SentenceIndex]; len(c) > 0 && e.SentenceIndex >= 0 && e.SentenceIndex < len(doc.Sentences) {
-			pick = clausePlace(doc, treeOf(e.SentenceIndex), e, c)
+			if pick = clausePlace(doc, treeOf(e.SentenceIndex), e, c); pick != nil {
+				basis = BasisClause
+			}
 		}
 		if pick == nil && e.Root >= "18" && e.Root <= "20" {
 			if pick = targetPlace(e, bySent[e.SentenceIndex]); pick == nil && len(bySent[e.SentenceIndex]) > 0 {
 				pick = objectPlace(treeOf(e.SentenceIndex), e, bySent[e.SentenceIndex])
 			}
-			if pick != nil {
+			if pick == nil {
+				if pick = flatAfter(doc, e, bySent[e.SentenceIndex]); pick != nil {
+					basis = BasisClause
+				}
+			}
+			if pick != nil && basis != BasisClause {
 				basis = BasisTarget
 			} else if c := g.targetSite(doc, e); c != nil {
 				e.Location = &annals.Location{Name: c.Name, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country, Basis: BasisTarget}
 				continue
 			}
 		}
-		if pick == nil && dl != nil && datelined(e, dl.Best.Country) && !g.namesUnknownPlace(doc, e.SentenceIndex) {
+		if pick == nil && dl != nil && datelined(e, dl.Best.Country) && !(e.Root >= "18" && e.Root <= "20" && g.namesUnknownPlace(doc, e.SentenceIndex)) {
 			pick, basis = dl, BasisDateline
 		}
 		if pick == nil {
@@ -539,8 +546,10 @@ func datelined(e *annals.Event, cc string) bool {
 
 // namesUnknownPlace reports a sentence that names, after a locative
 // preposition, a proper name the gazetteer does not know ("attacked a post
-// in North Waziristan"): the event's place is told but unresolved, and the
-// dateline must not stand in for it.
+// in North Waziristan"): an attack's place is told but unresolved, and the
+// dateline must not stand in for it. (Other events keep the dateline: the
+// unknown name is mostly a building of the dateline's city, "outside the
+// National Assembly".)
 func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
 	if si < 0 || si >= len(doc.Sentences) {
 		return false
@@ -556,6 +565,9 @@ func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
 			j++
 		}
 		t := toks[j]
+		if rules.nonplace[Key(t.Text)] && j+1 < s.Last && capitalized(toks[j+1].Text) {
+			t = toks[j+1] // a direction opening a name: "North Waziristan"
+		}
 		if t.Tag != "NNP" || !capitalized(t.Text) || rules.nonplace[Key(t.Text)] || len(g.byName[Key(t.Text)]) > 0 {
 			continue
 		}
@@ -666,6 +678,41 @@ func targetPlace(e *annals.Event, cand []Mention) *Mention {
 	for k := range cand {
 		if cand[k].Start == e.TargetSpan.Start && cand[k].End == e.TargetSpan.End {
 			return &cand[k]
+		}
+	}
+	return nil
+}
+
+// clauseBreaks are the words that open another clause: a flat reading
+// of a place after an attack's trigger stops at them.
+var clauseBreaks = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true, "when": true, "while": true,
+	"after": true, "before": true, "because": true, "as": true, "since": true, "until": true, ";": true, "\"": true, "“": true, "”": true, "(": true}
+
+// flatAfter is, for an attack the tree places nowhere (a parse too broken
+// to tell), the first place after the trigger in a locative phrase, with
+// no word opening another clause between them ("strikes on what it said
+// were bases of the group in Pakistan's Balochistan province").
+func flatAfter(doc *annals.Doc, e *annals.Event, cand []Mention) *Mention {
+	s := doc.Sentences[e.SentenceIndex]
+	for k := range cand {
+		m := &cand[k]
+		if m.Start < e.TriggerSpan.End {
+			continue
+		}
+		for i := s.First; i < m.First; i++ {
+			if t := doc.Tokens[i]; t.Start >= e.TriggerSpan.End && clauseBreaks[t.Lower] {
+				return nil
+			}
+		}
+		if p := prepBefore(doc.Tokens, m.First, s.First); p != "" && rules.anyPrep[p] && possessesPlace(doc.Tokens, m.Last, s.Last, map[int]bool{}) {
+			// the most specific of a chain: "in Pakistan's Balochistan province"
+			pick := m
+			for j := k + 1; j < len(cand) && cand[j].First-pick.Last <= 4; j++ {
+				if cand[j].Best.Country == pick.Best.Country && rank[cand[j].Best.Kind] > rank[pick.Best.Kind] {
+					pick = &cand[j]
+				}
+			}
+			return pick
 		}
 	}
 	return nil

@@ -59,6 +59,7 @@ var locateCases = []struct {
 	// relative clauses and nominals carry their event's place
 	{"The strike on the consulate in Damascus, which killed seven officers, drew condemnation.", "killed", "190", "ISR", "IRN", "", "", "Damascus=SYR/clause"},
 	{"The talks began in Doha on Monday.", "talks", "040", "USA", "AFGINS", "", "", "Doha=QAT/clause"},
+	{"Iran launched drone strikes on what it said were bases of a militant group in Pakistan's southwestern Balochistan province on Tuesday.", "launched", "195", "IRN", "PAK", "", "", "Balochistan=PAK/clause"},
 	// the dateline: for its country's actors among themselves, and for meetings
 	{"ISLAMABAD (Reuters) - Pakistan's cabinet approved the budget on Tuesday.", "approved", "057", "PAKGOV", "", "", "", "Islamabad=PAK/dateline"},
 	{"KABUL (AP) - Pakistani and Afghan officials met on Monday to discuss the border.", "met", "040", "PAKGOV", "AFGGOV", "", "", "Kabul=AFG/dateline"},
@@ -66,7 +67,7 @@ var locateCases = []struct {
 	{"KABUL (AP) - The Taliban said they would reopen the crossing next week.", "reopen", "036", "AFG", "", "", annals.Intended, "-"},
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
 	// the dateline does not stand in for a place the text names but the gazetteer lacks
-	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Khyber Agency on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "Peshawar=PAK/dateline"},
 }
 
