@@ -117,6 +117,11 @@ type Location struct {
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
 	Precision string  `json:"precision"`
+	// Basis says how the place was found: clause (a locative phrase of
+	// the event's own clause), target (the place struck) or dateline (the
+	// story's dateline, the sentence naming none); empty for events
+	// stored before annals recorded it.
+	Basis string `json:"basis,omitempty"`
 }
 
 // Event is one coded political event with its evidence. The JSON field

@@ -288,9 +288,10 @@ func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	}
 	now := time.Now().UTC()
 	docs := map[string]*annals.Doc{}
+	results := map[string]pipeline.Result{}
 	rep := eval.Run(recs, func(a *annals.Article) []annals.Event {
 		r := p.Process(a, now)
-		docs[a.ID] = r.Doc
+		docs[a.ID], results[a.ID] = r.Doc, r
 		return r.Events
 	})
 	rep.ScoreDatesAtCues(recs, func(a *annals.Article, cue string) (string, string, string, string, bool) {
@@ -300,6 +301,14 @@ func cmdEval(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			return "", "", "", "", false
 		}
 		return pipeline.DateAtSpan(d, annals.Span{Start: i, End: i + len(cue)})
+	})
+	rep.ScorePlacesAtCues(recs, func(a *annals.Article, cue string, ev annals.Event) (*annals.Location, string, bool) {
+		r, ok := results[a.ID]
+		i := strings.Index(a.Text, cue)
+		if !ok || r.Doc == nil || i < 0 {
+			return nil, "", false
+		}
+		return p.PlaceAtSpan(r, annals.Span{Start: i, End: i + len(cue)}, ev)
 	})
 	rep.Print(stdout, *errs)
 	return exitOK

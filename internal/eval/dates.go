@@ -24,45 +24,51 @@ import (
 //go:embed news_dev_dates.tsv
 var newsDevDates []byte
 
-// dateNote is one annotated date.
-type dateNote struct {
-	date, precision, basis string
-}
-
-type dateKey struct {
+// noteKey is an annotated gold event: its record id and event index.
+type noteKey struct {
 	id  string
 	idx int
 }
 
-var dateNotes = func() map[dateKey]struct {
-	hash string
-	note dateNote
-} {
-	out := map[dateKey]struct {
-		hash string
-		note dateNote
-	}{}
-	sc := bufio.NewScanner(bytes.NewReader(newsDevDates))
+// note is one row of a hand annotation of news_dev's gold events
+// (news_dev_dates.tsv, news_dev_places.tsv): the hash of the cue it was
+// made for and its fields after the key.
+type note struct {
+	hash   string
+	fields []string
+}
+
+// loadNotes reads an annotation keyed by record id, event index and cue
+// hash, whose rows have cols tab-separated columns; lines starting with
+// # and the header (first column "id") are skipped.
+func loadNotes(name string, data []byte, cols int) map[noteKey]note {
+	out := map[noteKey]note{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 6 || strings.HasPrefix(f[0], "#") || f[0] == "id" {
+		if len(f) != cols || strings.HasPrefix(f[0], "#") || f[0] == "id" {
 			continue
 		}
 		i, err := strconv.Atoi(f[1])
 		if err != nil {
-			panic("news_dev_dates.tsv: bad event index " + f[1])
+			panic(name + ": bad event index " + f[1])
 		}
-		n := dateNote{f[3], f[4], f[5]}
-		if n.date == "-" {
-			n = dateNote{}
-		}
-		out[dateKey{f[0], i}] = struct {
-			hash string
-			note dateNote
-		}{f[2], n}
+		out[noteKey{f[0], i}] = note{f[2], f[3:]}
 	}
 	return out
-}()
+}
+
+// noteFor returns the annotation of event i of rec when one was made for
+// its cue.
+func noteFor(notes map[noteKey]note, rec *Record, i int) ([]string, bool) {
+	n, ok := notes[noteKey{rec.ID, i}]
+	if !ok || n.hash != cueHash((*rec.Events)[i].Cue) {
+		return nil, false
+	}
+	return n.fields, true
+}
+
+var dateNotes = loadNotes("news_dev_dates.tsv", newsDevDates, 6)
 
 func cueHash(cue string) string {
 	h := sha1.Sum([]byte(cue))
@@ -73,23 +79,33 @@ func cueHash(cue string) string {
 // embedded annotation where the record, the event index and the cue
 // agree and the gold file carries no date of its own.
 func annotateDates(rec *Record) {
+	annotate(rec, dateNotes, func(g *NewsEvent) bool {
+		if g.Date != "" && g.DateBasis == "" {
+			g.DateBasis = "gold"
+		}
+		return g.Date != ""
+	}, func(g *NewsEvent, f []string) {
+		if f[0] != "-" {
+			g.Date, g.DatePrecision, g.DateBasis = f[0], f[1], f[2]
+		}
+	})
+}
+
+// annotate applies an annotation to the events of a news record: set
+// gets the fields of each event whose record, index and cue agree with a
+// row, unless gold reports that the gold file carries its own.
+func annotate(rec *Record, notes map[noteKey]note, gold func(*NewsEvent) bool, set func(*NewsEvent, []string)) {
 	if rec.Events == nil {
 		return
 	}
 	evs := *rec.Events
 	for i := range evs {
-		g := &evs[i]
-		if g.Date != "" {
-			if g.DateBasis == "" {
-				g.DateBasis = "gold"
-			}
+		if gold(&evs[i]) {
 			continue
 		}
-		n, ok := dateNotes[dateKey{rec.ID, i}]
-		if !ok || n.hash != cueHash(g.Cue) || n.note.date == "" {
-			continue
+		if f, ok := noteFor(notes, rec, i); ok {
+			set(&evs[i], f)
 		}
-		g.Date, g.DatePrecision, g.DateBasis = n.note.date, n.note.precision, n.note.basis
 	}
 }
 

@@ -84,6 +84,7 @@ func Load(path string) ([]Record, error) {
 			return nil, fmt.Errorf("%s:%d: record has none of expected, pentaclass or events", path, n)
 		}
 		annotateDates(&r)
+		annotatePlaces(&r)
 		out = append(out, r)
 	}
 	return out, sc.Err()
@@ -138,7 +139,11 @@ type Report struct {
 	// Dates scores the dates of matched events on dated gold events;
 	// CueDates, filled by ScoreDatesAtCues, every dated gold event.
 	Dates, CueDates DateScore
-	Errors          []string
+	// Places scores the locations of matched events on gold events with
+	// an annotated place; CuePlaces, filled by ScorePlacesAtCues, every
+	// gold event with one, placed at its cue.
+	Places, CuePlaces PlaceScore
+	Errors            []string
 }
 
 // Article is what the coder is fed for the record: its id, text and date
@@ -405,17 +410,20 @@ func (r *Report) Print(w io.Writer, errors bool) {
 		for _, e := range r.Errors {
 			fmt.Fprintln(w, e)
 		}
-		for _, d := range [...]*DateScore{&r.Dates, &r.CueDates} {
-			if len(d.Errors) > 0 {
-				name := "matched events"
-				if d == &r.CueDates {
-					name = "at the gold cues"
-				}
-				fmt.Fprintf(w, "\ndate errors, %s (%d)\n", name, len(d.Errors))
-				for _, e := range d.Errors {
-					fmt.Fprintln(w, e)
-				}
-			}
-		}
+		errorBlock(w, "date", "matched events", r.Dates.Errors)
+		errorBlock(w, "date", "at the gold cues", r.CueDates.Errors)
+		errorBlock(w, "place", "matched events", r.Places.Errors)
+		errorBlock(w, "place", "at the gold cues", r.CuePlaces.Errors)
+	}
+}
+
+// errorBlock prints a list of date or place errors under its heading.
+func errorBlock(w io.Writer, what, name string, errs []string) {
+	if len(errs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s errors, %s (%d)\n", what, name, len(errs))
+	for _, e := range errs {
+		fmt.Fprintln(w, e)
 	}
 }

@@ -177,7 +177,7 @@ func TestDateAnnotationNeedsItsCue(t *testing.T) {
 	}
 	n := 0
 	for _, v := range dateNotes {
-		if v.note.date != "" {
+		if v.fields[0] != "-" {
 			n++
 		}
 	}
@@ -219,5 +219,65 @@ func TestMatchNews(t *testing.T) {
 	}
 	if p, n := r.PrecisionAt(0); n != 4 || math.Abs(p-0.75) > 1e-9 {
 		t.Errorf("PrecisionAt(0) = %v, %d; want 0.75, 4", p, n)
+	}
+}
+
+// TestPlaceScoring: a matched event's location counts against the gold
+// alternatives by name (province words aside) or, for a location given as
+// a country, by the country code; a location where the text tells none
+// is wrong; an unlocated event is a miss only when the place is told.
+func TestPlaceScoring(t *testing.T) {
+	gold := `{"id":"p1","published":"2024-01-18","text":"x","events":[
+ {"cue":"Iran struck","source":"IRN","target":"PAK","roots":["19"],"places":["Panjgur","Baluchistan","PAK"],"place_country":"PAK","place_basis":"clause"},
+ {"cue":"Pakistan recalled","source":"PAK","target":"IRN","roots":["16"],"place_basis":"none"},
+ {"cue":"talks began","source":"PAK","target":"IRN","roots":["04"],"places":["Doha"],"place_country":"QAT","place_basis":"dateline"},
+ {"cue":"troops advanced","source":"UKR","target":"RUS","roots":["19"],"places":["Kursk"],"place_country":"RUS","place_basis":"clause"},
+ {"cue":"both sides met","source":"PAK","target":"IRN","roots":["04"],"places":["Islamabad"],"place_country":"PAK","place_basis":"implied"},
+ {"cue":"shelling resumed","source":"RUS","target":"UKR","roots":["19"],"places":["Kharkiv"],"place_country":"UKR","place_basis":"clause"}]}`
+	var rec Record
+	if err := json.Unmarshal([]byte(gold), &rec); err != nil {
+		t.Fatal(err)
+	}
+	annotatePlaces(&rec) // the gold carries its own places: nothing changes
+	evs := []annals.Event{
+		{Sentence: "Iran struck Pakistan.", Source: "IRN", Target: "PAK", Code: "190", Location: &annals.Location{Name: "Pakistanis", Country: "PAK", Precision: "country"}},                     // the country, by code
+		{Sentence: "Pakistan recalled its envoy.", Source: "PAK", Target: "IRN", Code: "161", Location: &annals.Location{Name: "Tehran", Country: "IRN", Precision: "city"}},                     // the text tells no place
+		{Sentence: "The talks began.", Source: "PAK", Target: "IRN", Code: "040"},                                                                                                                // told by the dateline, not given: a miss
+		{Sentence: "The troops advanced.", Source: "UKR", Target: "RUS", Code: "190", Location: &annals.Location{Name: "Kursk region", Country: "RUS", Precision: "adm1"}},                       // the province word aside
+		{Sentence: "Later both sides met.", Source: "PAK", Target: "IRN", Code: "040"},                                                                                                           // implied: no miss
+		{Sentence: "The shelling resumed.", Source: "RUS", Target: "UKR", Code: "190", Location: &annals.Location{Name: "Kharkiv Oblast", Country: "RUS", Precision: "adm1 (country centroid)"}}, // the name right, the country wrong
+	}
+	r := &Report{}
+	r.scoreNews(rec, evs)
+	ps := r.Places
+	if ps.N != 6 || ps.Located != 4 || ps.Right != 2 || ps.CountryRight != 2 || ps.Told != 4 || ps.Missed != 1 || ps.NoneRight != 0 {
+		t.Errorf("places %+v", ps)
+	}
+	if placeRight(&NewsEvent{Places: []string{"PAK"}, PlaceBasis: PlaceClause}, &annals.Location{Name: "Quetta", Country: "PAK", Precision: "city"}) {
+		t.Error("a city counted for a country-level gold place")
+	}
+	if placeRight(&NewsEvent{PlaceBasis: PlaceNone}, &annals.Location{Name: "Quetta", Country: "PAK", Precision: "city"}) {
+		t.Error("a location counted where the text tells none")
+	}
+}
+
+// TestPlaceAnnotationNeedsItsCue: news_dev's embedded places apply to a
+// record's event only when its cue hashes as annotated, and the
+// annotation covers every gold event.
+func TestPlaceAnnotationNeedsItsCue(t *testing.T) {
+	rec := Record{ID: "news-dev/03", Events: &[]NewsEvent{{Cue: "a cue written for this test"}}}
+	annotatePlaces(&rec)
+	if g := (*rec.Events)[0]; g.PlaceBasis != "" || g.Places != nil {
+		t.Errorf("an annotation applied to another cue: %+v", g)
+	}
+	bases := map[string]int{}
+	for k, v := range placeNotes {
+		bases[v.fields[2]]++
+		if (v.fields[0] == "-") != (v.fields[2] == PlaceNone) {
+			t.Errorf("%v: places %q with basis %q", k, v.fields[0], v.fields[2])
+		}
+	}
+	if len(placeNotes) != 220 || bases[PlaceNone] != 83 || bases[PlaceClause]+bases[PlaceArticle]+bases[PlaceDateline] != 89 {
+		t.Errorf("%d annotated events, bases %v; want 220, 83 none and 89 told", len(placeNotes), bases)
 	}
 }

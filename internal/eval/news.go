@@ -31,6 +31,14 @@ type NewsEvent struct {
 	Date          string `json:"date"`
 	DatePrecision string `json:"date_precision"`
 	DateBasis     string `json:"date_basis"`
+	// Places are the names a careful coder accepts for where the event
+	// happened (a three-letter code accepts a location given only as that
+	// country), PlaceCountry the place's country and PlaceBasis how the
+	// text tells it (clause, article, dateline, implied or none; see
+	// PlaceClause). news_dev's places come from news_dev_places.tsv.
+	Places       []string `json:"places"`
+	PlaceCountry string   `json:"place_country"`
+	PlaceBasis   string   `json:"place_basis"`
 }
 
 func (g *NewsEvent) required() bool { return g.Required == nil || *g.Required }
@@ -204,6 +212,7 @@ func (r *Report) scoreNews(rec Record, evs []annals.Event) {
 	r.Matched += len(used)
 	r.scoreArgs(gevs, evs, sents)
 	r.scoreDates(rec, evs, hitOf)
+	r.scorePlaces(rec, evs, hitOf)
 	for k := range evs {
 		b := confBucket(evs[k].Confidence)
 		r.ConfEmitted[b]++
@@ -361,5 +370,11 @@ func (r *Report) printNews(w io.Writer) {
 	}
 	if r.CueDates.N > 0 {
 		r.CueDates.line(w, "at_cues")
+	}
+	if r.Places.N > 0 {
+		r.Places.line(w, "matched")
+	}
+	if r.CuePlaces.N > 0 {
+		r.CuePlaces.line(w, "at_cues")
 	}
 }

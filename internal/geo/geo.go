@@ -116,7 +116,7 @@ func Load(gz []byte) (*Gazetteer, error) {
 		seen := map[string]bool{}
 		for _, n := range names {
 			k := Key(n)
-			if k == "" || seen[k] {
+			if k == "" || seen[k] || !indexable(k, c[0], pop) {
 				continue
 			}
 			seen[k] = true
@@ -251,6 +251,7 @@ var closedClass = map[string]bool{"ADP": true, "DET": true, "NUM": true, "PRON":
 // which keep their resolution but are flagged.
 func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	ctx := BuildContext(ms)
+	actorCtx := BuildContext(ms)
 	// unambiguous place names tell the article's geography too
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
@@ -266,6 +267,21 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 			for i := m.First; i < m.Last; i++ {
 				people[i] = true
 			}
+			continue
+		}
+		// in a role or a person's name, past the place that may open it
+		// ("Peshawar's police chief"), only a country, province or capital
+		// is a place ("Taiwan President Lai ...": Taiwan, not Lai)
+		if m.Entry != "" && !placeEntry(m.Entry) {
+			from := m.First
+			if m.Last-m.First > 1 {
+				from = m.First + g.leadingPlace(doc, m.First, m.Last)
+			}
+			for i := from; i < m.Last; i++ {
+				if !g.qualifies(doc.Tokens[i].Lower) {
+					people[i] = true
+				}
+			}
 		}
 	}
 	selves := selfContexts(ms)
@@ -273,6 +289,12 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	toks := doc.Tokens
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
+			if toks[i].Lower == "country" && i > s.First && toks[i-1].Lower == "the" {
+				if m, ok := theCountry(out, toks, s.Index, i); ok {
+					out = append(out, m) // "troops withdrew from the country"
+				}
+				continue
+			}
 			if !capitalized(toks[i].Text) || people[i] || i == s.First && !strings.HasPrefix(toks[i].Tag, "NNP") {
 				continue // sentence-initial common words ("Police") are not places
 			}
@@ -336,6 +358,9 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 				if cs[0].Score < 4 {
 					continue // every reading is implausible
 				}
+				if b := cs[0].Place; b.Kind == City && b.Population < smallTown && actorCtx[b.Country] == 0 && qual == "" && !locative(toks, i, s.First) && !placeNounAfter(toks, i+n, s.Last) {
+					continue // a small town of no country of the story, named outside a place phrase, is a person's name ("denounced Lai")
+				}
 				m.Best = &cs[0]
 				if len(cs) > 1 {
 					m.Others = cs[1:min(len(cs), 4)]
@@ -370,59 +395,49 @@ func locative(toks []annals.Token, i, first int) bool {
 	return false
 }
 
-var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
-
-// Locate sets each event's location: the place named in a locative phrase
-// of its own sentence, nearest after the trigger (the most specific of a
-// chain like "in Pakistan's southwestern Baluchistan province"); else, for
-// assaults and fights (roots 18-20), the target's country; else none. A
-// capital is never a default.
-func (g *Gazetteer) Locate(doc *annals.Doc, evs []annals.Event, places []Mention) {
-	// the candidates of each sentence, found once rather than once for
-	// every event (in text order, as places come)
-	bySent := map[int][]Mention{}
-	for _, m := range places {
-		if !m.Actor && m.Best != nil {
-			bySent[m.Sentence] = append(bySent[m.Sentence], m)
-		}
-	}
-	for i := range evs {
-		e := &evs[i]
-		cand := bySent[e.SentenceIndex]
-		var pick *Mention
-		for k := range cand {
-			if cand[k].Start >= e.TriggerSpan.End {
-				pick = &cand[k]
-				// follow the chain to the most specific place in the same country
-				for j := k + 1; j < len(cand) && cand[j].First-pick.Last <= 4; j++ {
-					if cand[j].Best.Country == pick.Best.Country && rank[cand[j].Best.Kind] > rank[pick.Best.Kind] {
-						pick = &cand[j]
-					}
-				}
-				break
-			}
-		}
-		if pick == nil && len(cand) > 0 {
-			pick = &cand[len(cand)-1] // "In Quetta, police arrested ..."
-			if pick.Start > e.TriggerSpan.Start {
-				pick = nil
-			}
-		}
-		if pick != nil {
-			p := pick.Best
-			e.Location = &annals.Location{Name: pick.Text, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, Precision: p.Kind}
-			if p.Kind == ADM1 && p.Approx {
-				e.Location.Precision = ADM1 + " (country centroid)"
-			}
-			continue
-		}
-		if e.Root >= "18" && len(e.Target) >= 3 {
-			if c := g.countries[e.Target[:3]]; c != nil {
-				e.Location = &annals.Location{Name: e.TargetText, Country: c.Country, Lat: c.Lat, Lon: c.Lon, Precision: Country}
-			}
-		}
-	}
+// placeEntry reports an actor dictionary entry that is a place standing
+// for its country: a country's own names, the gazetteer's towns.
+func placeEntry(entry string) bool {
+	return strings.HasPrefix(entry, "countries") || strings.HasPrefix(entry, "gazetteer")
 }
+
+// leadingPlace returns how many tokens of the place name that opens the
+// tokens [i, end) span, at least one.
+func (g *Gazetteer) leadingPlace(doc *annals.Doc, i, end int) int {
+	for n := min(g.maxWords, end-i); n > 1; n-- {
+		if len(g.byName[Key(doc.Article.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])]) > 0 {
+			return n
+		}
+	}
+	return 1
+}
+
+// theCountry resolves "the country" at token i of sentence si to the last
+// country named in that sentence or the one before ("The Taliban took
+// power in Afghanistan as troops withdrew from the country"); the
+// mention spans "the country" and carries that country's name.
+func theCountry(out []Mention, toks []annals.Token, si, i int) (Mention, bool) {
+	for k := len(out) - 1; k >= 0 && out[k].Sentence >= si-1; k-- {
+		if b := out[k].Best; b != nil && b.Kind == Country {
+			return Mention{Span: annals.Span{Start: toks[i-1].Start, End: toks[i].End}, Text: b.Name, Sentence: si, First: i - 1, Last: i + 1, Best: b}, true
+		}
+	}
+	return Mention{}, false
+}
+
+// qualifies reports whether a word names a country, a province or a
+// capital: the places that qualify a role ("Kabul government", "Sindh
+// police"). Any other word of a role's or a person's name is no place.
+func (g *Gazetteer) qualifies(w string) bool {
+	for _, p := range g.byName[Key(w)] {
+		if p.Kind != City || p.Feature == "PPLC" {
+			return true
+		}
+	}
+	return false
+}
+
+var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
 
 // organisation reports an actor code of an international or
 // non-governmental body or group, whose name is never a place.

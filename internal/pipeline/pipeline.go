@@ -184,7 +184,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	}
 	dateEvents(doc, evs, a.Published)
 	places := p.Geo.Find(doc, ms)
-	p.Geo.Locate(doc, evs, places)
+	p.Geo.LocateParsed(doc, evs, places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
 	coder.TargetPlaces(evs)
 	coder.StoryTargets(evs)
 	p.Coder.Calibrate(doc, ms, evs)
@@ -356,4 +356,27 @@ func (r Result) Coded() *annals.CodedDocument {
 		d.Sentences = append(d.Sentences, s.Span)
 	}
 	return d
+}
+
+// PlaceAtSpan returns the location annals gives an event e whose trigger
+// is the head of the text span sp (as DateAtSpan finds it), in the result
+// r of its article: the evaluation places gold events at their cues with
+// it, e carrying the gold event's code, actors and mode. ok is false when
+// no sentence holds the span.
+func (p *Pipeline) PlaceAtSpan(r Result, sp annals.Span, e annals.Event) (loc *annals.Location, sentence string, ok bool) {
+	doc := r.Doc
+	for _, s := range doc.Sentences {
+		if sp.Start < s.Start || sp.Start >= s.End {
+			continue
+		}
+		head := cueHead(doc, s, sp)
+		if head < 0 {
+			return nil, "", false
+		}
+		e.SentenceIndex, e.TriggerSpan = s.Index, doc.Tokens[head].Span
+		evs := []annals.Event{e}
+		p.Geo.LocateParsed(doc, evs, r.Places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
+		return evs[0].Location, s.Span.Of(doc.Article.Text), true
+	}
+	return nil, "", false
 }

@@ -154,3 +154,16 @@ func (f *FrontEnd) wordLemma(w string) string {
 // auxLemmas are the forms of be, have and do (and "news", no plural).
 var auxLemmas = map[string]string{"is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "am": "be", "being": "be",
 	"has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "done": "do", "news": "news"}
+
+// ParsedSentence returns a copy of sentence i of doc with the syntax
+// stage's heads, relations and UPOS, leaving doc as it is: for a stage
+// that reads the tree of a few sentences (the locator) when the document
+// was processed without it. Heads are relative to the sentence, as
+// ProcessContext gives them.
+func (f *FrontEnd) ParsedSentence(doc *annals.Doc, i int) []annals.Token {
+	s := doc.Sentences[i]
+	cp := make([]annals.Token, s.Last-s.First)
+	copy(cp, doc.Tokens[s.First:s.Last])
+	parseSentence(f.parser, cp, nil, nil, true)
+	return cp
+}
