@@ -1,12 +1,18 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/annals-events/annals"
 )
 
 // TestReadingAMissingDatabaseFails: a mistyped --db must not become an
@@ -154,5 +160,60 @@ func TestIngestCountsStoredEvents(t *testing.T) {
 	}
 	if m[2] == m[3] {
 		t.Errorf("coded %s = stored %s: the corpus repeats events across articles", m[2], m[3])
+	}
+}
+
+// TestExplainAgreesWithCode: explain codes a text as annals code does (the
+// events it keeps are the ones code prints), shows each event under its
+// sentence, and shows the syntax stage's tree though the coder did not
+// need the parser.
+func TestExplainAgreesWithCode(t *testing.T) {
+	txt := "Pakistan's army said it struck militant hideouts in Afghanistan. The Afghan Taliban condemned the raids, and Kabul summoned Pakistan's envoy."
+	in := `{"id":"x","published":"2024-03-19","text":` + strconv.Quote(txt) + "}\n"
+	out, errs, code := runCLI(t, in, "code", "-")
+	if code != exitOK {
+		t.Fatalf("code: exit %d\n%s", code, errs)
+	}
+	var coded []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e annals.Event
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatalf("code output %q: %v", l, err)
+		}
+		coded = append(coded, fmt.Sprintf("%d %s>%s %s", e.SentenceIndex, e.Source, e.Target, e.Code))
+	}
+	out, errs, code = runCLI(t, txt, "explain", "-", "--published", "2024-03-19")
+	if code != exitOK {
+		t.Fatalf("explain: exit %d\n%s", code, errs)
+	}
+	var explained []string
+	sent, rels := -1, 0
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		var n int
+		if _, err := fmt.Sscanf(l, "sentence %d:", &n); err == nil {
+			sent = n
+		}
+		if strings.Contains(l, " nsubj ") {
+			rels++
+		}
+		var src, tgt, c string
+		if _, err := fmt.Sscanf(l, "  event %s -> %s %s", &src, &tgt, &c); err == nil {
+			kept := !(i+2 < len(lines) && strings.Contains(lines[i+2], "not kept"))
+			if tgt == "-" {
+				tgt = ""
+			}
+			if kept {
+				explained = append(explained, fmt.Sprintf("%d %s>%s %s", sent, src, tgt, c))
+			}
+		}
+	}
+	sort.Strings(coded)
+	sort.Strings(explained)
+	if len(coded) == 0 || strings.Join(coded, "; ") != strings.Join(explained, "; ") {
+		t.Errorf("explain keeps %q, code prints %q", explained, coded)
+	}
+	if rels == 0 {
+		t.Errorf("explain shows no tree:\n%s", out)
 	}
 }

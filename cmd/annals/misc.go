@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -186,7 +187,13 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return code
 	}
 	a := &annals.Article{ID: "explain", Text: txt, Published: pub}
-	doc := p.FE.Process(a)
+	// coded as the pipeline codes it (the parser runs only where the coder
+	// reads the tree); the tree shown is the syntax stage's all the same
+	doc, err := p.FE.ProcessContext(context.Background(), a, p.Syntax || p.Coder.Tree)
+	if err != nil {
+		fmt.Fprintf(stderr, "annals explain: %v\n", err)
+		return exitSkipped
+	}
 	ref := pub
 	if ref.IsZero() {
 		ref = time.Now().UTC()
@@ -201,10 +208,14 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		fmt.Fprintln(stdout)
 		fmt.Fprintln(stdout, "  tree:")
-		for i, t := range toks {
+		tree := toks
+		if !parsed(toks) {
+			tree = p.FE.ParsedSentence(doc, s.Index)
+		}
+		for i, t := range tree {
 			head := "ROOT"
-			if t.Head >= 0 && t.Head < len(toks) {
-				head = fmt.Sprintf("%d %s", t.Head+1, toks[t.Head].Text)
+			if t.Head >= 0 && t.Head < len(tree) {
+				head = fmt.Sprintf("%d %s", t.Head+1, tree[t.Head].Text)
 			}
 			fmt.Fprintf(stdout, "    %2d %-16s %-5s %-12s <- %s\n", i+1, t.Text, t.UPOS, t.Rel, head)
 		}
@@ -222,11 +233,35 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			}
 			fmt.Fprintf(stdout, "  actor %q -> %s%s  [%s]\n", m.Text, code, ref, m.Entry)
 		}
+		for i, l := range tr.Lines {
+			if tr.Sentences[i] == s.Index {
+				fmt.Fprintf(stdout, "  not coded: %s\n", l)
+			}
+		}
+		explainEvents(stdout, p, txt, evs, tr, s.Index)
 	}
-	for _, l := range tr.Lines {
-		fmt.Fprintf(stdout, "  not coded: %s\n", l)
+	if len(evs) == 0 {
+		fmt.Fprintln(stdout, "  no event")
 	}
+	return exitOK
+}
+
+// parsed reports whether the syntax stage has analysed toks.
+func parsed(toks []annals.Token) bool {
+	for _, t := range toks {
+		if t.Rel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// explainEvents prints the events of sentence si with their evidence.
+func explainEvents(stdout io.Writer, p *pipeline.Pipeline, txt string, evs []annals.Event, tr *coder.Trace, si int) {
 	for i, e := range evs {
+		if e.SentenceIndex != si {
+			continue
+		}
 		fmt.Fprintf(stdout, "  event %s -> %s %s (%s, %s) mode=%s confidence=%.2f rule=%s trigger=%q\n",
 			orDash(e.Source), orDash(e.Target), e.Code, e.Plover, codeName(p, e.Code), e.Mode, e.Confidence, e.Rule, e.TriggerSpan.Of(txt))
 		if i < len(tr.Confidence) {
@@ -236,10 +271,6 @@ func cmdExplain(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 			fmt.Fprintf(stdout, "    not kept: confidence %.2f is under --min-confidence %.2f\n", e.Confidence, p.MinConfidence)
 		}
 	}
-	if len(evs) == 0 {
-		fmt.Fprintln(stdout, "  no event")
-	}
-	return exitOK
 }
 
 func codeName(p *pipeline.Pipeline, code string) string {

@@ -40,6 +40,9 @@ func (c *Coder) Lexicon() *Lexicon { return c.lx }
 // annals explain.
 type Trace struct {
 	Lines []string
+	// Sentences gives, per line, the index of the sentence it is about.
+	Sentences []int
+	cur       int
 	// Confidence gives, per event in order, the evidence features its
 	// confidence was computed from (Calibrate).
 	Confidence [][]string
@@ -85,6 +88,9 @@ func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, 
 	for si := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if tr != nil {
+			tr.cur = si
 		}
 		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers, quote: quote}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last

@@ -14,6 +14,7 @@ import (
 func (t *Trace) add(s string) {
 	if t != nil {
 		t.Lines = append(t.Lines, s)
+		t.Sentences = append(t.Sentences, t.cur)
 	}
 }
 
