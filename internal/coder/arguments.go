@@ -75,6 +75,9 @@ func (s *sentence) subject(v int) []annals.Mention {
 			return ms
 		}
 	}
+	if ms, ok := s.frontedSubject(v); ok {
+		return ms
+	}
 	cs := s.clauseStart(v)
 	// a finite verb between a candidate and v owns the candidate, unless v
 	// is coordinated with it ("condemned the attack and summoned ...").
@@ -815,4 +818,42 @@ func (s *sentence) namesPlace(i int) bool {
 	}
 	p := s.ms[i-1] // "Damascus, Syria": a town (or capital) and its own country
 	return (p.Place || p.Code == m.Code && m.Code != "") && p.Last+1 == m.First && s.tok(m.First-1).Text == ","
+}
+
+// frontedSubject reads the doer of a gerund in a phrase that opens the
+// sentence ("After holding talks with the opposition, the army chief
+// announced ..."): the subject of the main clause after the comma that
+// closes the phrase, the first actor there that a finite verb follows.
+// ok is false when v is no such gerund.
+func (s *sentence) frontedSubject(v int) ([]annals.Mention, bool) {
+	if s.tok(v).Tag != "VBG" || v-1 != s.first || s.tok(s.first).Tag != "IN" {
+		return nil, false
+	}
+	comma := -1
+	for k := v + 1; k < s.last; k++ {
+		if s.tok(k).Text == "," {
+			comma = k
+			break
+		}
+		if s.finite(k) {
+			return nil, false // "After talks failed, ...": not a gerund phrase
+		}
+	}
+	if comma < 0 {
+		return nil, false
+	}
+	for i, m := range s.ms {
+		if m.First <= comma {
+			continue
+		}
+		k := m.Last
+		for k < s.last && (s.tok(k).Tag == "RB" || isAux(s.tok(k))) {
+			k++
+		}
+		if k < s.last && (s.finite(k) || isVerb(s.tok(k)) && k > m.Last) {
+			return s.coordinated(i), true
+		}
+		return nil, true // the main clause's subject names no actor
+	}
+	return nil, true
 }
