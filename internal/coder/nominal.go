@@ -221,8 +221,8 @@ func (s *sentence) noun(n int) {
 			continue
 		}
 		k := m.First - 1
-		for k > after && k >= m.First-3 && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "JJ") {
-			k-- // "an attack on a Pakistani air base", "the deployment of 800 troops"
+		for k > after && k >= m.First-3 && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "JJ" || s.tok(k).Tag == "PRP$") {
+			k-- // "an attack on a Pakistani air base", "the deployment of 800 troops", "talks with his US counterpart"
 		}
 		pr := s.tok(k).Lower
 		if pr == "by" {
