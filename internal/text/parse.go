@@ -213,8 +213,15 @@ func pennTag(t *annals.Token) string {
 
 // asciiQuotes writes typographic apostrophes as ASCII ones.
 func asciiQuotes(s string) string {
-	return strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return quoteFolder.Replace(s)
+		}
+	}
+	return s
 }
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
 
 // nounAfter reports a common noun at sub[k], or after adjectives there.
 func nounAfter(sub []annals.Token, k int) bool {
