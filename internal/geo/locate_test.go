@@ -67,7 +67,10 @@ var locateCases = []struct {
 	{"KABUL (AP) - The Taliban said they would reopen the crossing next week.", "reopen", "036", "AFG", "", "", annals.Intended, "-"},
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
 	// the dateline does not stand in for a place the text names but the gazetteer lacks
-	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Datta Khel on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	// curated regions, seas and crossings (tools/gengeo/features.tsv)
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "South Waziristan=PAK/clause"},
+	{"Chinese coast guard ships rammed a Philippine vessel in the South China Sea.", "rammed", "190", "CHNCOP", "PHLGOV", "", "", "South China Sea=/clause"},
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "Peshawar=PAK/dateline"},
 }
 
