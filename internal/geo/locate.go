@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/text"
 )
 
 // rulesTSV holds the locator's rules as data: the prepositions that place
@@ -790,28 +791,24 @@ func (g *Gazetteer) targetSite(doc *annals.Doc, e *annals.Event) *Place {
 
 // datelinePlace resolves the dateline's place ("PESHAWAR, Pakistan (AP)
 // -", "BEIJING:"): one place, qualified or not by its country or
-// province; none for a dateline of several cities.
+// province ("Tehran [Iran], January 28 (IRNA) -"); none for a dateline of
+// several cities. text.ParseDateline splits it.
 func (g *Gazetteer) datelinePlace(doc *annals.Doc, places []Mention) *Mention {
 	if doc.Article == nil || doc.Dateline.End <= doc.Dateline.Start || doc.Dateline.End > len(doc.Article.Text) {
 		return nil
 	}
-	txt := doc.Dateline.Of(doc.Article.Text)
-	if k := strings.IndexAny(txt, "(:—–"); k >= 0 {
-		txt = txt[:k]
-	}
-	txt = strings.TrimRight(strings.TrimSpace(txt), "-")
-	if strings.Contains(txt, "/") {
+	d, ok := text.ParseDateline(doc.Dateline.Of(doc.Article.Text))
+	if !ok || strings.Contains(d.Place, "/") {
 		return nil
 	}
-	parts := strings.Split(txt, ",")
-	name := strings.TrimSpace(parts[0])
+	name := d.Place
 	cands := g.byName[Key(name)]
 	if len(cands) == 0 {
 		return nil
 	}
 	qual := ""
-	if len(parts) > 1 {
-		for _, p := range g.byName[Key(strings.TrimSpace(parts[1]))] {
+	if d.Region != "" {
+		for _, p := range g.byName[Key(d.Region)] {
 			if p.Kind != City {
 				qual = p.Country
 				break

@@ -68,6 +68,10 @@ var locateCases = []struct {
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
 	// the dateline does not stand in for a place the text names but the gazetteer lacks
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Datta Khel on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	// wire datelines in their common forms (text.ParseDateline)
+	{"Tehran [Iran], January 28 (IRNA) - Iranian police arrested two men.", "arrested", "173", "IRNCOP", "IRNCVL", "", "", "Tehran=IRN/dateline"},
+	{"Quetta, Jan 28 (APP): Pakistani police arrested two men.", "arrested", "173", "PAKCOP", "PAKCVL", "", "", "Quetta=PAK/dateline"},
+	{"WASHINGTON/BEIRUT (Reuters) -Lebanese police arrested two men.", "arrested", "173", "LBNCOP", "LBNCVL", "", "", "-"},
 	// curated regions, seas and crossings (tools/gengeo/features.tsv)
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "South Waziristan=PAK/clause"},
 	{"Chinese coast guard ships rammed a Philippine vessel in the South China Sea.", "rammed", "190", "CHNCOP", "PHLGOV", "", "", "South China Sea=/clause"},
