@@ -68,6 +68,13 @@ var locateCases = []struct {
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
 	// the dateline does not stand in for a place the text names but the gazetteer lacks
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Datta Khel on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	// the lede's scene: a later event of the same actors on the same day
+	{"Pakistani troops killed five militants in Quetta on Monday. The soldiers also arrested two suspects.", "arrested", "173", "PAKMIL", "PAKINS", "", "", "Quetta=PAK/scene"},
+	{"Pakistani troops killed five militants in Quetta on Monday. The soldiers also arrested two suspects.", "arrested", "173", "PAKMIL", "", "", "", "Quetta=PAK/scene"},
+	{"Pakistani troops killed five militants in Quetta on Monday. On Wednesday, the soldiers arrested two suspects.", "arrested", "173", "PAKMIL", "PAKINS", "", "", "-"},
+	{"Pakistani troops killed five militants in Quetta on Monday. The militants' leader denounced the army.", "denounced", "111", "PAKINS", "PAKMIL", "", "", "-"},
+	{"Pakistani and Afghan officials met in Doha on Monday. The two sides signed an agreement on trade.", "signed", "057", "PAKGOV", "AFGGOV", "", "", "Doha=QAT/scene"},
+	{"Pakistani and Afghan officials met in Doha on Monday. Pakistan also imposed sanctions on Afghanistan.", "imposed", "163", "PAKGOV", "AFGGOV", "", "", "-"},
 	// wire datelines in their common forms (text.ParseDateline)
 	{"Tehran [Iran], January 28 (IRNA) - Iranian police arrested two men.", "arrested", "173", "IRNCOP", "IRNCVL", "", "", "Tehran=IRN/dateline"},
 	{"Quetta, Jan 28 (APP): Pakistani police arrested two men.", "arrested", "173", "PAKCOP", "PAKCVL", "", "", "Quetta=PAK/dateline"},
