@@ -118,8 +118,9 @@ type Location struct {
 	Lon       float64 `json:"lon"`
 	Precision string  `json:"precision"`
 	// Basis says how the place was found: clause (a locative phrase of
-	// the event's own clause), target (the place struck) or dateline (the
-	// story's dateline, the sentence naming none); empty for events
+	// the event's own clause), target (the place struck), dateline (the
+	// story's dateline, the sentence naming none) or scene (the place of
+	// the lede's event of the same actors on the same day); empty for events
 	// stored before annals recorded it.
 	Basis string `json:"basis,omitempty"`
 }

@@ -28,7 +28,9 @@
 // An emitted location is right when its name is one of the alternatives
 // (compared as gazetteer keys, a trailing "region", "province", "oblast",
 // "state", "governorate" or "district" aside) and it lies in the gold
-// place's country or one its alternatives name, or when it is given as a
+// place's country or one its alternatives name (a location of no single
+// country, such as a sea, a strait or a disputed shoal, is in none and
+// so in no wrong one: its name decides), or when it is given as a
 // country (precision country) whose code is an alternative; a location
 // on an event whose text tells none is wrong. The places line counts,
 // among emitted events matched to gold events: located right / located,

@@ -259,6 +259,16 @@ func TestPlaceScoring(t *testing.T) {
 	if placeRight(&NewsEvent{PlaceBasis: PlaceNone}, &annals.Location{Name: "Quetta", Country: "PAK", Precision: "city"}) {
 		t.Error("a location counted where the text tells none")
 	}
+	strait := &NewsEvent{Places: []string{"Taiwan Strait", "TWN"}, PlaceCountry: "TWN", PlaceBasis: PlaceClause}
+	if !placeRight(strait, &annals.Location{Name: "Taiwan Strait", Precision: "region"}) {
+		t.Error("a place of no country (a strait) not counted by its name")
+	}
+	if placeRight(strait, &annals.Location{Name: "Taiwan Strait", Country: "CHN", Precision: "region"}) {
+		t.Error("a place of another country counted by its name")
+	}
+	if placeRight(strait, &annals.Location{Name: "South China Sea", Precision: "region"}) {
+		t.Error("a place of no country counted under another name")
+	}
 }
 
 // TestPlaceAnnotationNeedsItsCue: news_dev's embedded places apply to a

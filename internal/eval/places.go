@@ -103,8 +103,10 @@ func placeKey(name string) string {
 
 // inCountry reports whether cc is the gold place's country or one of the
 // countries its alternatives name (a border crossing of two countries).
+// A location of no country (a sea, a strait, a disputed shoal) lies in no
+// wrong one: its name alone decides.
 func inCountry(g *NewsEvent, cc string) bool {
-	if g.PlaceCountry == "" || cc == g.PlaceCountry {
+	if g.PlaceCountry == "" || cc == "" || cc == g.PlaceCountry {
 		return true
 	}
 	for _, alt := range g.Places {

@@ -47,12 +47,12 @@ func gdeltGeoType(l *annals.Location) string {
 	switch l.Precision {
 	case "country":
 		return "1"
-	case "adm1":
+	case "adm1", "region": // a region or a sea: GDELT's nearest is a first-level division
 		if us {
 			return "2"
 		}
 		return "5"
-	case "city":
+	case "city", "site": // a crossing or a shoal: a point, like a city
 		if us {
 			return "3"
 		}

@@ -31,7 +31,7 @@ func entity(code, text string) []ploverEntity {
 	return []ploverEntity{e}
 }
 
-var resolution = map[string]int{"country": 1, "adm1": 2, "city": 4}
+var resolution = map[string]int{"country": 1, "adm1": 2, "region": 2, "city": 4, "site": 4}
 
 // ploverContexts are annals' modes that PLOVER records as a context.
 var ploverContexts = map[annals.Mode]string{annals.Hypothetical: "hypothetical", annals.Intended: "future"}

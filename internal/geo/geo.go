@@ -26,6 +26,13 @@ const (
 	Country = "country"
 	ADM1    = "adm1"
 	City    = "city"
+	// Region is a region that is no first-level subdivision or a body of
+	// water ("Darfur", "the South China Sea"); Site a crossing, shoal or
+	// reef ("Torkham", "Sabina Shoal"). Both come from the generator's
+	// curated features file; a place of no single country (international
+	// waters, a disputed shoal) has an empty Country.
+	Region = "region"
+	Site   = "site"
 )
 
 // Place is one gazetteer entry.
@@ -110,6 +117,10 @@ func Load(gz []byte) (*Gazetteer, error) {
 			g.countries[p.Country] = p
 		case "A":
 			p.Kind = ADM1
+		case "R":
+			p.Kind = Region
+		case "S":
+			p.Kind = Site
 		default:
 			p.Kind = City
 		}
@@ -222,13 +233,15 @@ func score(p *Place, ctx Context) float64 {
 	switch p.Kind {
 	case Country:
 		s = 9
-	case ADM1:
+	case ADM1, Region:
 		s = 6.5 // a province weighs like a city of three million
+	case Site:
+		s = 5.5 // a named crossing or shoal, like a city of 300,000
 	}
 	if p.Feature == "PPLC" {
 		s += 1
 	}
-	if n := ctx[p.Country]; n > 0 {
+	if n := ctx[p.Country]; n > 0 && p.Country != "" {
 		bonus := 3 + math.Min(n, 5)/2
 		s += bonus
 	}
@@ -255,7 +268,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	// unambiguous place names tell the article's geography too
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			if cs := g.byName[doc.Tokens[i].Lower]; len(cs) == 1 && capitalized(doc.Tokens[i].Text) {
+			if cs := g.byName[doc.Tokens[i].Lower]; len(cs) == 1 && capitalized(doc.Tokens[i].Text) && cs[0].Country != "" {
 				ctx[cs[0].Country] += 0.5
 			}
 		}
@@ -430,14 +443,14 @@ func theCountry(out []Mention, toks []annals.Token, si, i int) (Mention, bool) {
 // police"). Any other word of a role's or a person's name is no place.
 func (g *Gazetteer) qualifies(w string) bool {
 	for _, p := range g.byName[Key(w)] {
-		if p.Kind != City || p.Feature == "PPLC" {
+		if p.Kind == Country || p.Kind == ADM1 || p.Kind == Region || p.Feature == "PPLC" {
 			return true
 		}
 	}
 	return false
 }
 
-var rank = map[string]int{Country: 0, ADM1: 1, City: 2}
+var rank = map[string]int{Country: 0, ADM1: 1, Region: 1, City: 2, Site: 2}
 
 // organisation reports an actor code of an international or
 // non-governmental body or group, whose name is never a place.

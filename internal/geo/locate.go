@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/text"
 )
 
 // rulesTSV holds the locator's rules as data: the prepositions that place
@@ -433,6 +434,7 @@ const (
 	BasisClause   = "clause"   // a place in a locative phrase of the event's own clause
 	BasisTarget   = "target"   // the place struck: the target is a place, or a site of a country
 	BasisDateline = "dateline" // the dateline's place, the sentence naming none
+	BasisScene    = "scene"    // the lede's place, for a later event of the same actors on the same day
 )
 
 // Locate sets each event's location, from the first rule that gives one:
@@ -520,6 +522,84 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 		e.Location = &annals.Location{Name: pick.Text, Country: p.Country, ADM1: p.ADM1, Lat: p.Lat, Lon: p.Lon, Precision: p.Kind, Basis: basis}
 		if p.Kind == ADM1 && p.Approx {
 			e.Location.Precision = ADM1 + " (country centroid)"
+		}
+	}
+	scenes(evs, bySent)
+}
+
+// sceneSentences is how many sentences open the story whose places set
+// its scene: the lede, and the sentence after it.
+const sceneSentences = 2
+
+// scenes gives an event its sentence does not place the place of the
+// lede's event of the same actors on the same day ("Police in Tbilisi
+// dispersed protesters on Monday. ... Riot police used tear gas on the
+// crowd"): the lede's event placed by its own clause or as the place
+// struck, in the first sceneSentences sentences and before the event;
+// the same pair of actors' countries (either way round), or the same
+// actor's country with no target where the lede's was an act at home; the same event date; between two
+// states' actors, only a meeting, talks or an agreement (the dateline's
+// codes in rules.tsv: the two sides are together), not an act of one on
+// the other (tariffs, a strike from across the border); the event not a
+// plan, no verbal act (those are placed where said, which the lede does
+// not tell) but an agreement after the lede's meeting, and its sentence
+// naming no place of another country.
+func scenes(evs []annals.Event, bySent map[int][]Mention) {
+	cc := func(code string) string {
+		if len(code) >= 3 && code[:3] != "---" {
+			return code[:3]
+		}
+		return ""
+	}
+	same := func(a, b *annals.Event) bool {
+		s1, t1, s2, t2 := cc(a.Source), cc(a.Target), cc(b.Source), cc(b.Target)
+		if s1 == "" || s2 == "" {
+			return false
+		}
+		if t2 == "" && s1 == s2 && (t1 == "" || t1 == s1) {
+			return true // the same actor at home, its object unnamed ("the soldiers also arrested two")
+		}
+		return s1 == s2 && t1 == t2 || s1 == t2 && t1 == s2
+	}
+	meeting := func(e *annals.Event) bool {
+		for _, c := range rules.dateline {
+			if strings.HasPrefix(e.Code, c) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Location != nil || e.Mode == annals.Intended || e.EventDate == "" || e.SentenceIndex < 1 {
+			continue
+		}
+		if t := cc(e.Target); t != "" && t != cc(e.Source) && !meeting(e) {
+			continue // an act of one state on another happens where the actor is, which the lede's place does not tell
+		}
+		for j := range evs {
+			s := &evs[j]
+			l := s.Location
+			if l == nil || l.Basis != BasisClause && l.Basis != BasisTarget || s.SentenceIndex >= sceneSentences ||
+				s.SentenceIndex >= e.SentenceIndex || s.EventDate != e.EventDate || !same(s, e) {
+				continue
+			}
+			if verbal(e.Code) && !(meeting(e) && meeting(s)) {
+				continue // said where? the lede does not tell; but what talks agree is agreed where they are held
+			}
+			elsewhere := false
+			for _, m := range bySent[e.SentenceIndex] {
+				if m.Best != nil && m.Best.Country != l.Country {
+					elsewhere = true
+				}
+			}
+			if elsewhere {
+				break
+			}
+			loc := *l
+			loc.Basis = BasisScene
+			e.Location = &loc
+			break
 		}
 	}
 }
@@ -790,28 +870,24 @@ func (g *Gazetteer) targetSite(doc *annals.Doc, e *annals.Event) *Place {
 
 // datelinePlace resolves the dateline's place ("PESHAWAR, Pakistan (AP)
 // -", "BEIJING:"): one place, qualified or not by its country or
-// province; none for a dateline of several cities.
+// province ("Tehran [Iran], January 28 (IRNA) -"); none for a dateline of
+// several cities. text.ParseDateline splits it.
 func (g *Gazetteer) datelinePlace(doc *annals.Doc, places []Mention) *Mention {
 	if doc.Article == nil || doc.Dateline.End <= doc.Dateline.Start || doc.Dateline.End > len(doc.Article.Text) {
 		return nil
 	}
-	txt := doc.Dateline.Of(doc.Article.Text)
-	if k := strings.IndexAny(txt, "(:—–"); k >= 0 {
-		txt = txt[:k]
-	}
-	txt = strings.TrimRight(strings.TrimSpace(txt), "-")
-	if strings.Contains(txt, "/") {
+	d, ok := text.ParseDateline(doc.Dateline.Of(doc.Article.Text))
+	if !ok || strings.Contains(d.Place, "/") {
 		return nil
 	}
-	parts := strings.Split(txt, ",")
-	name := strings.TrimSpace(parts[0])
+	name := d.Place
 	cands := g.byName[Key(name)]
 	if len(cands) == 0 {
 		return nil
 	}
 	qual := ""
-	if len(parts) > 1 {
-		for _, p := range g.byName[Key(strings.TrimSpace(parts[1]))] {
+	if d.Region != "" {
+		for _, p := range g.byName[Key(d.Region)] {
 			if p.Kind != City {
 				qual = p.Country
 				break

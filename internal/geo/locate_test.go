@@ -67,7 +67,21 @@ var locateCases = []struct {
 	{"KABUL (AP) - The Taliban said they would reopen the crossing next week.", "reopen", "036", "AFG", "", "", annals.Intended, "-"},
 	{"BEIRUT (Reuters) - Israeli jets struck targets overnight, residents said.", "struck", "190", "ISRMIL", "LBN", "", "", "-"},
 	// the dateline does not stand in for a place the text names but the gazetteer lacks
-	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in Datta Khel on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "-"},
+	// the lede's scene: a later event of the same actors on the same day
+	{"Pakistani troops killed five militants in Quetta on Monday. The soldiers also arrested two suspects.", "arrested", "173", "PAKMIL", "PAKINS", "", "", "Quetta=PAK/scene"},
+	{"Pakistani troops killed five militants in Quetta on Monday. The soldiers also arrested two suspects.", "arrested", "173", "PAKMIL", "", "", "", "Quetta=PAK/scene"},
+	{"Pakistani troops killed five militants in Quetta on Monday. On Wednesday, the soldiers arrested two suspects.", "arrested", "173", "PAKMIL", "PAKINS", "", "", "-"},
+	{"Pakistani troops killed five militants in Quetta on Monday. The militants' leader denounced the army.", "denounced", "111", "PAKINS", "PAKMIL", "", "", "-"},
+	{"Pakistani and Afghan officials met in Doha on Monday. The two sides signed an agreement on trade.", "signed", "057", "PAKGOV", "AFGGOV", "", "", "Doha=QAT/scene"},
+	{"Pakistani and Afghan officials met in Doha on Monday. Pakistan also imposed sanctions on Afghanistan.", "imposed", "163", "PAKGOV", "AFGGOV", "", "", "-"},
+	// wire datelines in their common forms (text.ParseDateline)
+	{"Tehran [Iran], January 28 (IRNA) - Iranian police arrested two men.", "arrested", "173", "IRNCOP", "IRNCVL", "", "", "Tehran=IRN/dateline"},
+	{"Quetta, Jan 28 (APP): Pakistani police arrested two men.", "arrested", "173", "PAKCOP", "PAKCVL", "", "", "Quetta=PAK/dateline"},
+	{"WASHINGTON/BEIRUT (Reuters) -Lebanese police arrested two men.", "arrested", "173", "LBNCOP", "LBNCVL", "", "", "-"},
+	// curated regions, seas and crossings (tools/gengeo/features.tsv)
+	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint in South Waziristan on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "South Waziristan=PAK/clause"},
+	{"Chinese coast guard ships rammed a Philippine vessel in the South China Sea.", "rammed", "190", "CHNCOP", "PHLGOV", "", "", "South China Sea=/clause"},
 	{"PESHAWAR, Pakistan (AP) - Militants attacked a checkpoint on Saturday.", "attacked", "190", "PAKINS", "PAKMIL", "", "", "Peshawar=PAK/dateline"},
 }
 

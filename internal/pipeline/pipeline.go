@@ -374,9 +374,18 @@ func (p *Pipeline) PlaceAtSpan(r Result, sp annals.Span, e annals.Event) (loc *a
 			return nil, "", false
 		}
 		e.SentenceIndex, e.TriggerSpan = s.Index, doc.Tokens[head].Span
-		evs := []annals.Event{e}
+		// the story's earlier events come along: they may set its scene
+		var evs []annals.Event
+		for _, x := range r.Events {
+			if x.SentenceIndex < s.Index {
+				x.Location = nil
+				evs = append(evs, x)
+			}
+		}
+		evs = append(evs, e)
+		dateEvents(doc, evs[len(evs)-1:], doc.Article.Published)
 		p.Geo.LocateParsed(doc, evs, r.Places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
-		return evs[0].Location, s.Span.Of(doc.Article.Text), true
+		return evs[len(evs)-1].Location, s.Span.Of(doc.Article.Text), true
 	}
 	return nil, "", false
 }

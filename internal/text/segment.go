@@ -9,10 +9,83 @@ import (
 	"github.com/annals-events/annals"
 )
 
-// datelineRe matches the place line that opens wire copy: "QUETTA:",
-// "ISLAMABAD (Reuters) -", "KABUL, Afghanistan (AP) —",
-// "TEHRAN, Jan 17 (Reuters) -".
-var datelineRe = regexp.MustCompile(`^[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:,\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?(?:\s*\([A-Za-z][A-Za-z .&/\-]{0,30}\))?\s*(?::|--|-|—|–)\s+`)
+// The dateline that opens wire copy is a place, optionally its country
+// or state (after a comma or in brackets), optionally a date, optionally
+// the agency in parentheses, and a colon or a dash: "QUETTA:",
+// "ISLAMABAD (Reuters) -", "KABUL, Afghanistan (AP) —", "TEHRAN, Jan 17
+// (Reuters) -", "SEOUL, Dec. 3 (UPI) —", "WASHINGTON/BEIRUT (Reuters) -A
+// ceasefire" (no space after the dash where an agency precedes it). A
+// place in capitals is enough; a place written in title case ("Tehran
+// [Iran], January 28 (IRNA) :", "New Delhi [India], March 5 (ANI):",
+// "Islamabad, Jan 28 (APP):") needs a bracketed country or a date, so
+// that a paragraph opening with a name and a dash is not taken for one.
+const (
+	dlUpper   = `[A-Z][A-Z'.\-]+(?:(?: |/)[A-Z][A-Z'.\-]+){0,3}`
+	dlTitle   = `[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2}`
+	dlComma   = `,\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,2}`
+	dlBracket = `\s*\[[A-Z][A-Za-z'.\- ]{1,30}\]`
+	dlDate    = `,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?`
+	dlAgency  = `\s*\([A-Za-z][A-Za-z .&/\-]{0,30}\)`
+	dlSep     = `\s*(?::|--|-|—|–)`
+)
+
+var (
+	datelineRe      = regexp.MustCompile(`^` + dlUpper + `(?:` + dlComma + `|` + dlBracket + `)?(?:` + dlDate + `)?(?:` + dlAgency + dlSep + `\s*|` + dlSep + `\s+)`)
+	titleDatelineRe = regexp.MustCompile(`^` + dlTitle + `(?:` + dlBracket + `(?:` + dlDate + `)?|(?:` + dlComma + `)?` + dlDate + `)(?:` + dlAgency + `)?` + dlSep + `\s+`)
+	// the parts of a matched dateline
+	dlPartsRe = regexp.MustCompile(`^(` + dlUpper + `|` + dlTitle + `)(` + dlComma + `|` + dlBracket + `)?(` + dlDate + `)?(` + dlAgency + `)?` + dlSep)
+)
+
+// notPlaces are title-case words that open a line the way a dateline's
+// place does but are dates ("Monday, Jan. 5 -").
+var notPlaces = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"on": true, "in": true, "at": true, "by": true, "the": true, "updated": true, "posted": true, "published": true}
+
+// datelineEnd returns the length of the dateline that opens s, 0 when it
+// has none.
+func datelineEnd(s string) int {
+	if m := datelineRe.FindStringIndex(s); m != nil {
+		return m[1]
+	}
+	if m := titleDatelineRe.FindStringIndex(s); m != nil {
+		w := s
+		if k := strings.IndexAny(w, " ,["); k >= 0 {
+			w = w[:k]
+		}
+		if !notPlaces[strings.ToLower(w)] {
+			return m[1]
+		}
+	}
+	return 0
+}
+
+// Dateline is a dateline's parts.
+type Dateline struct {
+	Place  string // "Tehran", "PESHAWAR", "WASHINGTON/BEIRUT"
+	Region string // the country or state that qualifies it: "Iran", "Calif."
+	Date   string // "January 28", "Dec. 3"
+	Agency string // "IRNA", "AP"
+}
+
+// ParseDateline splits a dateline (as Segment finds it) into its parts;
+// ok is false when s opens with no dateline.
+func ParseDateline(s string) (Dateline, bool) {
+	n := datelineEnd(s)
+	if n == 0 {
+		n = len(s) // a dateline already cut at its end, as Doc.Dateline spans it
+	}
+	m := dlPartsRe.FindStringSubmatch(s[:n])
+	if m == nil {
+		return Dateline{}, false
+	}
+	d := Dateline{Place: m[1]}
+	d.Region = strings.TrimSpace(strings.Trim(strings.TrimSpace(m[2]), ",[]"))
+	d.Date = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[3]), ","))
+	d.Agency = strings.Trim(strings.TrimSpace(m[4]), "()")
+	return d, true
+}
 
 // sentence starters that follow an abbreviation at a sentence end
 // ("... in the U.S. The ...").
@@ -34,11 +107,11 @@ func Segment(text string) ([]annals.Token, []annals.Sentence, annals.Span) {
 	wrapped := isHardWrapped(text)
 	for _, b := range blocks(text, wrapped) {
 		start := b.Start
-		if m := datelineRe.FindStringIndex(text[b.Start:b.End]); m != nil && m[1] < b.Len() {
+		if n := datelineEnd(text[b.Start:b.End]); n > 0 && n < b.Len() {
 			if dateline.End == 0 && len(sents) == 0 {
-				dateline = annals.Span{Start: b.Start, End: b.Start + m[1]}
+				dateline = annals.Span{Start: b.Start, End: b.Start + n}
 			}
-			start = b.Start + m[1]
+			start = b.Start + n
 		}
 		first := len(toks)
 		toks = Tokenize(text, start, b.End, toks)

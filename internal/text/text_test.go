@@ -38,6 +38,16 @@ func TestSegment(t *testing.T) {
 		{"dateline reuters", "ISLAMABAD (Reuters) - Pakistan recalled its envoy from Tehran.", []string{"Pakistan recalled its envoy from Tehran."}},
 		{"dateline with country and agency", "KABUL, Afghanistan (AP) — Taliban officials denied the report.", []string{"Taliban officials denied the report."}},
 		{"dateline with date", "TEHRAN, Jan 17 (Reuters) - Iran struck targets in Pakistan.", []string{"Iran struck targets in Pakistan."}},
+		{"dateline bracketed country, date, colon", "Tehran [Iran], January 28 : Gunmen killed nine people.", []string{"Gunmen killed nine people."}},
+		{"dateline bracketed country and agency", "New Delhi [India], March 5 (ANI): The army said two soldiers died.", []string{"The army said two soldiers died."}},
+		{"dateline title case with date and agency", "Islamabad, Jan 28 (APP): The prime minister met the envoy.", []string{"The prime minister met the envoy."}},
+		{"dateline capitals, bracketed country", "TEHRAN [Iran], January 28 (IRNA) - Iran summoned the envoy.", []string{"Iran summoned the envoy."}},
+		{"dateline several cities, no space after dash", "WASHINGTON/JERUSALEM/BEIRUT (Reuters) -A ceasefire will take effect.", []string{"A ceasefire will take effect."}},
+		{"dateline date with year", "KYIV, Ukraine, Feb. 3, 2024 (Reuters) - Drones struck the city.", []string{"Drones struck the city."}},
+		{"dateline double dash", "BEIJING, April 2 (Xinhua) -- China held drills.", []string{"China held drills."}},
+		{"no dateline: title-case name and dash", "Pakistan - India talks resumed on Monday.", []string{"Pakistan - India talks resumed on Monday."}},
+		{"no dateline: weekday and date", "Monday, Jan. 5 - the talks resumed.", []string{"Monday, Jan. 5 - the talks resumed."}},
+		{"no dateline: name and agency in title case", "Imran Khan (PTI) - the former premier spoke.", []string{"Imran Khan (PTI) - the former premier spoke."}},
 		{"initials", "John F. Kennedy visited Berlin. Crowds cheered.", []string{"John F. Kennedy visited Berlin.", "Crowds cheered."}},
 		{"paragraphs without periods", "Pakistan, Iran agree to boost ties\n\nThe two sides met in Islamabad.", []string{"Pakistan, Iran agree to boost ties", "The two sides met in Islamabad."}},
 		{"line per paragraph", "Iran hits militant bases in Pakistan\nPakistan condemned the strike.\nIt recalled its ambassador.", []string{"Iran hits militant bases in Pakistan", "Pakistan condemned the strike.", "It recalled its ambassador."}},
@@ -222,6 +232,58 @@ func checkSpans(t *testing.T, s string) {
 	if next != len(toks) {
 		t.Fatalf("sentences cover %d of %d tokens", next, len(toks))
 	}
+}
+
+func TestParseDateline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Dateline
+		ok   bool
+	}{
+		{"QUETTA: Militants attacked.", Dateline{Place: "QUETTA"}, true},
+		{"ISLAMABAD, Pakistan (AP) — The army said.", Dateline{Place: "ISLAMABAD", Region: "Pakistan", Agency: "AP"}, true},
+		{"Tehran [Iran], January 28 (IRNA) - Gunmen killed nine.", Dateline{Place: "Tehran", Region: "Iran", Date: "January 28", Agency: "IRNA"}, true},
+		{"Tehran [Iran], January 28 : Gunmen killed nine.", Dateline{Place: "Tehran", Region: "Iran", Date: "January 28"}, true},
+		{"WOODSIDE, Calif. (AP) — Biden met Xi.", Dateline{Place: "WOODSIDE", Region: "Calif.", Agency: "AP"}, true},
+		{"SEOUL, Dec. 3 (UPI) — Lawmakers voted.", Dateline{Place: "SEOUL", Date: "Dec. 3", Agency: "UPI"}, true},
+		{"NEW DELHI, 5 March (Reuters) - India said.", Dateline{Place: "NEW DELHI", Date: "5 March", Agency: "Reuters"}, true},
+		{"WASHINGTON/BEIRUT (Reuters) -A ceasefire.", Dateline{Place: "WASHINGTON/BEIRUT", Agency: "Reuters"}, true},
+		{"Tehran [Iran], January 28 : ", Dateline{Place: "Tehran", Region: "Iran", Date: "January 28"}, true}, // as Doc.Dateline spans it
+		{"the talks resumed.", Dateline{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDateline(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("ParseDateline(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// FuzzDateline: a dateline is a prefix of its text that ends after its
+// separator and whitespace, and parses into a place
+// that opens it; the parser never panics.
+func FuzzDateline(f *testing.F) {
+	for _, s := range []string{"QUETTA: x", "Tehran [Iran], January 28 (IRNA) - x", "WASHINGTON/BEIRUT (Reuters) -A x",
+		"KYIV, Ukraine, Feb. 3, 2024 (Reuters) - x", "Monday, Jan. 5 - x", "[", "A [B] -", "ÉÉ: x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := datelineEnd(s)
+		if n < 0 || n > len(s) {
+			t.Fatalf("datelineEnd(%q) = %d", s, n)
+		}
+		d, ok := ParseDateline(s)
+		if n == 0 {
+			return
+		}
+		if !ok || d.Place == "" || !strings.HasPrefix(s, d.Place) {
+			t.Fatalf("ParseDateline(%q) = %+v, %v for a dateline %q", s, d, ok, s[:n])
+		}
+		core := strings.TrimRight(s[:n], " \t\r\n\v\f\u0085\u00a0")
+		if !strings.HasSuffix(core, ":") && !strings.HasSuffix(core, "-") && !strings.HasSuffix(core, "—") && !strings.HasSuffix(core, "–") {
+			t.Fatalf("dateline %q does not end at its separator", s[:n])
+		}
+	})
 }
 
 func FuzzSegment(f *testing.F) {

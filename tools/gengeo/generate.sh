@@ -11,4 +11,5 @@ go run ./tools/gengeo \
   -countries "$tmp/world-countries-5.1.0/package/countries.json" \
   -iso /usr/share/iso-codes/json/iso_3166-2.json \
   -centroids tools/gengeo/adm1-centroids.tsv \
+  -features tools/gengeo/features.tsv \
   -out internal/geo/gazetteer.tsv.gz
