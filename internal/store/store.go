@@ -672,9 +672,29 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		if err := s.writeCoding(ctx, tx, d, out, touched, sm); err != nil {
 			return res, fmt.Errorf("recode document %s: %w", id, err)
 		}
+		// two events of one key told by the same sentence ("cut ties ...
+		// and suspended flights": two acts, one code) are one event with
+		// one report in the store: count each sentence of a key once
+		told := map[string]map[int]bool{}
 		for _, e := range d.Events {
 			k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode) + "|" + e.EventDate
-			n := max(1, len(e.EvidenceSentences))
+			if told[k] == nil {
+				told[k] = map[int]bool{}
+			}
+			sents := e.EvidenceSentences
+			if len(sents) == 0 {
+				sents = []int{e.SentenceIndex}
+			}
+			n := 0
+			for _, si := range sents {
+				if !told[k][si] {
+					told[k][si] = true
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
 			res.After += n
 			if old[k] > 0 {
 				old[k] -= n
