@@ -144,3 +144,54 @@ func (s *DB) actorMonthRows(f annals.EventFilter) (string, []any, bool) {
 	}
 	return strings.Join(parts, ` UNION ALL `), args, true
 }
+
+// noSummaries makes every aggregate read the events (for tests that
+// compare the two).
+var noSummaries bool
+
+// summarised reports whether the summaries key every filter f sets:
+// dates, quad class and modes.
+func summarised(f annals.EventFilter) bool {
+	return !noSummaries && f.Actor == "" && f.Source == "" && f.Target == "" && f.DyadA == "" && f.DyadB == "" && f.Root == "" && f.Code == "" &&
+		f.Place == "" && f.At == nil && f.Country == "" && f.Text == "" && f.DocID == "" && f.MinConfidence == 0
+}
+
+// datesParse reports whether f's dates are YYYY-MM-DD, as the month
+// summaries need.
+func datesParse(f annals.EventFilter) bool {
+	_, _, _, _, ok := monthSplit(f.From, f.To)
+	return ok
+}
+
+// summaryWhere is the condition of f's dates, quad class and modes over
+// sum_dyad_days.
+func summaryWhere(f annals.EventFilter) (string, []any) {
+	c := []string{"events != 0"}
+	var args []any
+	if f.From != "" {
+		c = append(c, "day >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		c = append(c, "day <= ?")
+		args = append(args, f.To)
+	}
+	if f.QuadClass != 0 {
+		c = append(c, "quad_class = ?")
+		args = append(args, f.QuadClass)
+	}
+	m, margs := modesIn(f)
+	return strings.Join(append(c, m), " AND "), append(args, margs...)
+}
+
+func modesIn(f annals.EventFilter) (string, []any) {
+	modes := f.Modes
+	if len(modes) == 0 {
+		modes = defaultModes
+	}
+	var args []any
+	for _, m := range modes {
+		args = append(args, string(m))
+	}
+	return `mode IN (` + strings.TrimSuffix(strings.Repeat("?,", len(modes)), ",") + `)`, args
+}
