@@ -18,6 +18,25 @@ type ActorCount struct {
 // (by code; by country when a quad class is set too); otherwise the
 // events.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
+	q, args := s.actorsQuery(f, byCountry, limit)
+	rows, err := s.query(ctx, nil, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ActorCount
+	for rows.Next() {
+		var a ActorCount
+		if err := rows.Scan(&a.Code, &a.Events); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// actorsQuery is the query of Actors.
+func (s *DB) actorsQuery(f annals.EventFilter, byCountry bool, limit int) (string, []any) {
 	if limit <= 0 {
 		limit = 100
 	}
@@ -34,11 +53,11 @@ func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, l
 			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(margs, limit)
 	case summarised(f) && f.QuadClass == 0 && datesParse(f):
-		rows, rargs, _ := s.actorMonthRows(f)
+		rows, rargs, _ := s.actorRows(f)
 		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(rargs, limit)
 	case summarised(f) && byCountry && datesParse(f):
-		rows, rargs, _ := dyadRows(f, "", nil, false)
+		rows, rargs, _ := dyadRows(f, "", nil, false, true)
 		q = `SELECT code AS c, SUM(n) AS n FROM (SELECT src3 AS code, events AS n FROM (` + rows + `) AS r
 			UNION ALL SELECT tgt3, events FROM (` + rows + `) AS r2) AS x
 			WHERE code != '' GROUP BY code HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
@@ -49,20 +68,7 @@ func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, l
 			WHERE code != '' GROUP BY ` + col + ` ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(append(append([]any{}, cargs...), cargs...), limit)
 	}
-	rows, err := s.query(ctx, nil, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ActorCount
-	for rows.Next() {
-		var a ActorCount
-		if err := rows.Scan(&a.Code, &a.Events); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return q, args
 }
 
 // Edge is a weighted link between two actors.
@@ -80,6 +86,27 @@ type Edge struct {
 // modes it reads sum_pairs; by country with dates and quad class,
 // sum_dyad_days; otherwise the events.
 func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]Edge, error) {
+	q, args := s.networkQuery(f, byCountry, limit)
+	rows, err := s.query(ctx, nil, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Edge
+	for rows.Next() {
+		var e Edge
+		var g int64
+		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &g); err != nil {
+			return nil, err
+		}
+		e.Goldstein = round2(float64(g) / 100 / float64(e.Events))
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// networkQuery is the query of Network.
+func (s *DB) networkQuery(f annals.EventFilter, byCountry bool, limit int) (string, []any) {
 	if limit <= 0 {
 		limit = 200
 	}
@@ -97,7 +124,7 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 			AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
 		args = append(margs, limit)
 	case summarised(f) && byCountry && datesParse(f):
-		rows, rargs, _ := dyadRows(f, "", nil, false)
+		rows, rargs, _ := dyadRows(f, "", nil, false, true)
 		q = `SELECT src3, tgt3, SUM(events), SUM(CASE WHEN quad_class <= 2 THEN events ELSE 0 END), SUM(CASE WHEN quad_class >= 3 THEN events ELSE 0 END), SUM(goldstein100)
 			FROM (` + rows + `) AS x WHERE src3 != '' AND tgt3 != '' AND src3 != '---' AND tgt3 != '---' AND src3 != tgt3
 			GROUP BY src3, tgt3 HAVING SUM(events) > 0 ORDER BY 3 DESC, 1, 2 LIMIT ?`
@@ -113,20 +140,5 @@ func (s *DB) Network(ctx context.Context, f annals.EventFilter, byCountry bool, 
 		AND ` + sc + ` != ` + tc + ` GROUP BY ` + sc + `, ` + tc + ` ORDER BY 3 DESC, 1, 2 LIMIT ?`
 		args = append(cargs, limit)
 	}
-	rows, err := s.query(ctx, nil, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Edge
-	for rows.Next() {
-		var e Edge
-		var g int64
-		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Cooperation, &e.Conflict, &g); err != nil {
-			return nil, err
-		}
-		e.Goldstein = round2(float64(g) / 100 / float64(e.Events))
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return q, args
 }

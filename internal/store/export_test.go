@@ -18,6 +18,18 @@ func (s *DB) ExplainEvents(ctx context.Context, f annals.EventFilter) (string, e
 	return s.explain(ctx, q, args)
 }
 
+// ExplainActors and ExplainNetwork are the query plans of Actors and
+// Network, as ExplainEvents.
+func (s *DB) ExplainActors(ctx context.Context, f annals.EventFilter, byCountry bool) (string, error) {
+	q, args := s.actorsQuery(f, byCountry, 100)
+	return s.explain(ctx, q, args)
+}
+
+func (s *DB) ExplainNetwork(ctx context.Context, f annals.EventFilter, byCountry bool) (string, error) {
+	q, args := s.networkQuery(f, byCountry, 200)
+	return s.explain(ctx, q, args)
+}
+
 func (s *DB) explain(ctx context.Context, q string, args []any) (string, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {

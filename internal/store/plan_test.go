@@ -2,6 +2,9 @@ package store_test
 
 import (
 	"context"
+	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,4 +155,87 @@ func TestCursorPagesAreStable(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestYearAggregatesReadYearSummaries: the network and the actor list of
+// whole years read the year summaries alone (not twelve months each, nor
+// the events), a range with partial years adds only the months and days
+// outside them, and every answer equals the same read from the events.
+func TestYearAggregatesReadYearSummaries(t *testing.T) {
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		db := planDB(t, open)
+		ctx := context.Background()
+		for _, c := range []struct {
+			f          annals.EventFilter
+			want, not  []string
+			aggregates bool
+		}{
+			{annals.EventFilter{From: "2020-01-01", To: "2020-12-31"}, []string{"sum_dyad_years"}, []string{"sum_dyad_months", "sum_dyad_days", "events"}, true},
+			{annals.EventFilter{From: "2018-01-01", To: "2021-12-31", QuadClass: 4}, []string{"sum_dyad_years"}, []string{"sum_dyad_months", "sum_dyad_days", "events"}, true},
+			{annals.EventFilter{From: "2019-07-15", To: "2020-12-31"}, []string{"sum_dyad_years", "sum_dyad_months", "sum_dyad_days"}, []string{"events"}, true},
+			{annals.EventFilter{From: "2020-03-01", To: "2020-03-31"}, []string{"sum_dyad_months"}, []string{"sum_dyad_years", "events"}, true},
+		} {
+			plan, err := db.ExplainNetwork(ctx, c.f, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.want {
+				if !reads(plan, w) {
+					t.Errorf("network %+v: does not read %s:\n%s", c.f, w, plan)
+				}
+			}
+			for _, n := range c.not {
+				if reads(plan, n) {
+					t.Errorf("network %+v: reads %s:\n%s", c.f, n, plan)
+				}
+			}
+			if c.f.QuadClass == 0 {
+				plan, err := db.ExplainActors(ctx, c.f, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				years := reads(plan, "sum_actor_years")
+				if years != slices.Contains(c.want, "sum_dyad_years") {
+					t.Errorf("actors %+v: reads sum_actor_years %v:\n%s", c.f, years, plan)
+				}
+			}
+			for _, byCountry := range []bool{false, true} {
+				got, err := db.Network(ctx, c.f, byCountry, 100)
+				if err != nil {
+					t.Fatal(err)
+				}
+				gotA, err := db.Actors(ctx, c.f, byCountry, 100)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []store.Edge
+				var wantA []store.ActorCount
+				store.FromEvents(func() {
+					want, err = db.Network(ctx, c.f, byCountry, 100)
+					if err == nil {
+						wantA, err = db.Actors(ctx, c.f, byCountry, 100)
+					}
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got) == 0 || !reflect.DeepEqual(got, want) {
+					t.Errorf("network %+v by country %v: %d edges from the summaries, %d from the events, or they differ", c.f, byCountry, len(got), len(want))
+				}
+				if len(gotA) == 0 || !reflect.DeepEqual(gotA, wantA) {
+					t.Errorf("actors %+v by country %v: %d from the summaries, %d from the events, or they differ", c.f, byCountry, len(gotA), len(wantA))
+				}
+			}
+		}
+	})
+}
+
+// reads says whether a query plan reads table (events: the events table,
+// aliased e, or in PostgreSQL any of its partitions).
+func reads(plan, table string) bool {
+	re := `\b` + table + `\b`
+	if table == "events" {
+		re = `\b(SCAN|SEARCH) e\b| on events_`
+	}
+	return regexp.MustCompile(re).MatchString(plan)
 }

@@ -52,7 +52,7 @@ func (s *DB) Timeline(ctx context.Context, a, b string, iv Interval, f annals.Ev
 			q, args = s.timelineSummary(a, b, iv, f)
 			if iv == IntervalMonth {
 				// whole months from sum_dyad_months
-				rows, rargs, ok := dyadRows(f, `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`, []any{a, b, b, a}, true)
+				rows, rargs, ok := dyadRows(f, `((src3 = ? AND tgt3 = ?) OR (src3 = ? AND tgt3 = ?))`, []any{a, b, b, a}, true, false)
 				if ok {
 					q, args = `SELECT m || '-01' AS b, quad_class, SUM(events), SUM(goldstein100) FROM (`+rows+`) AS x
 						GROUP BY m, quad_class ORDER BY 1`, rargs
