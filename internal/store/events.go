@@ -44,7 +44,11 @@ func (s *DB) Events(ctx context.Context, f annals.EventFilter, withEvidence bool
 // EventList is Events with at most evidence rows of evidence per event (-1:
 // all, 0: none); EvidenceCount says how many there are.
 func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) ([]annals.StoredEvent, error) {
-	q, args := s.eventsQuery(f)
+	w, err := s.dateWindow(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	q, args := s.eventsQuery(f, w)
 	rows, err := s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
@@ -83,23 +87,66 @@ func (s *DB) EventList(ctx context.Context, f annals.EventFilter, evidence int) 
 	return out, nil
 }
 
-// eventsQuery is the query of a page of events. An actor, as source or
+// idWindow is a range of event ids, both ends included.
+type idWindow struct{ lo, hi int64 }
+
+// dateWindow is, for a page in id order with a date range (in SQLite),
+// the ids between the least and the greatest of the events of its days
+// (event_days, migration 0010): every event of the range is among them,
+// and as events are stored mostly in the order of their dates, the first
+// page of a month is found in the first rows of its window rather than
+// after reading and sorting all the month's events. nil when f has no
+// date range or another order.
+func (s *DB) dateWindow(ctx context.Context, f annals.EventFilter) (*idWindow, error) {
+	if s.d.name != "sqlite" || f.Sort != "" || (f.From == "" && f.To == "") {
+		return nil, nil
+	}
+	var c []string
+	var args []any
+	if f.From != "" {
+		c, args = append(c, `day >= ?`), append(args, f.From)
+	}
+	if f.To != "" {
+		c, args = append(c, `day <= ?`), append(args, f.To)
+	}
+	var lo, hi sql.NullInt64
+	if err := s.queryRow(ctx, nil, `SELECT MIN(min_id), MAX(max_id) FROM event_days WHERE `+strings.Join(c, ` AND `), args...).Scan(&lo, &hi); err != nil {
+		return nil, err
+	}
+	if !lo.Valid { // no event in the range
+		return &idWindow{1, 0}, nil
+	}
+	return &idWindow{lo.Int64, hi.Int64}, nil
+}
+
+// pageWhere is where(f) with the ids of w, when set.
+func (s *DB) pageWhere(f annals.EventFilter, w *idWindow) (string, []any) {
+	cond, args := s.where(f)
+	if w != nil {
+		cond += ` AND e.id >= ? AND e.id <= ?`
+		args = append(args, w.lo, w.hi)
+	}
+	return cond, args
+}
+
+// eventsQuery is the query of a page of events, within the ids of w
+// when set (dateWindow). An actor, as source or
 // target, is two disjoint index reads in id order merged (UNION ALL with
 // ORDER BY: SQLite's merge of co-routines, PostgreSQL's Merge Append), so
 // the first page of a dense actor stops after a page, as a rare one does.
-func (s *DB) eventsQuery(f annals.EventFilter) (string, []any) {
+func (s *DB) eventsQuery(f annals.EventFilter, w *idWindow) (string, []any) {
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
 	}
 	ord, pos := orderBy(f)
 	if f.Actor == "" {
-		cond, args := s.where(f)
+		cond, args := s.pageWhere(f, w)
 		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY ` + ord + ` LIMIT ?`, append(args, limit)
 	}
 	actor := f.Actor
 	f.Actor = ""
-	cond, args := s.where(f)
+	cond, args := s.pageWhere(f, w)
 	cs, as := s.prefixCond("e.source", actor)
 	ct, at := s.prefixCond("e.target", actor)
 	a := append(append([]any{}, args...), as...)

@@ -56,8 +56,10 @@ var planCases = []struct {
 	{"code short", annals.EventFilter{Code: "1"}, []string{"events_code"}},
 	{"quad dense", annals.EventFilter{QuadClass: 1}, []string{"events_quad"}},
 	{"quad", annals.EventFilter{QuadClass: 2}, []string{"events_quad"}},
-	{"dates month", annals.EventFilter{From: "2020-03-01", To: "2020-03-31"}, []string{"events_date"}},
-	{"dates absent", annals.EventFilter{From: "1990-03-01", To: "1990-03-31"}, []string{"events_date"}},
+	{"dates month", annals.EventFilter{From: "2020-03-01", To: "2020-03-31"}, []string{"INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
+	{"dates absent", annals.EventFilter{From: "1990-03-01", To: "1990-03-31"}, []string{"INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
+	{"dates sorted", annals.EventFilter{From: "2020-03-01", To: "2020-03-31", Sort: "-date"}, []string{"events_date"}},
+	{"actor root month", annals.EventFilter{Actor: "PAK", Root: "19", From: "2021-06-01", To: "2021-06-30"}, []string{"events_src3 (<expr>=? AND rowid>? AND rowid<?)"}},
 	{"country dense", annals.EventFilter{Country: "AFG"}, []string{"events_country"}},
 	{"country absent", annals.EventFilter{Country: "XXX"}, []string{"events_country"}},
 	{"place dense", annals.EventFilter{Place: "Kabul"}, []string{"events_place"}},
@@ -238,4 +240,65 @@ func reads(plan, table string) bool {
 		re = `\b(SCAN|SEARCH) e\b| on events_`
 	}
 	return regexp.MustCompile(re).MatchString(plan)
+}
+
+// TestDatePagesReadTheirWindow: a page in id order with a date range, alone
+// or with other filters, reads the ids of its days' window (event_days)
+// in id order, with no sort of every event in the range (SQLite), and
+// holds the same events as filtering every event by its date.
+func TestDatePagesReadTheirWindow(t *testing.T) {
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		db := planDB(t, open)
+		ctx := context.Background()
+		all, err := db.Events(ctx, annals.EventFilter{Limit: 1 << 20, Modes: allModes}, false)
+		if err != nil || len(all) != 6000 {
+			t.Fatalf("%d events, %v", len(all), err)
+		}
+		// a cursor within March 2020: its fifth event
+		var after int64
+		for i, n := 0, 0; i < len(all) && n < 5; i++ {
+			if strings.HasPrefix(all[i].EventDate, "2020-03") {
+				after, n = all[i].ID, n+1
+			}
+		}
+		for _, f := range []annals.EventFilter{
+			{From: "2020-03-01", To: "2020-03-31"}, {From: "2020-03-01", To: "2020-03-31", After: after},
+			{From: "2023-06-01"}, {To: "2016-01-31"}, {From: "1990-01-01", To: "1990-12-31"},
+			{Actor: "PAK", Root: "19", From: "2021-06-01", To: "2021-06-30"}, {Root: "04", From: "2019-01-01", To: "2019-03-31"},
+			{Source: "USA", From: "2018-02-10", To: "2018-02-10"},
+		} {
+			f.Modes, f.Limit = allModes, 20
+			if db.Name() == "sqlite" {
+				plan, err := db.ExplainEvents(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(plan, "rowid>? AND rowid<?") || strings.Contains(plan, "TEMP B-TREE") {
+					t.Errorf("%+v: not read in id order within its window:\n%s", f, plan)
+				}
+			}
+			got, err := db.Events(ctx, f, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []int64
+			for _, e := range all {
+				if len(want) < f.Limit && e.ID > f.After && (f.From == "" || e.EventDate >= f.From) && (f.To == "" || e.EventDate <= f.To) &&
+					(f.Root == "" || e.Root == f.Root) && (f.Source == "" || strings.HasPrefix(e.Source, f.Source)) &&
+					(f.Actor == "" || strings.HasPrefix(e.Source, f.Actor) || strings.HasPrefix(e.Target, f.Actor)) {
+					want = append(want, e.ID)
+				}
+			}
+			var ids []int64
+			for _, e := range got {
+				ids = append(ids, e.ID)
+			}
+			if !slices.Equal(ids, want) {
+				t.Errorf("%+v: events %v, want %v", f, ids, want)
+			}
+			if len(want) == 0 && f.From != "1990-01-01" {
+				t.Errorf("%+v: no event: the case tests nothing", f)
+			}
+		}
+	})
 }

@@ -483,6 +483,7 @@ func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums
 		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
 	if err == nil {
 		sm.add(e.Source, e.Target, e.QuadClass, e.Goldstein, string(e.Mode), e.EventDate, 1)
+		sm.stored(e.EventDate, id)
 	}
 	return id, err
 }

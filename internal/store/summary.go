@@ -23,6 +23,7 @@ type sums struct {
 	pair  map[pairKey]*pairVal // by actor codes
 	pair3 map[pairKey]*pairVal // by country prefixes
 	actor map[actorKey]int64
+	days  map[string][2]int64 // the least and greatest id of new events by date
 }
 
 type dyadKey struct {
@@ -42,7 +43,7 @@ type actorKey struct{ code, mode string }
 type actorMonth struct{ month, code, mode string }
 
 func newSums() *sums {
-	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, year: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, ayear: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, year: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, ayear: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}, days: map[string][2]int64{}}
 }
 
 // first7 is the month of a date, as substr(day, 1, 7).
@@ -98,6 +99,15 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 	m.actor[actorKey{target, mode}] += n
 }
 
+// stored widens the id window of the new event id's date.
+func (m *sums) stored(day string, id int64) {
+	w, ok := m.days[day]
+	if !ok {
+		w = [2]int64{id, id}
+	}
+	m.days[day] = [2]int64{min(w[0], id), max(w[1], id)}
+}
+
 func addDyad(m map[dyadKey]*dyadVal, k dyadKey, g, n int64) {
 	d := m[k]
 	if d == nil {
@@ -149,7 +159,33 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	if err := s.applyActorPeriods(ctx, tx, m.ayear, `sum_actor_years`, `year`); err != nil {
 		return err
 	}
-	return m.applyActors(ctx, s, tx)
+	if err := m.applyActors(ctx, s, tx); err != nil {
+		return err
+	}
+	return m.applyDays(ctx, s, tx)
+}
+
+// applyDays widens the id windows of event_days, in day order.
+func (m *sums) applyDays(ctx context.Context, s *DB, tx *wtx) error {
+	days := make([]string, 0, len(m.days))
+	for d := range m.days {
+		days = append(days, d)
+	}
+	slices.Sort(days)
+	for len(days) > 0 {
+		n := min(len(days), upsertRows)
+		var args []any
+		for _, d := range days[:n] {
+			args = append(args, d, m.days[d][0], m.days[d][1])
+		}
+		q := `INSERT INTO event_days (day, min_id, max_id) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") +
+			` ON CONFLICT (day) DO UPDATE SET min_id = ` + s.d.lo + `(event_days.min_id, excluded.min_id), max_id = ` + s.d.hi + `(event_days.max_id, excluded.max_id)`
+		if _, err := s.exec(ctx, tx, q, args...); err != nil {
+			return err
+		}
+		days = days[n:]
+	}
+	return nil
 }
 
 // applyActorPeriods writes the changes to a table of actors per month or
@@ -291,7 +327,7 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 // come after them), so a rebuild and a migrated store agree.
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
-	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql"} {
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql"} {
 		sts, err := s.migrationStatements(n)
 		if err != nil {
 			return nil, err
@@ -342,4 +378,4 @@ func (s *DB) migrationInsert(name, table string) (string, error) {
 }
 
 // derivedTables are the tables derivedInserts fill.
-var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years"}
+var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days"}
