@@ -12,7 +12,12 @@ import (
 // is written so that an index serves it (see migrations 0002): actor
 // prefixes as equality on the country prefix and byte ranges, places
 // through the table of place names.
-func (s *DB) where(f annals.EventFilter) (string, []any) {
+func (s *DB) where(f annals.EventFilter) (string, []any) { return s.whereText(f, false) }
+
+// whereText is where, with a dense text search (textDense) written as a
+// test of each event's own sentences rather than the set of every
+// sentence the words match.
+func (s *DB) whereText(f annals.EventFilter, dense bool) (string, []any) {
 	var c []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -98,6 +103,9 @@ func (s *DB) where(f annals.EventFilter) (string, []any) {
 			add(`1 = ?`, 0) // no word to search for ("*", a quote): nothing matches
 		} else {
 			cond, v := s.d.fts(f.Text)
+			if dense && s.d.ftsProbe != "" {
+				cond = s.d.ftsProbe
+			}
 			add(cond, v)
 		}
 	}
