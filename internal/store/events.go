@@ -218,7 +218,10 @@ func (s *DB) eventsQuery(f annals.EventFilter, p pagePlan) (string, []any) {
 	// events_dyad for the target arm, which reads and sorts every event
 	// with that target (0.24 s for USA at 5M events instead of 2 ms)
 	src, tgt := `events e`, `events e`
-	if _, ok := country(strings.ToUpper(actor)); ok && actorOnly(f) {
+	// so does an actor within a date window, whose indexes read in id
+	// order from the window's start (the skip-scan reads the target's
+	// events of the dates and sorts them: 0.4 s at 5M events)
+	if _, ok := country(strings.ToUpper(actor)); ok && (actorOnly(f) || p.w != nil) {
 		src, tgt = `events e INDEXED BY events_src3`, `events e INDEXED BY events_tgt3`
 	}
 	q := `SELECT ` + eventCols + ` FROM ` + src + ` WHERE ` + cond + ` AND ` + cs + `

@@ -59,7 +59,7 @@ var planCases = []struct {
 	{"dates month", annals.EventFilter{From: "2020-03-01", To: "2020-03-31"}, []string{"INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
 	{"dates absent", annals.EventFilter{From: "1990-03-01", To: "1990-03-31"}, []string{"INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
 	{"dates sorted", annals.EventFilter{From: "2020-03-01", To: "2020-03-31", Sort: "-date"}, []string{"events_date"}},
-	{"actor root month", annals.EventFilter{Actor: "PAK", Root: "19", From: "2021-06-01", To: "2021-06-30"}, []string{"events_src3 (<expr>=? AND rowid>? AND rowid<?)"}},
+	{"actor root month", annals.EventFilter{Actor: "PAK", Root: "19", From: "2021-06-01", To: "2021-06-30"}, []string{"events_tgt3 (<expr>=? AND rowid>? AND rowid<?)"}},
 	{"country dense", annals.EventFilter{Country: "AFG"}, []string{"events_country"}},
 	{"country absent", annals.EventFilter{Country: "XXX"}, []string{"events_country"}},
 	{"place dense", annals.EventFilter{Place: "Kabul"}, []string{"events_place"}},
