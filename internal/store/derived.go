@@ -7,7 +7,8 @@ import (
 // Rebuild recomputes the tables derived from the events (the place names
 // and the summaries) in one transaction, for a store whose events were
 // written around the store (tools/gendb) or to repair one, and adds the
-// reports (event_docs) of evidence written without them. It never
+// reports (event_docs) of evidence written without them, and in SQLite
+// the keys of the full-text rows (gendata writes those rows alone). It never
 // removes a report: evidence beyond an event's cap is gone, and its
 // report is all that still counts it.
 func (s *DB) Rebuild(ctx context.Context) error {
@@ -24,7 +25,7 @@ func (s *DB) Rebuild(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	for _, t := range derivedTables {
+	for _, t := range s.derivedTables() {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 			return err
 		}

@@ -35,6 +35,9 @@ type dialect struct {
 	// ftsTable, when set, holds sentence texts for full-text search
 	// (columns text, doc_id, idx)
 	ftsTable string
+	// ftsProbe, when set, is the text condition tested event by event,
+	// for words so common that a page is found sooner in id order
+	ftsProbe string
 }
 
 var sqliteDialect = &dialect{
@@ -50,6 +53,11 @@ var sqliteDialect = &dialect{
 		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(q)
 	},
 	ftsTable: "sentence_fts",
+	// an event's own sentences tested against the query, each by its
+	// full-text row (sentence_fts_keys, migration 0011): MATCH with
+	// rowid = seeks in the words' lists
+	ftsProbe: `EXISTS (SELECT 1 FROM evidence v JOIN sentence_fts_keys k ON k.doc_id = v.doc_id AND k.idx = v.sentence_index
+		JOIN sentence_fts s ON s.rowid = k.fts WHERE v.event_id = e.id AND sentence_fts MATCH ?)`,
 }
 
 var postgresDialect = &dialect{

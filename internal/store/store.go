@@ -268,13 +268,28 @@ func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, 
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
 		sents = append(sents, []any{a.ID, i, sp.Start, sp.End, txt})
-		fts = append(fts, []any{txt, a.ID, i})
+		fts = append(fts, []any{0, txt, a.ID, i})
 	}
 	if err := s.insertRows(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text)`, sents, ``); err != nil {
 		return err
 	}
-	if s.d.ftsTable != "" {
-		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+` (text, doc_id, idx)`, fts, ``); err != nil {
+	if s.d.ftsTable != "" && len(fts) > 0 {
+		// rowids chosen here, after the greatest (one writer at a time),
+		// and kept with the sentences' keys (migration 0011)
+		var top sql.NullInt64
+		if err := s.queryRow(ctx, tx, `SELECT rowid FROM `+s.d.ftsTable+` ORDER BY rowid DESC LIMIT 1`).Scan(&top); err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		var keys [][]any
+		for i, r := range fts {
+			id := top.Int64 + 1 + int64(i)
+			r[0] = id
+			keys = append(keys, []any{a.ID, i, id})
+		}
+		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+` (rowid, text, doc_id, idx)`, fts, ``); err != nil {
+			return err
+		}
+		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+`_keys (doc_id, idx, fts)`, keys, ``); err != nil {
 			return err
 		}
 	}
@@ -483,6 +498,7 @@ func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums
 		ln, country, adm1, lat, lon, lp, e.Confidence, e.Rule, e.SourceText, e.TargetText).Scan(&id)
 	if err == nil {
 		sm.add(e.Source, e.Target, e.QuadClass, e.Goldstein, string(e.Mode), e.EventDate, 1)
+		sm.stored(e.EventDate, id)
 	}
 	return id, err
 }
@@ -655,7 +671,11 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 			}
 		}
 		if s.d.ftsTable != "" {
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+` WHERE doc_id = ?`, id); err != nil {
+			// by rowid, from the keys: doc_id is not indexed in the FTS table
+			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+` WHERE rowid IN (SELECT fts FROM `+s.d.ftsTable+`_keys WHERE doc_id = ?)`, id); err != nil {
+				return res, err
+			}
+			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+`_keys WHERE doc_id = ?`, id); err != nil {
 				return res, err
 			}
 		}

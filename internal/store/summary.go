@@ -17,10 +17,13 @@ import (
 type sums struct {
 	dyad  map[dyadKey]*dyadVal
 	month map[dyadKey]*dyadVal // day holds the month
+	year  map[dyadKey]*dyadVal // day holds the year
 	amon  map[actorMonth]int64
+	ayear map[actorMonth]int64 // month holds the year
 	pair  map[pairKey]*pairVal // by actor codes
 	pair3 map[pairKey]*pairVal // by country prefixes
 	actor map[actorKey]int64
+	days  map[string][2]int64 // the least and greatest id of new events by date
 }
 
 type dyadKey struct {
@@ -40,13 +43,21 @@ type actorKey struct{ code, mode string }
 type actorMonth struct{ month, code, mode string }
 
 func newSums() *sums {
-	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}}
+	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, year: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, ayear: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}, days: map[string][2]int64{}}
 }
 
 // first7 is the month of a date, as substr(day, 1, 7).
 func first7(day string) string {
 	if len(day) > 7 {
 		return day[:7]
+	}
+	return day
+}
+
+// first4 is the year of a date or month, as substr(day, 1, 4).
+func first4(day string) string {
+	if len(day) > 4 {
+		return day[:4]
 	}
 	return day
 }
@@ -71,28 +82,40 @@ func g100(g float64) int64 { return int64(math.Round(g * 100)) }
 func (m *sums) add(source, target string, quad int, goldstein float64, mode, day string, n int64) {
 	g := g100(goldstein) * n
 	dk := dyadKey{first3(source), first3(target), day, quad, mode}
-	d := m.dyad[dk]
-	if d == nil {
-		d = &dyadVal{}
-		m.dyad[dk] = d
-	}
-	d.events += n
-	d.g100 += g
+	addDyad(m.dyad, dk, g, n)
 	mk := dk
 	mk.day = first7(day)
-	mv := m.month[mk]
-	if mv == nil {
-		mv = &dyadVal{}
-		m.month[mk] = mv
-	}
-	mv.events += n
-	mv.g100 += g
+	addDyad(m.month, mk, g, n)
+	yk := dk
+	yk.day = first4(day)
+	addDyad(m.year, yk, g, n)
 	m.amon[actorMonth{mk.day, source, mode}] += n
 	m.amon[actorMonth{mk.day, target, mode}] += n
+	m.ayear[actorMonth{yk.day, source, mode}] += n
+	m.ayear[actorMonth{yk.day, target, mode}] += n
 	addPair(m.pair, pairKey{source, target, mode}, quad, g, n)
 	addPair(m.pair3, pairKey{dk.src3, dk.tgt3, mode}, quad, g, n)
 	m.actor[actorKey{source, mode}] += n
 	m.actor[actorKey{target, mode}] += n
+}
+
+// stored widens the id window of the new event id's date.
+func (m *sums) stored(day string, id int64) {
+	w, ok := m.days[day]
+	if !ok {
+		w = [2]int64{id, id}
+	}
+	m.days[day] = [2]int64{min(w[0], id), max(w[1], id)}
+}
+
+func addDyad(m map[dyadKey]*dyadVal, k dyadKey, g, n int64) {
+	d := m[k]
+	if d == nil {
+		d = &dyadVal{}
+		m[k] = d
+	}
+	d.events += n
+	d.g100 += g
 }
 
 func addPair(m map[pairKey]*pairVal, k pairKey, quad int, g, n int64) {
@@ -121,14 +144,55 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	if err := s.applyDyads(ctx, tx, m.month, `sum_dyad_months`, `month`); err != nil {
 		return err
 	}
+	if err := s.applyDyads(ctx, tx, m.year, `sum_dyad_years`, `year`); err != nil {
+		return err
+	}
 	if err := s.applyPairs(ctx, tx, m.pair, `sum_pairs`, `source, target, mode`, `source = ? AND target = ? AND mode = ?`); err != nil {
 		return err
 	}
 	if err := s.applyPairs(ctx, tx, m.pair3, `sum_dyads`, `src3, tgt3, mode`, `src3 = ? AND tgt3 = ? AND mode = ?`); err != nil {
 		return err
 	}
-	am := make([]actorMonth, 0, len(m.amon))
-	for k, v := range m.amon {
+	if err := s.applyActorPeriods(ctx, tx, m.amon, `sum_actor_months`, `month`); err != nil {
+		return err
+	}
+	if err := s.applyActorPeriods(ctx, tx, m.ayear, `sum_actor_years`, `year`); err != nil {
+		return err
+	}
+	if err := m.applyActors(ctx, s, tx); err != nil {
+		return err
+	}
+	return m.applyDays(ctx, s, tx)
+}
+
+// applyDays widens the id windows of event_days, in day order.
+func (m *sums) applyDays(ctx context.Context, s *DB, tx *wtx) error {
+	days := make([]string, 0, len(m.days))
+	for d := range m.days {
+		days = append(days, d)
+	}
+	slices.Sort(days)
+	for len(days) > 0 {
+		n := min(len(days), upsertRows)
+		var args []any
+		for _, d := range days[:n] {
+			args = append(args, d, m.days[d][0], m.days[d][1])
+		}
+		q := `INSERT INTO event_days (day, min_id, max_id) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,?),", n), ",") +
+			` ON CONFLICT (day) DO UPDATE SET min_id = ` + s.d.lo + `(event_days.min_id, excluded.min_id), max_id = ` + s.d.hi + `(event_days.max_id, excluded.max_id)`
+		if _, err := s.exec(ctx, tx, q, args...); err != nil {
+			return err
+		}
+		days = days[n:]
+	}
+	return nil
+}
+
+// applyActorPeriods writes the changes to a table of actors per month or
+// year.
+func (s *DB) applyActorPeriods(ctx context.Context, tx *wtx, m map[actorMonth]int64, table, period string) error {
+	am := make([]actorMonth, 0, len(m))
+	for k, v := range m {
 		if v != 0 {
 			am = append(am, k)
 		}
@@ -136,20 +200,17 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	slices.SortFunc(am, func(a, b actorMonth) int {
 		return cmp.Or(strings.Compare(a.month, b.month), strings.Compare(a.code, b.code), strings.Compare(a.mode, b.mode))
 	})
-	var arows, agone [][]any
+	var rows, gone [][]any
 	for _, k := range am {
-		arows = append(arows, []any{k.month, k.code, k.mode, m.amon[k]})
-		if m.amon[k] < 0 {
-			agone = append(agone, []any{k.month, k.code, k.mode})
+		rows = append(rows, []any{k.month, k.code, k.mode, m[k]})
+		if m[k] < 0 {
+			gone = append(gone, []any{k.month, k.code, k.mode})
 		}
 	}
-	if err := s.upsert(ctx, tx, `sum_actor_months`, `month, code, mode`, `events`, arows); err != nil {
+	if err := s.upsert(ctx, tx, table, period+`, code, mode`, `events`, rows); err != nil {
 		return err
 	}
-	if err := s.dropEmpty(ctx, tx, `sum_actor_months`, `month = ? AND code = ? AND mode = ?`, agone); err != nil {
-		return err
-	}
-	return m.applyActors(ctx, s, tx)
+	return s.dropEmpty(ctx, tx, table, period+` = ? AND code = ? AND mode = ?`, gone)
 }
 
 // applyDyads writes the changes to a table of dyads per day or month.
@@ -261,11 +322,16 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 }
 
 // derivedInserts are the statements that fill the derived tables from
-// the events: the INSERT ... SELECT statements of migrations 0002 and
-// 0003, so a rebuild and a migrated store agree.
+// the events: the INSERT ... SELECT statements of migrations 0002-0004
+// and 0009-0011 (the year summaries, made from the month summaries, so
+// they come after them; event_days; in SQLite the full-text keys), so a
+// rebuild and a migrated store agree.
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
-	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql"} {
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql", "0011_fts_keys.sql"} {
+		if n == "0011_fts_keys.sql" && s.d.ftsTable == "" {
+			continue // SQLite's full-text index alone
+		}
 		sts, err := s.migrationStatements(n)
 		if err != nil {
 			return nil, err
@@ -316,4 +382,10 @@ func (s *DB) migrationInsert(name, table string) (string, error) {
 }
 
 // derivedTables are the tables derivedInserts fill.
-var derivedTables = []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months"}
+func (s *DB) derivedTables() []string {
+	t := []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days"}
+	if s.d.ftsTable != "" {
+		t = append(t, s.d.ftsTable+"_keys")
+	}
+	return t
+}

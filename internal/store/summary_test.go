@@ -125,7 +125,10 @@ func sameAggregates(t *testing.T, db *store.DB) {
 		// whole months, open ends, one partial month, across a year, empty
 		{From: "2024-01-01", To: "2024-01-31"}, {From: "2024-01-18"}, {To: "2024-01-17"}, {From: "2024-01-17", To: "2024-01-18"},
 		{From: "2023-12-01", To: "2024-02-29", QuadClass: 4}, {From: "2023-12-31", To: "2024-01-16"}, {From: "2024-03-01", To: "2024-02-01"},
-		{Modes: []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}}}
+		{Modes: []annals.Mode{annals.Asserted, annals.Intended, annals.Reported, annals.Negated, annals.Hypothetical}},
+		// whole years (the year summaries), with months and days beside them
+		{From: "2024-01-01", To: "2024-12-31"}, {From: "2023-01-01", To: "2024-12-31"}, {From: "2023-12-01", To: "2025-01-31"},
+		{From: "2023-12-15", To: "2024-12-31", QuadClass: 4}, {From: "2024-01-01"}, {To: "2023-12-31"}, {From: "2023-02-01", To: "2024-01-31"}}
 	both := func(name string, fn func() (any, error)) {
 		got, err := fn()
 		if err != nil {
