@@ -83,6 +83,18 @@ func (s *sentence) subject(v int) []annals.Mention {
 		vg--
 	}
 	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
+	if !coordVP && s.headlineCoord(vg) {
+		// "Putin announces partial mobilisation, threatens West": a
+		// headline joins its verbs with a comma
+		for g := vg - 2; g > s.first && g >= vg-20; g-- {
+			if tg := s.tok(g); (tg.Tag == "VBZ" || tg.Tag == "VBP") && !isAux(tg) {
+				if subj := s.subject(g); len(subj) > 0 {
+					return subj
+				}
+				break
+			}
+		}
+	}
 	if coordVP {
 		// "ISIL had attacked Iraq and taken Mosul": the first verb's subject
 		// ("suspending a treaty on sharing waters ... and closing the

@@ -90,3 +90,27 @@ func (s *sentence) advanceQuote() {
 	}
 	s.quote.open = in
 }
+
+// headline reports a sentence written as a headline: it has no closing
+// stop ("China holds war games around Taiwan").
+func (s *sentence) headline() bool {
+	if s.last <= s.first {
+		return false
+	}
+	switch s.tok(s.last - 1).Text {
+	case ".", "!", "?", "\"", "”", "''", ")":
+		return false
+	}
+	return true
+}
+
+// headlineCoord reports a present-tense verb at v that a headline joins to
+// the verb before it with a bare comma, so that it shares its subject:
+// "Putin announces partial mobilisation, threatens West".
+func (s *sentence) headlineCoord(v int) bool {
+	if v-1 <= s.first || s.tok(v-1).Text != "," || !s.headline() {
+		return false
+	}
+	t := s.tok(v)
+	return t.Tag == "VBZ" || t.Tag == "VBP"
+}
