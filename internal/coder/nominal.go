@@ -159,6 +159,14 @@ func (s *sentence) noun(n int) {
 				}
 				break
 			}
+			if s.adjunctAgent(g, p.code) {
+				// "Biden said during an unannounced visit to Kyiv": the
+				// visit is the one who speaks
+				if v := s.adjunctHost(g); v >= 0 {
+					src = s.subject(v)
+				}
+				break
+			}
 			if tg.Lower == "in" && g-1 >= s.first && s.tok(g-1).Lemma == "be" && isVerb(s.tok(g-1)) {
 				src = s.subject(g - 1) // "India has been in discussions with the US": in the midst of them
 				break
@@ -521,4 +529,40 @@ func (s *sentence) nominalObject(v int) bool {
 		}
 	}
 	return false
+}
+
+// adjunctAgents are the prepositions of an adjunct whose nominal event is
+// the act of the clause's own subject, by the code's first digits: "said
+// during a visit to Kyiv", "spoke on a trip to Beijing".
+var adjunctAgents = map[string][]string{
+	"during": {"04"},
+	"on":     {"04"},
+}
+
+// adjunctAgent reports whether token g is the preposition of such an
+// adjunct for a nominal event of this code.
+func (s *sentence) adjunctAgent(g int, code string) bool {
+	for _, pre := range adjunctAgents[s.tok(g).Lower] {
+		if strings.HasPrefix(code, pre) {
+			return s.adjunctHost(g) >= 0
+		}
+	}
+	return false
+}
+
+// adjunctHost returns the active verb that the adjunct at g modifies, right
+// before it or before its particle or object ("met Netanyahu on a visit"),
+// or -1.
+func (s *sentence) adjunctHost(g int) int {
+	v := g - 1
+	for v > s.first && (s.inMention[v] || s.tok(v).Tag == "RP" || s.tok(v).Tag == "PRP") {
+		v--
+	}
+	if v <= s.first || !isVerb(s.tok(v)) || isAux(s.tok(v)) {
+		return -1
+	}
+	if s.tok(v).Tag == "VBN" && s.tok(v-1).Lemma == "be" {
+		return -1 // "were killed during a visit to the market": the subject suffered it
+	}
+	return v
 }
