@@ -125,7 +125,7 @@ func (s *sentence) subject(v int) []annals.Mention {
 	// a quotation is whoever the sentence says spoke it
 	if p := s.pronounSubject(vg); p >= 0 && (s.tok(p).Lower == "we" || s.tok(p).Lower == "i") && (s.quotedAt(p) || s.openAt(p)) {
 		for i, m := range s.ms {
-			if m.First > vg && m.Code != "" && s.speaker(m) {
+			if m.First > vg && m.Code != "" && (s.speaker(m) || s.quotedAs(m)) {
 				return s.coordinated(i)
 			}
 		}
