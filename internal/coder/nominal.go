@@ -133,6 +133,7 @@ func (s *sentence) noun(n int) {
 	support := -1   // the verb that carries the nominal event
 	agreed := false // the noun is what an agreement is on (agreedOn)
 	agreeVerb := -1 // and the verb of that agreement
+	var stay *annals.Mention // where a verbless headline puts its visitor
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
@@ -157,6 +158,10 @@ func (s *sentence) noun(n int) {
 					}
 					src, support = s.subject(g), g
 				}
+				break
+			}
+			if m, at, ok := s.headlineStay(g, p.code); ok {
+				src, stay = []annals.Mention{m}, &at // "Zelenskiy in Washington for first trip abroad"
 				break
 			}
 			if s.adjunctAgent(g, p.code) {
@@ -262,6 +267,9 @@ func (s *sentence) noun(n int) {
 			}
 		}
 		break
+	}
+	if len(tgt) == 0 && stay != nil {
+		tgt = []annals.Mention{*stay} // the host of the visit
 	}
 	if len(tgt) == 0 || placed {
 		// "a Hamas official was killed in an Israeli drone strike in
@@ -565,4 +573,29 @@ func (s *sentence) adjunctHost(g int) int {
 		return -1 // "were killed during a visit to the market": the subject suffered it
 	}
 	return v
+}
+
+// headlineStay reads a verbless headline that puts an actor somewhere for
+// a visit or talks: "Zelenskiy in Washington for first trip abroad",
+// "Blinken in Beijing for talks". g is the "for" before the noun; it
+// returns the visitor and the host.
+func (s *sentence) headlineStay(g int, code string) (annals.Mention, annals.Mention, bool) {
+	none := annals.Mention{}
+	if !strings.HasPrefix(code, "04") || s.tok(g).Lower != "for" || !s.headline() {
+		return none, none, false
+	}
+	for k := s.first; k < g; k++ {
+		if isVerb(s.tok(k)) {
+			return none, none, false
+		}
+	}
+	for i, m := range s.ms {
+		if m.First != s.first || m.Code == "" || m.Place || i+1 >= len(s.ms) || s.tok(m.Last).Lower != "in" {
+			continue
+		}
+		if at := s.ms[i+1]; at.First == m.Last+1 && at.Last == g && at.Code != "" {
+			return m, at, true
+		}
+	}
+	return none, none, false
 }
