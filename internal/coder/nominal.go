@@ -130,9 +130,9 @@ func (s *sentence) noun(n int) {
 			recipient = s.recipientOf(n)
 		}
 	}
-	support := -1   // the verb that carries the nominal event
-	agreed := false // the noun is what an agreement is on (agreedOn)
-	agreeVerb := -1 // and the verb of that agreement
+	support := -1            // the verb that carries the nominal event
+	agreed := false          // the noun is what an agreement is on (agreedOn)
+	agreeVerb := -1          // and the verb of that agreement
 	var stay *annals.Mention // where a verbless headline puts its visitor
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
