@@ -86,6 +86,18 @@ func (s *sentence) subject(v int) []annals.Mention {
 		vg--
 	}
 	coordVP := vg > s.first && (s.tok(vg-1).Lower == "and" || s.tok(vg-1).Lower == "or" || s.tok(vg-1).Lower == "but")
+	if !coordVP && s.headlineCoord(vg) {
+		// "Putin announces partial mobilisation, threatens West": a
+		// headline joins its verbs with a comma
+		for g := vg - 2; g > s.first && g >= vg-20; g-- {
+			if tg := s.tok(g); (tg.Tag == "VBZ" || tg.Tag == "VBP") && !isAux(tg) {
+				if subj := s.subject(g); len(subj) > 0 {
+					return subj
+				}
+				break
+			}
+		}
+	}
 	if coordVP {
 		// "ISIL had attacked Iraq and taken Mosul": the first verb's subject
 		// ("suspending a treaty on sharing waters ... and closing the
@@ -116,7 +128,7 @@ func (s *sentence) subject(v int) []annals.Mention {
 	// a quotation is whoever the sentence says spoke it
 	if p := s.pronounSubject(vg); p >= 0 && (s.tok(p).Lower == "we" || s.tok(p).Lower == "i") && (s.quotedAt(p) || s.openAt(p)) {
 		for i, m := range s.ms {
-			if m.First > vg && m.Code != "" && s.speaker(m) {
+			if m.First > vg && m.Code != "" && (s.speaker(m) || s.quotedAs(m)) {
 				return s.coordinated(i)
 			}
 		}

@@ -398,6 +398,7 @@ func (s *sentence) code() []annals.Event {
 		}
 	}
 	s.claims()
+	s.verdicts()
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
 	s.drop(func(_ int, e annals.Event) string {

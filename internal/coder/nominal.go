@@ -130,9 +130,10 @@ func (s *sentence) noun(n int) {
 			recipient = s.recipientOf(n)
 		}
 	}
-	support := -1   // the verb that carries the nominal event
-	agreed := false // the noun is what an agreement is on (agreedOn)
-	agreeVerb := -1 // and the verb of that agreement
+	support := -1            // the verb that carries the nominal event
+	agreed := false          // the noun is what an agreement is on (agreedOn)
+	agreeVerb := -1          // and the verb of that agreement
+	var stay *annals.Mention // where a verbless headline puts its visitor
 	if len(src) == 0 {
 		// "Iraqi forces have begun their assault on ...": the subject of a
 		// support verb is the agent of the nominal event
@@ -156,6 +157,18 @@ func (s *sentence) noun(n int) {
 						return
 					}
 					src, support = s.subject(g), g
+				}
+				break
+			}
+			if m, at, ok := s.headlineStay(g, p.code); ok {
+				src, stay = []annals.Mention{m}, &at // "Zelenskiy in Washington for first trip abroad"
+				break
+			}
+			if s.adjunctAgent(g, p.code) {
+				// "Biden said during an unannounced visit to Kyiv": the
+				// visit is the one who speaks
+				if v := s.adjunctHost(g); v >= 0 {
+					src = s.subject(v)
 				}
 				break
 			}
@@ -254,6 +267,9 @@ func (s *sentence) noun(n int) {
 			}
 		}
 		break
+	}
+	if len(tgt) == 0 && stay != nil {
+		tgt = []annals.Mention{*stay} // the host of the visit
 	}
 	if len(tgt) == 0 || placed {
 		// "a Hamas official was killed in an Israeli drone strike in
@@ -521,4 +537,65 @@ func (s *sentence) nominalObject(v int) bool {
 		}
 	}
 	return false
+}
+
+// adjunctAgents are the prepositions of an adjunct whose nominal event is
+// the act of the clause's own subject, by the code's first digits: "said
+// during a visit to Kyiv", "spoke on a trip to Beijing".
+var adjunctAgents = map[string][]string{
+	"during": {"04"},
+	"on":     {"04"},
+}
+
+// adjunctAgent reports whether token g is the preposition of such an
+// adjunct for a nominal event of this code.
+func (s *sentence) adjunctAgent(g int, code string) bool {
+	for _, pre := range adjunctAgents[s.tok(g).Lower] {
+		if strings.HasPrefix(code, pre) {
+			return s.adjunctHost(g) >= 0
+		}
+	}
+	return false
+}
+
+// adjunctHost returns the active verb that the adjunct at g modifies, right
+// before it or before its particle or object ("met Netanyahu on a visit"),
+// or -1.
+func (s *sentence) adjunctHost(g int) int {
+	v := g - 1
+	for v > s.first && (s.inMention[v] || s.tok(v).Tag == "RP" || s.tok(v).Tag == "PRP") {
+		v--
+	}
+	if v <= s.first || !isVerb(s.tok(v)) || isAux(s.tok(v)) {
+		return -1
+	}
+	if s.tok(v).Tag == "VBN" && s.tok(v-1).Lemma == "be" {
+		return -1 // "were killed during a visit to the market": the subject suffered it
+	}
+	return v
+}
+
+// headlineStay reads a verbless headline that puts an actor somewhere for
+// a visit or talks: "Zelenskiy in Washington for first trip abroad",
+// "Blinken in Beijing for talks". g is the "for" before the noun; it
+// returns the visitor and the host.
+func (s *sentence) headlineStay(g int, code string) (annals.Mention, annals.Mention, bool) {
+	none := annals.Mention{}
+	if !strings.HasPrefix(code, "04") || s.tok(g).Lower != "for" || !s.headline() {
+		return none, none, false
+	}
+	for k := s.first; k < g; k++ {
+		if isVerb(s.tok(k)) {
+			return none, none, false
+		}
+	}
+	for i, m := range s.ms {
+		if m.First != s.first || m.Code == "" || m.Place || i+1 >= len(s.ms) || s.tok(m.Last).Lower != "in" {
+			continue
+		}
+		if at := s.ms[i+1]; at.First == m.Last+1 && at.Last == g && at.Code != "" {
+			return m, at, true
+		}
+	}
+	return none, none, false
 }
