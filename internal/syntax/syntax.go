@@ -142,29 +142,18 @@ func (p *Parser) Tag(toks []annals.Token) {
 // ParseTagged fills Head and Rel from the tokens' own Tag and UPOS (gold
 // tags, say); Lemma is filled only where empty. A tag the model does not
 // know counts as the model's first tag.
-func (p *Parser) ParseTagged(toks []annals.Token) {
-	if len(toks) == 0 {
-		return
-	}
-	s := p.get(len(toks))
-	p.lexAll(s, toks)
-	for i := range toks {
-		s.tags[i] = p.xpos[toks[i].Tag]
-		s.utags[i] = p.upos[toks[i].UPOS]
-		if toks[i].Lemma == "" {
-			toks[i].Lemma = p.lemmaOf(s, toks, i)
-		}
-	}
-	p.parse(s, toks)
-	p.pool.Put(s)
-}
+func (p *Parser) ParseTagged(toks []annals.Token) { p.parseGiven(toks, false) }
 
 // ParseWithXPOS fills UPOS, Head and Rel, and Lemma where empty, from
 // the tokens' own Penn Treebank tags (another tagger's): the model's
 // taggers do not run, so it costs about a third of Parse. The UPOS come
 // from the model's classifier over the given tags; a tag the model does
 // not know counts as the model's first tag.
-func (p *Parser) ParseWithXPOS(toks []annals.Token) {
+func (p *Parser) ParseWithXPOS(toks []annals.Token) { p.parseGiven(toks, true) }
+
+// parseGiven parses tokens whose Tag is set, with their UPOS as given or,
+// when upos is true, from the model's UPOS classifier.
+func (p *Parser) parseGiven(toks []annals.Token, upos bool) {
 	if len(toks) == 0 {
 		return
 	}
@@ -172,10 +161,17 @@ func (p *Parser) ParseWithXPOS(toks []annals.Token) {
 	p.lexAll(s, toks)
 	for i := range toks {
 		s.tags[i] = p.xpos[toks[i].Tag]
+		if !upos {
+			s.utags[i] = p.upos[toks[i].UPOS]
+		}
 	}
-	p.tagUPOS(s)
+	if upos {
+		p.tagUPOS(s)
+	}
 	for i := range toks {
-		toks[i].UPOS = p.m.upos[s.utags[i]]
+		if upos {
+			toks[i].UPOS = p.m.upos[s.utags[i]]
+		}
 		if toks[i].Lemma == "" {
 			toks[i].Lemma = p.lemmaOf(s, toks, i)
 		}
