@@ -204,34 +204,28 @@ func TestEvidence(t *testing.T) {
 // TestRepeatsByTrigger checks that two acts of one kind told with other
 // words stay two events: a condemnation of the attack and a criticism of
 // silence are both 111, and both were made.
+//
+// The same holds for two triggers of one sentence ("cut ties ... and
+// suspended flights": two reductions of relations, one code).
 func TestRepeatsByTrigger(t *testing.T) {
-	txt := "Pakistan condemned the attack. Pakistan also criticised Iran for its silence."
-	n := 0
-	for _, e := range code(t, "2024-01-28", txt) {
-		if e.Source == "PAK" && e.Target == "IRN" && e.Code == "111" {
-			n++
-			if e.Mentions != 1 {
-				t.Errorf("merged: %+v", e)
+	for _, c := range []struct {
+		date, txt, src, tgt, code string // code: a prefix of the events' codes
+	}{
+		{"2024-01-28", "Pakistan condemned the attack. Pakistan also criticised Iran for its silence.", "PAK", "IRN", "111"},
+		{"2025-04-24", "India cut diplomatic ties with Pakistan and suspended all flights to Pakistan.", "IND", "PAK", "16"},
+	} {
+		n := 0
+		for _, e := range code(t, c.date, c.txt) {
+			if e.Source == c.src && e.Target == c.tgt && strings.HasPrefix(e.Code, c.code) {
+				n++
+				if e.Mentions != 1 {
+					t.Errorf("%q: merged: %+v", c.txt, e)
+				}
 			}
 		}
-	}
-	if n != 2 {
-		t.Errorf("%d criticisms, want 2", n)
-	}
-}
-
-// TestTwoActsOneCode: two triggers of one sentence with the same dyad and
-// code are two acts, not one told twice.
-func TestTwoActsOneCode(t *testing.T) {
-	txt := "India cut diplomatic ties with Pakistan and suspended all flights to Pakistan."
-	n := 0
-	for _, e := range code(t, "2025-04-24", txt) {
-		if e.Source == "IND" && e.Target == "PAK" && e.Root == "16" {
-			n++
+		if n != 2 {
+			t.Errorf("%q: %d events %s>%s %s*, want 2", c.txt, n, c.src, c.tgt, c.code)
 		}
-	}
-	if n != 2 {
-		t.Errorf("%d reductions of relations, want 2 (cut, suspended)", n)
 	}
 }
 

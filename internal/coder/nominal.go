@@ -511,7 +511,7 @@ func (s *sentence) measureSubject(n int) []annals.Mention {
 	for g := n - 1; g >= s.first && g >= n-12; g-- {
 		tg := s.tok(g)
 		if isVerb(tg) {
-			if l := verbLemma(s.c.lx, tg); supportVerbs[l] || measureVerbs[l] {
+			if lightVerb(s.c.lx, tg) {
 				return s.subject(g)
 			}
 			return nil

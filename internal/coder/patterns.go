@@ -289,6 +289,13 @@ var supportVerbs = map[string]bool{"begin": true, "start": true, "launch": true,
 var measureVerbs = map[string]bool{"announce": true, "declare": true, "unveil": true, "order": true, "introduce": true,
 	"approve": true, "adopt": true, "impose": true}
 
+// lightVerb reports a support or measure verb: one whose object names
+// the event ("launched an offensive", "ordered restrictions").
+func lightVerb(lx *Lexicon, t *annals.Token) bool {
+	l := verbLemma(lx, t)
+	return supportVerbs[l] || measureVerbs[l]
+}
+
 // agreedOn are the words whose "on" or "over" phrase names what is agreed:
 // the measure in "reached an agreement on new sanctions against Mali" or
 // "agreed on a package of sanctions" is one the agreeing side intends to

@@ -77,7 +77,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		s.tr.add(t.Text + ": a bare verb of saying (" + p.loc + "), not coded")
 		return
 	}
-	if p != nil && catchAll(p) && rule == p.loc && (supportVerbs[verbLemma(lx, t)] || measureVerbs[verbLemma(lx, t)]) && s.nominalObject(v) {
+	if p != nil && catchAll(p) && rule == p.loc && lightVerb(lx, t) && s.nominalObject(v) {
 		// "ordered visa restrictions", "announced new tariffs": the noun
 		// is the event, with this verb's subject; the bare row's code
 		// (order: 100, a demand) is not another
