@@ -362,6 +362,7 @@ func (c *context) heldRole(si, first int, u unit) string {
 // depot near Kherson" are nobody's known.)
 func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 	speaker, hasSpeaker := c.quoteSpeaker(si, ms)
+	scene, hasScene := c.sceneCountry(si, ms)
 	for i := range ms {
 		m := &ms[i]
 		if m.Ref || !c.homeless[m.Start] || len(m.Code) <= 3 {
@@ -374,6 +375,10 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 		if !c.attribution(*m) {
+			if hasScene {
+				m.Code = scene + role // "insurgents killed seven soldiers in northwest Pakistan"
+				delete(c.homeless, m.Start)
+			}
 			continue
 		}
 		same := ""
@@ -393,6 +398,48 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 	}
+}
+
+// sceneCountry returns the country a sentence sets its action in, when
+// that is the only country it names: a place after "in" ("in northwest
+// Pakistan", "in Kabul"), with every other state the sentence names
+// being that one. Role words without a country of their own then belong
+// there: the soldiers killed in northwest Pakistan are Pakistan's.
+func (c *context) sceneCountry(si int, ms []annals.Mention) (string, bool) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	scene := ""
+	for _, m := range ms {
+		if m.Ref || c.homeless[m.Start] || len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
+			continue
+		}
+		if m.Place || len(m.Code) == 3 {
+			k := m.First - 1
+			for k > s.First && (toks[k].Tag == "JJ" || toks[k].Tag == "DT") {
+				k--
+			}
+			next := m.Last < s.Last && strings.HasPrefix(toks[m.Last].Tag, "NN")
+			if k >= s.First && toks[k].Lower == "in" && !next {
+				if scene != "" && scene != m.Code[:3] {
+					return "", false
+				}
+				scene = m.Code[:3]
+				continue
+			}
+		}
+		if scene != "" && scene != m.Code[:3] {
+			return "", false
+		}
+	}
+	if scene == "" {
+		return "", false
+	}
+	for _, m := range ms { // a state named before the place must agree too
+		if !m.Ref && !c.homeless[m.Start] && len(m.Code) >= 3 && isoCountries[m.Code[:3]] && m.Code[:3] != scene {
+			return "", false
+		}
+	}
+	return scene, true
 }
 
 // attribution reports a mention that closes its sentence's clause as
