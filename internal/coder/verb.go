@@ -530,6 +530,18 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 
 // selfTarget reports a target that names the source itself: the same
 // mention, or the same actor code.
+// pairMember reports a reference that resolved to two actors at once ("the
+// two neighbors", "both countries"): another mention of the sentence has
+// the same span.
+func (s *sentence) pairMember(m annals.Mention) bool {
+	for _, x := range s.ms {
+		if x.Ref && x.Span == m.Span && x.Code != m.Code {
+			return true
+		}
+	}
+	return false
+}
+
 func selfTarget(src, tgt annals.Mention) bool {
 	return tgt.Span == src.Span && !src.Ref || tgt.Code == src.Code && src.Code != ""
 }
@@ -546,6 +558,9 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 	}
 	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
 		tgt = nil // "withdraw its ambassador": its own, not a target
+	}
+	if tgt != nil && tgt.Ref && len(tgt.Code) == 3 && len(src.Code) >= 3 && tgt.Code == src.Code[:3] && s.pairMember(*tgt) {
+		return // "closed the crossing amid tensions between the two neighbors": the pair's other member is the target, not the source's own country
 	}
 	if tgt == nil || !tgt.Ref {
 		if l := verbLemma(s.c.lx, s.tok(ts)); src.Code != "" && s.doers != nil {

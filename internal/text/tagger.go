@@ -248,6 +248,13 @@ func headlineVerbs(toks []Token) {
 			}
 		}
 	}
+	for i := 1; i < len(toks); i++ {
+		// "exchanged fire overnight": a time adverb, not the object's head
+		// (before a noun it stays an adjective: "an overnight raid")
+		if t := &toks[i]; timeAdverbs[t.Lower] && (t.Tag == "NN" || t.Tag == "JJ") && (i+1 == len(toks) || !strings.HasPrefix(toks[i+1].Tag, "NN")) {
+			t.Tag = "RB"
+		}
+	}
 	for i := 1; i+2 < len(toks); i++ {
 		// a participle coordinated with a past tense is one too: "the two
 		// countries negotiated/VBN directly and agreed/VBD" (with no
@@ -320,6 +327,10 @@ var prepositions = map[string]bool{"about": true, "above": true, "across": true,
 	"post": true, "granted": true, "provided": true, "providing": true,
 	"excluding": true, "barring": true, "via": true, "then": true, "where": true, "when": true, "even": true, "both": true,
 	"either": true, "neither": true, "nor": true, "else": true, "whom": true, "what": true, "which": true, "whose": true}
+
+// timeAdverbs are words the model reads as nouns after a verb's object
+// that modify the verb instead.
+var timeAdverbs = map[string]bool{"overnight": true}
 
 // pastOnly are lower-case irregular past tenses with no noun reading.
 var pastOnly = map[string]bool{"spoke": true, "met": true, "told": true, "fought": true, "fled": true, "sought": true, "swore": true, "held": true}
