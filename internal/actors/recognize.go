@@ -250,6 +250,10 @@ type context struct {
 	// roleHome is the country each role word was last named with ("Prime
 	// Minister Shehbaz Sharif"): "the prime minister" later is that one
 	roleHome map[*entry]string
+	// roleCodeHome is the country a role (MIL, GOV, ...) was last named
+	// with in any words: "Niger's military leaders ... the military
+	// junta" are one country's.
+	roleCodeHome map[string]string
 }
 
 func (d *Dict) datelineCountry(doc *annals.Doc, day int) string {
@@ -615,6 +619,12 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			// "Prime Minister Shehbaz Sharif ... the prime minister": the
 			// one named before
 			home = h
+		} else if h, ok := c.roleCodeHome[roleOf(role)]; ok && roleOf(role) != "GOV" && definite(toks, role.first) {
+			// "Niger's military leaders ... the military junta": the last
+			// country named with the same role (not for a government, whose
+			// many offices a definite phrase tells apart by their own
+			// words: "the ministry" is not the ambassador's)
+			home = h
 		}
 		if nonState[roleOf(role)] {
 			home = "NGO" // "human rights groups" are not the story's country
@@ -657,6 +667,12 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			c.roleHome = map[*entry]string{}
 		}
 		c.roleHome[role.e] = m.Code[:3]
+		if len(m.Code) > 3 {
+			if c.roleCodeHome == nil {
+				c.roleCodeHome = map[string]string{}
+			}
+			c.roleCodeHome[m.Code[3:]] = m.Code[:3]
+		}
 	}
 	return m, true
 }
