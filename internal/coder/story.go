@@ -42,8 +42,12 @@ func storySide(code string) string {
 // document's events that name both (ties go to the pair named first). It
 // runs on a document's final events, after TargetPlaces; the confidence
 // drops and the rule says so. An event whose source is in no such pair
-// keeps its empty target.
-func StoryTargets(evs []annals.Event) {
+// keeps its empty target. An event without a target that repeats one of
+// its sentence's events with the same source and root and a target ("met
+// the prime minister ... and discussed matters") is dropped: it is the
+// same act, told twice. It returns the events kept.
+func StoryTargets(evs []annals.Event) []annals.Event {
+	evs = dropUntargetedRepeats(evs)
 	type pair struct{ a, b string }
 	count := map[pair]int{}
 	first := map[pair]int{}
@@ -63,7 +67,7 @@ func StoryTargets(evs []annals.Event) {
 		count[p]++
 	}
 	if len(count) == 0 {
-		return
+		return evs
 	}
 	for i := range evs {
 		e := &evs[i]
@@ -96,4 +100,32 @@ func StoryTargets(evs []annals.Event) {
 		e.Rule += " (target: the story's other side)"
 		e.Confidence = round2(e.Confidence - 0.1)
 	}
+	return evs
+}
+
+// dropUntargetedRepeats removes the countable events without a target
+// whose sentence holds a countable event with the same source and root
+// that has one.
+func dropUntargetedRepeats(evs []annals.Event) []annals.Event {
+	type key struct {
+		sent      int
+		src, root string
+	}
+	targeted := map[key]bool{}
+	for _, e := range evs {
+		if e.Countable() && e.Target != "" && e.Source != "" {
+			targeted[key{e.SentenceIndex, e.Source, e.Root}] = true
+		}
+	}
+	if len(targeted) == 0 {
+		return evs
+	}
+	out := evs[:0]
+	for _, e := range evs {
+		if e.Countable() && e.Target == "" && e.TargetText == "" && e.Source != "" && targeted[key{e.SentenceIndex, e.Source, e.Root}] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }

@@ -38,11 +38,38 @@ func TestStoryTargets(t *testing.T) {
 			[]string{"PAK", ""}},
 	}
 	for _, c := range cases {
-		StoryTargets(c.in)
-		for i, e := range c.in {
+		for i := range c.in {
+			c.in[i].SentenceIndex = i // one event per sentence
+		}
+		got := StoryTargets(c.in)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d events, want %d", c.name, len(got), len(c.want))
+			continue
+		}
+		for i, e := range got {
 			if e.Target != c.want[i] {
 				t.Errorf("%s: event %d target %q, want %q", c.name, i, e.Target, c.want[i])
 			}
+		}
+	}
+}
+
+func TestStoryTargetsDropsUntargetedRepeats(t *testing.T) {
+	evs := []annals.Event{
+		{SentenceIndex: 2, Source: "IRNGOV", Target: "PAKGOV", Root: "04", Code: "040", Mode: annals.Asserted},
+		{SentenceIndex: 2, Source: "IRNGOV", Root: "04", Code: "040", Mode: annals.Asserted},     // "and discussed matters": the same meeting
+		{SentenceIndex: 2, Source: "IRNGOV", Root: "03", Code: "030", Mode: annals.Asserted},     // another act: kept (and given PAKGOV's side)
+		{SentenceIndex: 3, Source: "IRNGOV", Root: "04", Code: "040", Mode: annals.Asserted},     // another sentence: kept
+		{SentenceIndex: 2, Source: "IRNGOV", Root: "04", Code: "040", Mode: annals.Hypothetical}, // not countable: kept as it is
+	}
+	got := StoryTargets(evs)
+	want := []string{"PAKGOV/04", "PAK/03", "PAK/04", "/04"}
+	if len(got) != len(want) {
+		t.Fatalf("kept %d events, want %d: %+v", len(got), len(want), got)
+	}
+	for i, e := range got {
+		if g := e.Target + "/" + e.Root; g != want[i] {
+			t.Errorf("event %d: %s, want %s", i, g, want[i])
 		}
 	}
 }
