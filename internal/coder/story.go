@@ -69,6 +69,7 @@ func StoryTargets(evs []annals.Event) []annals.Event {
 	if len(count) == 0 {
 		return evs
 	}
+	drop := map[int]bool{}
 	for i := range evs {
 		e := &evs[i]
 		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] {
@@ -96,11 +97,43 @@ func StoryTargets(evs []annals.Event) []annals.Event {
 		if best == "" {
 			continue
 		}
+		if nominalRepeat(evs, i) {
+			drop[i] = true // "the Pakistani strikes came two days after ...": the strikes told before
+			continue
+		}
 		e.Target = best
 		e.Rule += " (target: the story's other side)"
 		e.Confidence = round2(e.Confidence - 0.1)
 	}
-	return evs
+	if len(drop) == 0 {
+		return evs
+	}
+	out := evs[:0]
+	for i, e := range evs {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// nominalRepeat reports an event named by a noun ("the strikes") whose
+// sentence names no target, when an earlier sentence already told a
+// countable event of the same root by the same side: the noun refers back
+// to that act instead of telling a new one.
+func nominalRepeat(evs []annals.Event, i int) bool {
+	e := &evs[i]
+	if !strings.HasPrefix(e.Rule, "nouns.tsv") {
+		return false
+	}
+	side := storySide(e.Source)
+	for j := range evs {
+		x := &evs[j]
+		if x.SentenceIndex < e.SentenceIndex && x.Countable() && x.Root == e.Root && storySide(x.Source) == side && x.Target != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // dropUntargetedRepeats removes the countable events without a target
