@@ -313,7 +313,12 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 				for _, a := range list {
 					out[i] = append(out[i], mk(i, i+1, a))
 				}
-			} else if m, ok := last(seen, func(m annals.Mention) bool { return isArmed(m.Code) }); ok {
+			} else if m, ok := last(seen, func(m annals.Mention) bool {
+				// "the criminals they forced into the country": a noun
+				// right before "they" and its verb is what the relative
+				// clause is about, not whom it names
+				return isArmed(m.Code) && !(m.Sentence == si && m.Last == i && i+1 < s.Last && isVerbTag(toks[i+1].Tag))
+			}); ok {
 				out[i] = []annals.Mention{mk(i, i+1, m)}
 			}
 		}
