@@ -150,6 +150,20 @@ func TestUnknownNamesKeptUncoded(t *testing.T) {
 	}
 }
 
+// TestThingNamesNoActors: the short name of a weapon and the code name of
+// an operation name no actor, while an unknown body beside them stays.
+func TestThingNamesNoActors(t *testing.T) {
+	var uncoded []string
+	for _, m := range recognize(t, "2023-04-08", `The Qarat Federation said China's navy launched exercises code-named "Joint Sword" and fired a ballistic missile (DF-21) toward the sea.`) {
+		if m.Code == "" {
+			uncoded = append(uncoded, m.Text)
+		}
+	}
+	if strings.Join(uncoded, "|") != "Qarat Federation" {
+		t.Errorf("uncoded mentions %q, want only the Qarat Federation", uncoded)
+	}
+}
+
 func BenchmarkLoad(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Load(Embedded()); err != nil {

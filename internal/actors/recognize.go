@@ -641,6 +641,8 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		}
 	case hasName && thingAbbreviation(toks, first, last):
 		return m, false // "an intercontinental ballistic missile (ICBM)": a thing's short name
+	case hasName && codeName(toks, first):
+		return m, false // "exercises code-named Strait Thunder": an operation's name
 	case hasName:
 		// an unknown name the article has not introduced (names.go) is
 		// kept uncoded so users can see what is missing
@@ -687,6 +689,33 @@ func thingAbbreviation(toks []annals.Token, first, last int) bool {
 	}
 	t := toks[first-2].Tag
 	return t == "NN" || t == "NNS"
+}
+
+// codeName reports a name right after "code-named" (past a quotation
+// mark): the name of an operation or exercise, no actor.
+func codeName(toks []annals.Token, first int) bool {
+	k := first - 1
+	for k >= 0 && isQuoteMark(toks[k].Text) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Lower {
+	case "code-named", "codenamed", "code-name", "codename":
+		return true
+	case "named":
+		return k > 0 && toks[k-1].Lower == "code"
+	}
+	return false
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "``", "''", "'", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // definite reports a "the" before the role at i, past title modifiers:

@@ -4,8 +4,9 @@ import "github.com/annals-events/annals"
 
 // placeTargetRoots are the roots of acts done to a place: an assault,
 // fight or mass violence located in another state than its source's is
-// aimed at that state ("Russian artillery pounded Kherson" is RUS -> UKR).
-var placeTargetRoots = map[string]bool{"18": true, "19": true, "20": true}
+// aimed at that state ("Russian artillery pounded Kherson" is RUS -> UKR),
+// and so is a show of force held there ("drills in the Taiwan Strait").
+var placeTargetRoots = map[string]bool{"15": true, "18": true, "19": true, "20": true}
 
 // TargetPlaces gives a located attack without a target actor the state it
 // happened in, when that is not the source's own: it runs after the events
