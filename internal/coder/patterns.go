@@ -4,6 +4,7 @@ package coder
 // that must follow it.
 
 import (
+	"github.com/annals-events/annals/internal/when"
 	"strings"
 
 	"github.com/annals-events/annals"
@@ -129,6 +130,9 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 				// event of its own, and the words after it are its own
 				break
 			}
+			if t.Tag == "IN" && k+1 < end && when.IsTimeWord(s.tok(k+1).Lower) {
+				continue // "who China called a parasite on Tuesday": a date, not "call on"
+			}
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
 				// a noun item must head its phrase: "attacked government
 				// forces" is not "attacked the government".
@@ -154,7 +158,7 @@ const actorItem = "@actor"
 // actorAt returns the actor mention that starts at k, past determiners,
 // when it is not a possessor ("Iran's decision").
 func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
-	for k < end && s.tok(k).Tag == "DT" {
+	for k < end && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "PRP$" && !s.inMention[k]) {
 		k++
 	}
 	for _, m := range s.ms {
