@@ -24,6 +24,9 @@
 //     conjunct;
 //   - recode.tsv: codes by who acts (a crowd that attacks riots, troops
 //     that leave withdraw), first matching row wins (recode.go);
+//   - verdicts.tsv: the words with which a speaker judges an act ("is
+//     illegal", "constitutes a violation", "jeopardized"), criticising its
+//     doer (verdicts.go);
 //   - cameo.tsv: the codebook (names, Goldstein scores, quad and penta
 //     classes, PLOVER types); confidence.tsv: the confidence weights.
 //

@@ -73,6 +73,9 @@ type Lexicon struct {
 	conf       *confModel // confidence.tsv, nil when the folder has none
 	byLoc      map[string]*pattern
 	recodes    []*recodeRow // recode.tsv, in file order
+	// verdicts maps a verdicts.tsv kind (adjective, noun, verb, frame)
+	// to its words (nouns and verbs by lemma) and their codes
+	verdicts map[string]map[string]string
 	Files      []string
 }
 
@@ -89,7 +92,7 @@ type Lemmatizer func(string) string
 func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	lx := &Lexicon{Codes: map[string]*CodeInfo{}, verbs: map[string][]*pattern{}, nouns: map[string][]*pattern{},
 		family: map[string]string{}, compCat: map[string]string{}, compMap: map[string]string{}, byLoc: map[string]*pattern{},
-		reciprocal: map[string]bool{}, recipMarks: map[string]map[string]bool{"modifier": {}, "adverb": {}, "object": {}}}
+		reciprocal: map[string]bool{}, verdicts: map[string]map[string]string{}, recipMarks: map[string]map[string]bool{"modifier": {}, "adverb": {}, "object": {}}}
 	var probs []string
 	read := func(name string, cols int, fn func(c []string, loc string) error) {
 		b, err := fs.ReadFile(fsys, name)
@@ -215,6 +218,33 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					lx.recodes = append(lx.recodes, r)
 				}
 				return err
+			})
+		case f == "verdicts.tsv":
+			read(f, 4, func(c []string, loc string) error {
+				k, w, code := strings.TrimSpace(c[0]), strings.ToLower(strings.TrimSpace(c[1])), strings.TrimSpace(c[2])
+				switch k {
+				case "adjective", "noun", "verb":
+					if _, ok := lx.Codes[code]; !ok {
+						return fmt.Errorf("unknown CAMEO code %q", code)
+					}
+				case "frame":
+					if code != "-" {
+						return fmt.Errorf("a frame has no code: want -")
+					}
+				default:
+					return fmt.Errorf("unknown row kind %q: want adjective, noun, verb or frame", k)
+				}
+				if w == "" || strings.Contains(w, " ") {
+					return fmt.Errorf("want one word, got %q", c[1])
+				}
+				if k != "adjective" {
+					w = strings.Join(norm(w), " ") // nouns and verbs by lemma
+				}
+				if lx.verdicts[k] == nil {
+					lx.verdicts[k] = map[string]string{}
+				}
+				lx.verdicts[k][w] = code
+				return nil
 			})
 		case f == "reciprocal.tsv":
 			read(f, 3, func(c []string, loc string) error {

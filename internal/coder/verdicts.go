@@ -2,7 +2,9 @@ package coder
 
 // Verdicts: a speaker who says that an actor's act is unlawful or
 // unacceptable criticises the actor ('"Israel's occupation of Palestinian
-// territories is unlawful," the court said').
+// territories is unlawful," the court said'), and so does one who calls it
+// a violation or a provocation, or says it jeopardized something. The
+// words are rows of lexicon/verdicts.tsv.
 
 import (
 	"fmt"
@@ -10,26 +12,19 @@ import (
 	"github.com/annals-events/annals"
 )
 
-// verdictAdjectives are the predicate adjectives of a verdict, with the
-// code of the criticism they make.
-var verdictAdjectives = map[string]string{
-	"unlawful": "111", "illegal": "111", "illegitimate": "111", "unacceptable": "111",
-	"criminal": "111", "barbaric": "111", "outrageous": "111", "shameful": "111",
-	"disgraceful": "111", "reckless": "111", "irresponsible": "111", "inhumane": "111",
-}
-
 // verdictPreps may join the subject's head to its modifiers ("China's
 // claims in the South China Sea").
 var verdictPreps = map[string]bool{"of": true, "in": true, "on": true, "against": true, "over": true, "toward": true, "towards": true}
 
 // verdicts codes each 'X's act is <verdict adjective>' that a speaker says.
 func (s *sentence) verdicts() {
+	s.nounVerdicts()
 	for i := s.first + 1; i+1 < s.last; i++ {
 		be := s.tok(i)
 		if be.Lemma != "be" || !isVerb(be) || s.tok(i-1).Tag == "MD" {
 			continue // ("would be illegal" is no verdict yet)
 		}
-		code := verdictAdjectives[s.tok(i+1).Lower]
+		code := s.c.lx.verdicts["adjective"][s.tok(i+1).Lower]
 		if code == "" {
 			continue // (nor "is not illegal")
 		}
@@ -101,6 +96,111 @@ func (s *sentence) criticised(src, tgt string) bool {
 		if e.Source == src && e.Target == tgt && len(e.Code) >= 2 && e.Code[:2] == "11" {
 			return true
 		}
+	}
+	return false
+}
+
+// nounVerdicts codes a verdict noun after a verdict frame ("such attacks
+// constitute a violation", "the Kyiv regime has undertaken yet another
+// provocation", "this represents an unacceptable escalation") and a
+// verdict verb whose subject is an act ("Petro's decision jeopardized
+// national security"), when a speaker says it: the speaker criticises
+// the act's doer, or no one named ("this represents ...").
+func (s *sentence) nounVerdicts() {
+	words := s.c.lx.verdicts
+	for i := s.first + 1; i < s.last; i++ {
+		t := s.tok(i)
+		vg, code := -1, ""
+		switch {
+		case isNoun(t) && words["noun"][t.Lemma] != "":
+			code = words["noun"][t.Lemma]
+			k := i - 1
+			for k > s.first && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "JJ" || s.tok(k).Tag == "RB" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "NN" && !s.inMention[k] || s.tok(k).Lower == "another" ||
+				(s.tok(k).Lower == "and" || s.tok(k).Lower == "or" || s.tok(k).Text == ",") && (s.tok(k-1).Tag == "JJ" || s.tok(k-1).Tag == "NN")) {
+				k--
+			}
+			if k >= s.first && s.tok(k).Lower == "to" && k > s.first && s.tok(k-1).Lemma == "amount" {
+				k-- // "amounts to a war crime"
+			}
+			if !isVerb(s.tok(k)) || words["frame"][s.tok(k).Lemma] == "" {
+				continue
+			}
+			vg = k
+		case isVerb(t) && t.Tag != "VBG" && words["verb"][t.Lemma] != "":
+			code, vg = words["verb"][t.Lemma], i
+		default:
+			continue
+		}
+		for vg > s.first && (isAux(s.tok(vg-1)) || s.tok(vg-1).Tag == "RB" || isQuote(s.tok(vg-1).Text)) {
+			if l := s.tok(vg - 1).Lower; l == "not" || l == "never" || l == "n't" {
+				vg = -1
+				break
+			}
+			vg--
+		}
+		if vg < 0 || vg > s.first && s.tok(vg-1).Tag == "MD" {
+			continue // "is not a violation", "would be a provocation"
+		}
+		src, ok := s.verdictSpeaker(i)
+		if !ok {
+			continue
+		}
+		tgt, named := s.verdictDoer(vg, src)
+		if !named && !s.demonstrativeSubject(vg) {
+			continue
+		}
+		var tp *annals.Mention
+		if named {
+			if tgt.Code == src.Code || s.criticised(src.Code, tgt.Code) {
+				continue
+			}
+			tp = &tgt
+		}
+		e := s.event(src, tp, code, "verdict: "+t.Lemma, i, i+1, annals.Asserted)
+		e.Confidence = 0.6
+		s.events = append(s.events, e)
+		s.tr.add(fmt.Sprintf("%s: a verdict by %s, %s", t.Text, src.Text, code))
+	}
+}
+
+// verdictDoer returns whom the subject of the verb group at vg names: an
+// actor right before it ("the Kyiv regime has undertaken"), the possessor
+// of its head noun ("Petro's decision jeopardized"), or the doer of an act
+// the article told before ("such attacks constitute").
+func (s *sentence) verdictDoer(vg int, src annals.Mention) (annals.Mention, bool) {
+	for _, m := range s.ms {
+		if m.Last == vg && m.Code != "" && !m.Place {
+			return m, true
+		}
+	}
+	if m, ok := s.verdictOn(vg); ok {
+		return m, true
+	}
+	a := vg - 1
+	if a >= s.first && isNoun(s.tok(a)) && !s.inMention[a] {
+		for a > s.first && (isNoun(s.tok(a-1)) || s.tok(a-1).Tag == "JJ" || s.tok(a-1).Tag == "DT") && !s.inMention[a-1] {
+			a--
+		}
+		if m, ok := s.doerOfObject(a, vg, src); ok {
+			return m, true
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// demonstrativeSubject reports a subject that points back at what was
+// just told: "This represents", "It was".
+func (s *sentence) demonstrativeSubject(vg int) bool {
+	k := vg - 1
+	for k >= s.first && isQuote(s.tok(k).Text) {
+		k--
+	}
+	if k < s.first {
+		return false
+	}
+	switch s.tok(k).Lower {
+	case "this", "that", "it":
+		return k == s.first || isQuote(s.tok(k-1).Text) || s.tok(k-1).Text == ","
 	}
 	return false
 }
