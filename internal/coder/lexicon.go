@@ -76,7 +76,7 @@ type Lexicon struct {
 	// verdicts maps a verdicts.tsv kind (adjective, noun, verb, frame)
 	// to its words (nouns and verbs by lemma) and their codes
 	verdicts map[string]map[string]string
-	Files      []string
+	Files    []string
 }
 
 // LexiconError lists every problem as file:line: message.
