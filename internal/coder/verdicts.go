@@ -157,7 +157,7 @@ func (s *sentence) nounVerdicts() {
 			tp = &tgt
 		}
 		e := s.event(src, tp, code, "verdict: "+t.Lemma, i, i+1, annals.Asserted)
-		e.Confidence = 0.6
+		e.Confidence = 0.7
 		s.events = append(s.events, e)
 		s.tr.add(fmt.Sprintf("%s: a verdict by %s, %s", t.Text, src.Text, code))
 	}
