@@ -528,8 +528,6 @@ func (s *sentence) emit(src, tgt []annals.Mention, code, rule string, ts, te int
 	}
 }
 
-// selfTarget reports a target that names the source itself: the same
-// mention, or the same actor code.
 // pairMember reports a reference that resolved to two actors at once ("the
 // two neighbors", "both countries"): another mention of the sentence has
 // the same span.
@@ -542,6 +540,8 @@ func (s *sentence) pairMember(m annals.Mention) bool {
 	return false
 }
 
+// selfTarget reports a target that names the source itself: the same
+// mention, or the same actor code.
 func selfTarget(src, tgt annals.Mention) bool {
 	return tgt.Span == src.Span && !src.Ref || tgt.Code == src.Code && src.Code != ""
 }
