@@ -247,6 +247,11 @@ type context struct {
 	// homeless marks the mentions (by start) of role words that took the
 	// story's country for want of their own
 	homeless map[int]bool
+	// openQuote is the country of whoever opened a quotation that an
+	// earlier sentence left open ("" when none is open, or its speaker has
+	// no country)
+	openQuote   string
+	quoteIsOpen bool
 	// roleHome is the country each role word was last named with ("Prime
 	// Minister Shehbaz Sharif"): "the prime minister" later is that one
 	roleHome map[*entry]string

@@ -363,12 +363,21 @@ func (c *context) heldRole(si, first int, u unit) string {
 func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 	speaker, hasSpeaker := c.quoteSpeaker(si, ms)
 	scene, hasScene := c.sceneCountry(si, ms)
+	carried, firstMark := c.carriedQuote(si, ms)
 	for i := range ms {
 		m := &ms[i]
 		if m.Ref || !c.homeless[m.Start] || len(m.Code) <= 3 {
 			continue
 		}
 		role := m.Code[3:]
+		if carried != "" && m.First < firstMark {
+			// '... said: "Deeply shocked ... Embassy will extend full
+			// support': the quotation goes on, and its role words are the
+			// speaker's country's
+			m.Code = carried + role
+			delete(c.homeless, m.Start)
+			continue
+		}
 		if hasSpeaker && c.inQuote(*m) {
 			m.Code = speaker + role
 			delete(c.homeless, m.Start)
@@ -398,6 +407,44 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 	}
+}
+
+// carriedQuote returns the country of the speaker of a quotation an
+// earlier sentence left open, and where the quotation closes in sentence
+// si (its first quotation mark, or its end); "" when none is open. It
+// then notes whether si leaves a quotation open, and whose: the first
+// state named before its opening mark (the one who says it).
+func (c *context) carriedQuote(si int, ms []annals.Mention) (string, int) {
+	toks := c.doc.Tokens
+	s := c.doc.Sentences[si]
+	carried := ""
+	if c.quoteIsOpen {
+		carried = c.openQuote
+	}
+	first, marks := s.Last, 0
+	for k := s.First; k < s.Last; k++ {
+		if isQuoteMark(toks[k].Text) && toks[k].Text != "'" && toks[k].Text != "’" && toks[k].Text != "‘" {
+			if marks == 0 {
+				first = k
+			}
+			marks++
+		}
+	}
+	open := c.quoteIsOpen
+	if marks%2 == 1 {
+		open = !open
+	}
+	if open && !c.quoteIsOpen {
+		c.openQuote = ""
+		for _, m := range ms {
+			if m.First < first && !m.Ref && !m.Place && !c.homeless[m.Start] && len(m.Code) >= 3 && isoCountries[m.Code[:3]] {
+				c.openQuote = m.Code[:3]
+				break
+			}
+		}
+	}
+	c.quoteIsOpen = open
+	return carried, first
 }
 
 // sceneCountry returns the country a sentence sets its action in, when
