@@ -103,6 +103,21 @@ func newClassifier(nClasses int, keys []uint32, lens []uint8, ents []uint32) *cl
 // found are added last, into pairs of scores held as b<<32 + a.
 func (c *classifier) score(scores []int32, feats []uint64) {
 	var acc [maxClasses / 2]int64
+	c.add(&acc, feats)
+	c.unpack(scores, &acc)
+}
+
+// scoreFrom is score with the pairs in base (len nWords, as add leaves
+// them) added to the sum.
+func (c *classifier) scoreFrom(scores []int32, base []int64, feats []uint64) {
+	var acc [maxClasses / 2]int64
+	copy(acc[:], base)
+	c.add(&acc, feats)
+	c.unpack(scores, &acc)
+}
+
+// add adds the rows of feats to the pairs of scores in acc.
+func (c *classifier) add(acc *[maxClasses / 2]int64, feats []uint64) {
 	var found [64]uint32 // slot indices
 	var slow [64]uint32  // keys to probe on
 	var keys [64]uint32
@@ -165,6 +180,10 @@ func (c *classifier) score(scores []int32, feats []uint64) {
 			}
 		}
 	}
+}
+
+// unpack writes the scores of the pairs in acc.
+func (c *classifier) unpack(scores []int32, acc *[maxClasses / 2]int64) {
 	for i := range scores {
 		v := acc[i>>1&127]
 		lo := int64(int32(v))
