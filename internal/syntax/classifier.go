@@ -1,5 +1,7 @@
 package syntax
 
+import "slices"
+
 // classifier is a linear multi-class model over hashed features, as used
 // at inference. Each feature that survived pruning has one row of
 // (class, weight) entries, an entry packing class<<16 | uint16(weight);
@@ -81,11 +83,13 @@ func newClassifier(nClasses int, keys []uint32, lens []uint8, ents []uint32) *cl
 		default:
 			sl.e[0], sl.e[1] = row[0], row[1]
 			sl.e[2] = overDense | uint32(len(c.dense))
-			d := make([]uint32, nw)
+			off := len(c.dense)
+			c.dense = slices.Grow(c.dense, nw)[:off+nw]
+			d := c.dense[off:]
+			clear(d)
 			for _, e := range row[2:] {
 				d[e>>17] |= uint32(uint16(e)) << (16 * (e >> 16 & 1))
 			}
-			c.dense = append(c.dense, d...)
 		}
 		j := uint64(k) & c.mask
 		for c.slots[j].e[0] != 0 {
