@@ -1,90 +1,201 @@
 package syntax
 
+import "slices"
+
 // classifier is a linear multi-class model over hashed features, as used
 // at inference. Each feature that survived pruning has one row of
-// (class, weight) entries, stored contiguously in ents; slots is an
-// open-addressing table (linear probing, power-of-two size) from the
-// feature key's low 32 bits to its row:
+// (class, weight) entries, an entry packing class<<16 | uint16(weight);
+// weights are int16 and scores int32 sums, so scoring is exact integer
+// arithmetic, in any order.
 //
-//	slot = key32<<32 | offset<<8 | length     (0: empty)
+// The rows live in an open-addressing table (linear probing, power-of-
+// two size, at most half full) of 16-byte slots, four to a cache line,
+// from the feature key's low 32 bits: the key and up to three entries
+// inline, so that a feature costs one memory access. A longer row keeps
+// two entries inline and, in the third word, a reference to the rest:
 //
-// where offset indexes ents and length is the row's entry count. An entry
-// packs class<<16 | uint16(weight); weights are int16 and scores int32
-// sums, so scoring is exact integer arithmetic.
+//	overSparse | (count-2)<<23 | offset in over      (up to 9 entries)
+//	overDense  | offset in dense                     (more)
+//
+// A dense row holds an int16 weight for every class but the two inline
+// ones, two classes to a uint32 (class 2i in the low half), and is added
+// a pair at a time: scores are summed in pairs, each pair an int64 held
+// as b<<32 + a (exact, as the sums fit in int32), so a dense row costs
+// one add per two classes. Most of the tagger's and labeller's time was
+// adding the long rows of their frequent features one entry at a time. Entries of weight 0 are dropped (they add
+// nothing), so a slot is empty exactly when its first entry is 0, and an
+// empty slot adds nothing when read.
 type classifier struct {
 	nClasses int
-	slots    []uint64
+	nWords   int // pairs of classes: (nClasses+1)/2
+	slots    []cslot
 	mask     uint64
-	ents     []uint32
+	over     []uint32
+	dense    []uint32
 }
 
-const maxOffset = 1<<24 - 1
+type cslot struct {
+	key uint32
+	e   [3]uint32
+}
+
+const (
+	maxOffset  = 1<<23 - 1
+	overSparse = 1 << 31
+	overDense  = 1 << 30
+	maxSparse  = 9 // longest row kept sparse
+	// maxClasses bounds a classifier's classes: scores are summed in
+	// pairs in a fixed array.
+	maxClasses = 256
+)
 
 // newClassifier builds the table from rows given as sorted unique 32-bit
 // keys, per-row entry counts and the concatenated entries.
 func newClassifier(nClasses int, keys []uint32, lens []uint8, ents []uint32) *classifier {
-	size := 1
-	for size < 2*len(keys)+2 {
+	size := 4
+	for size < 2*len(keys) {
 		size <<= 1
 	}
-	c := &classifier{nClasses: nClasses, slots: make([]uint64, size), mask: uint64(size - 1), ents: ents}
+	nw := (nClasses + 1) / 2
+	c := &classifier{nClasses: nClasses, nWords: nw, slots: make([]cslot, size), mask: uint64(size - 1)}
 	off := 0
+	var row []uint32
 	for i, k := range keys {
-		v := uint64(k)<<32 | uint64(off)<<8 | uint64(lens[i])
+		row = row[:0]
+		for _, e := range ents[off : off+int(lens[i])] {
+			if uint16(e) != 0 {
+				row = append(row, e)
+			}
+		}
+		off += int(lens[i])
+		if len(row) == 0 {
+			continue
+		}
+		var sl cslot
+		sl.key = k
+		switch {
+		case len(row) <= 3:
+			copy(sl.e[:], row)
+		case len(row) <= maxSparse:
+			sl.e[0], sl.e[1] = row[0], row[1]
+			sl.e[2] = overSparse | uint32(len(row)-2)<<23 | uint32(len(c.over))
+			c.over = append(c.over, row[2:]...)
+		default:
+			sl.e[0], sl.e[1] = row[0], row[1]
+			sl.e[2] = overDense | uint32(len(c.dense))
+			off := len(c.dense)
+			c.dense = slices.Grow(c.dense, nw)[:off+nw]
+			d := c.dense[off:]
+			clear(d)
+			for _, e := range row[2:] {
+				d[e>>17] |= uint32(uint16(e)) << (16 * (e >> 16 & 1))
+			}
+		}
 		j := uint64(k) & c.mask
-		for c.slots[j] != 0 {
+		for c.slots[j].e[0] != 0 {
 			j = (j + 1) & c.mask
 		}
-		c.slots[j] = v
-		off += int(lens[i])
+		c.slots[j] = sl
 	}
 	return c
 }
 
-// row returns the entries of feature key, nil when the model lacks it.
-func (c *classifier) row(key uint64) []uint32 {
-	k := key & 0xffffffff
-	j := k & c.mask
-	for {
-		s := c.slots[j]
-		if s == 0 {
-			return nil
-		}
-		if s>>32 == k {
-			off := (s >> 8) & maxOffset
-			n := s & 0xff
-			return c.ents[off : off+n]
-		}
-		j = (j + 1) & c.mask
-	}
+// score fills scores (len nClasses) with the sum over feats. The home
+// slots of a batch of features are touched first, in a loop of loads
+// alone, so that their cache misses overlap; keys are then compared,
+// without a data-dependent branch, from lines now in cache, the few
+// features whose home holds another key are probed on, and the rows
+// found are added last, into pairs of scores held as b<<32 + a.
+func (c *classifier) score(scores []int32, feats []uint64) {
+	var acc [maxClasses / 2]int64
+	c.add(&acc, feats)
+	c.unpack(scores, &acc)
 }
 
-// score fills scores (len nClasses) with the sum over feats. It looks
-// the rows up first and adds their entries after, so that the memory
-// loads of different features overlap.
-func (c *classifier) score(scores []int32, feats []uint64) {
-	clear(scores)
-	var found [64]uint64
+// scoreFrom is score with the pairs in base (len nWords, as add leaves
+// them) added to the sum.
+func (c *classifier) scoreFrom(scores []int32, base []int64, feats []uint64) {
+	var acc [maxClasses / 2]int64
+	copy(acc[:], base)
+	c.add(&acc, feats)
+	c.unpack(scores, &acc)
+}
+
+// add adds the rows of feats to the pairs of scores in acc.
+func (c *classifier) add(acc *[maxClasses / 2]int64, feats []uint64) {
+	var found [64]uint32 // slot indices
+	var slow [64]uint32  // keys to probe on
+	var keys [64]uint32
+	slots, mask, nw := c.slots, c.mask, c.nWords
 	for len(feats) > 0 {
 		batch := feats[:min(len(feats), len(found))]
 		feats = feats[len(batch):]
-		nf := 0
-		for _, f := range batch {
-			k := f & 0xffffffff
-			j := k & c.mask
-			s := c.slots[j]
-			for s != 0 && s>>32 != k {
-				j = (j + 1) & c.mask
-				s = c.slots[j]
-			}
-			found[nf] = s
-			nf += int((s | -s) >> 63) // branch-free: 1 when found
+		for i, f := range batch {
+			keys[i&63] = slots[f&mask].key
 		}
-		for _, s := range found[:nf] {
-			off := (s >> 8) & maxOffset
-			for _, e := range c.ents[off : off+s&0xff] {
-				scores[e>>16] += int32(int16(uint16(e)))
+		nf, ns := 0, 0
+		for i, f := range batch {
+			j := f & mask
+			k := uint32(f)
+			x := uint64(keys[i&63] ^ k)
+			other := (x | -x) >> 63 // 1 unless the home slot holds k
+			found[nf&63] = uint32(j)
+			nf += int(1 - other)
+			e0 := uint64(slots[j].e[0])
+			slow[ns&63] = k
+			ns += int(other & ((e0 | -e0) >> 63)) // another key's slot: probe on
+		}
+		for _, k := range slow[:ns] {
+			j := uint64(k) & mask
+			for {
+				j = (j + 1) & mask
+				s := &slots[j]
+				if s.e[0] == 0 {
+					break
+				}
+				if s.key == k {
+					found[nf&63] = uint32(j)
+					nf++
+					break
+				}
 			}
+		}
+		for _, j := range found[:nf] {
+			s := &slots[j]
+			e := s.e[0]
+			acc[e>>17&127] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
+			e = s.e[1]
+			acc[e>>17&127] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
+			e = s.e[2]
+			switch {
+			case e&(overSparse|overDense) == 0:
+				acc[e>>17&127] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
+			case e&overDense != 0:
+				off := int(e & maxOffset)
+				d := c.dense[off : off+nw]
+				a := acc[:len(d)]
+				for i, w := range d {
+					a[i] += int64(int16(w>>16))<<32 + int64(int16(w))
+				}
+			default:
+				off := e & maxOffset
+				for _, e := range c.over[off : off+e>>23&0x7f] {
+					acc[e>>17&127] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
+				}
+			}
+		}
+	}
+}
+
+// unpack writes the scores of the pairs in acc.
+func (c *classifier) unpack(scores []int32, acc *[maxClasses / 2]int64) {
+	for i := range scores {
+		v := acc[i>>1&127]
+		lo := int64(int32(v))
+		if i&1 == 0 {
+			scores[i] = int32(lo)
+		} else {
+			scores[i] = int32((v - lo) >> 32)
 		}
 	}
 }
@@ -127,32 +238,33 @@ func dense3Of(rows []qrow) *dense3 {
 }
 
 func (d *dense3) score(scores *[nActions]int32, feats []uint64) {
-	// The home slot of each feature is read without a data-dependent
-	// branch, so that the loads of all features overlap; the few whose
+	// The home slots of a batch are first loaded by a loop that does
+	// nothing else, so that the out-of-order window holds as many of the
+	// (mostly cache-missing) loads at once as it can; the slots are then
+	// read from L1 without a data-dependent branch, and the few whose
 	// home holds another key are probed after.
 	var a, b, c int32
-	var slow [32]uint64
+	var vals [64]uint64
+	var slow [64]uint64
+	slots, size := d.slots, d.size
 	for len(feats) > 0 {
-		batch := feats[:min(len(feats), 64)]
+		batch := feats[:min(len(feats), len(slow))]
 		feats = feats[len(batch):]
+		for i, f := range batch {
+			vals[i&63] = slots[uint64(uint32(f))*size>>32]
+		}
 		ns := 0
-		for _, f := range batch {
+		for i, f := range batch {
 			k := uint64(uint32(f))
-			v := d.slots[k*d.size>>32]
+			v := vals[i&63]
 			x := v>>48 ^ k&0xffff
 			miss := (x | -x) >> 63 // 1 when the fingerprint differs
 			w := v & (miss - 1)    // the weights on a match, else 0
 			a += int32(int16(w))
 			b += int32(int16(w >> 16))
 			c += int32(int16(w >> 32))
-			if miss&((v|-v)>>63) != 0 { // another key's slot: probe on
-				if ns == len(slow) {
-					a, b, c = d.probe(slow[:ns], a, b, c)
-					ns = 0
-				}
-				slow[ns] = k
-				ns++
-			}
+			slow[ns&63] = k
+			ns += int(miss & ((v | -v) >> 63)) // another key's slot: probe on
 		}
 		a, b, c = d.probe(slow[:ns], a, b, c)
 	}

@@ -18,6 +18,19 @@
 // train.go) and the result is embedded (model/syntax.bin.gz, licence in
 // model/LICENSE).
 //
+// Inference is bound by memory: a sentence looks up several thousand
+// feature rows in tables of tens of megabytes. The tables (classifier.go)
+// keep a feature's weights in its hash slot (three for the transition
+// classifier; up to three entries, else a reference to a dense or sparse
+// rest, for the others), load the home slots of a batch of features in
+// a loop of loads alone and compare keys without data-dependent
+// branches; scores are summed in pairs of int32 held in one int64. The
+// tagger caches, per word form, the sums of the features of the word
+// alone (ownFeatures) in the pooled scratch. All sums are exact integer
+// arithmetic, so none of this changes a prediction:
+// testdata/golden_dev.txt.gz pins the output over EWT dev and the news
+// sentences (golden_test.go).
+//
 // Use:
 //
 //	p, err := syntax.Default() // the embedded model, loaded once

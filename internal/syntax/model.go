@@ -323,10 +323,17 @@ func decodeModel(data []byte) (*modelData, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
-	payload, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
-	if err != nil {
+	// The gzip trailer gives the payload's size: read into a buffer of
+	// that size (bounded, for a corrupt trailer), not a growing one.
+	var buf bytes.Buffer
+	if len(data) >= 4 {
+		hint := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+		buf.Grow(min(hint, 32*len(data), maxModelBytes) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxModelBytes+1)); err != nil {
 		return nil, fmt.Errorf("syntax model: %w", err)
 	}
+	payload := buf.Bytes()
 	if len(payload) > maxModelBytes {
 		return nil, errors.New("syntax model: too large")
 	}

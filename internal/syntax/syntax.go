@@ -66,6 +66,67 @@ type scratch struct {
 	st     pstate
 	static []staticScore
 	sfeats []uint64
+	forms  []string // the tokens' Text, for own
+	own    ownCache
+}
+
+// ownCache holds, for recent word forms, the sums of the rows of their
+// ownFeatures in each tagging pass: the features of a word alone are
+// most of the tagger's work (its frequent features have a weight for
+// nearly every tag), and the same words recur. It is direct-mapped by
+// the form's hash, holds forms of up to ownMaxLen bytes, and lives in
+// the pooled scratch, so it needs no locking; the sums are exact, so a
+// hit gives the same scores as computing them.
+type ownCache struct {
+	nw   int // int64 words per sum
+	keys []ownKey
+	sums []int64 // per entry and pass, nw words
+	acc  [maxClasses / 2]int64
+}
+
+const (
+	ownEntries = 2048
+	ownMaxLen  = 22
+)
+
+type ownKey struct {
+	n    uint8 // length of the form + 1; 0: empty
+	ok   uint8 // bit p: the sum of pass p is set
+	form [ownMaxLen]byte
+}
+
+// ownSum returns the sums of token i's ownFeatures rows in classifier c,
+// the tagger of the given pass (0 or 1).
+func (p *Parser) ownSum(s *scratch, c *classifier, pass, i int) []int64 {
+	oc := &s.own
+	if oc.keys == nil {
+		oc.nw = c.nWords
+		oc.keys = make([]ownKey, ownEntries)
+		oc.sums = make([]int64, ownEntries*2*oc.nw)
+	}
+	nw := oc.nw
+	form := s.forms[i]
+	compute := func(dst []int64) []int64 {
+		s.sfeats = ownFeatures(s.sfeats[:0], &s.lx[i])
+		oc.acc = [maxClasses / 2]int64{}
+		c.add(&oc.acc, s.sfeats)
+		return append(dst[:0], oc.acc[:nw]...)
+	}
+	if len(form) > ownMaxLen || c.nWords != nw {
+		return compute(oc.acc[:0:0])
+	}
+	h := s.lx[i].form
+	j := int((h ^ h>>29) & (ownEntries - 1))
+	k := &oc.keys[j]
+	sum := oc.sums[(2*j+pass)*nw : (2*j+pass+1)*nw]
+	if int(k.n) != len(form)+1 || string(k.form[:len(form)]) != form {
+		k.n, k.ok = uint8(len(form)+1), 0
+		copy(k.form[:], form)
+	} else if k.ok&(1<<pass) != 0 {
+		return sum
+	}
+	k.ok |= 1 << pass
+	return compute(sum)
 }
 
 // staticScore caches the transition scores of one word's static features
@@ -99,11 +160,12 @@ func (p *Parser) get(n int) *scratch {
 	s := p.pool.Get().(*scratch)
 	if cap(s.lx) < n {
 		s.lx = make([]lex, n)
+		s.forms = make([]string, n)
 		s.tags = make([]int, n)
 		s.utags = make([]int, n)
 		s.margin = make([]int32, n)
 	}
-	s.lx, s.tags, s.utags, s.margin = s.lx[:n], s.tags[:n], s.utags[:n], s.margin[:n]
+	s.lx, s.tags, s.utags, s.margin, s.forms = s.lx[:n], s.tags[:n], s.utags[:n], s.margin[:n], s.forms[:n]
 	if len(s.scores) < 256 {
 		s.scores = make([]int32, 256)
 	}
@@ -182,6 +244,7 @@ func (p *Parser) parseGiven(toks []annals.Token, upos bool) {
 
 func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	for i := range toks {
+		s.forms[i] = toks[i].Text
 		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
 		p.m.setAmb(&s.lx[i])
 	}
@@ -196,6 +259,7 @@ func (p *Parser) tag(s *scratch) {
 		s.tags1 = append(s.tags1[:0], s.tags...)
 		p.tagPass(s, m.tagger2, s.tags1)
 	}
+	clear(s.forms) // keep no caller's text
 }
 
 // tagPass tags s.lx into s.tags with classifier c (the second pass when
@@ -209,13 +273,15 @@ func (p *Parser) tagPass(s *scratch, c *classifier, p1 []int) {
 			s.tags[i] = int(m.tagDictTag[j])
 			continue
 		}
+		pass := 0
 		if p1 != nil {
-			s.feats = tagFeatures2(s.feats[:0], s.lx, s.tags, p1, i)
+			pass = 1
+			s.feats = ctxFeatures2(s.feats[:0], s.lx, s.tags, p1, i)
 		} else {
-			s.feats = tagFeatures(s.feats[:0], s.lx, s.tags, i)
+			s.feats = ctxFeatures(s.feats[:0], s.lx, s.tags, i)
 		}
 		sc := s.scores[:nc]
-		c.score(sc, s.feats)
+		c.scoreFrom(sc, p.ownSum(s, c, pass, i), s.feats)
 		s.tags[i] = argmax(sc)
 		if m.rule.ok {
 			s.margin[i] = sc[m.rule.vbd] - sc[m.rule.vbn]

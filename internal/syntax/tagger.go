@@ -197,8 +197,37 @@ func (r *clauseRule) clause(lx []lex, tags []int, margin []int32, from, to int) 
 }
 
 // tagFeatures appends the tagger features of token i to dst; tags holds
-// the tags predicted for tokens before i.
+// the tags predicted for tokens before i. They are the features of the
+// word alone (ownFeatures), whose sum the tagger caches per word form,
+// and those of its context (ctxFeatures).
 func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
+	return ctxFeatures(ownFeatures(dst, &lx[i]), lx, tags, i)
+}
+
+// ownFeatures appends the tagger features that depend on the word's form
+// alone.
+func ownFeatures(dst []uint64, w *lex) []uint64 {
+	return append(dst,
+		feat1(ftBias, 0),
+		feat1(ftWord, w.word),
+		feat1(ftSuf1, w.suf[0]),
+		feat1(ftSuf2, w.suf[1]),
+		feat1(ftSuf3, w.suf[2]),
+		feat1(ftSuf4, w.suf[3]),
+		feat1(ftPre1, w.pre[0]),
+		feat1(ftPre2, w.pre[1]),
+		feat1(ftPre3, w.pre[2]),
+		feat1(ftShape, w.shape),
+		feat1(ftFlags, w.flags),
+		feat1(ftForm, w.form),
+		feat1(ftAmb, w.amb),
+		feat1(ftIrr, uint64(w.irr)),
+	)
+}
+
+// ctxFeatures appends the tagger features of token i other than
+// ownFeatures.
+func ctxFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 	n := len(lx)
 	w := &lx[i]
 	t1, t2 := uint64(tagStart), uint64(tagStart2)
@@ -237,17 +266,6 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		}
 	}
 	dst = append(dst,
-		feat1(ftBias, 0),
-		feat1(ftWord, w.word),
-		feat1(ftSuf1, w.suf[0]),
-		feat1(ftSuf2, w.suf[1]),
-		feat1(ftSuf3, w.suf[2]),
-		feat1(ftSuf4, w.suf[3]),
-		feat1(ftPre1, w.pre[0]),
-		feat1(ftPre2, w.pre[1]),
-		feat1(ftPre3, w.pre[2]),
-		feat1(ftShape, w.shape),
-		feat1(ftFlags, w.flags),
 		feat1(ftT1, t1),
 		feat1(ftT2, t2),
 		feat2(ftT1T2, t1, t2),
@@ -267,8 +285,6 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		feat1(ftShapeM1, shm1),
 		feat1(ftSuf2P1, s2p1),
 		feat2(ftT1Shape, t1, w.shape),
-		feat1(ftForm, w.form),
-		feat1(ftAmb, w.amb),
 		feat1(ftAmbP1, ap1),
 		feat1(ftAmbP2, ap2),
 		feat1(ftAmbM1, am1),
@@ -278,7 +294,6 @@ func tagFeatures(dst []uint64, lx []lex, tags []int, i int) []uint64 {
 		feat2(ftAuxSuf2, aux, w.suf[1]),
 		feat2(ftAuxAmb, aux, w.amb),
 		feat2(ftAuxWord, aux, w.word),
-		feat1(ftIrr, uint64(w.irr)),
 		feat2(ftIrrT1, uint64(w.irr), t1),
 		feat2(ftIrrAux, uint64(w.irr), aux),
 	)
@@ -303,7 +318,12 @@ const (
 // pass's (with the second pass's own tags to the left) and the first
 // pass's tags p1 of the token and the two after it.
 func tagFeatures2(dst []uint64, lx []lex, tags, p1 []int, i int) []uint64 {
-	dst = tagFeatures(dst, lx, tags, i)
+	return ctxFeatures2(ownFeatures(dst, &lx[i]), lx, tags, p1, i)
+}
+
+// ctxFeatures2 is tagFeatures2 less ownFeatures.
+func ctxFeatures2(dst []uint64, lx []lex, tags, p1 []int, i int) []uint64 {
+	dst = ctxFeatures(dst, lx, tags, i)
 	n := len(lx)
 	t1 := uint64(tagStart)
 	if i > 0 {
