@@ -20,6 +20,7 @@ type model struct {
 	proper []bool   // per XPOS id: a proper noun tag (lemmas keep case)
 	rule   *clauseRule
 	rootID int32 // id of "root" in rels
+	beam   int   // beam width of the parser; 1: greedy
 
 	tagDict    hashIndex // form hash -> index into tagDictTag
 	tagDictTag []uint8
@@ -35,11 +36,12 @@ type model struct {
 	lemma   *lemmatizer
 }
 
-// Model file format, version 2. The file is gzip-compressed; the
+// Model file format, version 3. The file is gzip-compressed; the
 // decompressed payload is:
 //
-//	magic    "ANNSYN02"
+//	magic    "ANNSYN03" ("ANNSYN02": the same without beam, width 1)
 //	meta     string                    free text: source, training options
+//	beam     uvarint                   the parser's beam width (1: greedy)
 //	xpos     strings                   XPOS tags (tagger classes)
 //	upos     strings                   UPOS tags
 //	rels     strings                   relations (labeller classes)
@@ -62,7 +64,13 @@ type model struct {
 // that many strings, u64 is little-endian. Keys are the feature hashes of
 // hash.go (see tagger.go, parser.go for the templates); the classifier
 // keeps their low 32 bits.
-const modelMagic = "ANNSYN02"
+const modelMagic = "ANNSYN03"
+
+// modelMagicV2 is the previous version, without the beam width.
+const modelMagicV2 = "ANNSYN02"
+
+// maxBeam bounds the beam width a model may ask for.
+const maxBeam = 64
 
 // maxModelBytes bounds the decompressed payload.
 const maxModelBytes = 1 << 30
@@ -83,6 +91,7 @@ func (e *encoder) strs(ss []string) {
 // modelData is the serialisable form of a model, as training produces it.
 type modelData struct {
 	meta             string
+	beam             int // 0 or 1: greedy
 	xpos, upos, rels []string
 	dictKeys         []uint64
 	dictTags         []uint8
@@ -105,6 +114,7 @@ func (d *modelData) encode() ([]byte, error) {
 	e := &encoder{}
 	e.b = append(e.b, modelMagic...)
 	e.str(d.meta)
+	e.uvarint(uint64(max(d.beam, 1)))
 	e.strs(d.xpos)
 	e.strs(d.upos)
 	e.strs(d.rels)
@@ -337,7 +347,11 @@ func decodeModel(data []byte) (*modelData, error) {
 	if len(payload) > maxModelBytes {
 		return nil, errors.New("syntax model: too large")
 	}
-	if len(payload) < len(modelMagic)+4 || string(payload[:len(modelMagic)]) != modelMagic {
+	magic := ""
+	if len(payload) >= len(modelMagic)+4 {
+		magic = string(payload[:len(modelMagic)])
+	}
+	if magic != modelMagic && magic != modelMagicV2 {
 		return nil, errors.New("syntax model: not a model file (bad magic)")
 	}
 	body := payload[:len(payload)-4]
@@ -347,6 +361,13 @@ func decodeModel(data []byte) (*modelData, error) {
 	d := &decoder{b: body, off: len(modelMagic)}
 	m := &modelData{}
 	m.meta = d.str()
+	m.beam = 1
+	if magic == modelMagic {
+		m.beam = int(d.uvarint())
+		if d.err == nil && (m.beam < 1 || m.beam > maxBeam) {
+			d.fail("beam width %d out of range 1-%d", m.beam, maxBeam)
+		}
+	}
 	m.xpos = d.strs("xpos")
 	m.upos = d.strs("upos")
 	m.rels = d.strs("rels")
@@ -425,7 +446,7 @@ func loadModel(data []byte) (*model, error) {
 }
 
 func buildModel(d *modelData) *model {
-	m := &model{meta: d.meta, xpos: d.xpos, upos: d.upos, rels: d.rels}
+	m := &model{meta: d.meta, xpos: d.xpos, upos: d.upos, rels: d.rels, beam: max(d.beam, 1)}
 	for i, r := range m.rels {
 		if r == "root" {
 			m.rootID = int32(i)

@@ -52,17 +52,33 @@ func (p *perceptron) update(truth, guess int, feats []uint64) {
 		return
 	}
 	for _, f := range feats {
-		i, ok := p.index[f]
-		if !ok {
-			i = int32(len(p.rows))
-			p.index[f] = i
-			p.rows = append(p.rows, nil)
-			p.updates = append(p.updates, 0)
-		}
+		i := p.row(f)
 		p.updates[i]++
 		p.bump(i, truth, 1)
 		p.bump(i, guess, -1)
 	}
+}
+
+// add moves the weights of class cls by d for feats (one side of a
+// structured update).
+func (p *perceptron) add(cls int, feats []uint64, d int32) {
+	for _, f := range feats {
+		i := p.row(f)
+		p.updates[i]++
+		p.bump(i, cls, d)
+	}
+}
+
+// row returns the row of feature f, adding it if new.
+func (p *perceptron) row(f uint64) int32 {
+	i, ok := p.index[f]
+	if !ok {
+		i = int32(len(p.rows))
+		p.index[f] = i
+		p.rows = append(p.rows, nil)
+		p.updates = append(p.updates, 0)
+	}
+	return i
 }
 
 func (p *perceptron) bump(i int32, cls int, d int32) {

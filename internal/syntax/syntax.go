@@ -68,6 +68,7 @@ type scratch struct {
 	sfeats []uint64
 	forms  []string // the tokens' Text, for own
 	own    ownCache
+	beam   beamScratch
 }
 
 // ownCache holds, for recent word forms, the sums of the rows of their
@@ -388,6 +389,36 @@ func setInput(in *pinput, lx []lex, tags, utags []int) {
 	in.word[n], in.tag[n], in.upos[n], in.wp[n], in.suf[n] = tagRoot, tagRoot, tagRoot, tagRoot, tagRoot
 }
 
+// transScores sets tsc to the transition scores of st.
+func (p *Parser) transScores(s *scratch, st *pstate, tsc *[nActions]int32) {
+	s.feats = parseFeatures(s.feats[:0], &s.in, st)
+	p.m.trans.score(tsc, s.feats)
+	for r, i := range st.roles() {
+		w := p.static(s, r, i)
+		tsc[0] += w[0]
+		tsc[1] += w[1]
+		tsc[2] += w[2]
+	}
+}
+
+// relOf returns the relation of the arc action a would make in st (-1
+// for SHIFT): root for the arc to the root, else the labeller's choice.
+func (p *Parser) relOf(s *scratch, st *pstate, a int) int32 {
+	if a == actShift {
+		return -1
+	}
+	m := p.m
+	h, d := st.arc(a)
+	if int(h) == st.n {
+		return m.rootID
+	}
+	s.feats = labelFeatures(s.feats[:0], &s.in, st, h, d)
+	sc := s.scores[:len(m.rels)]
+	m.label.score(sc, s.feats)
+	sc[m.rootID] = -1 << 30
+	return int32(argmax(sc))
+}
+
 // parse runs the transition parser on s (tags set) and writes Head, Rel.
 func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	m := p.m
@@ -403,39 +434,21 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	clear(s.static)
 	st := &s.st
 	st.reset(n)
+	if m.beam > 1 {
+		st = p.parseBeam(s, m.beam)
+	}
 	var tsc [nActions]int32
-	nl := len(m.rels)
 	for !st.done() {
 		a := st.forced()
 		if a < 0 {
-			s.feats = parseFeatures(s.feats[:0], &s.in, st)
-			m.trans.score(&tsc, s.feats)
-			for r, i := range st.roles() {
-				w := p.static(s, r, i)
-				tsc[0] += w[0]
-				tsc[1] += w[1]
-				tsc[2] += w[2]
-			}
+			p.transScores(s, st, &tsc)
 			for c := 0; c < nActions; c++ {
 				if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
 					a = c
 				}
 			}
 		}
-		rel := int32(-1)
-		if a != actShift {
-			h, d := st.arc(a)
-			if int(h) == n {
-				rel = m.rootID
-			} else {
-				s.feats = labelFeatures(s.feats[:0], &s.in, st, h, d)
-				sc := s.scores[:nl]
-				m.label.score(sc, s.feats)
-				sc[m.rootID] = -1 << 30
-				rel = int32(argmax(sc))
-			}
-		}
-		st.apply(a, rel)
+		st.apply(a, p.relOf(s, st, a))
 	}
 	for i := range toks {
 		h := int(st.heads[i])

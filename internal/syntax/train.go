@@ -40,6 +40,9 @@ type TrainOptions struct {
 	MinQ        int     // weights under this (int16 scale) are pruned
 	TaggerMinQ  int     // the same for the taggers and the UPOS classifier
 	MinUpdates  int     // parser features updated fewer times are pruned
+	// Beam > 1 trains the parser for beam search of that width
+	// (beam.go) instead of greedy parsing with the dynamic oracle.
+	Beam int
 	Seed        uint64
 	Workers     int    // goroutines for the jackknife folds
 	Meta        string // stored in the model
@@ -339,7 +342,13 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 			fmt.Fprintf(o.Log, "syntax: after parser epoch %d, dev: %v\n", ep+1, Evaluate(p, o.Dev, false))
 		}
 	}
-	trans, label := trainParser(ts, len(d.rels), rootID, o, hook)
+	var trans, label *perceptron
+	if o.Beam > 1 {
+		d.beam = o.Beam
+		trans, label = trainParserBeam(ts, len(d.rels), rootID, o, hook)
+	} else {
+		trans, label = trainParser(ts, len(d.rels), rootID, o, hook)
+	}
 	d.classifiers[2], d.classes[2] = trans.export(o.MinQ, o.MinUpdates), nActions
 	d.classifiers[3], d.classes[3] = label.export(o.MinQ, o.MinUpdates), len(d.rels)
 	for c, name := range []string{"tagger", "upos", "transitions", "labels", "second tagger"} {

@@ -51,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&o.MinQ, "minq", o.MinQ, "prune weights under this magnitude (int16 scale)")
 	fs.IntVar(&o.MinUpdates, "min-updates", o.MinUpdates, "prune parser features updated fewer times")
 	fs.Float64Var(&o.Explore, "explore", o.Explore, "error exploration probability")
+	fs.IntVar(&o.Beam, "beam", o.Beam, "train the parser for beam search of this width (1: greedy)")
 	fs.IntVar(&o.Workers, "workers", o.Workers, "goroutines for the jackknife")
 	devEvery := fs.Int("dev-every", 0, "score -dev every `N` parser epochs while training")
 	prune := fs.String("prune", "", "instead of training, prune the weights of model `FILE` under -minq and write -out")
