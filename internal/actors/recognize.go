@@ -148,6 +148,13 @@ func (d *Dict) holder(t *annals.Token, day int) (unit, bool) {
 	return unit{}, false
 }
 
+// compassWords open a region's adjective ("South Asian", "West
+// African", "Central European") when an adjective follows: the pair names
+// no one, and the compass word alone is no name.
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
+
 // waterWords name seas and straits after or before a country's name.
 var waterWords = map[string]bool{"Sea": true, "Ocean": true, "Gulf": true, "Strait": true, "Straits": true, "Bay": true, "Channel": true}
 
@@ -329,6 +336,10 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 			continue
 		}
 		t := &toks[i]
+		if compassWords[t.Lower] && i+1 < s.Last && toks[i+1].Tag == "JJ" {
+			i++ // "South Asian visas", "West African states": a region's adjective, no name
+			continue
+		}
 		if (t.Tag == "NNP" || t.Tag == "NNPS") && capitalized(t.Text) && !notNames[t.Lower] && !titleModifiers[t.Lower] && len(t.Text) > 1 {
 			j := i + 1
 			for j < s.Last && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && capitalized(toks[j].Text) && !notNames[toks[j].Lower] && !titleModifiers[toks[j].Lower] {

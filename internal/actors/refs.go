@@ -305,7 +305,7 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 		}
 		if toks[i].Tag == "PRP" && w == "they" {
 			list := c.lastList(seen)
-			if p := c.lastPair; len(p) >= 2 && p[0].Sentence >= si-1 && (len(list) == 0 || p[0].Sentence >= list[len(list)-1].Sentence) {
+			if p := c.lastPair; len(p) >= 2 && (p[0].Sentence >= si-1 || c.pairHolds(p, seen, si)) && (len(list) == 0 || p[0].Sentence >= list[len(list)-1].Sentence) {
 				// "Both sides agreed ... They also": the pair just named
 				list = p
 			}

@@ -554,3 +554,71 @@ func curated(e *entry) bool {
 	}
 	return false
 }
+
+// pairHoldSentences is how many sentences after a pair phrase ("the two
+// leaders") a plural pronoun can still name the pair.
+const pairHoldSentences = 5
+
+// pairHolds reports whether the pair phrase p still holds the story at
+// sentence si: it was named at most pairHoldSentences before, and every
+// actor named since as a subject, an object or an owner is one of its
+// members ("The two leaders spent hours together. Xi told Biden ... The
+// U.S. president told Xi ... They reached agreements": both). Places and
+// actors inside a prepositional phrase ("tensions in Taiwan") name where
+// or what about, and do not break the pair.
+func (c *context) pairHolds(p []annals.Mention, seen pool, si int) bool {
+	if si-p[0].Sentence > pairHoldSentences {
+		return false
+	}
+	member := map[string]bool{}
+	for _, m := range p {
+		if len(m.Code) < 3 {
+			return false
+		}
+		member[m.Code[:3]] = true
+	}
+	for k := 0; k < seen.len(); k++ {
+		m := seen.at(k)
+		if m.Sentence <= p[0].Sentence || m.Place || len(m.Code) < 3 || member[m.Code[:3]] {
+			continue
+		}
+		if c.aboutPhrase(m) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// aboutPhrase reports a mention that stands inside a prepositional phrase
+// in the tree, itself or through the noun it modifies ("on the sidelines
+// of the APEC conference", "tensions in Taiwan"): it says where or about
+// what, not who acts. Without a tree, a preposition right before it.
+func (c *context) aboutPhrase(m annals.Mention) bool {
+	toks := c.doc.Tokens
+	if c.mentionHead(m) < 0 {
+		// past the phrase's determiners and modifiers ("of the annual")
+		k := m.First - 1
+		for n := 0; k > 0 && n < 4 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ" || toks[k].Tag == "CD" || toks[k].Tag == "PRP$"); n++ {
+			k--
+		}
+		return k >= 0 && (toks[k].Tag == "IN" || toks[k].Tag == "TO")
+	}
+	for k := m.First; k < m.Last; k++ {
+		h := c.tokHead(k)
+		if h >= m.First && h < m.Last {
+			continue
+		}
+		for j, n := k, 0; j >= 0 && n < 8; n++ {
+			switch r := toks[j].Rel; {
+			case r == "obl" || r == "nmod" || strings.HasPrefix(r, "obl:") || strings.HasPrefix(r, "nmod:") && r != "nmod:poss":
+				return true
+			case r == "compound" || r == "amod" || r == "flat" || r == "conj" || r == "appos":
+				j = c.tokHead(j)
+				continue
+			}
+			break
+		}
+	}
+	return false
+}

@@ -31,6 +31,7 @@
 //     classes, PLOVER types); confidence.tsv: the confidence weights.
 //
 // Files by concern: arguments.go (subjects, objects, coordination),
+// appositive.go (an unknown name's owner told by its appositive),
 // passive.go (passives and agents), modifiers.go (clauses that describe a
 // noun), quotes.go and claims.go (speakers and reported content), mode.go
 // (clause status), verdicts.go, story.go and places.go (targets from the

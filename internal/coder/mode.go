@@ -36,6 +36,15 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			return annals.Negated
 		}
 	}
+	// "is not prepared for us to start talks", "it is time for Iran to
+	// stop": an infinitive with its own subject after "for" is what should
+	// or could happen, and did not where its governor is negated
+	if g, ok := s.forInfinitive(v); ok {
+		if s.negatedAt(g) {
+			return annals.Negated
+		}
+		return annals.Hypothetical
+	}
 	// "the rebels are believed to have kidnapped": a belief reported
 	if s.tok(v).Tag == "VBN" && v-3 >= s.first && s.tok(v-1).Lower == "have" && s.tok(v-2).Lower == "to" {
 		switch verbLemma(s.c.lx, s.tok(v-3)) {
@@ -407,3 +416,39 @@ var judgments = map[string]string{"arrest": "blame", "detain": "blame", "jail": 
 	"criticise": "blame", "condemn": "blame", "fine": "blame", "indict": "blame", "prosecute": "blame", "try": "blame",
 	"execute": "blame", "imprison": "blame", "expel": "blame", "deport": "blame",
 	"praise": "praise", "thank": "praise", "honour": "praise", "honor": "praise", "reward": "praise", "commend": "praise"}
+
+// forInfinitive reports an infinitive at v with a subject of its own
+// after "for" ("for us to start", "for the two sides to meet") and
+// returns the word that governs the "for".
+func (s *sentence) forInfinitive(v int) (int, bool) {
+	if s.tok(v).Tag != "VB" || v-3 < s.first || s.tok(v-1).Lower != "to" {
+		return 0, false
+	}
+	for k := v - 2; k > s.first && k >= v-6; k-- {
+		t := s.tok(k)
+		if t.Lower == "for" && k < v-2 {
+			return k - 1, true
+		}
+		if !(t.Tag == "PRP" || t.Tag == "DT" || t.Tag == "CD" || t.Tag == "JJ" || isNoun(t) || s.inMention[k]) {
+			break
+		}
+	}
+	return 0, false
+}
+
+// negatedAt reports a negation ("not", "n't", "never") among the few
+// words before the governor at g, past its auxiliaries and adverbs ("is
+// not prepared", "are still not ready").
+func (s *sentence) negatedAt(g int) bool {
+	for k := g - 1; k >= s.first && k >= g-3; k-- {
+		t := s.tok(k)
+		switch {
+		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+			return true
+		case t.Tag == "RB" || isAux(t):
+			continue
+		}
+		break
+	}
+	return false
+}

@@ -43,7 +43,7 @@ func (s *sentence) describing() {
 // Only a clause in the past perfect tells the noun's history, before the
 // story's time ("who had fought alongside the army", "which had issued
 // impeachment motions"); one in the simple past may be the story's news
-// ("Zourabichvili, who joined the protest on Thursday evening, called
+// ("the mayor, who joined the march on Friday night, called
 // ..."), and the present perfect an ongoing state the story is about
 // ("the military, which has fought the RSF since ...").
 func (s *sentence) appositiveRelative(v int) int {

@@ -346,6 +346,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt = ms
 			}
 		}
+		if (len(tgt) == 0 || len(tgt) == 1 && tgt[0].Code == "") && info != nil && comp < 0 {
+			// "stormed Baabda Palace, the president's residence": the
+			// appositive tells whose the unknown name is
+			if m, ok := s.appositiveOwner(after, end); ok && (len(src) == 0 || !selfTarget(src[0], m)) {
+				tgt, locTarget = []annals.Mention{m}, m.Place
+			}
+		}
 		coop := info != nil && info.Quad <= 2
 		if coop && len(tgt) > 0 && tgt[0].First > s.first && s.tok(tgt[0].First-1).Lower == "against" && !s.consumed[tgt[0].First-2] {
 			// (but "lifted sanctions against Iran": the pattern's noun
