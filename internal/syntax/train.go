@@ -42,10 +42,10 @@ type TrainOptions struct {
 	MinUpdates  int     // parser features updated fewer times are pruned
 	// Beam > 1 trains the parser for beam search of that width
 	// (beam.go) instead of greedy parsing with the dynamic oracle.
-	Beam int
-	Seed        uint64
-	Workers     int    // goroutines for the jackknife folds
-	Meta        string // stored in the model
+	Beam    int
+	Seed    uint64
+	Workers int    // goroutines for the jackknife folds
+	Meta    string // stored in the model
 	// Dev, when set, is scored every DevEvery parser epochs (for tuning;
 	// it does not change the model).
 	Dev      []conllu.Sentence
