@@ -408,8 +408,8 @@ func (c *context) finiteVerb(si int) int { return c.index(si).finite }
 
 // thirdFlags reports for each of one sentence's mentions (in text order)
 // whether the text presents it as a mediator or a third party. A list
-// shares it: "brokered by the United States and France", "Qatari and
-// Egyptian mediators".
+// shares it: "mediated by Norway and Switzerland", "Omani and
+// Turkish mediators".
 func (c *context) thirdFlags(ms []annals.Mention) []bool {
 	out := make([]bool, len(ms))
 	for i, m := range ms {

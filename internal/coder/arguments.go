@@ -29,8 +29,8 @@ func (s *sentence) beforeApposition(c int) int {
 				if m.Code != "" {
 					return i
 				}
-				// "Jonathan Malaya, assistant director-general of the
-				// Philippine government's security council, accused": a
+				// "Maria Santos, deputy head of the Chilean
+				// government's water agency, accused": a
 				// name no dictionary knows, said who he is by the apposition
 				for j, a := range s.ms {
 					if a.First > k && a.Last <= c && a.Code != "" {
@@ -528,7 +528,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		p := before(m)
 		if p == "by" || agent && (p == "and" || p == "or" || p == ",") {
 			agent = true
-			continue // a passive agent: "a ceasefire brokered by the United States and France"
+			continue // a passive agent: "a truce mediated by Norway and Switzerland"
 		}
 		agent = false
 		if s.speaker(m) {

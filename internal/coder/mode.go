@@ -36,8 +36,8 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			return annals.Negated
 		}
 	}
-	// "is not prepared for us to start talks", "it is time for Iran to
-	// stop": an infinitive with its own subject after "for" is what should
+	// "is not ready for them to open negotiations", "it is time for Chile
+	// to act": an infinitive with its own subject after "for" is what should
 	// or could happen, and did not where its governor is negated
 	if g, ok := s.forInfinitive(v); ok {
 		if s.negatedAt(g) {

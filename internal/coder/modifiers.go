@@ -45,7 +45,7 @@ func (s *sentence) describing() {
 // impeachment motions"); one in the simple past may be the story's news
 // ("the mayor, who joined the march on Friday night, called
 // ..."), and the present perfect an ongoing state the story is about
-// ("the military, which has fought the RSF since ...").
+// ("the army, which has battled the rebels since ...").
 func (s *sentence) appositiveRelative(v int) int {
 	k := v - 1
 	perfect := false
@@ -190,7 +190,7 @@ func (s *sentence) phraseConjunct(i int) bool {
 	if k < 0 && s.tok(a.First-1).Tag == "IN" && !subordinators[s.tok(a.First-1).Lower] {
 		k = a.First - 1
 	}
-	// (not "of": "the defence chiefs of South Korea and the United States
-	// condemned" names whose chiefs)
+	// (not "of": "the foreign ministers of Chile and Peru condemned"
+	// names whose ministers)
 	return k >= 0 && s.tok(k).Lower != "of"
 }

@@ -131,7 +131,7 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 				break
 			}
 			if t.Tag == "IN" && k+1 < end && when.IsTimeWord(s.tok(k+1).Lower) {
-				continue // "who China called a parasite on Tuesday": a date, not "call on"
+				continue // "whom Peru called a traitor on Monday": a date, not "call on"
 			}
 			if has(alts, t.Lemma) || has(alts, t.Lower) {
 				// a noun item must head its phrase: "attacked government
@@ -301,7 +301,7 @@ func lightVerb(lx *Lexicon, t *annals.Token) bool {
 }
 
 // agreedOn are the words whose "on" or "over" phrase names what is agreed:
-// the measure in "reached an agreement on new sanctions against Mali" or
+// the measure in "struck a deal on fresh sanctions targeting Chad" or
 // "agreed on a package of sanctions" is one the agreeing side intends to
 // take, coded as intended with the agreeing side as its source.
 var agreedOn = map[string]bool{"agreement": true, "deal": true, "accord": true, "consensus": true,

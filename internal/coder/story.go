@@ -98,7 +98,7 @@ func StoryTargets(evs []annals.Event) []annals.Event {
 			continue
 		}
 		if nominalRepeat(evs, i) {
-			drop[i] = true // "the Pakistani strikes came two days after ...": the strikes told before
+			drop[i] = true // "the Pakistani raids came a day after ...": the raids told before
 			continue
 		}
 		e.Target = best

@@ -77,7 +77,7 @@ func TestStoryTargetsDropsUntargetedRepeats(t *testing.T) {
 func TestStoryTargetsNominalRepeat(t *testing.T) {
 	evs := []annals.Event{
 		{SentenceIndex: 0, Source: "PAK", Target: "AFG", Root: "19", Code: "195", Mode: annals.Asserted, Rule: "nouns.tsv:9"},
-		{SentenceIndex: 3, Source: "PAK", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "nouns.tsv:8"},  // "the Pakistani strikes came two days after"
+		{SentenceIndex: 3, Source: "PAK", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "nouns.tsv:8"},  // "the Pakistani raids came a day after"
 		{SentenceIndex: 4, Source: "PAK", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "verbs.tsv:35"}, // a verb tells a new act: given a target
 		{SentenceIndex: 5, Source: "AFG", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "nouns.tsv:8"},  // the other side's strikes: new
 	}

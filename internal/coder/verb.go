@@ -561,7 +561,7 @@ func (s *sentence) add(src annals.Mention, tgt *annals.Mention, code, rule strin
 		tgt = nil // "ICRC rejected accusations that it ...": no target, not a self-target
 	}
 	if tgt != nil && !tgt.Ref && len(tgt.Code) == 3 && len(src.Code) >= 3 && tgt.Code == src.Code[:3] && s.modifiesRelation(*tgt) {
-		tgt = nil // "threatened sanctions on the longtime U.S. partner": the source's own country modifies whom it acts on
+		tgt = nil // "threatened tariffs on the old U.S. ally": the source's own country modifies whom it acts on
 	}
 	if tgt != nil && tgt.Ref && len(tgt.Code) >= 3 && len(src.Code) >= 3 && tgt.Code[:3] == src.Code[:3] && s.tok(tgt.First).Tag == "PRP$" {
 		tgt = nil // "withdraw its ambassador": its own, not a target

@@ -101,7 +101,7 @@ func (s *sentence) criticised(src, tgt string) bool {
 }
 
 // nounVerdicts codes a verdict noun after a verdict frame ("such attacks
-// constitute a violation", "the Kyiv regime has undertaken yet another
+// constitute a violation", "the Tbilisi government has committed one more
 // provocation", "this represents an unacceptable escalation") and a
 // verdict verb whose subject is an act ("Petro's decision jeopardized
 // national security"), when a speaker says it: the speaker criticises

@@ -59,8 +59,8 @@ March marchers gathered at dawn.
 Union leaders called a strike in May.
 Police said the attack was carried out by two men.
 Federal troops were sent to the area.
-China has repeatedly denounced Lai as a separatist.
-Taiwan President Lai Ching-te met the delegation.
+China has often condemned Lai as a secessionist.
+Taiwan President Lai Ching-te met the visiting envoys.
 We condemn the attack, the ministry said.
 On Sunday, Hamas fighters fired rockets.
 The Union government said Khan had left the country.

@@ -14,7 +14,7 @@ import (
 func TestMinConfidence(t *testing.T) {
 	pub := time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
 	a := &annals.Article{ID: "c", Published: pub,
-		Text: "The Afghan Taliban denounced the strikes, saying they killed several women and children. Pakistan's army said it struck militant hideouts in Afghanistan. Officials said the talks may resume. Taliban fighters later attacked a border post, local residents said."}
+		Text: "The Somali government condemned the raids, saying they had killed a number of farmers and herders. Kenya's army said it hit militant camps in Somalia. Officials said the negotiations could restart. Al-Shabaab fighters later assaulted a police station, villagers said."}
 	def, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
