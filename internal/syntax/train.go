@@ -138,6 +138,9 @@ func Train(sents []conllu.Sentence, o TrainOptions) ([]byte, error) {
 	if len(sents) == 0 {
 		return nil, errors.New("syntax: no training sentences")
 	}
+	if o.Beam > maxBeam {
+		return nil, fmt.Errorf("syntax: beam width %d over the limit of %d", o.Beam, maxBeam)
+	}
 	start := time.Now()
 	d := &modelData{meta: o.Meta}
 	d.xpos = vocab(sents, func(w *conllu.Word) string { return w.XPOS })
