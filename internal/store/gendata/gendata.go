@@ -196,7 +196,6 @@ func Generate(ctx context.Context, db *sql.DB, dialect string, n int, seed int64
 		mk := func(head string, cols int) *batch { return &batch{tx: tx, head: head, cols: cols, dollar: pg} }
 		docs := mk(`INSERT INTO documents (id, url, title, source, published, content_hash, text, ingested_at)`, 8)
 		sents := mk(`INSERT INTO sentences (doc_id, idx, start_off, end_off, text)`, 5)
-		fts := mk(`INSERT INTO sentence_fts (text, doc_id, idx)`, 3)
 		events := mk(`INSERT INTO events (id, source, target, code, root, quad_class, goldstein, plover, mode, event_date, date_precision,
 			loc_name, country, adm1, lat, lon, loc_precision, confidence, rule, source_text, target_text, num_mentions, num_sources, num_articles)`, 24)
 		evid := mk(`INSERT INTO evidence (event_id, doc_id, sentence_index, mentions, source_text, target_text, source_start, source_end,
@@ -252,11 +251,6 @@ func Generate(ctx context.Context, db *sql.DB, dialect string, n int, seed int64
 				if err := sents.add(ctx, id, k, x.s, x.e, txt[x.s:x.e]); err != nil {
 					return err
 				}
-				if !pg {
-					if err := fts.add(ctx, txt[x.s:x.e], id, k); err != nil {
-						return err
-					}
-				}
 			}
 			for j, e := range evs {
 				// one event in five is also told by the document six
@@ -287,13 +281,13 @@ func Generate(ctx context.Context, db *sql.DB, dialect string, n int, seed int64
 					}
 				}
 			}
-			if docs.full() || sents.full() || fts.full() || events.full() || evid.full() {
-				if err := flushAll(ctx, docs, sents, fts, events, evid); err != nil {
+			if docs.full() || sents.full() || events.full() || evid.full() {
+				if err := flushAll(ctx, docs, sents, events, evid); err != nil {
 					return err
 				}
 			}
 		}
-		if err := flushAll(ctx, docs, sents, fts, events, evid); err != nil {
+		if err := flushAll(ctx, docs, sents, events, evid); err != nil {
 			return err
 		}
 		if err := tx.Commit(); err != nil {
