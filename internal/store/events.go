@@ -141,32 +141,31 @@ func (s *DB) planPage(ctx context.Context, f annals.EventFilter) (pagePlan, erro
 // compare the two).
 var noTextProbe bool
 
-// Dense text: at least textSample of the last textWindow sentences match.
+// Dense text: at least textSample of the last textWindow events match.
 const (
 	textWindow = 100000
 	textSample = 1000
 )
 
-// textDense says whether f's text matches so many sentences (in SQLite:
-// at least one in a hundred of the latest) that a page in id order is
-// found sooner by testing each event's own sentences than by reading
-// every match (a word in a third of the sentences of 5,000,000 events:
-// 1.2 s), while a rarer word is read from its matches, fewer than the
-// events a page would have to test.
+// textDense says whether f's text matches so many events (at least one
+// in a hundred of the latest) that a page in id order is found sooner by
+// testing each event's full-text row than by reading every match (a word
+// in a third of 5,000,000 events: 1.2 s), while a rarer word is read from
+// its matches, fewer than the events a page would have to test.
 func (s *DB) textDense(ctx context.Context, f annals.EventFilter) (bool, error) {
 	if noTextProbe || s.d.ftsProbe == "" || f.Text == "" || f.Sort != "" || strings.IndexFunc(f.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return false, nil
 	}
 	var top sql.NullInt64
-	if err := s.queryRow(ctx, nil, `SELECT rowid FROM `+s.d.ftsTable+` ORDER BY rowid DESC LIMIT 1`).Scan(&top); err != nil {
+	if err := s.queryRow(ctx, nil, s.d.ftsTop).Scan(&top); err != nil {
 		if err == sql.ErrNoRows {
 			return false, nil
 		}
 		return false, err
 	}
 	var n int
-	err := s.queryRow(ctx, nil, `SELECT COUNT(*) FROM (SELECT 1 FROM `+s.d.ftsTable+` WHERE `+s.d.ftsTable+` MATCH ? AND rowid > ? LIMIT ?) AS x`,
-		ftsQuery(f.Text), top.Int64-textWindow, textSample).Scan(&n)
+	_, v := s.d.fts(f.Text)
+	err := s.queryRow(ctx, nil, s.d.ftsSample, v, top.Int64-textWindow, textSample).Scan(&n)
 	// one in a hundred of the window (textSample is that of a full one)
 	return n*100 >= min(int(top.Int64), textWindow), err
 }

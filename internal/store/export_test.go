@@ -217,3 +217,6 @@ func (s *DB) CountDrift(ctx context.Context) (string, error) {
 	}
 	return strings.Join(out, "\n"), nil
 }
+
+// FTSQuery is the FTS5 query the SQLite store makes of a text filter.
+func FTSQuery(q string) string { return ftsQuery(q) }
