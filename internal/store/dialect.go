@@ -85,7 +85,7 @@ var postgresDialect = &dialect{
 	ftsTop:    `SELECT event_id FROM event_fts ORDER BY event_id DESC LIMIT 1`,
 	ftsSample: `SELECT COUNT(*) FROM (SELECT 1 FROM event_fts WHERE tsv @@ plainto_tsquery('english', ?) AND event_id > ? LIMIT ?) AS x`,
 	// an event tested by its row, found by its primary key
-	ftsProbe: `EXISTS (SELECT 1 FROM event_fts f WHERE f.event_id = e.id AND f.tsv @@ plainto_tsquery('english', ?))`,
+	ftsProbe:   `EXISTS (SELECT 1 FROM event_fts f WHERE f.event_id = e.id AND f.tsv @@ plainto_tsquery('english', ?))`,
 	textDelete: `DELETE FROM event_fts WHERE event_id IN (%s)`,
 	textInsert: `INSERT INTO event_fts (event_id, tsv) SELECT v.event_id, to_tsvector('english', string_agg(s.text, E'\n' ORDER BY v.doc_id, v.sentence_index))
 		FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) GROUP BY v.event_id`,
