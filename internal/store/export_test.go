@@ -164,7 +164,8 @@ func FromEvents(fn func()) {
 	fn()
 }
 
-// NoTextProbe runs fn with every text search read from all its matches.
+// NoTextProbe runs fn with every text search read from all its matches
+// (neither tested event by event nor read from event_fts in id order).
 func NoTextProbe(fn func()) {
 	noTextProbe = true
 	defer func() { noTextProbe = false }()
