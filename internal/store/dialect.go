@@ -63,8 +63,8 @@ var sqliteDialect = &dialect{
 	// rowid = seeks in the words' lists
 	ftsProbe:   `EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)`,
 	textDelete: `DELETE FROM event_fts WHERE rowid IN (%s)`,
-	textInsert: `INSERT INTO event_fts (rowid, text) SELECT event_id, group_concat(text, char(10)) FROM (SELECT v.event_id, s.text FROM evidence v
-		JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) ORDER BY v.event_id, v.doc_id, v.sentence_index) GROUP BY event_id`,
+	textInsert: `INSERT INTO event_fts (rowid, text) SELECT event_id, group_concat(text, char(10)) FROM (SELECT DISTINCT v.event_id, s.text FROM evidence v
+		JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) ORDER BY v.event_id, s.text) GROUP BY event_id`,
 }
 
 var postgresDialect = &dialect{
