@@ -74,7 +74,8 @@ func checkIntegrity(t *testing.T, dsn string, docs int) {
 		"events with wrong counts":    `SELECT COUNT(*) FROM events e WHERE num_articles != (SELECT COUNT(DISTINCT doc_id) FROM evidence v WHERE v.event_id = e.id)`,
 	}
 	if db.Name() == "sqlite" {
-		checks["fts rows without sentences"] = `SELECT COUNT(*) FROM sentence_fts f WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = f.doc_id AND s.idx = f.idx)`
+		checks["full-text rows without evidence"] = `SELECT COUNT(*) FROM event_fts f WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = f.rowid)`
+		checks["events without full-text rows"] = `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_fts f WHERE f.rowid = e.id)`
 	}
 	for what, query := range checks {
 		if n := q(query); n != 0 {

@@ -44,6 +44,9 @@ func BigDB(b *testing.B) *store.DB {
 		if err := db.Rebuild(context.Background()); err != nil {
 			b.Fatal(err)
 		}
+		if _, err := db.SQL().Exec(`ANALYZE`); err != nil {
+			b.Fatal(err)
+		}
 		db.Close()
 		// reopen, as a server would: whatever Open does on a store
 		// written outside it happens now

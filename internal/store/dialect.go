@@ -31,13 +31,17 @@ type dialect struct {
 	// reads the condition's index rather than scan in id order hoping to
 	// meet a page of matches soon (which for a rare value is every row)
 	unlikely func(cond string) string
-	// afterSentence writes a sentence's text to a separate index, if any.
-	// ftsTable, when set, holds sentence texts for full-text search
-	// (columns text, doc_id, idx)
-	ftsTable string
+	// ftsTop is the greatest event id with a full-text row, and
+	// ftsSample counts at most ? matches (the fts value) among the events
+	// after an id, for textDense
+	ftsTop, ftsSample string
 	// ftsProbe, when set, is the text condition tested event by event,
 	// for words so common that a page is found sooner in id order
 	ftsProbe string
+	// textDelete and textInsert rewrite the full-text rows (event_fts,
+	// migration 0012) of the events whose ids fill the %s placeholders,
+	// from their evidence sentences
+	textDelete, textInsert string
 }
 
 var sqliteDialect = &dialect{
@@ -49,15 +53,18 @@ var sqliteDialect = &dialect{
 		IntervalWeek:  `date(event_date, '-' || ((CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7) || ' days')`,
 		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
 	},
+	// the ids of the matches, in id order, from the index
 	fts: func(q string) (string, any) {
-		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentence_fts s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE sentence_fts MATCH ?)`, ftsQuery(q)
+		return `e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)`, ftsQuery(q)
 	},
-	ftsTable: "sentence_fts",
-	// an event's own sentences tested against the query, each by its
-	// full-text row (sentence_fts_keys, migration 0011): MATCH with
+	ftsTop:    `SELECT rowid FROM event_fts ORDER BY rowid DESC LIMIT 1`,
+	ftsSample: `SELECT COUNT(*) FROM (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid > ? LIMIT ?) AS x`,
+	// an event tested against the query by its full-text row: MATCH with
 	// rowid = seeks in the words' lists
-	ftsProbe: `EXISTS (SELECT 1 FROM evidence v JOIN sentence_fts_keys k ON k.doc_id = v.doc_id AND k.idx = v.sentence_index
-		JOIN sentence_fts s ON s.rowid = k.fts WHERE v.event_id = e.id AND sentence_fts MATCH ?)`,
+	ftsProbe:   `EXISTS (SELECT 1 FROM event_fts WHERE event_fts MATCH ? AND rowid = e.id)`,
+	textDelete: `DELETE FROM event_fts WHERE rowid IN (%s)`,
+	textInsert: `INSERT INTO event_fts (rowid, text) SELECT event_id, group_concat(text, char(10)) FROM (SELECT DISTINCT v.event_id, s.text FROM evidence v
+		JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) ORDER BY v.event_id, s.text) GROUP BY event_id`,
 }
 
 var postgresDialect = &dialect{
@@ -69,9 +76,19 @@ var postgresDialect = &dialect{
 		IntervalWeek:  `to_char(date_trunc('week', event_date::date), 'YYYY-MM-DD')`,
 		IntervalMonth: `substr(event_date, 1, 7) || '-01'`,
 	},
+	// the ids of the matches from the GIN index of event_fts; OFFSET 0
+	// keeps the planner from reading event_fts whole in id order (its
+	// primary key) to meet a page of a rare word's matches
 	fts: func(q string) (string, any) {
-		return `e.id IN (SELECT v.event_id FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE to_tsvector('english', s.text) @@ plainto_tsquery('english', ?))`, q
+		return `e.id IN (SELECT f.event_id FROM event_fts f WHERE f.tsv @@ plainto_tsquery('english', ?) OFFSET 0)`, q
 	},
+	ftsTop:    `SELECT event_id FROM event_fts ORDER BY event_id DESC LIMIT 1`,
+	ftsSample: `SELECT COUNT(*) FROM (SELECT 1 FROM event_fts WHERE tsv @@ plainto_tsquery('english', ?) AND event_id > ? LIMIT ?) AS x`,
+	// an event tested by its row, found by its primary key
+	ftsProbe:   `EXISTS (SELECT 1 FROM event_fts f WHERE f.event_id = e.id AND f.tsv @@ plainto_tsquery('english', ?))`,
+	textDelete: `DELETE FROM event_fts WHERE event_id IN (%s)`,
+	textInsert: `INSERT INTO event_fts (event_id, tsv) SELECT v.event_id, to_tsvector('english', string_agg(s.text, E'\n' ORDER BY v.doc_id, v.sentence_index))
+		FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) GROUP BY v.event_id`,
 }
 
 // q rewrites ? placeholders as $1, $2, ... for PostgreSQL. Question marks

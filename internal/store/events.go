@@ -141,34 +141,49 @@ func (s *DB) planPage(ctx context.Context, f annals.EventFilter) (pagePlan, erro
 // compare the two).
 var noTextProbe bool
 
-// Dense text: at least textSample of the last textWindow sentences match.
+// Dense text: at least textSample of the last textWindow events match.
 const (
 	textWindow = 100000
 	textSample = 1000
 )
 
-// textDense says whether f's text matches so many sentences (in SQLite:
-// at least one in a hundred of the latest) that a page in id order is
-// found sooner by testing each event's own sentences than by reading
-// every match (a word in a third of the sentences of 5,000,000 events:
-// 1.2 s), while a rarer word is read from its matches, fewer than the
-// events a page would have to test.
+// textDense says whether f's text matches so many events (at least one
+// in a hundred of the latest) that a page in id order is found sooner by
+// testing each event's full-text row than by reading every match (a word
+// in a third of 5,000,000 events: 1.2 s), while a rarer word is read from
+// its matches, fewer than the events a page would have to test.
 func (s *DB) textDense(ctx context.Context, f annals.EventFilter) (bool, error) {
-	if noTextProbe || s.d.ftsProbe == "" || f.Text == "" || f.Sort != "" || strings.IndexFunc(f.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+	if noTextProbe || s.d.ftsProbe == "" || f.Text == "" || f.Sort != "" || !hasWord(f.Text) || s.ftsFirst(f) {
 		return false, nil
 	}
 	var top sql.NullInt64
-	if err := s.queryRow(ctx, nil, `SELECT rowid FROM `+s.d.ftsTable+` ORDER BY rowid DESC LIMIT 1`).Scan(&top); err != nil {
+	if err := s.queryRow(ctx, nil, s.d.ftsTop).Scan(&top); err != nil {
 		if err == sql.ErrNoRows {
 			return false, nil
 		}
 		return false, err
 	}
 	var n int
-	err := s.queryRow(ctx, nil, `SELECT COUNT(*) FROM (SELECT 1 FROM `+s.d.ftsTable+` WHERE `+s.d.ftsTable+` MATCH ? AND rowid > ? LIMIT ?) AS x`,
-		ftsQuery(f.Text), top.Int64-textWindow, textSample).Scan(&n)
+	_, v := s.d.fts(f.Text)
+	err := s.queryRow(ctx, nil, s.d.ftsSample, v, top.Int64-textWindow, textSample).Scan(&n)
 	// one in a hundred of the window (textSample is that of a full one)
 	return n*100 >= min(int(top.Int64), textWindow), err
+}
+
+// ftsFirst says whether f's page is read from event_fts in id order
+// (SQLite): a text filter with no other condition but modes, confidence
+// and the cursor, in id order, whose words are ones to search for.
+func (s *DB) ftsFirst(f annals.EventFilter) bool {
+	if noTextProbe || s.d.name != "sqlite" || f.Text == "" || f.Actor != "" || !hasWord(f.Text) {
+		return false
+	}
+	f.Text = ""
+	return actorOnly(f)
+}
+
+// hasWord says whether a text filter has a letter or a digit to search for.
+func hasWord(q string) bool {
+	return strings.IndexFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // pageWhere is the condition of a page of f read with p.
@@ -191,6 +206,24 @@ func (s *DB) eventsQuery(f annals.EventFilter, p pagePlan) (string, []any) {
 		limit = 100
 	}
 	ord, pos := orderBy(f)
+	if s.ftsFirst(f) {
+		// the page read from event_fts in rowid (event id) order, each
+		// match looked up by its id, stopping at a page: no list of
+		// every match, nor a test of each event
+		g := f
+		g.Text = ""
+		cond, args := s.pageWhere(g, p)
+		cur := ``
+		if f.After > 0 {
+			cur = ` AND f.rowid > ?`
+		}
+		q := `SELECT ` + eventCols + ` FROM event_fts f CROSS JOIN events e WHERE event_fts MATCH ?` + cur + ` AND e.id = f.rowid AND ` + cond + ` ORDER BY f.rowid LIMIT ?`
+		a := []any{ftsQuery(f.Text)}
+		if f.After > 0 {
+			a = append(a, f.After)
+		}
+		return q, append(append(a, args...), limit)
+	}
 	if f.Actor == "" {
 		cond, args := s.pageWhere(f, p)
 		return `SELECT ` + eventCols + ` FROM events e WHERE ` + cond + ` ORDER BY ` + ord + ` LIMIT ?`, append(args, limit)

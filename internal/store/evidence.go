@@ -280,5 +280,8 @@ func (s *DB) prunePart(ctx context.Context, ids []int64) error {
 	if err := s.prune(ctx, tx, ids); err != nil {
 		return err
 	}
+	if err := s.indexText(ctx, tx, ids); err != nil {
+		return err
+	}
 	return tx.Commit()
 }

@@ -264,34 +264,13 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 // reports of each event (event_docs), adding them to the events' tallies.
 func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, outlet string, touched map[int64]*tally, sm *sums) error {
 	a := d.Article
-	var sents, fts, ments, evid [][]any
+	var sents, ments, evid [][]any
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
 		sents = append(sents, []any{a.ID, i, sp.Start, sp.End, txt})
-		fts = append(fts, []any{0, txt, a.ID, i})
 	}
 	if err := s.insertRows(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text)`, sents, ``); err != nil {
 		return err
-	}
-	if s.d.ftsTable != "" && len(fts) > 0 {
-		// rowids chosen here, after the greatest (one writer at a time),
-		// and kept with the sentences' keys (migration 0011)
-		var top sql.NullInt64
-		if err := s.queryRow(ctx, tx, `SELECT rowid FROM `+s.d.ftsTable+` ORDER BY rowid DESC LIMIT 1`).Scan(&top); err != nil && err != sql.ErrNoRows {
-			return err
-		}
-		var keys [][]any
-		for i, r := range fts {
-			id := top.Int64 + 1 + int64(i)
-			r[0] = id
-			keys = append(keys, []any{a.ID, i, id})
-		}
-		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+` (rowid, text, doc_id, idx)`, fts, ``); err != nil {
-			return err
-		}
-		if err := s.insertRows(ctx, tx, `INSERT INTO `+s.d.ftsTable+`_keys (doc_id, idx, fts)`, keys, ``); err != nil {
-			return err
-		}
 	}
 	for _, m := range d.Mentions {
 		ments = append(ments, []any{a.ID, m.Sentence, m.Start, m.End, m.Text, m.Code, m.Entry, m.Ref})
@@ -549,7 +528,30 @@ func (s *DB) recount(ctx context.Context, tx *wtx, touched map[int64]*tally, sm 
 			return err
 		}
 	}
-	return s.prune(ctx, tx, keys)
+	if err := s.prune(ctx, tx, keys); err != nil {
+		return err
+	}
+	return s.indexText(ctx, tx, keys)
+}
+
+// indexText rewrites the full-text rows of the events ids (event_fts)
+// from the evidence they keep now: an event gone, or left without
+// evidence, loses its row.
+func (s *DB) indexText(ctx context.Context, tx *wtx, ids []int64) error {
+	for lo := 0; lo < len(ids); lo += 200 {
+		part := ids[lo:min(len(ids), lo+200)]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		ph := placeholders(len(part))
+		for _, q := range []string{s.d.textDelete, s.d.textInsert} {
+			if _, err := s.exec(ctx, tx, fmt.Sprintf(q, ph), args...); err != nil {
+				return fmt.Errorf("index text: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // Documents streams every stored document's article, for recoding.
@@ -667,15 +669,6 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		}
 		for _, q := range []string{`DELETE FROM evidence WHERE doc_id = ?`, `DELETE FROM event_docs WHERE doc_id = ?`, `DELETE FROM mentions WHERE doc_id = ?`, `DELETE FROM sentences WHERE doc_id = ?`} {
 			if _, err := s.exec(ctx, tx, q, id); err != nil {
-				return res, err
-			}
-		}
-		if s.d.ftsTable != "" {
-			// by rowid, from the keys: doc_id is not indexed in the FTS table
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+` WHERE rowid IN (SELECT fts FROM `+s.d.ftsTable+`_keys WHERE doc_id = ?)`, id); err != nil {
-				return res, err
-			}
-			if _, err := s.exec(ctx, tx, `DELETE FROM `+s.d.ftsTable+`_keys WHERE doc_id = ?`, id); err != nil {
 				return res, err
 			}
 		}

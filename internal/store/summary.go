@@ -322,16 +322,13 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 }
 
 // derivedInserts are the statements that fill the derived tables from
-// the events: the INSERT ... SELECT statements of migrations 0002-0004
-// and 0009-0011 (the year summaries, made from the month summaries, so
-// they come after them; event_days; in SQLite the full-text keys), so a
+// the events: the INSERT ... SELECT statements of migrations 0002-0004,
+// 0009, 0010 and 0012 (the year summaries, made from the month summaries,
+// so they come after them; event_days; the events' full-text rows), so a
 // rebuild and a migrated store agree.
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
-	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql", "0011_fts_keys.sql"} {
-		if n == "0011_fts_keys.sql" && s.d.ftsTable == "" {
-			continue // SQLite's full-text index alone
-		}
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql", "0012_event_fts.sql"} {
 		sts, err := s.migrationStatements(n)
 		if err != nil {
 			return nil, err
@@ -383,9 +380,5 @@ func (s *DB) migrationInsert(name, table string) (string, error) {
 
 // derivedTables are the tables derivedInserts fill.
 func (s *DB) derivedTables() []string {
-	t := []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days"}
-	if s.d.ftsTable != "" {
-		t = append(t, s.d.ftsTable+"_keys")
-	}
-	return t
+	return []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days", "event_fts"}
 }
