@@ -1,4 +1,4 @@
-// Package sqlite is the embedded event store: one SQLite file (the pure-Go
+// Package store is the embedded event store: one SQLite file (the pure-Go
 // modernc.org/sqlite driver) in WAL mode with foreign keys on, versioned
 // migrations embedded in the binary and each run in a transaction. It keeps
 // documents (with a content hash), sentences, actor mentions,
