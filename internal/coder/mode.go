@@ -284,13 +284,16 @@ func (s *sentence) purposeScope(v int) int {
 	return s.last
 }
 
+// negators are the words that negate the verb they stand before.
+var negators = map[string]bool{"not": true, "n't": true, "never": true}
+
 // notSaid reports a negated reporting verb: "did not (explicitly) say",
 // "never said", "declined to say" is read from the words before it.
 func (s *sentence) notSaid(v int) bool {
 	for i := v - 1; i >= s.first && i >= v-4; i-- {
 		t := s.tok(i)
 		switch {
-		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+		case negators[t.Lower]:
 			return true
 		case t.Lower == "to" && i > s.first && refusals[s.tok(i-1).Lemma]:
 			return true
@@ -354,7 +357,7 @@ func (s *sentence) modalNot(v int) bool {
 	for i := v - 1; i >= s.first && i >= v-4; i-- {
 		t := s.tok(i)
 		switch {
-		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+		case negators[t.Lower]:
 			neg = true
 		case t.Tag == "MD" && (t.Lemma == "will" || t.Lower == "would" || t.Lower == "wo" || t.Lower == "will"):
 			modal = true
@@ -443,7 +446,7 @@ func (s *sentence) negatedAt(g int) bool {
 	for k := g - 1; k >= s.first && k >= g-3; k-- {
 		t := s.tok(k)
 		switch {
-		case t.Lower == "not" || t.Lower == "n't" || t.Lower == "never":
+		case negators[t.Lower]:
 			return true
 		case t.Tag == "RB" || isAux(t):
 			continue

@@ -132,7 +132,7 @@ func (s *sentence) nounVerdicts() {
 			continue
 		}
 		for vg > s.first && (isAux(s.tok(vg-1)) || s.tok(vg-1).Tag == "RB" || isQuote(s.tok(vg-1).Text)) {
-			if l := s.tok(vg - 1).Lower; l == "not" || l == "never" || l == "n't" {
+			if negators[s.tok(vg-1).Lower] {
 				vg = -1
 				break
 			}

@@ -435,7 +435,7 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	st := &s.st
 	st.reset(n)
 	if m.beam > 1 {
-		st = p.parseBeam(s, m.beam)
+		st = p.parseBeam(s, m.beam) // finished: the greedy loop below has nothing to do
 	}
 	var tsc [nActions]int32
 	for !st.done() {
