@@ -95,7 +95,7 @@ func (c *Coder) code(ctx context.Context, doc *annals.Doc, ms []annals.Mention, 
 		s := &sentence{c: c, doc: doc, si: si, ms: bySent[si], tr: tr, doers: doers, quote: quote}
 		s.first, s.last = doc.Sentences[si].First, doc.Sentences[si].Last
 		s.parsedTree = s.parsed()
-		s.tree = c.Tree && s.parsedTree
+		s.tree = c.Tree && s.parsedTree && s.plausibleTree()
 		out = append(out, s.code()...)
 		s.advanceQuote()
 	}

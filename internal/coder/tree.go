@@ -29,7 +29,103 @@ var (
 	// clauseRels open a clause of their own inside a phrase: an actor there
 	// is not the phrase's.
 	clauseRels = map[string]bool{"acl": true, "acl:relcl": true, "advcl": true, "ccomp": true, "parataxis": true, "xcomp": true, "csubj": true}
+	// verbalRels attach a verb form that does not head a clause of its
+	// own: a finite verb there is a copula or an auxiliary.
+	verbalRels = map[string]bool{"cop": true, "aux": true, "aux:pass": true}
+	// apposRels rename a nominal ("Maria Santos, an adviser to ...").
+	apposRels = map[string]bool{"appos": true}
+	// vocativeRels address someone; in news text outside quotes they are
+	// the parser's reading of a headline's comma.
+	vocativeRels = map[string]bool{"vocative": true}
+	// markRels open a subordinate clause ("as", "over", "for", "that").
+	markRels = map[string]bool{"mark": true}
+	// timeNouns say when, bare: a subject the parser finds among them is
+	// a misread time ("Iraqi forces today started").
+	timeNouns = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true, "now": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+	// placeCases are the prepositions of a place phrase.
+	placeCases = map[string]bool{"in": true, "inside": true, "at": true, "near": true, "across": true, "within": true,
+		"outside": true, "along": true, "throughout": true, "around": true}
+	// caseRels mark a nominal's preposition or possessive.
+	caseRels = map[string]bool{"case": true}
 )
+
+// plausibleTree reports whether the tree of the sentence can be read for
+// its structure. A greedy parser misled early ("US warships stationed in
+// the Mediterranean fired ...": a noun made the root and the main verb a
+// clause hanging from it) leaves a tree whose root is not a verb although
+// the tagger, reading the words independently, found a finite verb (or a
+// participle with an object) that heads a clause; such a tree is a garden
+// path, and the coder reads that sentence from its words instead. So is
+// a headline's.
+func (s *sentence) plausibleTree() bool {
+	root := -1
+	for i := s.first; i < s.last; i++ {
+		if s.head(i) < 0 && s.rel(i) == "root" {
+			root = i
+			break
+		}
+	}
+	if root < 0 || s.headline() {
+		return false // the treebank has no headlines to learn them from
+	}
+	if isVerb(s.tok(root)) || s.tok(root).Tag == "MD" {
+		return true
+	}
+	for i := s.first; i < s.last; i++ {
+		t := s.tok(i)
+		if i == root || verbalRels[s.rel(i)] || t.UPOS != "VERB" && t.UPOS != "AUX" {
+			continue
+		}
+		if s.finite(i) && t.Tag != "MD" || t.Tag == "VBN" && len(s.children(i, objectRels)) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// placePhrase reports a nominal that tells where ("the earthquake in
+// Nepal", "forces stationed near the border"): a place in a phrase is not
+// who the phrase names.
+func (s *sentence) placePhrase(k int) bool {
+	for _, c := range s.children(k, caseRels) {
+		if placeCases[s.tok(c).Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositional reports a nominal with a preposition of its own ("with
+// guns"): an oblique, never a subject.
+func (s *sentence) prepositional(d int) bool {
+	for _, c := range s.children(d, caseRels) {
+		if s.tok(c).UPOS == "ADP" {
+			return true
+		}
+	}
+	return false
+}
+
+// misplacedSubject reports a subject d of predicate v that the tree puts
+// after v although nothing inverts the clause: not a reporting verb's
+// ("..., said the minister"), not a question's or a there-clause's. In
+// news such a subject is the parser's mistake ("... and downgraded ties
+// with Pakistan": the object read as subject).
+func (s *sentence) misplacedSubject(d, v int) bool {
+	if d < v {
+		return false
+	}
+	if reportingVerbs[s.tok(v).Lemma] {
+		return false
+	}
+	for _, c := range s.children(v, nil) {
+		if c < v && (s.rel(c) == "expl" || verbalRels[s.rel(c)]) {
+			return false
+		}
+	}
+	return true
+}
 
 // parsed reports whether the syntax stage has analysed the sentence.
 func (s *sentence) parsed() bool {
@@ -77,7 +173,7 @@ func relPronoun(t *annals.Token) bool {
 
 // phraseMention returns the mention that the phrase headed by token h
 // names: the mention holding h, else the first mention of h's subtree that
-// is not inside a clause of its own. ok is false when the phrase names no
+// is not inside a clause of its own, nor a place ("the Mumbai attacks"). ok is false when the phrase names no
 // actor.
 func (s *sentence) phraseMention(h int) (int, bool) {
 	for i, m := range s.ms {
@@ -86,7 +182,7 @@ func (s *sentence) phraseMention(h int) (int, bool) {
 		}
 	}
 	for i, m := range s.ms {
-		if s.inPhrase(m.First, h) {
+		if !m.Place && s.inPhrase(m.First, h) {
 			return i, true
 		}
 	}
@@ -100,7 +196,7 @@ func (s *sentence) inPhrase(k, h int) bool {
 		if k == h {
 			return true
 		}
-		if clauseRels[s.rel(k)] {
+		if clauseRels[s.rel(k)] || s.placePhrase(k) {
 			return false
 		}
 		k = s.head(k)
@@ -119,29 +215,59 @@ func (s *sentence) inPhrase(k, h int) bool {
 // subject that names no actor gives (nil, true).
 func (s *sentence) treeSubject(v int) (ms []annals.Mention, found bool) {
 	seen := map[int]bool{}
+	via := "" // the relation the walk last climbed
 	for v >= 0 && !seen[v] {
 		seen[v] = true
-		if subj := s.children(v, subjectRels); len(subj) > 0 {
+		subj := s.children(v, subjectRels)
+		if len(subj) > 1 || len(subj) == 1 && s.confusedSubject(subj[0], v) {
+			return nil, false
+		}
+		if inheritRels[via] && s.passiveTree(v) {
+			// "were killed and 260 wounded", "was hit by a mortar
+			// round, killing 68": the doer is the passive's agent, when
+			// it names one
+			if ag := s.children(v, agentRels); len(ag) > 0 {
+				return s.phraseActors(ag[0])
+			}
+			return nil, true
+		}
+		if len(subj) > 0 {
 			d := subj[0]
 			if relPronoun(s.tok(d)) && modifierRels[s.rel(v)] {
 				return s.phraseActors(s.head(v)) // "the group that seized": the noun
 			}
 			if t := s.tok(d); t.UPOS == "PRON" || t.Tag == "PRP" {
-				if i, ok := s.phraseMention(d); ok {
-					return s.coordinated(i), true
-				}
+				// who a pronoun stands for is read from the story, by
+				// the word-order reading that knows the speakers
 				return nil, false
 			}
 			return s.phraseActors(d)
 		}
 		r := s.rel(v)
 		switch {
+		case modifierRels[r] && s.marked(v):
+			// "the dispute with Chile over accepting refugees": a
+			// clause the noun is about, not one it does
+			return nil, false
 		case modifierRels[r]:
 			return s.phraseActors(s.head(v))
+		case r == "advcl" && s.tensed(v):
+			// "as American troops were leaving": a finite clause has a
+			// subject of its own, which the tree did not find
+			return nil, false
 		case r == "xcomp":
 			g := s.head(v)
 			if obj := s.children(g, objectRels); len(obj) > 0 {
 				return s.phraseActors(obj[0]) // "urged Iran to withdraw"
+			}
+			v = g
+		case r == "advcl" && s.commaBefore(v) && modifierRels[s.rel(s.head(v))]:
+			// "tore through a crowd marking the anniversary, killing
+			// scores": a participle after a comma tells of the main
+			// clause, not of the noun's modifier it was attached to
+			g := s.head(s.head(s.head(v)))
+			if g < 0 {
+				return nil, false
 			}
 			v = g
 		case inheritRels[r]:
@@ -149,20 +275,63 @@ func (s *sentence) treeSubject(v int) (ms []annals.Mention, found bool) {
 		default:
 			return nil, false
 		}
+		via = r
 	}
 	return nil, false
 }
 
+// confusedSubject reports a subject d of predicate v that shows the parse
+// went wrong: one after its verb, one with a preposition ("militants armed
+// with guns stormed": "guns" read as the subject), one with a subject of
+// its own, a day ("The US military yesterday gave": "yesterday" read as
+// the subject), or a predicate that also has a vocative (a headline's "Iran,
+// world powers reach deal" read as an address).
+func (s *sentence) confusedSubject(d, v int) bool {
+	return s.misplacedSubject(d, v) || timeNouns[s.tok(d).Lower] || s.prepositional(d) || len(s.children(d, subjectRels)) > 0 ||
+		len(s.children(v, vocativeRels)) > 0
+}
+
 // phraseActors returns the actors the phrase headed by h names, with
-// their conjuncts; (nil, true) when it names none.
+// their conjuncts; (nil, true) when it names none. A name no dictionary
+// knows takes the actor of its appositive ("Maria Santos, an adviser to
+// the Philippine government,").
 func (s *sentence) phraseActors(h int) ([]annals.Mention, bool) {
 	if h < 0 {
 		return nil, false
 	}
-	if i, ok := s.phraseMention(h); ok {
-		return s.coordinated(i), true
+	i, ok := s.phraseMention(h)
+	if !ok {
+		return nil, true
 	}
-	return nil, true
+	if s.ms[i].Code == "" {
+		for _, a := range s.children(h, apposRels) {
+			if j, ok := s.phraseMention(a); ok && s.ms[j].Code != "" {
+				return s.coordinated(j), true
+			}
+		}
+	}
+	return s.coordinated(i), true
+}
+
+// commaBefore reports a comma right before token v.
+func (s *sentence) commaBefore(v int) bool { return v > s.first && s.tok(v-1).Text == "," }
+
+// marked reports a clause opened by a subordinating word of its own
+// ("over accepting", "for pulling out", "as ... were leaving").
+func (s *sentence) marked(v int) bool { return len(s.children(v, markRels)) > 0 }
+
+// tensed reports a predicate that carries tense in the tree: a finite
+// verb, or one with a finite auxiliary ("were leaving", "had seized").
+func (s *sentence) tensed(v int) bool {
+	if s.finite(v) {
+		return true
+	}
+	for _, c := range s.children(v, verbalRels) {
+		if s.finite(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // under reports whether token k lies in the subtree of h.
