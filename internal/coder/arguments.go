@@ -517,7 +517,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 	// wherever other names stand before it
 	for i, m := range s.ms {
 		if m.First >= from && m.First < end && len(preps) > 0 && has(preps, before(m)) && !s.namesThing(m, root) {
-			return s.coordinated(i), false
+			return oneSide(s.coordinated(i)), false
 		}
 	}
 	agent := false
@@ -553,7 +553,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 			continue
 		}
 		if p == "from" && (root == "16" || root == "08") && m.Code != "" {
-			return s.coordinated(i), false
+			return oneSide(s.coordinated(i)), false
 		}
 		if locatives[p] && !s.possessor(m) {
 			if loc < 0 && m.Code != "" {
@@ -561,15 +561,52 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 			}
 			continue
 		}
-		return s.coordinated(i), false
+		return oneSide(s.coordinated(i)), false
 	}
 	if allowLoc && loc >= 0 && s.ms[loc].Code != "" {
-		return s.coordinated(loc), true
+		return oneSide(s.coordinated(loc)), true
 	}
 	if own >= 0 {
-		return s.coordinated(own), false
+		return oneSide(s.coordinated(own)), false
 	}
 	return nil, false
+}
+
+// oneSide keeps, of coordinated targets, the first of each side:
+// "thanked the government and people of Pakistan", "support for the
+// Iranian government and people" are aimed at one party. Roles that
+// stand apart from their state (rebels, insurgents, the opposition,
+// elites out of office) stay parties of their own ("talks with the
+// government and the rebels").
+func oneSide(ms []annals.Mention) []annals.Mention {
+	if len(ms) < 2 {
+		return ms
+	}
+	out := make([]annals.Mention, 0, len(ms))
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if side := storySide(m.Code); side != "" && !challenger(m.Code) {
+			if seen[side] {
+				continue
+			}
+			seen[side] = true
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// challengerRoles are the roles that stand apart from their own state.
+var challengerRoles = map[string]bool{"REB": true, "INS": true, "OPP": true, "UAF": true, "SEP": true, "RAD": true, "ELI": true}
+
+// challenger reports an actor code with one of challengerRoles.
+func challenger(code string) bool {
+	for k := 3; k+3 <= len(code); k += 3 {
+		if challengerRoles[code[k:k+3]] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesThing reports a city that only names a thing after it: "the Paris

@@ -97,7 +97,9 @@ func (s *sentence) placePhrase(k int) bool {
 }
 
 // prepositional reports a nominal with a preposition of its own ("with
-// guns"): an oblique, never a subject.
+// guns"): an oblique, never a subject. (A possessive ending is not one:
+// "South Korea's military said" read with "Korea" as the subject still
+// names the phrase's actor.)
 func (s *sentence) prepositional(d int) bool {
 	for _, c := range s.children(d, caseRels) {
 		if s.tok(c).UPOS == "ADP" {
