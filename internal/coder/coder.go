@@ -21,8 +21,9 @@ type Coder struct {
 	// events were right, and a statement is coded only where the lexicon
 	// has a pattern for it.
 	Statements bool
-	// Tree reads arguments from the dependency analysis where the sentence
-	// has one.
+	// Tree reads subjects from the dependency analysis where the sentence
+	// has one and the tree passes the checks of tree.go (the pipeline sets
+	// it unless asked for word order); otherwise from word order and tags.
 	Tree bool
 	// OnFeatures, when set, receives every event with the evidence
 	// features its confidence is computed from (Calibrate); tools/genconf

@@ -257,9 +257,10 @@ func TestActorPhrases(t *testing.T) {
 }
 
 // BenchmarkCode runs the whole coding path over the demo corpus on one
-// goroutine: with the syntax stage (as `annals parse` and `explain` run it,
-// and the coder when it reads the tree) and without it (the default path,
-// where no stage reads the tree).
+// goroutine: as the pipeline runs it, parsing every sentence for the coder
+// to read its tree (tree=true), and with the coder reading word order and
+// tags instead (tree=false: the syntax stage runs only on the sentences
+// the place locator needs a tree for).
 func BenchmarkCode(b *testing.B) {
 	base := testPipeline(b)
 	var arts []*annals.Article
@@ -277,10 +278,12 @@ func BenchmarkCode(b *testing.B) {
 		}
 		arts = append(arts, &annals.Article{ID: a.ID, Text: a.Text, Published: time.Date(2024, 1, 18, 0, 0, 0, 0, time.UTC)})
 	}
-	for _, syntax := range []bool{false, true} {
+	for _, tree := range []bool{true, false} {
 		p := *base
-		p.Syntax = syntax
-		b.Run(fmt.Sprintf("syntax=%v", syntax), func(b *testing.B) {
+		c := *base.Coder
+		c.Tree = tree
+		p.Coder = &c
+		b.Run(fmt.Sprintf("tree=%v", tree), func(b *testing.B) {
 			sents := 0
 			for _, a := range arts {
 				sents += len(p.Process(a, a.Published).Doc.Sentences)

@@ -62,6 +62,11 @@ type Options struct {
 	MaxTime    time.Duration
 	// MinConfidence: zero for DefaultMinConfidence, negative for none.
 	MinConfidence float64
+	// WordOrder codes without the dependency tree: subjects are read from
+	// word order and tags, and the syntax stage runs only where the
+	// locator needs a tree. For comparison (BenchmarkCode, the note's
+	// figures); the default reads the tree.
+	WordOrder bool
 }
 
 // built counts the calls of New: each loads dictionaries (and, the first
@@ -100,6 +105,7 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("event lexicon:\n%w", err)
 	}
 	p := &Pipeline{FE: fe, Actors: d, Coder: coder.New(lx), Geo: g, MaxBytes: opt.MaxBytes, MaxTime: opt.MaxTime}
+	p.Coder.Tree = !opt.WordOrder
 	if p.MaxBytes == 0 {
 		p.MaxBytes = DefaultMaxBytes
 	}
