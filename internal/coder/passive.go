@@ -92,6 +92,13 @@ func (s *sentence) participleAgent(from, end int) []annals.Mention {
 // participle modifying a noun with a by-agent ("warplanes supported by
 // Russia").
 func (s *sentence) passive(v int) bool {
+	if t := s.tok(v); (t.Tag == "VBD" || t.Tag == "VBN") && s.headline() && v > s.first && isNoun(s.tok(v-1)) &&
+		patientVerbs[verbLemma(s.c.lx, t)] && !s.objectNext(v) {
+		// a headline tells what happened in the present tense; its past
+		// form without an object is a passive: "Two French soldiers
+		// killed in Afghanistan", "Journalist abducted in Syria"
+		return true
+	}
 	if s.tok(v).Tag == "VBD" && v > s.first && isNoun(s.tok(v-1)) {
 		return s.reducedRelative(v) || s.patientParticiple(v)
 	}
