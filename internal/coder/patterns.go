@@ -17,6 +17,13 @@ func (s *sentence) verbLike(v int) bool {
 	if v == s.first || v+1 >= s.last {
 		return false
 	}
+	if s.parsedTree && s.tok(v).UPOS == "VERB" && s.c.lx.verbs[verbLemma(s.c.lx, s.tok(v))] != nil &&
+		len(s.children(v, subjectRels)) > 0 && len(s.children(v, objectRels)) > 0 {
+		// the parser, reading the whole sentence, found a verb with its
+		// subject and object where the tagger saw a noun: "Mali junta
+		// expels French ambassador"
+		return true
+	}
 	for _, m := range s.ms {
 		if m.Last == v {
 			if d := s.tok(max(m.First-1, s.first)); m.First > s.first && (d.Lower == "a" || d.Lower == "an") ||
@@ -25,10 +32,23 @@ func (s *sentence) verbLike(v int) bool {
 				return false // "a Chinese research ship", "the EU aid package" (but "the US shares intelligence")
 			}
 			n := s.tok(v + 1)
+			if s.c.lx.verbs[s.tok(v).Lemma] != nil && s.mentionStarts(v+1) && !s.inMention[v] {
+				return true // "Mali junta expels French ambassador": an actor follows
+			}
 			return n.Tag == "DT" || n.Tag == "NNP" || n.Tag == "PRP$" || n.Tag == "CD" || isNoun(n) && s.c.lx.verbs[s.tok(v).Lemma] != nil ||
 				s.c.lx.family[s.tok(v).Lemma+" "+n.Lower] != "" || // "China and Russia call on the US to ..."
 				s.particle(v) || // "Germany and UNICEF hand over 30 vehicles"
 				n.Lower == "to" && s.c.lx.family[s.tok(v).Lemma] != "" // "Al-Shabaab refuses to lift ..."
+		}
+	}
+	return false
+}
+
+// mentionStarts reports an actor mention starting at token k.
+func (s *sentence) mentionStarts(k int) bool {
+	for _, m := range s.ms {
+		if m.First == k {
+			return true
 		}
 	}
 	return false
