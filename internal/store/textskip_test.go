@@ -2,7 +2,10 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -113,6 +116,102 @@ func TestTextRowFollowsKeptEvidence(t *testing.T) {
 			if drift != "" {
 				t.Errorf("%s: the stored full-text rows are not a rebuild's:\n%s", step.what, drift)
 			}
+		}
+	})
+}
+
+// TestTextRowRandomBatches: reports of one strike, told by one or two
+// sentences drawn from a few texts (some words in one text only), with
+// random publication days and confidences, stored in random batches under
+// a cap of 5, so that batches add texts the event has, texts it lacks,
+// rows the cap drops at once and rows that push old ones out: after every
+// batch event_fts is what a rebuild makes (SummaryDrift), and at the end
+// each word finds the strike exactly when a sentence it keeps has it.
+func TestTextRowRandomBatches(t *testing.T) {
+	words := []string{"Quetta", "Kandahar", "Herat", "Zahedan"}
+	one := coded(t, "one", "2024-01-17", "Wire", "Iran struck Pakistan on Tuesday.")
+	two := coded(t, "two", "2024-01-17", "Wire", "Iran struck Pakistan on Tuesday. Iran also struck Pakistan on Tuesday, officials said.")
+	if len(one.Events) != 1 || len(two.Events) != 1 || len(two.Events[0].EvidenceSentences) != 2 {
+		t.Fatalf("the templates code as %+v and %+v", one.Events, two.Events)
+	}
+	// the texts: the templates', and each with one of the words
+	var tmpls []*annals.CodedDocument
+	for _, w := range append([]string{""}, words...) {
+		for _, base := range []*annals.CodedDocument{one, two} {
+			text := base.Article.Text
+			if w != "" {
+				text = strings.Replace(text, "Tuesday.", "Tuesday near "+w+".", 1)
+			}
+			d := coded(t, "t", "2024-01-17", "Wire", text)
+			if len(d.Sentences) != len(base.Sentences) {
+				t.Fatalf("%q: %d sentences", text, len(d.Sentences))
+			}
+			d.Events = base.Events // the same event, whatever place a word names
+			tmpls = append(tmpls, d)
+		}
+	}
+	r := rand.New(rand.NewSource(16))
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var docs []*annals.CodedDocument
+	for k := range 150 {
+		tm := tmpls[r.Intn(len(tmpls))]
+		a := *tm.Article
+		a.ID, a.Published = fmt.Sprintf("r%03d", k), base.AddDate(0, 0, r.Intn(30))
+		d := *tm
+		d.Article, d.ContentHash = &a, "hash-"+a.ID
+		d.Events = slices.Clone(tm.Events)
+		d.Events[0].Confidence = 0.1 * float64(1+r.Intn(9))
+		docs = append(docs, &d)
+	}
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		ctx := context.Background()
+		db := open(t)
+		db.EvidenceCap = 5
+		for rest := docs; len(rest) > 0; {
+			n := min(len(rest), 1+r.Intn(6))
+			if _, err := db.Add(ctx, rest[:n]); err != nil {
+				t.Fatal(err)
+			}
+			rest = rest[n:]
+			drift, err := db.SummaryDrift(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if drift != "" {
+				t.Fatalf("after %d documents: the stored full-text rows are not a rebuild's:\n%s", len(docs)-len(rest), drift)
+			}
+		}
+		id := strike(t, db).ID
+		var kept []string
+		rows, err := db.SQL().QueryContext(ctx, `SELECT s.text FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id = `+fmt.Sprint(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var s string
+			rows.Scan(&s)
+			kept = append(kept, s)
+		}
+		rows.Close()
+		some := 0
+		for _, w := range words {
+			want := 0
+			for _, s := range kept {
+				if strings.Contains(s, w) {
+					want = 1
+				}
+			}
+			some += want
+			evs, err := db.Events(ctx, annals.EventFilter{Text: w, Modes: allModes}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != want {
+				t.Errorf("%q finds %d events; the strike's kept sentences %v", w, len(evs), kept)
+			}
+		}
+		if some == 0 || some == len(words) {
+			t.Errorf("the strike keeps %d of the %d words: the case tests less than it should", some, len(words))
 		}
 	})
 }
