@@ -42,6 +42,16 @@ type dialect struct {
 	// migration 0012) of the events whose ids fill the %s placeholders,
 	// from their evidence sentences
 	textDelete, textInsert string
+	// textDistinct says the full-text row is made from the set of
+	// distinct texts of the event's kept sentences (SQLite's
+	// textInsert), so it stays as it is while that set does
+	// (textChanged); PostgreSQL's is made from every kept row in order.
+	textDistinct bool
+	// textHas returns the (event id, text) pairs of the VALUES rows in
+	// %s that are the text of a sentence the event keeps evidence of
+	// from a document not in the JSON array of document ids of the last
+	// argument (a textDistinct dialect's, for textChanged)
+	textHas string
 }
 
 var sqliteDialect = &dialect{
@@ -65,6 +75,11 @@ var sqliteDialect = &dialect{
 	textDelete: `DELETE FROM event_fts WHERE rowid IN (%s)`,
 	textInsert: `INSERT INTO event_fts (rowid, text) SELECT event_id, group_concat(text, char(10)) FROM (SELECT DISTINCT v.event_id, s.text FROM evidence v
 		JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index WHERE v.event_id IN (%s) ORDER BY v.event_id, s.text) GROUP BY event_id`,
+	textDistinct: true,
+	// each pair looked for among the event's rows (its primary key) until
+	// one of another document tells that text
+	textHas: `SELECT c.column1, c.column2 FROM (VALUES %s) AS c WHERE EXISTS (SELECT 1 FROM evidence v JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
+		WHERE v.event_id = c.column1 AND s.text = c.column2 AND v.doc_id NOT IN (SELECT value FROM json_each(?)))`,
 }
 
 var postgresDialect = &dialect{

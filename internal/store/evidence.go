@@ -28,6 +28,19 @@ type tally struct {
 	conf                        float64 // the greatest confidence of a report added
 	removed                     bool    // a report was taken away: the event may be left without any
 	reconf                      bool    // the report of the event's greatest confidence may have been taken away
+	// added are the evidence rows the transaction wrote for the event,
+	// with their sentences' texts, for textChanged
+	added []addedRow
+}
+
+// addedRow is an evidence row a transaction wrote, and the text of its
+// sentence as stored (hasText false when the document has no sentence of
+// that index, so the row joins none and adds no text).
+type addedRow struct {
+	doc      string
+	sentence int
+	text     string
+	hasText  bool
 }
 
 // outlet is what an event's num_sources counts distinct: the document's
@@ -76,10 +89,13 @@ func (s *DB) outletTells(ctx context.Context, tx *wtx, outlet string, ids []int6
 // that have more: O(cap) rows read for each, however many documents
 // report it (one statement reads the rows of every event over the cap,
 // one more their documents' dates), the rows to drop decided here (keep)
-// and deleted by primary key.
-func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
+// and deleted by primary key. It returns the rows it dropped, by event,
+// so that the events' full-text rows are rewritten only when their text
+// changed (textChanged).
+func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) (map[int64][]evidenceKey, error) {
+	dropped := map[int64][]evidenceKey{}
 	if s.EvidenceCap <= 0 {
-		return nil
+		return dropped, nil
 	}
 	for lo := 0; lo < len(ids); lo += 200 {
 		part := ids[lo:min(len(ids), lo+200)]
@@ -94,7 +110,7 @@ func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
 			WHERE event_id`+in+` AND event_id IN (SELECT event_id FROM evidence WHERE event_id`+in+`
 				GROUP BY event_id HAVING COUNT(*) > `+strconv.Itoa(s.EvidenceCap)+`)`, args...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		over := map[int64][]evidenceKey{}
 		docs := map[string]string{}
@@ -103,21 +119,21 @@ func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
 			var k evidenceKey
 			if err := rows.Scan(&id, &k.doc, &k.sentence, &k.conf); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
 			over[id] = append(over[id], k)
 			docs[k.doc] = ""
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		// their documents' dates by id, apart: PostgreSQL joins a few
 		// hundred rows to the documents by reading the whole documents
 		// index (merge join) or, for a small table, every document for
 		// each row
 		if err := s.published(ctx, tx, docs); err != nil {
-			return err
+			return nil, err
 		}
 		for _, ks := range over {
 			for i := range ks {
@@ -126,6 +142,9 @@ func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
 		}
 		for _, id := range part { // in id order, as rows are locked
 			drop := keep(over[id], s.EvidenceCap)
+			if len(drop) > 0 {
+				dropped[id] = drop
+			}
 			for lo := 0; lo < len(drop); lo += 200 {
 				d := drop[lo:min(len(drop), lo+200)]
 				args := []any{id}
@@ -136,12 +155,12 @@ func (s *DB) prune(ctx context.Context, tx *wtx, ids []int64) error {
 				// only
 				if _, err := s.exec(ctx, tx, `DELETE FROM evidence WHERE event_id = ? AND (doc_id, sentence_index) IN (VALUES `+
 					strings.TrimSuffix(strings.Repeat(`(?, CAST(? AS INTEGER)),`, len(d)), ",")+`)`, args...); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
-	return nil
+	return dropped, nil
 }
 
 // published sets the publication date of the documents whose ids key
@@ -277,7 +296,7 @@ func (s *DB) prunePart(ctx context.Context, ids []int64) error {
 	if err := s.lock(ctx, tx, nil, keys); err != nil {
 		return err
 	}
-	if err := s.prune(ctx, tx, ids); err != nil {
+	if _, err := s.prune(ctx, tx, ids); err != nil {
 		return err
 	}
 	if err := s.indexText(ctx, tx, ids); err != nil {

@@ -250,7 +250,11 @@ func (s *DB) Add(ctx context.Context, docs []*annals.CodedDocument) (AddResult, 
 		res.Added++
 		res.Events += len(d.Events)
 	}
-	if err := s.recount(ctx, tx, touched, sm); err != nil {
+	ids := make([]string, len(fresh))
+	for i, d := range fresh {
+		ids[i] = d.Article.ID
+	}
+	if err := s.recount(ctx, tx, touched, sm, ids); err != nil {
 		return res, err
 	}
 	if err := sm.apply(ctx, s, tx); err != nil {
@@ -268,6 +272,13 @@ func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, 
 	for i, sp := range d.Sentences {
 		txt := a.Text[sp.Start:sp.End]
 		sents = append(sents, []any{a.ID, i, sp.Start, sp.End, txt})
+	}
+	// the text of sentence i as stored (exec scrubs it)
+	sentence := func(i int) (string, bool) {
+		if i < 0 || i >= len(sents) {
+			return "", false
+		}
+		return scrub([]any{sents[i][4]})[0].(string), true
 	}
 	if err := s.insertRows(ctx, tx, `INSERT INTO sentences (doc_id, idx, start_off, end_off, text)`, sents, ``); err != nil {
 		return err
@@ -317,6 +328,8 @@ func (s *DB) writeCoding(ctx context.Context, tx *wtx, d *annals.CodedDocument, 
 			}
 			evid = append(evid, []any{id, a.ID, si, n, e.SourceText, e.TargetText, e.SourceSpan.Start, e.SourceSpan.End, e.TargetSpan.Start, e.TargetSpan.End,
 				e.TriggerSpan.Start, e.TriggerSpan.End, e.Rule, e.Confidence, string(e.Mode)})
+			txt, ok := sentence(si)
+			touched[id].added = append(touched[id].added, addedRow{doc: a.ID, sentence: si, text: txt, hasText: ok})
 			r := reports[id]
 			if r == nil {
 				r = &report{}
@@ -483,9 +496,13 @@ func (s *DB) insertEvent(ctx context.Context, tx *wtx, e *annals.Event, sm *sums
 }
 
 // recount applies the tallies of a transaction to their events, deletes
-// events left without any report (counting them out of the summaries)
-// and drops the evidence beyond the cap of the events over it.
-func (s *DB) recount(ctx context.Context, tx *wtx, touched map[int64]*tally, sm *sums) error {
+// events left without any report (counting them out of the summaries),
+// drops the evidence beyond the cap of the events over it and rewrites
+// the full-text rows of the events whose text that changed. docs are the
+// documents of a transaction that only added evidence (Add), all of whose
+// evidence rows it wrote (the tallies' added rows); nil, for one that
+// also took rows away (Replace), rewrites every touched event's row.
+func (s *DB) recount(ctx context.Context, tx *wtx, touched map[int64]*tally, sm *sums, docs []string) error {
 	// in id order, so concurrent writers lock rows in the same order
 	keys := make([]int64, 0, len(touched))
 	for id := range touched {
@@ -528,30 +545,16 @@ func (s *DB) recount(ctx context.Context, tx *wtx, touched map[int64]*tally, sm 
 			return err
 		}
 	}
-	if err := s.prune(ctx, tx, keys); err != nil {
+	dropped, err := s.prune(ctx, tx, keys)
+	if err != nil {
 		return err
 	}
-	return s.indexText(ctx, tx, keys)
-}
-
-// indexText rewrites the full-text rows of the events ids (event_fts)
-// from the evidence they keep now: an event gone, or left without
-// evidence, loses its row.
-func (s *DB) indexText(ctx context.Context, tx *wtx, ids []int64) error {
-	for lo := 0; lo < len(ids); lo += 200 {
-		part := ids[lo:min(len(ids), lo+200)]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		ph := placeholders(len(part))
-		for _, q := range []string{s.d.textDelete, s.d.textInsert} {
-			if _, err := s.exec(ctx, tx, fmt.Sprintf(q, ph), args...); err != nil {
-				return fmt.Errorf("index text: %w", err)
-			}
+	if docs != nil {
+		if keys, err = s.textChanged(ctx, tx, keys, touched, dropped, docs); err != nil {
+			return fmt.Errorf("index text: %w", err)
 		}
 	}
-	return nil
+	return s.indexText(ctx, tx, keys)
 }
 
 // Documents streams every stored document's article, for recoding.
@@ -721,7 +724,7 @@ func (s *DB) Replace(ctx context.Context, docs []*annals.CodedDocument) (RecodeR
 		res.Removed += len(old)
 		res.Documents++
 	}
-	if err := s.recount(ctx, tx, touched, sm); err != nil {
+	if err := s.recount(ctx, tx, touched, sm, nil); err != nil {
 		return res, err
 	}
 	if err := sm.apply(ctx, s, tx); err != nil {
