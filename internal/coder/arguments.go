@@ -74,6 +74,10 @@ func (s *sentence) subject(v int) []annals.Mention {
 		if ms, ok := s.treeSubject(v); ok {
 			return ms
 		}
+	} else if s.c.Tree && s.parsedTree {
+		if ms, ok := s.gardenPathSubject(v); ok {
+			return ms
+		}
 	}
 	if ms, ok := s.frontedSubject(v); ok {
 		return ms

@@ -346,3 +346,31 @@ func (s *sentence) under(k, h int) bool {
 	}
 	return false
 }
+
+// gardenPathSubject reads the subject of the finite verb v in a tree that
+// plausibleTree rejected because the parser made the subject noun the root
+// and hung the main verb below it: "Hong Kong police surrounding the
+// university fired tear gas" parsed with "fired" a clause of
+// "university". The root noun, reached from v through the nouns and
+// participles it was hung from, is the subject; ok is false for any
+// other shape.
+func (s *sentence) gardenPathSubject(v int) ([]annals.Mention, bool) {
+	if !s.finite(v) || s.tok(v).Tag == "MD" || len(s.children(v, subjectRels)) > 0 || !modifierRels[s.rel(v)] {
+		return nil, false
+	}
+	k := s.head(v)
+	for n := 0; k >= 0 && n < s.last-s.first; n++ {
+		h := s.head(k)
+		if h < 0 {
+			break
+		}
+		if r := s.rel(k); !(objectRels[r] || modifierRels[r] || r == "obl" || r == "nmod") {
+			return nil, false
+		}
+		k = h
+	}
+	if k < 0 || s.rel(k) != "root" || s.tok(k).UPOS != "NOUN" && s.tok(k).UPOS != "PROPN" || s.headline() {
+		return nil, false
+	}
+	return s.phraseActors(k)
+}

@@ -30,6 +30,16 @@ func TestTreeSubjects(t *testing.T) {
 				t.Fatalf("the words %q are not the text", got)
 			}
 			s, pred, want := treeCase(t, &cs)
+			if r := comment(&cs, "repaired"); r != "" {
+				ms, ok := s.gardenPathSubject(pred)
+				got := "fallback"
+				if ok {
+					got = codesText(ms)
+				}
+				if got != r {
+					t.Errorf("garden-path doer of %q: got %s, want %s", s.tok(pred).Text, got, r)
+				}
+			}
 			got := ""
 			switch ms, found := s.treeSubject(pred); {
 			case !s.plausibleTree():
@@ -39,17 +49,35 @@ func TestTreeSubjects(t *testing.T) {
 			case len(ms) == 0:
 				got = "none"
 			default:
-				var codes []string
-				for _, m := range ms {
-					codes = append(codes, m.Code)
-				}
-				got = strings.Join(codes, " ")
+				got = codesText(ms)
 			}
 			if got != want {
 				t.Errorf("doer of %q: got %s, want %s", s.tok(pred).Text, got, want)
 			}
 		})
 	}
+}
+
+// codesText is the codes of ms, space-separated, or "none".
+func codesText(ms []annals.Mention) string {
+	if len(ms) == 0 {
+		return "none"
+	}
+	var codes []string
+	for _, m := range ms {
+		codes = append(codes, m.Code)
+	}
+	return strings.Join(codes, " ")
+}
+
+// comment returns the value of a "# key = value" comment, or "".
+func comment(cs *conllu.Sentence, key string) string {
+	for _, c := range cs.Comments {
+		if k, v, ok := strings.Cut(c, " = "); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }
 
 // treeCase builds the coder's view of one hand-made tree: its tokens with
