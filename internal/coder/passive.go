@@ -223,7 +223,7 @@ func (s *sentence) reducedRelative(v int) bool {
 var patientVerbs = map[string]bool{"jail": true, "imprison": true, "arrest": true, "detain": true, "kill": true, "wound": true,
 	"injure": true, "abduct": true, "kidnap": true, "capture": true, "release": true, "free": true, "execute": true,
 	"convict": true, "sentence": true, "accuse": true, "charge": true, "deport": true, "expel": true, "behead": true,
-	"torture": true, "exile": true, "indict": true, "hold": true, "seize": true}
+	"torture": true, "exile": true, "indict": true, "hold": true, "seize": true, "arm": true, "equip": true}
 
 // patientParticiple reports whether the past form at v, after a noun, is a
 // participle modifying it: "the mayor, a member of Hamas jailed over a year
