@@ -64,6 +64,9 @@ func (s *sentence) noun(n int) {
 	if after < s.last && isNoun(s.tok(after)) && !when.IsTimeWord(s.tok(after).Lower) && !s.readsAsVerb(after) {
 		return
 	}
+	if s.tree && s.verbRooted() && after < s.last && s.rel(after-1) == "compound" && s.head(after-1) >= after && isNoun(s.tok(s.head(after-1))) {
+		return // "a Turkish-flagged aid ship killed": the parser, which found the verb, reads the next noun as the head
+	}
 	for k := n + 1; k < after; k++ {
 		if s.consumed[k] && s.sharpen(n, k, p) {
 			return // "carried out a chemical attack": the verb's event, made precise

@@ -374,3 +374,13 @@ func (s *sentence) gardenPathSubject(v int) ([]annals.Mention, bool) {
 	}
 	return s.phraseActors(k)
 }
+
+// verbRooted reports a tree whose root is a verb.
+func (s *sentence) verbRooted() bool {
+	for i := s.first; i < s.last; i++ {
+		if s.head(i) < 0 && s.rel(i) == "root" {
+			return s.tok(i).UPOS == "VERB" || s.tok(i).UPOS == "AUX"
+		}
+	}
+	return false
+}
