@@ -265,6 +265,18 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 			}
 			continue
 		}
+		if toks[i].Tag == "PRP" && (w == "him" || w == "her" && (i+1 >= s.Last || !strings.HasPrefix(toks[i+1].Tag, "NN") && toks[i+1].Tag != "JJ")) &&
+			(toks[i].Rel == "obj" || toks[i].Rel == "iobj" || toks[i].Rel == "" && i > s.First && isVerbTag(toks[i-1].Tag)) {
+			// an object pronoun is someone other than its clause's
+			// subject ("the army, which had backed Bashir, ousted
+			// him"): the last person named, the subject aside (the
+			// object of a verb only: "posters of him" is no one acted on)
+			subj, hasSubj := c.objectsSubject(si, i, cur)
+			if m, ok := last(seen, func(m annals.Mention) bool { return c.personKind(m) && !(hasSubj && m.Span == subj.Span) }); ok {
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+			}
+			continue
+		}
 		if toks[i].Tag == "PRP" && w == "it" && i+1 < s.Last && (isVerbTag(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
 			if c.expletive(si, i) {
 				continue // "It is unclear whether", "it was agreed that"
@@ -582,6 +594,25 @@ func (c *context) governingSubject(si, i int, cur []annals.Mention, refs map[int
 				return r[0], ok(r[0])
 			}
 			return annals.Mention{}, false
+		}
+	}
+	return annals.Mention{}, false
+}
+
+// objectsSubject returns the mention that is the subject of the predicate
+// whose object is the pronoun at i, when the sentence's tree gives one.
+func (c *context) objectsSubject(si, i int, cur []annals.Mention) (annals.Mention, bool) {
+	toks := c.doc.Tokens
+	if r := toks[i].Rel; r != "obj" && r != "iobj" {
+		return annals.Mention{}, false
+	}
+	k, found := c.index(si).nsubj[c.tokHead(i)]
+	if !found {
+		return annals.Mention{}, false
+	}
+	for _, m := range cur {
+		if k >= m.First && k < m.Last {
+			return m, true
 		}
 	}
 	return annals.Mention{}, false
