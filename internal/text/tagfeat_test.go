@@ -1,6 +1,13 @@
 package text
 
-import "testing"
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/annals-events/annals/internal/cputime"
+)
 
 // TestFeatTable checks the tagger's feature table finds every feature of
 // the model by its template and parts, at its own index, and nothing for
@@ -41,5 +48,40 @@ func TestNormalizeYear(t *testing.T) {
 		if got := normalize(c.w, ""); got != c.want {
 			t.Errorf("normalize(%q) = %q, want %q", c.w, got, c.want)
 		}
+	}
+}
+
+// BenchmarkTagger runs the Penn tagger alone over the demo corpus's
+// sentences, segmented once, and reports sentences per CPU-second (the
+// process's CPU time: steadier than wall time on a shared machine).
+func BenchmarkTagger(b *testing.B) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bs, err := os.ReadFile("../demo/corpus.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents [][]Token
+	for _, line := range strings.Split(string(bs), "\n") {
+		var a struct{ Text string }
+		if json.Unmarshal([]byte(line), &a) != nil {
+			continue
+		}
+		toks, ss, _ := Segment(a.Text)
+		for _, s := range ss {
+			sents = append(sents, toks[s.First:s.Last])
+		}
+	}
+	b.ResetTimer()
+	cpu0 := cputime.Self()
+	for b.Loop() {
+		for _, s := range sents {
+			tg.Tag(s)
+		}
+	}
+	if c := cputime.Self() - cpu0; c > 0 {
+		b.ReportMetric(float64(len(sents)*b.N)/c.Seconds(), "sentences/cpu-s")
 	}
 }

@@ -216,7 +216,8 @@ func (t *Tagger) Tag(toks []Token) {
 // "’s", which the model, trained on ASCII text, would read as a name and
 // not a possessive). A lone quotation mark stays as it is.
 func tagForm(w string) string {
-	if len(w) > len("’") && strings.ContainsAny(w, "’‘") {
+	// both marks are three bytes starting 0xE2: most words have none
+	if len(w) > len("’") && strings.IndexByte(w, 0xE2) >= 0 && strings.ContainsAny(w, "’‘") {
 		return apostrophes.Replace(w)
 	}
 	return w
