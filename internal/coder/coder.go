@@ -227,6 +227,10 @@ type sentence struct {
 	// tree: subjects are read from the dependency analysis; parsedTree:
 	// the sentence has one
 	tree, parsedTree bool
+	// sigBits are the signature bits of each token's lemma and form, sig
+	// a window's signature (wordsig.go)
+	sigBits []uint16
+	sig     wordSig
 }
 
 func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }
