@@ -37,16 +37,11 @@ func twoParts(tpl int) bool { return tpl == ftTagPair || tpl == ftPrevTagWord }
 // checked against the name itself, so that a lookup finds exactly the
 // feature of that name, as a map of names would.
 type featTable struct {
-	slots []featSlot
+	slots []uint64 // the hash's high 32 bits, then feature index + 1; 0: empty
 	mask  uint64
 	names []string // feature index -> name
 	tpl   []uint8  // its template
 	split []int32  // two parts: the offset of the space between them
-}
-
-type featSlot struct {
-	h   uint64
-	idx int32 // feature index + 1; 0: empty
 }
 
 // newFeatTable returns a table sized for n features.
@@ -55,7 +50,7 @@ func newFeatTable(n int) *featTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return &featTable{slots: make([]featSlot, size), mask: uint64(size - 1), names: make([]string, 0, n), tpl: make([]uint8, 0, n), split: make([]int32, 0, n)}
+	return &featTable{slots: make([]uint64, size), mask: uint64(size - 1), names: make([]string, 0, n), tpl: make([]uint8, 0, n), split: make([]int32, 0, n)}
 }
 
 // strHash is FNV-1a over s.
@@ -128,23 +123,26 @@ func (ft *featTable) insert(name string) bool {
 	ft.tpl = append(ft.tpl, uint8(tpl))
 	ft.split = append(ft.split, int32(split))
 	j := h & ft.mask
-	for ft.slots[j].idx != 0 {
+	for ft.slots[j] != 0 {
 		j = (j + 1) & ft.mask
 	}
-	ft.slots[j] = featSlot{h, int32(len(ft.names))}
+	ft.slots[j] = h>>32<<32 | uint64(len(ft.names))
 	return true
 }
 
 // find returns the index of the feature of template tpl and parts x, y
 // whose hash is h, or -1.
 func (ft *featTable) find(h uint64, tpl int, x, y string) int32 {
+	tag := h >> 32
 	for j := h & ft.mask; ; j = (j + 1) & ft.mask {
 		s := ft.slots[j]
-		if s.idx == 0 {
+		if s == 0 {
 			return -1
 		}
-		if s.h == h && ft.is(s.idx-1, tpl, x, y) {
-			return s.idx - 1
+		if s>>32 == tag {
+			if i := int32(uint32(s)) - 1; ft.is(i, tpl, x, y) {
+				return i
+			}
 		}
 	}
 }
