@@ -138,6 +138,9 @@ func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 	kinds := map[string]*kind{}
 	told := map[[2]int]bool{} // event, evidence sentence
 	var out []annals.Event
+	if len(evs) > 0 {
+		out = make([]annals.Event, 0, len(evs)) // at most one each, grown once
+	}
 	for _, e := range evs {
 		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
 		// another trigger lemma is another act of the same kind
