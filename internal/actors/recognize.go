@@ -50,19 +50,23 @@ func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
 			continue
 		}
 		ok := true
-		upper := false
 		for k, w := range e.toks {
-			t := &toks[i+k]
-			if t.Lower != w && !(k == n-1 && t.Lemma == w) {
+			if t := &toks[i+k]; t.Lower != w && !(k == n-1 && t.Lemma == w) {
 				ok = false
 				break
-			}
-			if capitalized(t.Text) || strings.IndexFunc(t.Text, unicode.IsUpper) > 0 {
-				upper = true // a capital inside the word marks a name too ("iSrael")
 			}
 		}
 		if !ok {
 			continue
+		}
+		// the case of the words read only for an entry that matches: a
+		// common first word ("international", "the") starts hundreds
+		upper := false
+		for k := range n {
+			if t := &toks[i+k]; capitalized(t.Text) || strings.IndexFunc(t.Text, unicode.IsUpper) > 0 {
+				upper = true // a capital inside the word marks a name too ("iSrael")
+				break
+			}
 		}
 		if !e.agent && !upper && !(n >= 2 && strings.HasPrefix(toks[i+n-1].Tag, "NN") && collective(e)) {
 			continue // "mobile", "chad" in lower case are not actors (but "aid groups" are)

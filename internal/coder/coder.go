@@ -139,6 +139,9 @@ func MergeRepeats(doc *annals.Doc, evs []annals.Event) []annals.Event {
 	kinds := map[string]*kind{}
 	told := map[[2]int]bool{} // event, evidence sentence
 	var out []annals.Event
+	if len(evs) > 0 {
+		out = make([]annals.Event, 0, len(evs)) // at most one each, grown once
+	}
 	for _, e := range evs {
 		k := e.Source + "|" + e.Target + "|" + e.Code + "|" + string(e.Mode)
 		// another trigger lemma is another act of the same kind
@@ -228,6 +231,10 @@ type sentence struct {
 	// tree: subjects are read from the dependency analysis; parsedTree:
 	// the sentence has one
 	tree, parsedTree bool
+	// sigBits are the signature bits of each token's lemma and form, sig
+	// a window's signature (wordsig.go)
+	sigBits []uint16
+	sig     wordSig
 }
 
 func (s *sentence) tok(i int) *annals.Token { return &s.doc.Tokens[i] }

@@ -40,6 +40,7 @@ type pattern struct {
 	loc     string     // file:line
 	key     string     // file:trigger/follow/code as written (confidence.go)
 	curated bool
+	need    [][]uint16 // signature bits of the words matchOne must find (wordsig.go)
 }
 
 // bareStatementCodes are the codes a row with no words after its verb
@@ -282,6 +283,9 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 	}
 	for _, m := range []map[string][]*pattern{lx.verbs, lx.nouns} {
 		for _, ps := range m {
+			for _, p := range ps {
+				p.need = needs(p)
+			}
 			sort.SliceStable(ps, func(i, j int) bool {
 				a, b := ps[i], ps[j]
 				if len(a.trigger) != len(b.trigger) {

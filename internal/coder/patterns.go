@@ -54,9 +54,14 @@ func (s *sentence) matchPattern(pats []*pattern, v, end int) (*pattern, int, []i
 	var best *pattern
 	bestAfter, bestSpan := v+1, 0
 	var bestUsed []int
+	// every token any matchOne below reads lies in [v-8, end)
+	g := s.windowSig(v-8, end)
 	for _, p := range pats {
 		if best != nil && (len(p.trigger) < len(best.trigger) || len(p.trigger) == len(best.trigger) && content(p.follow) < content(best.follow)) {
 			break // patterns are sorted most specific first
+		}
+		if !mayMatch(p, g) {
+			continue // a word it needs is not there: no reading below matches
 		}
 		after, used, ok := s.matchOne(p, v, end)
 		if !ok && len(p.trigger) == 1 && len(p.follow) > 0 && s.passive(v) {

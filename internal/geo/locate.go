@@ -492,7 +492,7 @@ func (g *Gazetteer) LocateParsed(doc *annals.Doc, evs []annals.Event, places []M
 		var pick *Mention
 		basis := ""
 		if c := bySent[e.SentenceIndex]; len(c) > 0 && e.SentenceIndex >= 0 && e.SentenceIndex < len(doc.Sentences) {
-			if pick = clausePlace(doc, treeOf(e.SentenceIndex), e, c); pick != nil {
+			if pick = clausePlace(doc, treeOf, e, c); pick != nil {
 				basis = BasisClause
 			}
 		}
@@ -660,21 +660,40 @@ func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
 }
 
 // clausePlace is the place of a locative phrase of the event's clause.
-func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Mention {
+//
+// treeOf gives the tree of a sentence. It is asked only when the words
+// leave the answer open: some candidate is not a possessor of an actor,
+// and some word of the sentence is a preposition that places e (every
+// preposition read here, from the tree or not, is one of its words). A
+// sentence no phrase of which could place the event is not parsed.
+func clausePlace(doc *annals.Doc, treeOf func(int) tree, e *annals.Event, cand []Mention) *Mention {
+	s := doc.Sentences[e.SentenceIndex]
+	starts := map[int]bool{}
+	for k := range cand {
+		starts[cand[k].First] = true
+	}
+	live := make([]bool, len(cand))
+	n := 0
+	for k := range cand {
+		// "South Korea's military said": the name is an actor's
+		if live[k] = possessesPlace(doc.Tokens, cand[k].Last, s.Last, starts); live[k] {
+			n++
+		}
+	}
+	if n == 0 || !placingWord(doc.Tokens[s.First:s.Last], e) {
+		return nil // every preposition read below is a word of the sentence
+	}
+	t := treeOf(e.SentenceIndex)
 	parsed := t.parsed()
 	trig := -1
 	if parsed {
 		trig = t.triggerToken(e.TriggerSpan)
 	}
-	starts := map[int]bool{}
-	for k := range cand {
-		starts[cand[k].First] = true
-	}
 	var ok []Mention
 	for k := range cand {
 		m := &cand[k]
-		if !possessesPlace(doc.Tokens, m.Last, t.last, starts) {
-			continue // "South Korea's military said": the name is an actor's
+		if !live[k] {
+			continue
 		}
 		var prep string
 		if parsed && trig >= 0 {
@@ -716,6 +735,17 @@ func clausePlace(doc *annals.Doc, t tree, e *annals.Event, cand []Mention) *Ment
 		}
 	}
 	return nil
+}
+
+// placingWord reports whether some word of toks is a preposition that
+// places e (placesEvent): without one no phrase of the sentence places it.
+func placingWord(toks []annals.Token, e *annals.Event) bool {
+	for i := range toks {
+		if placesEvent(toks[i].Lower, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessesPlace reports whether the name ending before token i, if it

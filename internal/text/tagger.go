@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -19,7 +18,7 @@ import (
 type Tagger struct {
 	classes []string
 	tagMap  map[string]string // unambiguous frequent words
-	feats   map[string]int32  // feature -> index into offs
+	ft      *featTable        // feature -> index into offs
 	offs    []int32           // feature i's weights are ws[offs[i]:offs[i+1]]
 	ws      []classWeight
 }
@@ -64,6 +63,11 @@ func readModel(b []byte) (*Tagger, error) {
 	if nc == 0 || nc > 255 {
 		r.fail("%d classes", nc)
 	}
+	for _, c := range t.classes {
+		if strings.IndexByte(c, ' ') >= 0 {
+			r.fail("class %q has a space", c) // the feature table parts its names at spaces after a tag
+		}
+	}
 	n := r.count(2)
 	t.tagMap = make(map[string]string, n)
 	for range n {
@@ -71,15 +75,14 @@ func readModel(b []byte) (*Tagger, error) {
 		t.tagMap[w] = t.classes[r.class(nc)]
 	}
 	n = r.count(2)
-	t.feats = make(map[string]int32, n)
+	t.ft = newFeatTable(n)
 	t.offs = make([]int32, 0, n+1)
 	for range n {
 		f := r.str()
-		if _, dup := t.feats[f]; dup && r.err == nil {
+		if !t.ft.insert(f) && r.err == nil {
 			r.fail("duplicate feature %q", f)
 		}
 		k := r.count(5)
-		t.feats[f] = int32(len(t.offs))
 		t.offs = append(t.offs, int32(len(t.ws)))
 		for range k {
 			c := r.class(nc)
@@ -156,14 +159,16 @@ func (r *modelReader) class(nc int) int {
 	return c
 }
 
-// tagState holds the per-call buffers of Tag.
+// tagState holds the per-call buffers of Tag: the context words and the
+// hashes (strHash) of each and of its suffix.
 type tagState struct {
 	ctx    []string
-	key    []byte
+	ctxH   []uint64
+	sufH   []uint64
 	scores []float64
 }
 
-var statePool = sync.Pool{New: func() any { return &tagState{key: make([]byte, 0, 64)} }}
+var statePool = sync.Pool{New: func() any { return &tagState{} }}
 
 // Tag sets Tag on each token of one sentence.
 func (t *Tagger) Tag(toks []Token) {
@@ -181,6 +186,11 @@ func (t *Tagger) Tag(toks []Token) {
 	}
 	st.ctx = append(st.ctx, "-END-", "-END2-")
 	_ = n
+	st.ctxH, st.sufH = st.ctxH[:0], st.sufH[:0]
+	for _, w := range st.ctx {
+		st.ctxH = append(st.ctxH, strHash(w))
+		st.sufH = append(st.sufH, strHash(suffix3(w)))
+	}
 	p1, p2 := "-START-", "-START2-"
 	quotes := 0
 	for i := range toks {
@@ -206,7 +216,8 @@ func (t *Tagger) Tag(toks []Token) {
 // "’s", which the model, trained on ASCII text, would read as a name and
 // not a possessive). A lone quotation mark stays as it is.
 func tagForm(w string) string {
-	if len(w) > len("’") && strings.ContainsAny(w, "’‘") {
+	// both marks are three bytes starting 0xE2: most words have none
+	if len(w) > len("’") && strings.IndexByte(w, 0xE2) >= 0 && strings.ContainsAny(w, "’‘") {
 		return apostrophes.Replace(w)
 	}
 	return w
@@ -338,22 +349,20 @@ var pastOnly = map[string]bool{"spoke": true, "met": true, "told": true, "fought
 // Token is the front-end's token type, shared with the root package.
 type Token = annals.Token
 
-func (t *Tagger) add(st *tagState, parts ...string) {
-	st.key = st.key[:0]
-	for i, p := range parts {
-		if i > 0 {
-			st.key = append(st.key, ' ')
-		}
-		st.key = append(st.key, p...)
-	}
-	idx, ok := t.feats[string(st.key)]
-	if !ok {
+// add adds the weights of the feature of template tpl and parts x and y
+// (hashed hx and hy; y "" and hy 0 for a template of one part).
+func (t *Tagger) add(st *tagState, tpl int, x string, hx uint64, y string, hy uint64) {
+	idx := t.ft.find(featHash(tpl, hx, hy), tpl, x, y)
+	if idx < 0 {
 		return
 	}
 	for _, cw := range t.ws[t.offs[idx]:t.offs[idx+1]] {
 		st.scores[cw.class] += float64(cw.w)
 	}
 }
+
+// suffix3 is the last three bytes of w (all of a shorter word).
+func suffix3(w string) string { return w[len(w)-min(len(w), 3):] }
 
 func (t *Tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 	for k := range st.scores {
@@ -362,22 +371,25 @@ func (t *Tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 	ctx := st.ctx
 	suf := min(len(w), 3)
 	i = min(len(ctx)-2, i+2)
-	iminus := min(len(ctx[i-1]), 3)
-	iplus := min(len(ctx[i+1]), 3)
-	t.add(st, "bias")
-	t.add(st, "i suffix", w[len(w)-suf:])
-	t.add(st, "i pref1", w[:1])
-	t.add(st, "i-1 tag", p1)
-	t.add(st, "i-2 tag", p2)
-	t.add(st, "i tag+i-2 tag", p1, p2)
-	t.add(st, "i word", ctx[i])
-	t.add(st, "i-1 tag+i word", p1, ctx[i])
-	t.add(st, "i-1 word", ctx[i-1])
-	t.add(st, "i-1 suffix", ctx[i-1][len(ctx[i-1])-iminus:])
-	t.add(st, "i-2 word", ctx[i-2])
-	t.add(st, "i+1 word", ctx[i+1])
-	t.add(st, "i+1 suffix", ctx[i+1][len(ctx[i+1])-iplus:])
-	t.add(st, "i+2 word", ctx[i+2])
+	ch, sh := st.ctxH, st.sufH
+	h1, h2 := strHash(p1), strHash(p2)
+	// the features in the order, and so the sums in the rounding, of
+	// prose's tagger
+	t.add(st, ftBias, "", emptyHash, "", 0)
+	ws, wp := w[len(w)-suf:], w[:1]
+	t.add(st, ftSuffix, ws, strHash(ws), "", 0)
+	t.add(st, ftPref1, wp, strHash(wp), "", 0)
+	t.add(st, ftPrevTag, p1, h1, "", 0)
+	t.add(st, ftPrev2Tag, p2, h2, "", 0)
+	t.add(st, ftTagPair, p1, h1, p2, h2)
+	t.add(st, ftWord, ctx[i], ch[i], "", 0)
+	t.add(st, ftPrevTagWord, p1, h1, ctx[i], ch[i])
+	t.add(st, ftPrevWord, ctx[i-1], ch[i-1], "", 0)
+	t.add(st, ftPrevSuffix, suffix3(ctx[i-1]), sh[i-1], "", 0)
+	t.add(st, ftPrev2Word, ctx[i-2], ch[i-2], "", 0)
+	t.add(st, ftNextWord, ctx[i+1], ch[i+1], "", 0)
+	t.add(st, ftNextSuffix, suffix3(ctx[i+1]), sh[i+1], "", 0)
+	t.add(st, ftNext2Word, ctx[i+2], ch[i+2], "", 0)
 	best, bi := math.Inf(-1), 0
 	for k, s := range st.scores {
 		if s > best {
@@ -395,15 +407,24 @@ func normalize(word, lowered string) string {
 	if strings.Contains(word, "-") && word[0] != '-' {
 		return "!HYPHEN"
 	}
-	if len(word) == 4 {
-		if _, err := strconv.Atoi(word); err == nil {
-			return "!YEAR"
-		}
+	if len(word) == 4 && atoi4(word) {
+		return "!YEAR"
 	}
 	if word[0] >= '0' && word[0] <= '9' {
 		return "!DIGITS"
 	}
 	return strings.ToLower(word)
+}
+
+// atoi4 reports whether strconv.Atoi parses the four bytes of w: digits,
+// the first of which may be a sign (without Atoi's error, which allocates).
+func atoi4(w string) bool {
+	for i := 0; i < 4; i++ {
+		if c := w[i]; (c < '0' || c > '9') && !(i == 0 && (c == '+' || c == '-')) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteTag returns the Penn Treebank tag of a quotation mark: “ for an

@@ -357,8 +357,8 @@ func FuzzReadModel(f *testing.F) {
 	f.Add(taggerModel[:200])
 	f.Add([]byte("ANNTAG1\n\x01\x02NN\x00\x01\x01a\x01\x00\x00\x00\x80\x3f"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if tg, err := readModel(b); err == nil && len(tg.offs) != len(tg.feats)+1 {
-			t.Fatalf("%d offsets for %d features", len(tg.offs), len(tg.feats))
+		if tg, err := readModel(b); err == nil && len(tg.offs) != len(tg.ft.names)+1 {
+			t.Fatalf("%d offsets for %d features", len(tg.offs), len(tg.ft.names))
 		}
 	})
 }

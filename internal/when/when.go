@@ -1,6 +1,7 @@
 package when
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func IsTimeWord(w string) bool {
 
 func dayNum(s string) (int, bool) {
 	s = strings.TrimRight(s, "stndrh") // 1st, 2nd, 3rd, 18th
-	n, err := strconv.Atoi(s)
+	n, err := atoi(s)
 	return n, err == nil && n >= 1 && n <= 31
 }
 
@@ -79,13 +80,35 @@ func yearNum(s string) (int, bool) {
 	if len(s) != 4 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(s)
+	n, err := atoi(s)
 	return n, err == nil && n >= 1900 && n <= 2100
 }
 
 func isInt(s string) bool {
-	_, err := strconv.Atoi(s)
+	_, err := atoi(s)
 	return err == nil
+}
+
+// errNotInt stands for strconv.Atoi's syntax error.
+var errNotInt = errors.New("not an integer")
+
+// atoi is strconv.Atoi for the words of a text, most of which are not
+// numbers: a word that is not an optional sign and decimal digits is
+// errNotInt at once, without Atoi's error, which allocates.
+func atoi(s string) (int, error) {
+	i := 0
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		i = 1
+	}
+	if i == len(s) {
+		return 0, errNotInt
+	}
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, errNotInt
+		}
+	}
+	return strconv.Atoi(s)
 }
 
 func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }

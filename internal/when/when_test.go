@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -147,6 +148,17 @@ func TestFindAheadAcrossTheYear(t *testing.T) {
 		ex := find(t, in, nov)
 		if len(ex) != 1 || ex[0].Date.Format("2006-01-02") != want {
 			t.Errorf("%q: %+v, want %s", in, ex, want)
+		}
+	}
+}
+
+// TestAtoi checks atoi agrees with strconv.Atoi, value and success.
+func TestAtoi(t *testing.T) {
+	for _, s := range []string{"", "+", "-", "0", "12", "+12", "-3", "1_000", "0x1f", "12a", "a12", "1.5", "99999999999999999999", "١٢"} {
+		n, err := atoi(s)
+		m, err2 := strconv.Atoi(s)
+		if n != m || (err == nil) != (err2 == nil) {
+			t.Errorf("atoi(%q) = %d, %v; Atoi: %d, %v", s, n, err, m, err2)
 		}
 	}
 }
