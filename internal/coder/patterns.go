@@ -17,6 +17,13 @@ func (s *sentence) verbLike(v int) bool {
 	if v == s.first || v+1 >= s.last {
 		return false
 	}
+	if s.tree && s.rel(v) == "root" && s.tok(v).UPOS == "VERB" && s.c.lx.verbs[verbLemma(s.c.lx, s.tok(v))] != nil &&
+		len(s.children(v, subjectRels)) > 0 && len(s.children(v, objectRels)) > 0 {
+		// the parser found the sentence's main verb, with its subject and
+		// object, where the tagger saw a noun: "snipers positioned along
+		// the fence shot dead dozens"
+		return true
+	}
 	for _, m := range s.ms {
 		if m.Last == v {
 			if d := s.tok(max(m.First-1, s.first)); m.First > s.first && (d.Lower == "a" || d.Lower == "an") ||

@@ -69,7 +69,7 @@ func (s *sentence) plausibleTree() bool {
 	if root < 0 || s.headline() {
 		return false // the treebank has no headlines to learn them from
 	}
-	if isVerb(s.tok(root)) || s.tok(root).Tag == "MD" {
+	if t := s.tok(root); isVerb(t) || t.Tag == "MD" || t.UPOS == "VERB" || t.UPOS == "AUX" {
 		return true
 	}
 	for i := s.first; i < s.last; i++ {
