@@ -558,6 +558,8 @@ func joinable(toks []annals.Token, p, u unit) bool {
 		return len(gap) <= 1
 	case p.isCountry() && u.isCountry():
 		return false
+	case p.isCountry() && !u.isAgent() && strings.HasPrefix(u.r.code, "IGO"):
+		return false // "Sweden's NATO bid": an international body is no country's (but "Lebanon's Hezbollah" is)
 	}
 	return true
 }
