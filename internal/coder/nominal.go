@@ -23,6 +23,25 @@ func undoes(lx *Lexicon, code, noun string) bool {
 	return vi != nil && ni != nil && (vi.Quad <= 2 && ni.Quad >= 3 || vi.Quad >= 3 && ni.Quad <= 2)
 }
 
+// genericDets before an event noun make it a kind of act, not one that
+// happened: "any attack", "no violation", "every provocation".
+var genericDets = map[string]bool{"any": true, "no": true, "every": true}
+
+// anyDet reports a generic determiner in the noun phrase of n, before it
+// past modifiers ("any further Israeli attack").
+func (s *sentence) anyDet(n int) bool {
+	for k := n - 1; k >= s.first && k >= n-4; k-- {
+		t := s.tok(k)
+		if genericDets[t.Lower] && (t.Tag == "DT" || t.Tag == "RB") {
+			return true
+		}
+		if !(t.Tag == "JJ" || t.Tag == "JJR" || isNoun(t) || t.Tag == "VBN" || t.Tag == "HYPH" || s.inMention[k]) {
+			return false
+		}
+	}
+	return false
+}
+
 // placeNouns head a prepositional phrase that says where a target is.
 var placeNouns = map[string]bool{"country": true, "city": true, "province": true, "region": true, "area": true,
 	"district": true, "village": true, "town": true, "capital": true, "state": true, "border": true, "enclave": true}
@@ -59,6 +78,10 @@ func (s *sentence) noun(n int) {
 	p, after, _ := s.matchPattern(pats, n, s.last)
 	if p == nil || p.code == "---" {
 		return
+	}
+	if s.anyDet(n) {
+		s.tr.add(t.Text + ": a kind of act, not one that happened (any, no, every)")
+		return // "would respond to any attack", "there was no attack"
 	}
 	// only a noun heading its phrase: "strike" in "strike force" is not one
 	if after < s.last && isNoun(s.tok(after)) && !when.IsTimeWord(s.tok(after).Lower) && !s.readsAsVerb(after) {
