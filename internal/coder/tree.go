@@ -40,7 +40,8 @@ var (
 	// markRels open a subordinate clause ("as", "over", "for", "that").
 	markRels = map[string]bool{"mark": true}
 	// timeNouns say when, bare: a subject the parser finds among them is
-	// a misread time ("Iraqi forces today started").
+	// a misread time ("Iraqi forces today started"). (when.IsTimeWord
+	// knows more, but its month names are also people's: "May said".)
 	timeNouns = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true, "now": true,
 		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 	// placeCases are the prepositions of a place phrase.
@@ -59,13 +60,7 @@ var (
 // path, and the coder reads that sentence from its words instead. So is
 // a headline's.
 func (s *sentence) plausibleTree() bool {
-	root := -1
-	for i := s.first; i < s.last; i++ {
-		if s.head(i) < 0 && s.rel(i) == "root" {
-			root = i
-			break
-		}
-	}
+	root := s.root()
 	if root < 0 || s.headline() {
 		return false // the treebank has no headlines to learn them from
 	}
@@ -375,12 +370,18 @@ func (s *sentence) gardenPathSubject(v int) ([]annals.Mention, bool) {
 	return s.phraseActors(k)
 }
 
-// verbRooted reports a tree whose root is a verb.
-func (s *sentence) verbRooted() bool {
+// root returns the doc index of the tree's root, or -1.
+func (s *sentence) root() int {
 	for i := s.first; i < s.last; i++ {
 		if s.head(i) < 0 && s.rel(i) == "root" {
-			return s.tok(i).UPOS == "VERB" || s.tok(i).UPOS == "AUX"
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// verbRooted reports a tree whose root is a verb.
+func (s *sentence) verbRooted() bool {
+	r := s.root()
+	return r >= 0 && (s.tok(r).UPOS == "VERB" || s.tok(r).UPOS == "AUX")
 }
