@@ -562,8 +562,8 @@ const pairHoldSentences = 5
 // pairHolds reports whether the pair phrase p still holds the story at
 // sentence si: it was named at most pairHoldSentences before, and every
 // actor named since as a subject, an object or an owner is one of its
-// members ("The two leaders spent hours together. Xi told Biden ... The
-// U.S. president told Xi ... They reached agreements": both). Places and
+// members ("The two ministers met for three hours. Wang urged Blinken ...
+// Blinken answered that ... They agreed to keep talking": both). Places and
 // actors inside a prepositional phrase ("tensions in Taiwan") name where
 // or what about, and do not break the pair.
 func (c *context) pairHolds(p []annals.Mention, seen pool, si int) bool {

@@ -171,9 +171,8 @@ func (s *sentence) subject(v int) []annals.Mention {
 		}
 	}
 	if vg-1 > s.first && s.tok(vg-1).Text == "," {
-		// "The United States, Taiwan's main arms supplier despite the
-		// lack of ties, condemned": an apposition has closed; the actor
-		// before it is the subject
+		// "France, the region's former colonial power, condemned": an
+		// apposition has closed; the actor before it is the subject
 		if i := s.beforeApposition(vg - 1); i >= 0 {
 			return s.coordinated(i)
 		}
