@@ -252,8 +252,8 @@ func (s *sentence) subject(v int) []annals.Mention {
 							return nil // "the bombing in Quetta, which killed 12": the noun the place modifies
 						}
 						if rel == "which" && s.namesPlace(i) {
-							// "a strike on a consulate in Damascus, Syria,
-							// which killed seven": a place does not act
+							// "a raid on a market in Goma, Congo, which
+							// wounded dozens": a place does not act
 							return nil
 						}
 						return s.coordinated(i)
