@@ -576,7 +576,7 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 }
 
 // oneSide keeps, of coordinated targets, the first of each side:
-// "thanked the government and people of Pakistan", "support for the
+// "praised the government and people of Japan", "support for the
 // Iranian government and people" are aimed at one party. Roles that
 // stand apart from their state (rebels, insurgents, the opposition,
 // elites out of office) stay parties of their own ("talks with the
