@@ -23,6 +23,28 @@ func undoes(lx *Lexicon, code, noun string) bool {
 	return vi != nil && ni != nil && (vi.Quad <= 2 && ni.Quad >= 3 || vi.Quad >= 3 && ni.Quad <= 2)
 }
 
+// bareName reports a country's or city's name standing bare before noun n
+// (a proper noun, no possessive, no adjective of nationality): "the Paris
+// attacks", "the Kabul bombing", "the Ukraine invasion" say where, or
+// against whom; the doer is named by a possessive or an adjective ("Russia's
+// invasion", "Israeli strikes"). Names of bodies and groups are their own
+// acts' doers ("the Hamas attack").
+func (s *sentence) bareName(m annals.Mention, n int) bool {
+	for k := m.Last; k < n; k++ {
+		if t := s.tok(k); t.Tag != "NN" && t.Tag != "NNS" {
+			return false // only nouns between: "the Kabul airport bombing"
+		}
+	}
+	last := s.tok(m.Last - 1)
+	if last.Tag != "NNP" && last.Tag != "NNPS" || last.UPOS != "" && last.UPOS != "PROPN" || len(m.Code) != 3 || m.Ref {
+		return false // (the parser's tags tell "the Israeli/ADJ strike" from "the Paris/PROPN attacks")
+	}
+	if strings.ToUpper(last.Text) == last.Text {
+		return false // "US strikes", "UK sanctions": an abbreviation stands as the adjective
+	}
+	return m.Last >= s.last || s.tok(m.Last).Tag != "POS" && s.tok(m.Last).Lower != "'s"
+}
+
 // genericDets before an event noun make it a kind of act, not one that
 // happened: "any attack", "no violation", "every provocation".
 var genericDets = map[string]bool{"any": true, "no": true, "every": true}
@@ -102,8 +124,8 @@ func (s *sentence) noun(n int) {
 	// noun with only modifiers between.
 	for i := len(s.ms) - 1; i >= 0; i-- {
 		m := s.ms[i]
-		if m.Last > n || m.Last < n-3 || m.Place {
-			continue // ("the Bali bombing" happened in Bali)
+		if m.Last > n || m.Last < n-3 || m.Place || s.bareName(m, n) {
+			continue // ("the Bali bombing" happened in Bali; "the Paris attacks", "the Ukraine invasion" there too)
 		}
 		ok := true
 		for k := m.Last; k < n; k++ {
