@@ -379,6 +379,58 @@ func refusalCode(lx *Lexicon, code string) string {
 	return complementCode(lx, "12", cat)
 }
 
+// conditionalForce reports an act v under "would" that is held out on a
+// condition: an "if" or "unless" clause after it, or a generic object in
+// its clause (up to ce: "any violation", "any attack").
+func (s *sentence) conditionalForce(v, ce int) bool {
+	would := false
+	for i := v - 1; i >= s.first && i >= v-4; i-- {
+		if t := s.tok(i); t.Tag == "MD" && t.Lower == "would" {
+			would = true
+			break
+		}
+	}
+	if !would || !s.spoken(v) {
+		return false // the narrator's "Israel would attack if ..." is a conjecture, not a threat
+	}
+	for k := v + 1; k < s.last; k++ {
+		switch t := s.tok(k); {
+		case t.Lower == "if" || t.Lower == "unless":
+			return true // (the condition's clause follows v's)
+		case k < ce && genericDets[t.Lower] && t.Lower != "no" && t.Tag == "DT":
+			return true
+		}
+	}
+	return false
+}
+
+// spoken reports whether someone says v: a reporting verb above it in the
+// tree ("Netanyahu said he would respond ...", "..., the minister said"),
+// or, without a tree, anywhere in the sentence.
+func (s *sentence) spoken(v int) bool {
+	if !s.parsedTree {
+		for k := s.first; k < s.last; k++ {
+			if t := s.tok(k); isVerb(t) && reportingVerbs[verbLemma(s.c.lx, t)] {
+				return true
+			}
+		}
+		return false
+	}
+	for k, n := s.head(v), 0; k >= 0 && n < s.last-s.first; k, n = s.head(k), n+1 {
+		if isVerb(s.tok(k)) && reportingVerbs[verbLemma(s.c.lx, s.tok(k))] {
+			return true
+		}
+	}
+	// a trailing attribution hangs from the clause it reports: "...,
+	// the minister said"
+	for _, c := range s.children(s.root(), nil) {
+		if r := s.rel(c); (r == "parataxis" || r == "ccomp") && reportingVerbs[verbLemma(s.c.lx, s.tok(c))] && s.under(v, s.root()) {
+			return true
+		}
+	}
+	return false
+}
+
 // backshifted reports whether the "would" at i is the "will" of reported
 // speech: "Ethiopia said it would allow ...", "the rebels announced
 // yesterday that they would release ...". A condition in between ("said

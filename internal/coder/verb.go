@@ -204,6 +204,15 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 			info = lx.Info(code)
 		}
 	}
+	// "would respond forcefully to any violation", "would strike if
+	// attacked": force held out on a condition is a threat, made now
+	if fam == "" && mode == annals.Hypothetical && info != nil && s.conditionalForce(v, ce) {
+		if c := futureCode(lx, code); strings.HasPrefix(c, "13") {
+			rule += " + would, on a condition (" + code + " -> " + c + ")"
+			code, mode = c, annals.Asserted
+			info = lx.Info(code)
+		}
+	}
 	// "the rebels will release the hostages" is a promise: CAMEO codes an
 	// intent (03x), and "will strike" a threat (13x)
 	if fam == "" && mode == annals.Intended && info != nil {
