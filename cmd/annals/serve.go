@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -65,9 +66,18 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	readToken := fs.String("read-token", os.Getenv("ANNALS_READ_TOKEN"), "bearer token needed (or --token) to read document text at GET /api/v1/documents/{id} (default $ANNALS_READ_TOKEN; empty: public). Events and their evidence sentences are always public")
+	pprofAddr := fs.String("pprof-addr", os.Getenv("ANNALS_PPROF_ADDR"), "serve Go's profiles (net/http/pprof, /debug/pprof/) on this separate address, a loopback one such as 127.0.0.1:6060 (default $ANNALS_PPROF_ADDR; empty: off)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	if *pprofAddr != "" {
+		stop, err := servePprof(*pprofAddr)
+		if err != nil {
+			fmt.Fprintf(stderr, "annals serve: %v\n", err)
+			return exitFatal
+		}
+		defer stop()
 	}
 	if *embedded && !queue.EmbeddedAvailable {
 		fmt.Fprintf(stderr, "annals serve: --embedded-queue: %v\n", queue.ErrNoEmbedded)
@@ -98,6 +108,24 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		return exitFatal
 	}
 	return exitOK
+}
+
+// servePprof serves net/http/pprof's handlers on their own listener at
+// addr, apart from the API's mux (which never has them), until stop.
+func servePprof(addr string) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("--pprof-addr %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return func() { srv.Close() }, nil
 }
 
 // demoDB builds the sample database in the user's cache folder, again
