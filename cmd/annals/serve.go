@@ -76,7 +76,7 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	readToken := fs.String("read-token", os.Getenv("ANNALS_READ_TOKEN"), "bearer token needed (or --token) to read document text at GET /api/v1/documents/{id} (default $ANNALS_READ_TOKEN; empty: public). Events and their evidence sentences are always public")
 	maxQueries := fs.Int("max-queries", 0, "GET computations running at once (0: 8, the store's connections); more wait for a free one")
-	queueWait := fs.Duration("queue-wait", 0, "how long a GET waits for a free computation before it is answered 503 busy with Retry-After (0: 100ms)")
+	queueWait := fs.Duration("queue-wait", 0, "how long a GET waits for a free computation before it is answered 503 busy with Retry-After (0: 1s)")
 	pprofAddr := fs.String("pprof-addr", os.Getenv("ANNALS_PPROF_ADDR"), "serve Go's profiles (net/http/pprof, /debug/pprof/) on this separate address, a loopback one such as 127.0.0.1:6060 (default $ANNALS_PPROF_ADDR; empty: off)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
