@@ -285,45 +285,84 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 	}
 }
 
-// evidenceOf is evidence for the events of a page, in one query: at
-// most limit rows each (-1: all), and how many each has.
+// evidenceOf is evidence for the events of a page, in two queries (how
+// many rows each has, then the rows): at most limit rows each (-1: all),
+// and how many each has.
 func (s *DB) evidenceOf(ctx context.Context, ids []int64, limit int) (map[int64][]annals.Evidence, map[int64]int, error) {
 	args := make([]any, 0, len(ids)+1)
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	lim := ""
-	if limit > 0 {
-		lim = ` WHERE rn <= ?`
+	in := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	// how many rows each event has, from the evidence's primary key
+	totals := map[int64]int{}
+	rows, err := s.query(ctx, nil, `SELECT event_id, COUNT(*) FROM evidence WHERE event_id IN (`+in+`) GROUP BY event_id`, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	most := 0
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		totals[id] = n
+		most = max(most, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	if len(totals) == 0 {
+		return map[int64][]annals.Evidence{}, totals, nil
+	}
+	cols := `v.event_id, v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
+		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index`
+	var q string
+	if limit <= 0 || most <= evidenceInGo*limit {
+		// every row, in each event's order; the first limit of each are
+		// kept here (window functions cost SQLite ten times this query)
+		q = `SELECT ` + cols + ` WHERE v.event_id IN (` + in + `) ORDER BY v.event_id, d.published, v.doc_id, v.sentence_index`
+	} else {
+		// an event with many rows: only the first limit of each leave
+		// the database
+		q = `SELECT event_id, doc_id, sentence_index, text, source_text, target_text, source_start, source_end, target_start, target_end,
+			trigger_start, trigger_end, rule, confidence, mode, url, published, start_off FROM (SELECT ` + strings.Replace(cols, `v.event_id,`,
+			`v.event_id, ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn,`, 1) + `
+			WHERE v.event_id IN (` + in + `)) AS x WHERE rn <= ? ORDER BY event_id, rn`
 		args = append(args, limit)
 	}
-	rows, err := s.query(ctx, nil, `SELECT * FROM (SELECT v.event_id, COUNT(*) OVER (PARTITION BY v.event_id) AS total,
-		ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn,
-		v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
-		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
-		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
-		WHERE v.event_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)) AS x`+lim+` ORDER BY event_id, rn`, args...)
+	rows, err = s.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
 	out := map[int64][]annals.Evidence{}
-	totals := map[int64]int{}
 	for rows.Next() {
 		var e annals.Evidence
 		var mode string
 		var id int64
-		var total, rn int
-		if err := rows.Scan(&id, &total, &rn, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+		if err := rows.Scan(&id, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
 			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
 			return nil, nil, err
 		}
+		if limit > 0 && len(out[id]) >= limit {
+			continue
+		}
 		e.Mode = annals.Mode(mode)
 		out[id] = append(out[id], e)
-		totals[id] = total
 	}
 	return out, totals, rows.Err()
 }
+
+// evidenceInGo: when no event of a page has more than this many times
+// the rows asked for each, evidenceOf reads all their rows and keeps the
+// first of each itself; otherwise the database numbers them (ROW_NUMBER)
+// and sends only those.
+const evidenceInGo = 4
 
 // evidence returns the sentences behind an event; spans are relative to
 // the document text, SentenceStart lets callers make them sentence-relative.
