@@ -21,6 +21,9 @@ const (
 )
 
 func bucketOf(date string, iv Interval) string {
+	if iv == IntervalDay {
+		return date // what parsing and formatting it again would give
+	}
 	t, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		return date
@@ -340,6 +343,9 @@ func g100SQL(d *dialect) string {
 
 // bucketEnd is the last day of the bucket starting at start.
 func bucketEnd(start string, iv Interval) string {
+	if iv == IntervalDay {
+		return start
+	}
 	t, err := time.Parse("2006-01-02", start)
 	if err != nil {
 		return start
