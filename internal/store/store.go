@@ -60,6 +60,7 @@ type DB struct {
 	// count every report whatever it keeps.
 	EvidenceCap int
 	path        string
+	reads       readStmts // SQLite's prepared reads
 }
 
 // IsPostgres reports whether a --db value names a PostgreSQL server.
@@ -122,7 +123,10 @@ func redact(dsn string) string {
 func (s *DB) String() string { return s.path }
 
 // Close closes the store.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.reads.close()
+	return s.db.Close()
+}
 
 // SQL exposes the handle for tests and tools.
 func (s *DB) SQL() *sql.DB { return s.db }
