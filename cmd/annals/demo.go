@@ -49,7 +49,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		// events (negated and hypothetical ones are stored, not shown)
 		shown := 0
 		db.Each(context.Background(), annals.EventFilter{}, func(annals.StoredEvent) error { shown++; return nil })
-		err = serve(db, nil, *addr, "", "", 0, func(url string) {
+		err = serve(db, nil, *addr, "", "", limits{}, func(url string) {
 			fmt.Fprintf(stdout, "The sample corpus (%d illustrative articles, %d events) is in %s.\nOpen %s to see the dashboard (ready in %s). Ctrl-C stops the server.\n",
 				st.Documents, shown, path, url, time.Since(start).Round(time.Millisecond))
 		}, stderr)

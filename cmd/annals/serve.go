@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,9 +27,18 @@ import (
 	"github.com/annals-events/annals/web"
 )
 
+// limits are the server's bounds on its work (api.Server's CacheTTL,
+// MaxQueries and QueueWait; zero values take api.Server's defaults).
+type limits struct {
+	cacheTTL   time.Duration
+	maxQueries int
+	queueWait  time.Duration
+}
+
 // serve runs the API and dashboard until interrupted.
-func serve(db *store.DB, p *pipeline.Pipeline, addr, token, readToken string, cacheTTL time.Duration, ready func(url string), stderr io.Writer) error {
-	s := &api.Server{DB: db, Pipeline: p, Token: token, ReadToken: readToken, Web: web.FS(), CacheTTL: cacheTTL, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+func serve(db *store.DB, p *pipeline.Pipeline, addr, token, readToken string, lim limits, ready func(url string), stderr io.Writer) error {
+	s := &api.Server{DB: db, Pipeline: p, Token: token, ReadToken: readToken, Web: web.FS(), CacheTTL: lim.cacheTTL, MaxQueries: lim.maxQueries, QueueWait: lim.queueWait,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", addr, err)
@@ -65,9 +75,20 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 	cacheTTL := fs.Duration("cache-ttl", 30*time.Second, "keep API responses this long (writes through the API clear them; -1s turns the cache off)")
 	token := fs.String("token", os.Getenv("ANNALS_TOKEN"), "bearer token that allows POST /api/v1/documents (default $ANNALS_TOKEN; empty refuses ingestion)")
 	readToken := fs.String("read-token", os.Getenv("ANNALS_READ_TOKEN"), "bearer token needed (or --token) to read document text at GET /api/v1/documents/{id} (default $ANNALS_READ_TOKEN; empty: public). Events and their evidence sentences are always public")
+	maxQueries := fs.Int("max-queries", 0, "GET computations running at once (0: 8, the store's connections); more wait for a free one")
+	queueWait := fs.Duration("queue-wait", 0, "how long a GET waits for a free computation before it is answered 503 busy with Retry-After (0: 1s)")
+	pprofAddr := fs.String("pprof-addr", os.Getenv("ANNALS_PPROF_ADDR"), "serve Go's profiles (net/http/pprof, /debug/pprof/) on this separate address, a loopback one such as 127.0.0.1:6060 (default $ANNALS_PPROF_ADDR; empty: off)")
 	df := addDictFlags(fs)
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	if *pprofAddr != "" {
+		_, stop, err := servePprof(*pprofAddr)
+		if err != nil {
+			fmt.Fprintf(stderr, "annals serve: %v\n", err)
+			return exitFatal
+		}
+		defer stop()
 	}
 	if *embedded && !queue.EmbeddedAvailable {
 		fmt.Fprintf(stderr, "annals serve: --embedded-queue: %v\n", queue.ErrNoEmbedded)
@@ -92,12 +113,31 @@ func cmdServe(args []string, stdout, stderr io.Writer, stdin io.Reader) int {
 		}
 		defer stopQueue()
 	}
-	err := serve(db, p, *addr, *token, *readToken, *cacheTTL, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
+	err := serve(db, p, *addr, *token, *readToken, limits{*cacheTTL, *maxQueries, *queueWait}, func(url string) { fmt.Fprintf(stdout, "annals is serving %s on %s (Ctrl-C to stop)\n", *dbPath, url) }, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "annals serve: %v\n", err)
 		return exitFatal
 	}
 	return exitOK
+}
+
+// servePprof serves net/http/pprof's handlers on their own listener at
+// addr, apart from the API's mux (which never has them), until stop; at
+// is the address it listens on.
+func servePprof(addr string) (at string, stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", nil, fmt.Errorf("--pprof-addr %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return ln.Addr().String(), func() { srv.Close() }, nil
 }
 
 // demoDB builds the sample database in the user's cache folder, again

@@ -14,9 +14,9 @@ type ActorCount struct {
 
 // Actors returns actors (by code, or by country prefix when byCountry) by
 // event count, as source or target, among events matching f. With no
-// filter but modes it reads sum_actors; with dates, the month summaries
-// (by code; by country when a quad class is set too); otherwise the
-// events.
+// filter but modes it reads sum_actors; with dates, the year and month
+// summaries (by code, or the countries' year summary when byCountry; by
+// country pair when a quad class is set too); otherwise the events.
 func (s *DB) Actors(ctx context.Context, f annals.EventFilter, byCountry bool, limit int) ([]ActorCount, error) {
 	q, args := s.actorsQuery(f, byCountry, limit)
 	rows, err := s.query(ctx, nil, q, args...)
@@ -53,7 +53,7 @@ func (s *DB) actorsQuery(f annals.EventFilter, byCountry bool, limit int) (strin
 			GROUP BY ` + col + ` HAVING SUM(events) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(margs, limit)
 	case summarised(f) && f.QuadClass == 0 && datesParse(f):
-		rows, rargs, _ := s.actorRows(f)
+		rows, rargs, _ := s.actorRows(f, byCountry)
 		q = `SELECT ` + col + ` AS c, SUM(n) AS n FROM (` + rows + `) AS x WHERE code != '' GROUP BY ` + col + ` HAVING SUM(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?`
 		args = append(rargs, limit)
 	case summarised(f) && byCountry && datesParse(f):

@@ -185,7 +185,19 @@ func (s *DB) query(ctx context.Context, tx *wtx, query string, args ...any) (*sq
 		}
 		return st.QueryContext(ctx, args...)
 	}
+	if st := s.readStmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return s.db.QueryContext(ctx, s.d.q(query), args...)
+}
+
+// readStmt is SQLite's kept statement of a read outside a transaction
+// (readStmts), nil in PostgreSQL or when none is kept.
+func (s *DB) readStmt(ctx context.Context, query string) *sql.Stmt {
+	if s.d.name != "sqlite" {
+		return nil
+	}
+	return s.reads.stmt(ctx, s.db, query)
 }
 
 // queryRow is QueryRow; a failed prepare shows as the row's error.
@@ -199,6 +211,9 @@ func (s *DB) queryRow(ctx context.Context, tx *wtx, query string, args ...any) r
 		if err != nil {
 			return errRow{err}
 		}
+		return st.QueryRowContext(ctx, args...)
+	}
+	if st := s.readStmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
 	return s.db.QueryRowContext(ctx, s.d.q(query), args...)

@@ -285,45 +285,83 @@ func (s *DB) Each(ctx context.Context, f annals.EventFilter, fn func(annals.Stor
 	}
 }
 
-// evidenceOf is evidence for the events of a page, in one query: at
-// most limit rows each (-1: all), and how many each has.
+// evidenceOf is evidence for the events of a page: at most limit rows
+// each (-1: all), and how many each has. The events with at most
+// evidenceInGo times limit rows have all of them read, in one query, and
+// cut here (window functions cost SQLite ten times that query); the
+// others, if any, are numbered in the database (ROW_NUMBER), in a second
+// query, so that only their first limit rows leave it.
 func (s *DB) evidenceOf(ctx context.Context, ids []int64, limit int) (map[int64][]annals.Evidence, map[int64]int, error) {
+	cols := `v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
+		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
+		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index`
+	out := map[int64][]annals.Evidence{}
+	totals := map[int64]int{}
+	read := func(q string, args []any) error {
+		rows, err := s.query(ctx, nil, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e annals.Evidence
+			var mode string
+			var id int64
+			var total int
+			if err := rows.Scan(&id, &total, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
+				&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
+				return err
+			}
+			totals[id] = total
+			if limit > 0 && len(out[id]) >= limit {
+				continue
+			}
+			e.Mode = annals.Mode(mode)
+			out[id] = append(out[id], e)
+		}
+		return rows.Err()
+	}
 	args := make([]any, 0, len(ids)+1)
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	lim := ""
+	// how many rows the event has, from the evidence's primary key
+	total := `(SELECT COUNT(*) FROM evidence c WHERE c.event_id = v.event_id)`
+	q := `SELECT v.event_id, ` + total + `, ` + cols + ` WHERE v.event_id IN (` + placeholders(len(ids)) + `)`
 	if limit > 0 {
-		lim = ` WHERE rn <= ?`
-		args = append(args, limit)
+		q += ` AND ` + total + ` <= ?`
+		args = append(args, evidenceInGo*limit)
 	}
-	rows, err := s.query(ctx, nil, `SELECT * FROM (SELECT v.event_id, COUNT(*) OVER (PARTITION BY v.event_id) AS total,
-		ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn,
-		v.doc_id, v.sentence_index, s.text, v.source_text, v.target_text,
-		v.source_start, v.source_end, v.target_start, v.target_end, v.trigger_start, v.trigger_end, v.rule, v.confidence, v.mode, d.url, d.published, s.start_off
-		FROM evidence v JOIN documents d ON d.id = v.doc_id JOIN sentences s ON s.doc_id = v.doc_id AND s.idx = v.sentence_index
-		WHERE v.event_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)) AS x`+lim+` ORDER BY event_id, rn`, args...)
-	if err != nil {
+	if err := read(q+` ORDER BY v.event_id, d.published, v.doc_id, v.sentence_index`, args); err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
-	out := map[int64][]annals.Evidence{}
-	totals := map[int64]int{}
-	for rows.Next() {
-		var e annals.Evidence
-		var mode string
-		var id int64
-		var total, rn int
-		if err := rows.Scan(&id, &total, &rn, &e.DocID, &e.SentenceIndex, &e.Sentence, &e.SourceText, &e.TargetText, &e.SourceSpan.Start, &e.SourceSpan.End,
-			&e.TargetSpan.Start, &e.TargetSpan.End, &e.TriggerSpan.Start, &e.TriggerSpan.End, &e.Rule, &e.Confidence, &mode, &e.URL, &e.Published, &e.SentenceStart); err != nil {
-			return nil, nil, err
-		}
-		e.Mode = annals.Mode(mode)
-		out[id] = append(out[id], e)
-		totals[id] = total
+	if limit <= 0 {
+		return out, totals, nil
 	}
-	return out, totals, rows.Err()
+	var rest []any
+	for _, id := range ids {
+		if _, ok := totals[id]; !ok {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, totals, nil
+	}
+	q = `SELECT event_id, total, doc_id, sentence_index, text, source_text, target_text, source_start, source_end, target_start, target_end,
+		trigger_start, trigger_end, rule, confidence, mode, url, published, start_off FROM (SELECT v.event_id, COUNT(*) OVER (PARTITION BY v.event_id) AS total,
+		ROW_NUMBER() OVER (PARTITION BY v.event_id ORDER BY d.published, v.doc_id, v.sentence_index) AS rn, ` + cols + `
+		WHERE v.event_id IN (` + placeholders(len(rest)) + `)) AS x WHERE rn <= ? ORDER BY event_id, rn`
+	if err := read(q, append(rest, limit)); err != nil {
+		return nil, nil, err
+	}
+	return out, totals, nil
 }
+
+// evidenceInGo: when no event of a page has more than this many times
+// the rows asked for each, evidenceOf reads all their rows and keeps the
+// first of each itself; otherwise the database numbers them (ROW_NUMBER)
+// and sends only those.
+const evidenceInGo = 4
 
 // evidence returns the sentences behind an event; spans are relative to
 // the document text, SentenceStart lets callers make them sentence-relative.

@@ -554,3 +554,59 @@ func writeV5(t testing.TB, db *sql.DB, pg bool, docs []*annals.CodedDocument) in
 	}
 	return id
 }
+
+// TestListEvidenceIsTheRecordsFirst: a page's events carry the first
+// rows of their evidence (by publication, document, sentence) and how
+// many they have, as each event's own record does, whether the page's
+// evidence is numbered in the database (a story with many reports) or
+// cut in Go (few), in SQLite and PostgreSQL.
+func TestListEvidenceIsTheRecordsFirst(t *testing.T) {
+	stories := []struct {
+		text, source string
+		reports      int
+	}{
+		{"Iran struck Pakistan on 1 January 2024.", "IRN", 2},
+		{"Russian forces shelled Kharkiv on 1 January 2024.", "RUS", 6},
+		{"Israel bombed Gaza on 1 January 2024.", "ISR", 20},
+	}
+	each(t, func(t *testing.T, open func(testing.TB) *store.DB) {
+		ctx := context.Background()
+		db := open(t)
+		db.EvidenceCap = 0
+		var docs []*annals.CodedDocument
+		for i, st := range stories {
+			for k := range st.reports {
+				// publication days out of the documents' order
+				day := fmt.Sprintf("2024-01-%02d", st.reports-k) // the last document first
+				d := coded(t, fmt.Sprintf("s%d-%02d", i, k), day, fmt.Sprint("Wire ", k), st.text)
+				d.ContentHash = d.Article.ID // the same text, another report
+				docs = append(docs, d)
+			}
+		}
+		if _, err := db.Add(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []annals.EventFilter{{}, {Source: "IRN"}, {Source: "RUS"}, {Source: "ISR"}} {
+			page, err := db.EventList(ctx, f, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page) == 0 {
+				t.Fatalf("%+v: no events", f)
+			}
+			for _, e := range page {
+				rec, err := db.Event(ctx, e.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := rec.Evidence[:min(3, len(rec.Evidence))]
+				if e.EvidenceCount != len(rec.Evidence) || !reflect.DeepEqual(e.Evidence, want) {
+					t.Errorf("%+v: event %d lists %d of %d rows %+v; its record has %d, first %+v", f, e.ID, len(e.Evidence), e.EvidenceCount, e.Evidence, len(rec.Evidence), want)
+				}
+			}
+		}
+		if rec, _ := db.EventList(ctx, annals.EventFilter{Source: "ISR"}, 3); len(rec) == 0 || rec[0].EvidenceCount < 20 {
+			t.Errorf("the story of 20 reports has %+v: the test exercises nothing", rec)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/annals-events/annals"
@@ -31,6 +32,12 @@ func (s *DB) ExplainActors(ctx context.Context, f annals.EventFilter, byCountry 
 
 func (s *DB) ExplainNetwork(ctx context.Context, f annals.EventFilter, byCountry bool) (string, error) {
 	q, args := s.networkQuery(f, byCountry, 200)
+	return s.explain(ctx, q, args)
+}
+
+// ExplainTimeline is the query plan of Timeline, as ExplainEvents.
+func (s *DB) ExplainTimeline(ctx context.Context, a, b string, iv Interval, f annals.EventFilter) (string, error) {
+	q, args, _ := s.timelineQuery(a, b, iv, f)
 	return s.explain(ctx, q, args)
 }
 
@@ -265,3 +272,41 @@ func (s *DB) CountDrift(ctx context.Context) (string, error) {
 
 // FTSQuery is the FTS5 query the SQLite store makes of a text filter.
 func FTSQuery(q string) string { return ftsQuery(q) }
+
+// RebuildV12 fills the derived tables of a version-12 store (one made
+// by OpenVersion(dsn, 12), before the coarser summaries of migration
+// 0013) from its events, as Rebuild did at that version.
+func (s *DB) RebuildV12(ctx context.Context) error {
+	ins, err := s.derivedInserts()
+	if err != nil {
+		return err
+	}
+	reports, err := s.migrationInsert("0006_event_docs.sql", "event_docs")
+	if err != nil {
+		return err
+	}
+	newer, err := s.migrationStatements("0013_coarse_summaries.sql")
+	if err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, t := range s.derivedTables() {
+		if !strings.HasPrefix(t, "sum_pair_") && t != "sum_country_years" {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range append(ins, reports) {
+		if !slices.Contains(newer, q) {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}

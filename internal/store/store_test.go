@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -221,5 +222,31 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 			t.Errorf("journal_mode %s, foreign_keys %d", mode, fk)
 		}
 		db.Close()
+	}
+}
+
+// TestSQLiteReadsThroughMmap: every connection of a SQLite store reads
+// the file through its memory map (store.MmapBytes).
+func TestSQLiteReadsThroughMmap(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 3 { // distinct connections, each opened with the DSN's pragmas
+		c, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var n int64
+		if err := c.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&n); err != nil || n != store.MmapBytes || n == 0 {
+			t.Errorf("connection %d: mmap_size %d (%v), want %d", i, n, err, store.MmapBytes)
+		}
 	}
 }

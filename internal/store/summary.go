@@ -20,10 +20,24 @@ type sums struct {
 	year  map[dyadKey]*dyadVal // day holds the year
 	amon  map[actorMonth]int64
 	ayear map[actorMonth]int64 // month holds the year
+	cyear map[actorMonth]int64 // month holds the year, code the country prefix (migration 0013)
 	pair  map[pairKey]*pairVal // by actor codes
 	pair3 map[pairKey]*pairVal // by country prefixes
 	actor map[actorKey]int64
-	days  map[string][2]int64 // the least and greatest id of new events by date
+	days  map[string][2]int64     // the least and greatest id of new events by date
+	pday  map[pairDay]*pairDayVal // by country pair either way and day (migration 0013)
+	pweek map[pairDay]*pairDayVal // day holds the week's Monday
+}
+
+// pairDay keys sum_pair_days and sum_pair_weeks: a country pair in
+// either direction (a3 <= b3), a day or week, a mode.
+type pairDay struct{ a3, b3, day, mode string }
+
+// pairDayVal is a pair's events of a day or week: all of them, those of
+// each quad class (q[1]..q[4]) and their Goldstein scores in hundredths.
+type pairDayVal struct {
+	events, g100 int64
+	q            [5]int64
 }
 
 type dyadKey struct {
@@ -43,7 +57,8 @@ type actorKey struct{ code, mode string }
 type actorMonth struct{ month, code, mode string }
 
 func newSums() *sums {
-	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, year: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, ayear: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}, days: map[string][2]int64{}}
+	return &sums{dyad: map[dyadKey]*dyadVal{}, month: map[dyadKey]*dyadVal{}, year: map[dyadKey]*dyadVal{}, amon: map[actorMonth]int64{}, ayear: map[actorMonth]int64{}, cyear: map[actorMonth]int64{}, pair: map[pairKey]*pairVal{}, pair3: map[pairKey]*pairVal{}, actor: map[actorKey]int64{}, days: map[string][2]int64{},
+		pday: map[pairDay]*pairDayVal{}, pweek: map[pairDay]*pairDayVal{}}
 }
 
 // first7 is the month of a date, as substr(day, 1, 7).
@@ -93,10 +108,34 @@ func (m *sums) add(source, target string, quad int, goldstein float64, mode, day
 	m.amon[actorMonth{mk.day, target, mode}] += n
 	m.ayear[actorMonth{yk.day, source, mode}] += n
 	m.ayear[actorMonth{yk.day, target, mode}] += n
+	m.cyear[actorMonth{yk.day, dk.src3, mode}] += n
+	m.cyear[actorMonth{yk.day, dk.tgt3, mode}] += n
 	addPair(m.pair, pairKey{source, target, mode}, quad, g, n)
 	addPair(m.pair3, pairKey{dk.src3, dk.tgt3, mode}, quad, g, n)
 	m.actor[actorKey{source, mode}] += n
 	m.actor[actorKey{target, mode}] += n
+	pk := pairDay{dk.src3, dk.tgt3, day, mode}
+	if pk.b3 < pk.a3 {
+		pk.a3, pk.b3 = pk.b3, pk.a3
+	}
+	addPairDay(m.pday, pk, quad, g, n)
+	if day != "" {
+		pk.day = bucketOf(day, IntervalWeek)
+		addPairDay(m.pweek, pk, quad, g, n)
+	}
+}
+
+func addPairDay(m map[pairDay]*pairDayVal, k pairDay, quad int, g, n int64) {
+	p := m[k]
+	if p == nil {
+		p = &pairDayVal{}
+		m[k] = p
+	}
+	p.events += n
+	p.g100 += g
+	if quad >= 1 && quad <= 4 {
+		p.q[quad] += n
+	}
 }
 
 // stored widens the id window of the new event id's date.
@@ -159,7 +198,16 @@ func (m *sums) apply(ctx context.Context, s *DB, tx *wtx) error {
 	if err := s.applyActorPeriods(ctx, tx, m.ayear, `sum_actor_years`, `year`); err != nil {
 		return err
 	}
+	if err := s.applyActorPeriods(ctx, tx, m.cyear, `sum_country_years`, `year`); err != nil {
+		return err
+	}
 	if err := m.applyActors(ctx, s, tx); err != nil {
+		return err
+	}
+	if err := s.applyPairDays(ctx, tx, m.pday, `sum_pair_days`, `day`); err != nil {
+		return err
+	}
+	if err := s.applyPairDays(ctx, tx, m.pweek, `sum_pair_weeks`, `week`); err != nil {
 		return err
 	}
 	return m.applyDays(ctx, s, tx)
@@ -237,6 +285,32 @@ func (s *DB) applyDyads(ctx context.Context, tx *wtx, m map[dyadKey]*dyadVal, ta
 		return err
 	}
 	return s.dropEmpty(ctx, tx, table, `src3 = ? AND tgt3 = ? AND `+period+` = ? AND quad_class = ? AND mode = ?`, gone)
+}
+
+// applyPairDays writes the changes to a table of country pairs per day
+// or week, in key order.
+func (s *DB) applyPairDays(ctx context.Context, tx *wtx, m map[pairDay]*pairDayVal, table, period string) error {
+	pk := make([]pairDay, 0, len(m))
+	for k, v := range m {
+		if *v != (pairDayVal{}) {
+			pk = append(pk, k)
+		}
+	}
+	slices.SortFunc(pk, func(a, b pairDay) int {
+		return cmp.Or(strings.Compare(a.a3, b.a3), strings.Compare(a.b3, b.b3), strings.Compare(a.day, b.day), strings.Compare(a.mode, b.mode))
+	})
+	var rows, gone [][]any
+	for _, k := range pk {
+		v := m[k]
+		rows = append(rows, []any{k.a3, k.b3, k.day, k.mode, v.events, v.q[1], v.q[2], v.q[3], v.q[4], v.g100})
+		if v.events < 0 {
+			gone = append(gone, []any{k.a3, k.b3, k.day, k.mode})
+		}
+	}
+	if err := s.upsert(ctx, tx, table, `a3, b3, `+period+`, mode`, `events, q1, q2, q3, q4, goldstein100`, rows); err != nil {
+		return err
+	}
+	return s.dropEmpty(ctx, tx, table, `a3 = ? AND b3 = ? AND `+period+` = ? AND mode = ?`, gone)
 }
 
 // applyActors writes the changes to sum_actors.
@@ -323,12 +397,13 @@ func (s *DB) dropEmpty(ctx context.Context, tx *wtx, table, cond string, keys []
 
 // derivedInserts are the statements that fill the derived tables from
 // the events: the INSERT ... SELECT statements of migrations 0002-0004,
-// 0009, 0010 and 0012 (the year summaries, made from the month summaries,
-// so they come after them; event_days; the events' full-text rows), so a
-// rebuild and a migrated store agree.
+// 0009, 0010, 0012 and 0013 (the year summaries, made from the month
+// summaries, so they come after them; event_days; the events' full-text
+// rows; the pair timelines and the countries of a year, made from the
+// day and year summaries), so a rebuild and a migrated store agree.
 func (s *DB) derivedInserts() ([]string, error) {
 	var out []string
-	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql", "0012_event_fts.sql"} {
+	for _, n := range []string{"0002_indexed_filters.sql", "0003_summaries.sql", "0004_month_summaries.sql", "0009_year_summaries.sql", "0010_event_days.sql", "0012_event_fts.sql", "0013_coarse_summaries.sql"} {
 		sts, err := s.migrationStatements(n)
 		if err != nil {
 			return nil, err
@@ -380,5 +455,5 @@ func (s *DB) migrationInsert(name, table string) (string, error) {
 
 // derivedTables are the tables derivedInserts fill.
 func (s *DB) derivedTables() []string {
-	return []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days", "event_fts"}
+	return []string{"places", "sum_dyad_days", "sum_actors", "sum_pairs", "sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days", "event_fts", "sum_pair_days", "sum_pair_weeks", "sum_country_years"}
 }

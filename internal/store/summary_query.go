@@ -183,10 +183,11 @@ func dyadRows(f annals.EventFilter, pair string, pairArgs []any, dated, byYear b
 }
 
 // actorRows is a query of (code, n): actor counts for f's dates and
-// modes, whole years from sum_actor_years, the whole months outside them
+// modes, whole years from sum_actor_years (sum_country_years, whose codes
+// are country prefixes, when byCountry), the whole months outside them
 // from sum_actor_months and partial ones from the events (on their date
 // index). false when f's dates do not parse.
-func (s *DB) actorRows(f annals.EventFilter) (string, []any, bool) {
+func (s *DB) actorRows(f annals.EventFilter, byCountry bool) (string, []any, bool) {
 	p, ok := splitPeriods(f.From, f.To, true)
 	if !ok {
 		return "", nil, false
@@ -195,8 +196,12 @@ func (s *DB) actorRows(f annals.EventFilter) (string, []any, bool) {
 	var args []any
 	m, margs := modesIn(f)
 	if p.years {
+		table := `sum_actor_years`
+		if byCountry {
+			table = `sum_country_years`
+		}
 		pc, pargs := periodCond("year", p.y1, p.y2, false)
-		parts = append(parts, `SELECT code, events AS n FROM sum_actor_years WHERE events != 0 AND `+m+pc)
+		parts = append(parts, `SELECT code, events AS n FROM `+table+` WHERE events != 0 AND `+m+pc)
 		args = append(append(args, margs...), pargs...)
 	}
 	for _, sp := range p.months {

@@ -3,6 +3,7 @@ package store
 import (
 	"reflect"
 	"testing"
+	"time"
 )
 
 // TestSplitPeriods: a date range is its whole years, the whole months
@@ -32,6 +33,52 @@ func TestSplitPeriods(t *testing.T) {
 		t.Errorf("by month: %+v", p)
 	}
 	if _, ok := splitPeriods("2020-1-1", "", true); ok {
+		t.Error("a date not YYYY-MM-DD parsed")
+	}
+}
+
+// TestWeekSplit: a date range is its whole weeks (Monday to Sunday) and
+// the days of the partial weeks at its ends, each day of it in exactly
+// one of them and no day outside it in any, for ranges of every length
+// and weekday, open ends included.
+func TestWeekSplit(t *testing.T) {
+	day := func(d time.Time) string { return d.Format("2006-01-02") }
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) // a Wednesday
+	lo, hi := base.AddDate(0, 0, -30), base.AddDate(0, 0, 60)
+	check := func(from, to string) {
+		w, ok := weekSplit(from, to)
+		if !ok {
+			t.Fatalf("%q..%q: not split", from, to)
+		}
+		if w.weeks && (w.w1 != "" && bucketOf(w.w1, IntervalWeek) != w.w1 || w.w2 != "" && bucketOf(w.w2, IntervalWeek) != w.w2) {
+			t.Errorf("%q..%q: weeks %q..%q do not start on Mondays", from, to, w.w1, w.w2)
+		}
+		for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
+			k, n := day(d), 0
+			if mon := bucketOf(k, IntervalWeek); w.weeks && (w.w1 == "" || mon >= w.w1) && (w.w2 == "" || mon <= w.w2) {
+				n++
+			}
+			for _, sp := range w.days {
+				if k >= sp.from && k <= sp.to {
+					n++
+				}
+			}
+			in := (from == "" || k >= from) && (to == "" || k <= to)
+			if in && n != 1 || !in && n != 0 {
+				t.Errorf("%q..%q: %s is in %d parts (%+v)", from, to, k, n, w)
+			}
+		}
+	}
+	for i := 0; i < 20; i++ {
+		from := day(base.AddDate(0, 0, i))
+		check(from, "")
+		check("", from)
+		for n := -2; n < 24; n++ {
+			check(from, day(base.AddDate(0, 0, i+n)))
+		}
+	}
+	check("", "")
+	if _, ok := weekSplit("2020-1-1", ""); ok {
 		t.Error("a date not YYYY-MM-DD parsed")
 	}
 }

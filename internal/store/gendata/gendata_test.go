@@ -16,7 +16,7 @@ import (
 
 // tables are those Generate fills and those a rebuild makes from them.
 var tables = []string{"documents", "sentences", "events", "evidence", "event_docs", "places", "sum_dyad_days", "sum_actors", "sum_pairs",
-	"sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days"}
+	"sum_dyads", "sum_dyad_months", "sum_actor_months", "sum_dyad_years", "sum_actor_years", "event_days", "sum_pair_days", "sum_pair_weeks", "sum_country_years"}
 
 // TestBulkGenerateSameRows: the bulk path (indexes made after the load)
 // writes exactly the rows of the ordinary one, and after a rebuild the
