@@ -26,6 +26,12 @@ var migrations embed.FS
 // ErrNotFound is returned for a missing document or event.
 var ErrNotFound = errors.New("not found")
 
+// ErrNewerSchema is returned by Open for a store that a newer annals has
+// migrated past the migrations this one knows: writing to it with older
+// code could leave its newer tables (summaries kept in the same
+// transactions) out of step.
+var ErrNewerSchema = errors.New("the store's schema is newer than this annals")
+
 // Dedup sets the cross-document deduplication key: events with the same
 // source, target and CAMEO code whose dates are at most WindowDays apart
 // and whose places are at most MaxKm apart (or unknown) are one event.
@@ -161,6 +167,11 @@ func (s *DB) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	if len(names) > 0 {
+		if last, err := strconv.Atoi(strings.SplitN(path.Base(names[len(names)-1]), "_", 2)[0]); err == nil && v > last && maxMigration == 0 {
+			return fmt.Errorf("%w: version %d, and this annals knows up to %d; upgrade annals to open it", ErrNewerSchema, v, last)
+		}
+	}
 	for _, n := range names {
 		num, err := strconv.Atoi(strings.SplitN(path.Base(n), "_", 2)[0])
 		if err != nil {
