@@ -424,7 +424,7 @@ func (s *sentence) spoken(v int) bool {
 	// a trailing attribution hangs from the clause it reports: "...,
 	// the minister said"
 	for _, c := range s.children(s.root(), nil) {
-		if r := s.rel(c); (r == "parataxis" || r == "ccomp") && reportingVerbs[verbLemma(s.c.lx, s.tok(c))] && s.under(v, s.root()) {
+		if r := s.rel(c); (r == "parataxis" || r == "ccomp") && reportingVerbs[verbLemma(s.c.lx, s.tok(c))] {
 			return true
 		}
 	}

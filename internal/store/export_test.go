@@ -277,36 +277,11 @@ func FTSQuery(q string) string { return ftsQuery(q) }
 // by OpenVersion(dsn, 12), before the coarser summaries of migration
 // 0013) from its events, as Rebuild did at that version.
 func (s *DB) RebuildV12(ctx context.Context) error {
-	ins, err := s.derivedInserts()
-	if err != nil {
-		return err
-	}
-	reports, err := s.migrationInsert("0006_event_docs.sql", "event_docs")
-	if err != nil {
-		return err
-	}
 	newer, err := s.migrationStatements("0013_coarse_summaries.sql")
 	if err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, t := range s.derivedTables() {
-		if !strings.HasPrefix(t, "sum_pair_") && t != "sum_country_years" {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-				return err
-			}
-		}
-	}
-	for _, q := range append(ins, reports) {
-		if !slices.Contains(newer, q) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
-		}
-	}
-	return tx.Commit()
+	return s.rebuild(ctx, func(x string) bool {
+		return strings.HasPrefix(x, "sum_pair_") || x == "sum_country_years" || slices.Contains(newer, x)
+	})
 }
