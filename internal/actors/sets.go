@@ -532,7 +532,7 @@ func (c *context) quoteSpeaker(si int, ms []annals.Mention) (string, bool) {
 		if m.Ref || c.inQuote(m) || c.homeless[m.Start] || len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
 			continue
 		}
-		after := m.Last
+		after := ofPhraseEnd(toks, m.Last, s.Last) // "the Hungarian presidency of the Council of the EU announced"
 		for after < s.Last && (toks[after].Tag == "RB" || toks[after].Tag == "MD") {
 			after++
 		}
@@ -541,8 +541,43 @@ func (c *context) quoteSpeaker(si int, ms []annals.Mention) (string, bool) {
 			before >= s.First && isVerbTag(toks[before].Tag) && reportVerbs[toks[before].Lemma] {
 			return m.Code[:3], true
 		}
+		if c.speaks(m) {
+			return m.Code[:3], true // "the Hungarian presidency of the Council announced"
+		}
 	}
 	return "", false
+}
+
+// ofPhraseEnd returns where the "of" phrases that follow a noun phrase
+// ending at k end: "of the Council of the EU 2024" (determiners, nouns,
+// adjectives and numbers after each "of"); k when none follows.
+func ofPhraseEnd(toks []annals.Token, k, end int) int {
+	for k+1 < end && toks[k].Lower == "of" {
+		j := k + 1
+		for j < end && ofPhraseTags[toks[j].Tag] {
+			j++
+		}
+		if j == k+1 {
+			break
+		}
+		k = j
+	}
+	return k
+}
+
+// ofPhraseTags are the tags of the words of an "of" phrase's noun phrase.
+var ofPhraseTags = map[string]bool{"DT": true, "NNP": true, "NNPS": true, "NN": true, "NNS": true, "JJ": true, "CD": true}
+
+// speaks reports a mention that heads the subject of a reporting verb in
+// the sentence's tree, however long its phrase: "the Hungarian
+// presidency of the Council of the EU announced". False without a tree.
+func (c *context) speaks(m annals.Mention) bool {
+	h := c.mentionHead(m)
+	if h < 0 || !strings.HasPrefix(c.doc.Tokens[h].Rel, "nsubj") {
+		return false
+	}
+	v := c.tokHead(h)
+	return v >= 0 && isVerbTag(c.doc.Tokens[v].Tag) && reportVerbs[c.doc.Tokens[v].Lemma]
 }
 
 // curated reports an entry with a row from a curated dictionary file.
