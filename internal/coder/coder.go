@@ -362,6 +362,10 @@ func (s *sentence) code() []annals.Event {
 			s.verb(v, skip)
 			continue
 		}
+		if isVerb(t) && s.nounModifier(v) {
+			s.tr.add(t.Text + ": the parser reads a noun naming another noun's kind, not a verb")
+			continue
+		}
 		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") && s.verbLike(v) { // ("Taliban ban/JJ women")
 			if t.Lemma == "allege" && v+1 < s.reportedFrom {
 				s.reportedFrom = v + 1 // "a report alleged that ...": an allegation's content is not coded

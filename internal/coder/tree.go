@@ -47,6 +47,8 @@ var (
 	// placeCases are the prepositions of a place phrase.
 	placeCases = map[string]bool{"in": true, "inside": true, "at": true, "near": true, "across": true, "within": true,
 		"outside": true, "along": true, "throughout": true, "around": true}
+	// compoundRels join a noun to the noun it modifies ("air raid").
+	compoundRels = map[string]bool{"compound": true}
 	// caseRels mark a nominal's preposition or possessive.
 	caseRels = map[string]bool{"case": true}
 )
@@ -384,4 +386,22 @@ func (s *sentence) root() int {
 func (s *sentence) verbRooted() bool {
 	r := s.root()
 	return r >= 0 && (s.tok(r).UPOS == "VERB" || s.tok(r).UPOS == "AUX")
+}
+
+// nounModifier reports a word the tagger took for a verb that the tree
+// reads as a noun modifying the head noun of a verb's subject or object
+// ("air raid sirens sounded": raid is the sirens' kind, no raid). The
+// verb that phrase belongs to shows the parser found the clause's
+// predicate elsewhere. (A gerund stays a verb: "began bombing targets"
+// is misread as a compound as often.)
+func (s *sentence) nounModifier(v int) bool {
+	if !s.tree || s.tok(v).UPOS != "NOUN" || s.tok(v).Tag == "VBG" || !compoundRels[s.rel(v)] {
+		return false
+	}
+	h := s.head(v)
+	if h < 0 || h <= v || !isNoun(s.tok(h)) || !subjectRels[s.rel(h)] && !objectRels[s.rel(h)] {
+		return false
+	}
+	p := s.head(h)
+	return p >= 0 && s.tok(p).UPOS == "VERB"
 }
