@@ -61,7 +61,7 @@ func (c *Coder) Explain(doc *annals.Doc, ms []annals.Mention, ref time.Time) ([]
 	t := &Trace{}
 	evs, _ := c.code(context.Background(), doc, ms, ref, t)
 	TargetPlaces(evs)
-	evs = StoryTargets(evs)
+	evs = StoryTargets(evs, ms)
 	for i := range evs {
 		t.Confidence = append(t.Confidence, c.ConfidenceFeatures(doc, ms, evs, i))
 	}

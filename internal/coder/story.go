@@ -39,15 +39,23 @@ func storySide(code string) string {
 
 // StoryTargets gives a directed event without a target the source's other
 // side in the story: the side it is paired with most often in the
-// document's events that name both (ties go to the pair named first). It
+// document's events that name both; between sides paired equally often,
+// the one the document's actor mentions (ms) name most (the story is
+// about it), then the pair named first. It
 // runs on a document's final events, after TargetPlaces; the confidence
 // drops and the rule says so. An event whose source is in no such pair
 // keeps its empty target. An event without a target that repeats one of
 // its sentence's events with the same source and root and a target ("met
 // the prime minister ... and discussed matters") is dropped: it is the
 // same act, told twice. It returns the events kept.
-func StoryTargets(evs []annals.Event) []annals.Event {
+func StoryTargets(evs []annals.Event, ms []annals.Mention) []annals.Event {
 	evs = dropUntargetedRepeats(evs)
+	named := map[string]int{}
+	for _, m := range ms {
+		if side := storySide(m.Code); side != "" {
+			named[side]++
+		}
+	}
 	type pair struct{ a, b string }
 	count := map[pair]int{}
 	first := map[pair]int{}
@@ -90,14 +98,14 @@ func StoryTargets(evs []annals.Event) []annals.Event {
 			default:
 				continue
 			}
-			if n > bestN || n == bestN && first[p] < bestFirst {
+			if n > bestN || n == bestN && (named[other] > named[best] || named[other] == named[best] && first[p] < bestFirst) {
 				best, bestN, bestFirst = other, n, first[p]
 			}
 		}
 		if best == "" {
 			continue
 		}
-		if nominalRepeat(evs, i) {
+		if nominalRepeat(evs, i) || nominalTwin(evs, i, best) {
 			drop[i] = true // "the Pakistani raids came a day after ...": the raids told before
 			continue
 		}
@@ -115,6 +123,25 @@ func StoryTargets(evs []annals.Event) []annals.Event {
 		}
 	}
 	return out
+}
+
+// nominalTwin reports an event named by a noun whose sentence tells the
+// same act by a verb: same source and root, and a target that is, or is
+// about to be, the story's side best ("launched military exercises": the
+// exercises are the launching).
+func nominalTwin(evs []annals.Event, i int, best string) bool {
+	e := &evs[i]
+	if !strings.HasPrefix(e.Rule, "nouns.tsv") {
+		return false
+	}
+	for j := range evs {
+		x := &evs[j]
+		if j != i && x.SentenceIndex == e.SentenceIndex && x.Countable() && !strings.HasPrefix(x.Rule, "nouns.tsv") &&
+			x.Source == e.Source && x.Root == e.Root && (x.Target == "" && x.TargetText == "" || storySide(x.Target) == best) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalRepeat reports an event named by a noun ("the strikes") whose

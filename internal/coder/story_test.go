@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/annals-events/annals"
@@ -41,7 +42,7 @@ func TestStoryTargets(t *testing.T) {
 		for i := range c.in {
 			c.in[i].SentenceIndex = i // one event per sentence
 		}
-		got := StoryTargets(c.in)
+		got := StoryTargets(c.in, nil)
 		if len(got) != len(c.want) {
 			t.Errorf("%s: %d events, want %d", c.name, len(got), len(c.want))
 			continue
@@ -62,7 +63,7 @@ func TestStoryTargetsDropsUntargetedRepeats(t *testing.T) {
 		{SentenceIndex: 3, Source: "IRNGOV", Root: "04", Code: "040", Mode: annals.Asserted},     // another sentence: kept
 		{SentenceIndex: 2, Source: "IRNGOV", Root: "04", Code: "040", Mode: annals.Hypothetical}, // not countable: kept as it is
 	}
-	got := StoryTargets(evs)
+	got := StoryTargets(evs, nil)
 	want := []string{"PAKGOV/04", "PAK/03", "PAK/04", "/04"}
 	if len(got) != len(want) {
 		t.Fatalf("kept %d events, want %d: %+v", len(got), len(want), got)
@@ -81,7 +82,7 @@ func TestStoryTargetsNominalRepeat(t *testing.T) {
 		{SentenceIndex: 4, Source: "PAK", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "verbs.tsv:35"}, // a verb tells a new act: given a target
 		{SentenceIndex: 5, Source: "AFG", Root: "19", Code: "190", Mode: annals.Asserted, Rule: "nouns.tsv:8"},  // the other side's strikes: new
 	}
-	got := StoryTargets(evs)
+	got := StoryTargets(evs, nil)
 	want := []string{"AFG", "AFG", "PAK"}
 	if len(got) != len(want) {
 		t.Fatalf("kept %d events, want %d: %+v", len(got), len(want), got)
@@ -89,6 +90,47 @@ func TestStoryTargetsNominalRepeat(t *testing.T) {
 	for i, e := range got {
 		if e.Target != want[i] {
 			t.Errorf("event %d: target %q, want %q", i, e.Target, want[i])
+		}
+	}
+}
+
+func TestStoryTargetsTieGoesToTheSideNamedMost(t *testing.T) {
+	evs := []annals.Event{
+		{SentenceIndex: 0, Source: "CHNMIL", Root: "15", Code: "150", Mode: annals.Asserted, Rule: "verbs.tsv:1"}, // "launched exercises"
+		{SentenceIndex: 1, Source: "USA", Target: "CHN", Root: "11", Code: "111", Mode: annals.Asserted},
+		{SentenceIndex: 2, Source: "CHN", Target: "TWNGOV", Root: "11", Code: "111", Mode: annals.Asserted},
+	}
+	mention := func(code string) annals.Mention { return annals.Mention{Code: code} }
+	// a tie between two pairs: the side the story names more often wins,
+	// not the pair named first
+	ms := []annals.Mention{mention("CHN"), mention("TWN"), mention("TWNGOV"), mention("USA"), mention("TWN")}
+	if got := StoryTargets(append([]annals.Event(nil), evs...), ms); got[0].Target != "TWN" {
+		t.Errorf("tie with Taiwan named most: target %q, want TWN", got[0].Target)
+	}
+	ms = []annals.Mention{mention("CHN"), mention("USA"), mention("USAGOV"), mention("TWN")}
+	if got := StoryTargets(append([]annals.Event(nil), evs...), ms); got[0].Target != "USA" {
+		t.Errorf("tie with the US named most: target %q, want USA", got[0].Target)
+	}
+	if got := StoryTargets(append([]annals.Event(nil), evs...), nil); got[0].Target != "USA" {
+		t.Errorf("tie, no mentions: target %q, want the pair named first (USA)", got[0].Target)
+	}
+}
+
+func TestStoryTargetsNominalTwin(t *testing.T) {
+	evs := []annals.Event{
+		{SentenceIndex: 0, Source: "IND", Target: "PAK", Root: "16", Code: "160", Mode: annals.Asserted},
+		{SentenceIndex: 1, Source: "PAKMIL", Root: "15", Code: "150", Mode: annals.Asserted, Rule: "verbs.tsv:329"}, // "launched exercises"
+		{SentenceIndex: 1, Source: "PAKMIL", Root: "15", Code: "150", Mode: annals.Asserted, Rule: "nouns.tsv:66"},  // "exercises": the same act
+		{SentenceIndex: 1, Source: "IND", Root: "15", Code: "150", Mode: annals.Asserted, Rule: "nouns.tsv:66"},     // another side's exercises: kept
+	}
+	got := StoryTargets(evs, nil)
+	want := []string{"0/PAK", "1/IND", "1/PAK"}
+	if len(got) != len(want) {
+		t.Fatalf("kept %d events, want %d: %+v", len(got), len(want), got)
+	}
+	for i, e := range got {
+		if g := fmt.Sprintf("%d/%s", e.SentenceIndex, e.Target); g != want[i] {
+			t.Errorf("event %d: %s, want %s", i, g, want[i])
 		}
 	}
 }

@@ -192,7 +192,7 @@ func (p *Pipeline) ProcessContext(ctx context.Context, a *annals.Article, now ti
 	places := p.Geo.Find(doc, ms)
 	p.Geo.LocateParsed(doc, evs, places, func(i int) []annals.Token { return p.FE.ParsedSentence(doc, i) })
 	coder.TargetPlaces(evs)
-	evs = coder.StoryTargets(evs)
+	evs = coder.StoryTargets(evs, ms)
 	p.Coder.Calibrate(doc, ms, evs)
 	evs = p.confident(evs)
 	evs = coder.MergeRepeats(doc, evs)
