@@ -549,6 +549,9 @@ func (s *sentence) objectRoot(from, end int, preps []string, allowLoc bool, root
 		if m.Last < s.last && s.finite(m.Last) && m.First > s.first && (s.tok(m.First-1).Text == "," || s.tok(m.First-1).Lower == "and" || s.tok(m.First-1).Tag == "DT" && s.tok(m.First-2).Lower == "and") {
 			continue // ", and the separatist authorities agreed": the next clause's subject
 		}
+		if m.Code == "" && s.renamesConsumed(m) {
+			continue
+		}
 		if s.consumed[m.First] || s.tok(m.First).Tag == "PRP$" && (s.consumedIn(m) || m.Ref) {
 			if own < 0 {
 				own = i // the pattern's own object word ("recalled its ambassador")
@@ -908,4 +911,23 @@ func (s *sentence) frontedSubject(v int) ([]annals.Mention, bool) {
 		return nil, true // the main clause's subject names no actor
 	}
 	return nil, true
+}
+
+// renamesConsumed reports a name that an apposition after it calls by a
+// pattern's own object word: "shut Torkham, a key trade route" (the route
+// is what was shut; so is Torkham, and no one is aimed at by naming it).
+func (s *sentence) renamesConsumed(m annals.Mention) bool {
+	if m.Last+1 >= s.last || s.tok(m.Last).Text != "," {
+		return false
+	}
+	for k := m.Last + 1; k < s.last && k <= m.Last+5; k++ {
+		t := s.tok(k)
+		if s.consumed[k] {
+			return true
+		}
+		if t.Tag != "DT" && t.Tag != "JJ" && !isNoun(t) {
+			return false
+		}
+	}
+	return false
 }
