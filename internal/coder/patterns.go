@@ -126,7 +126,7 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 		if alts[0] == actorItem {
 			// the object itself must be an actor, and not a possessor:
 			// "called Erdogan to apologise", not "called the decision to
-			// start talks irrational" or "called Georgian Dream's decision"
+			// start talks irrational" or "called Polish Solidarity's strike"
 			m, ok := s.actorAt(k, end)
 			if !ok {
 				return 0, nil, false
@@ -181,14 +181,20 @@ func (s *sentence) matchOne(p *pattern, v, end int) (int, []int, bool) {
 const actorItem = "@actor"
 
 // actorAt returns the actor mention that starts at k, past determiners,
-// when it is not a possessor ("Iran's decision").
+// when it is not a possessor ("Iran's decision"), alone or as the first
+// word of a name that is ("Polish Solidarity's strike": a demonym the
+// recognizer read apart from the unknown name it begins).
 func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
 	for k < end && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "PRP$" && !s.inMention[k]) {
 		k++
 	}
 	for _, m := range s.ms {
 		if m.First == k && m.Last <= end {
-			if m.Last < s.last && s.tok(m.Last).Tag == "POS" {
+			e := m.Last
+			for e < s.last && e < m.Last+3 && (s.tok(e).Tag == "NNP" || s.tok(e).Tag == "NNPS") {
+				e++ // "Georgian Dream's": the demonym names part of a name that owns
+			}
+			if e < s.last && s.tok(e).Tag == "POS" {
 				return m, false
 			}
 			return m, true
