@@ -27,11 +27,13 @@ func (r report) spoke(code string) bool {
 	return false
 }
 
-// claims turns a state's report of another state's violence into what it
-// is, an accusation ("Ukraine says Russia was behind the attacks", "the US
-// claimed that ISIL had attacked Iraq"): the speaker accuses the agent (112)
-// and the violence itself is not coded; likewise a claim of responsibility
-// (015) stands for the act it claims.
+// claims turns a state's report of another state's violence or coercion
+// (material conflict) into what it is, an accusation ("Ukraine says Russia
+// was behind the attacks", "the US claimed that ISIL had attacked Iraq"):
+// the speaker accuses the agent (112) and the act itself is coded as
+// reported. Words reported of another ("defying warnings from China",
+// "criticism by the US") accuse no one. Likewise a claim of
+// responsibility (015) stands for the act it claims.
 func (s *sentence) claims() {
 	// the claimed or alleged events themselves are not coded: the claim
 	// (015) or the accusation (112) carries them, with the sentence
@@ -107,7 +109,7 @@ func (s *sentence) claims() {
 		n := len(s.events)
 		for i := 0; i < n; i++ {
 			e := &s.events[i]
-			if e.QuadClass < 3 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" || r.spoke(e.Source) ||
+			if e.QuadClass < 4 || len(e.Source) < 3 || e.Source[:3] == sp[:3] || e.Source[:3] == "---" || r.spoke(e.Source) ||
 				e.Mode == annals.Negated || e.Mode == annals.Hypothetical {
 				continue // "said Moscow had resisted taking a harder line" accuses no one
 			}
