@@ -399,6 +399,9 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
 			break
 		}
+		if k := s.startPP(a.First); k == s.first && placeCases[s.tok(k).Lower] && len(gap) == 1 && gap[0].Text == "," {
+			break // "In Kigali, rebel and government forces": where, then who
+		}
 		conj = true
 		if k := s.startPP(a.First); k >= 0 && s.startPP(b.First) < 0 && b.Last < s.last && s.finite(b.Last) {
 			break // "rockets at northern Israel, and Israeli jets struck"
