@@ -25,3 +25,33 @@ func TargetPlaces(evs []annals.Event) {
 		e.Confidence = round2(e.Confidence - 0.1)
 	}
 }
+
+// placeRoles are the roles that the source's own country stands for when
+// a place of it, or the bare country, is all an act names as its target,
+// by the act's root: a protest held there ("rallied in central Minsk",
+// "the largest protest in the country's history") is aimed at the
+// country's government, not at the town or the nation.
+var placeRoles = map[string]string{"14": "GOV"}
+
+// placeStandsFor returns the targets of an act: when they are all the
+// source's own country, bare (a place or the country itself), and the
+// root names a role for them (placeRoles), that role of the country;
+// else tgt unchanged.
+func placeStandsFor(root string, src, tgt []annals.Mention) []annals.Mention {
+	role, ok := placeRoles[root]
+	if !ok || len(src) == 0 || len(tgt) == 0 {
+		return tgt
+	}
+	own := storySide(src[0].Code)
+	if len(own) != 3 || own == "IGO" || own == "NGO" || own == "IMG" {
+		return tgt // a country's people, not a body's
+	}
+	for _, m := range tgt {
+		if m.Code != own {
+			return tgt
+		}
+	}
+	m := tgt[0]
+	m.Code = own + role
+	return []annals.Mention{m}
+}

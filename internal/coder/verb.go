@@ -393,6 +393,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		if locTarget {
 			conf -= 0.1 // the place stands for the target
 		}
+		tgt = placeStandsFor(root, src, tgt)
 	}
 	// "accused X of Y": what follows is the content of the accusation
 	if t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
