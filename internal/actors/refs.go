@@ -316,6 +316,22 @@ func (c *context) references(si int, cur []annals.Mention, day int) map[int][]an
 			continue
 		}
 		if toks[i].Tag == "PRP" && w == "they" {
+			m, ok := c.governingSubject(si, i, cur, out, c.pluralNoun)
+			if !ok && toks[i].Rel == "" && i > s.First && !strings.HasPrefix(toks[i-1].Tag, "NN") {
+				// without a tree: the sentence's subject, when it is a
+				// plural noun named before the pronoun (not after a noun:
+				// "the smugglers they had tracked" is a relative clause)
+				if m, ok = c.sentenceSubject(si, i, cur); ok && !c.pluralNoun(m) {
+					ok = false
+				}
+			}
+			if ok {
+				// "Gunmen attacked the parliament, killing nine people
+				// before they were shot dead": the governing clause's
+				// plural subject, not a pair named before
+				out[i] = []annals.Mention{mk(i, i+1, m)}
+				continue
+			}
 			list := c.lastList(seen)
 			if p := c.lastPair; len(p) >= 2 && (p[0].Sentence >= si-1 || c.pairHolds(p, seen, si)) && (len(list) == 0 || p[0].Sentence >= list[len(list)-1].Sentence) {
 				// "Both sides agreed ... They also": the pair just named
@@ -800,4 +816,21 @@ func (c *context) nameWords(toks []annals.Token) bool {
 		}
 	}
 	return true
+}
+
+// pluralNoun reports a mention headed by a plural common or proper noun
+// ("gunmen", "the rebels", "Houthis"): one that a "they" can stand for
+// alone.
+func (c *context) pluralNoun(m annals.Mention) bool {
+	h := c.mentionHead(m)
+	if h < 0 {
+		h = m.Last - 1
+	}
+	t := &c.doc.Tokens[h]
+	if t.Tag == "NNP" && h == c.doc.Sentences[c.sentOf(h)].First {
+		// capitalised only for opening the sentence: "Gunmen attacked"
+		l := t.Lower
+		return strings.HasSuffix(l, "men") || strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")
+	}
+	return t.Tag == "NNS" || t.Tag == "NNPS"
 }

@@ -611,10 +611,11 @@ func (c *context) pairHolds(p []annals.Mention, seen pool, si int) bool {
 			return false
 		}
 		member[m.Code[:3]] = true
+		member[sideOf(m.Code)] = true
 	}
 	for k := 0; k < seen.len(); k++ {
 		m := seen.at(k)
-		if m.Sentence <= p[0].Sentence || m.Place || len(m.Code) < 3 || member[m.Code[:3]] {
+		if m.Sentence <= p[0].Sentence || m.Place || len(m.Code) < 3 || member[sideOf(m.Code)] {
 			continue
 		}
 		if c.aboutPhrase(m) {
@@ -623,6 +624,21 @@ func (c *context) pairHolds(p []annals.Mention, seen pool, si int) bool {
 		return false
 	}
 	return true
+}
+
+// challengerRoles stand apart from their state: insurgents, rebels,
+// separatists, armed groups, radicals and the opposition of a country
+// are not its leaders' side.
+var challengerRoles = map[string]bool{"INS": true, "REB": true, "SEP": true, "UAF": true, "RAD": true, "OPP": true}
+
+// sideOf is the side a code stands on for a pair of leaders: its country,
+// or, for a challenger role, the country and the role ("INDINS" is not on
+// the side of India's prime minister).
+func sideOf(code string) string {
+	if len(code) >= 6 && challengerRoles[code[3:6]] {
+		return code[:6]
+	}
+	return code[:min(3, len(code))]
 }
 
 // aboutPhrase reports a mention that stands inside a prepositional phrase
