@@ -228,12 +228,12 @@ func LoadLexicon(fsys fs.FS, lemma Lemmatizer) (*Lexicon, error) {
 					if _, ok := lx.Codes[code]; !ok {
 						return fmt.Errorf("unknown CAMEO code %q", code)
 					}
-				case "frame":
+				case "frame", "label":
 					if code != "-" {
-						return fmt.Errorf("a frame has no code: want -")
+						return fmt.Errorf("a %s has no code: want -", k)
 					}
 				default:
-					return fmt.Errorf("unknown row kind %q: want adjective, noun, verb or frame", k)
+					return fmt.Errorf("unknown row kind %q: want adjective, noun, verb, frame or label", k)
 				}
 				if w == "" || strings.Contains(w, " ") {
 					return fmt.Errorf("want one word, got %q", c[1])

@@ -129,21 +129,22 @@ func TestReciprocalTable(t *testing.T) {
 }
 
 // TestVerdictTable: verdicts.tsv rows load by kind, nouns and verbs by
-// lemma; a bad kind, an unknown code or a coded frame is reported with its
+// lemma; a bad kind, an unknown code or a coded frame or label is reported with its
 // line.
 func TestVerdictTable(t *testing.T) {
 	m := lexiconWith(t, "verbs.tsv", "")
-	m["verdicts.tsv"] = &fstest.MapFile{Data: []byte("# kinds\nadjective\tIllegal\t111\t\nnoun\tprovocations\t111\tx\nframe\tconstitute\t-\t\n")}
+	m["verdicts.tsv"] = &fstest.MapFile{Data: []byte("# kinds\nadjective\tIllegal\t111\t\nnoun\tprovocations\t111\tx\nframe\tconstitute\t-\t\nlabel\tcalls\t-\t\n")}
 	lx, err := LoadLexicon(m, func(w string) string { return strings.TrimSuffix(strings.ToLower(w), "s") })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lx.verdicts["adjective"]["illegal"] != "111" || lx.verdicts["noun"]["provocation"] != "111" || lx.verdicts["frame"]["constitute"] != "-" {
+	if lx.verdicts["adjective"]["illegal"] != "111" || lx.verdicts["noun"]["provocation"] != "111" || lx.verdicts["frame"]["constitute"] != "-" || lx.verdicts["label"]["call"] != "-" {
 		t.Errorf("rows not loaded: %v", lx.verdicts)
 	}
 	for _, c := range []struct{ row, want string }{
 		{"verb\tjeopardize\t999\t\n", "verdicts.tsv:1: unknown CAMEO code"},
 		{"frame\tconstitute\t111\t\n", "verdicts.tsv:1: a frame has no code"},
+		{"label\tcall\t111\t\n", "verdicts.tsv:1: a label has no code"},
 		{"phrase\tact of war\t111\t\n", "verdicts.tsv:1: unknown row kind"},
 	} {
 		m["verdicts.tsv"] = &fstest.MapFile{Data: []byte(c.row)}

@@ -123,6 +123,7 @@ func (s *sentence) nounVerdicts() {
 				k-- // "amounts to a war crime"
 			}
 			if !isVerb(s.tok(k)) || words["frame"][s.tok(k).Lemma] == "" {
+				s.labelVerdict(i, k, code)
 				continue
 			}
 			vg = k
@@ -203,4 +204,64 @@ func (s *sentence) demonstrativeSubject(vg int) bool {
 		return k == s.first || isQuote(s.tok(k-1).Text) || s.tok(k-1).Text == ","
 	}
 	return false
+}
+
+// labelPreps join a label verb's object to its modifiers ("the strike on
+// its consulate", "the incursion into the Kursk region").
+var labelPreps = map[string]bool{"of": true, "on": true, "in": true, "into": true, "against": true, "by": true, "from": true, "at": true, "near": true, "over": true}
+
+// labelVerdict codes a verdict noun at i that a label verb's subject
+// gives its object ("Kucan called the intervention an act of aggression",
+// "Moscow described the raid as a provocation"): the subject criticises
+// the object's doer (its possessor or demonym, else the doer of the act
+// the article told before), or the object itself when it is an actor.
+// k is the token before the verdict's determiners and adjectives.
+func (s *sentence) labelVerdict(i, k int, code string) {
+	j := k
+	if j > s.first+1 && s.tok(j).Lower == "of" && s.tok(j-1).Lemma == "act" {
+		j -= 2 // "an act of aggression"
+		for j > s.first && (s.tok(j).Tag == "DT" || s.tok(j).Tag == "JJ") {
+			j--
+		}
+	}
+	if j > s.first && s.tok(j).Lower == "as" {
+		j-- // "described the raid as a provocation"
+	}
+	o := j
+	for o > s.first && (s.inMention[o] || isNoun(s.tok(o)) || s.tok(o).Tag == "JJ" || s.tok(o).Tag == "DT" || s.tok(o).Tag == "POS" || s.tok(o).Tag == "PRP$" || s.tok(o).Tag == "CD" ||
+		labelPreps[s.tok(o).Lower] && o < j) {
+		o-- // ("called the strike on its consulate ...": the object's own modifiers)
+	}
+	v := s.tok(o)
+	if o == j || !isVerb(v) || s.c.lx.verdicts["label"][v.Lemma] == "" {
+		return
+	}
+	for g := o - 1; g >= s.first && g >= o-3 && (isAux(s.tok(g)) || s.tok(g).Tag == "RB" || s.tok(g).Tag == "MD"); g-- {
+		if negators[s.tok(g).Lower] || s.tok(g).Tag == "MD" {
+			return // "did not call it a violation", "would call it a provocation"
+		}
+	}
+	src := s.subject(o)
+	if len(src) == 0 || src[0].Code == "" {
+		return
+	}
+	var tp *annals.Mention
+	for _, m := range s.ms {
+		if m.First > o && m.First <= o+2 && m.Last <= j+1 && m.Code != "" && !m.Place && (m.Last == j+1 || s.tok(m.Last).Tag == "POS" || isNoun(s.tok(m.Last)) || s.tok(m.Last).Tag == "JJ") {
+			tp = &m // "called Russia's invasion", "called the Russian strikes", "called Hamas"
+			break
+		}
+	}
+	if tp == nil {
+		if m, ok := s.doerOfObject(o+1, j+1, src[0]); ok {
+			tp = &m // "called the strikes an act of aggression": whoever struck
+		}
+	}
+	if tp != nil && (tp.Code == src[0].Code || s.criticised(src[0].Code, tp.Code)) {
+		return
+	}
+	e := s.event(src[0], tp, code, "verdict: "+v.Lemma+" + "+s.tok(i).Lemma, i, i+1, annals.Asserted)
+	e.Confidence = 0.7
+	s.events = append(s.events, e)
+	s.tr.add(fmt.Sprintf("%s: %s gives it a verdict, %s", s.tok(i).Text, src[0].Text, code))
 }
