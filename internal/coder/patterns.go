@@ -185,7 +185,7 @@ const actorItem = "@actor"
 // word of a name that is ("Polish Solidarity's strike": a demonym the
 // recognizer read apart from the unknown name it begins).
 func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
-	for k < end && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "PRP$" && !s.inMention[k]) {
+	for k < end && (s.tok(k).Tag == "DT" || (s.tok(k).Tag == "PRP$" || s.tok(k).Tag == "JJ") && !s.inMention[k]) { // ("into western Rwanda")
 		k++
 	}
 	for _, m := range s.ms {
