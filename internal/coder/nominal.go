@@ -97,7 +97,7 @@ func (s *sentence) noun(n int) {
 	if len(pats) == 0 {
 		return
 	}
-	p, after, _ := s.matchPattern(pats, n, s.last)
+	p, after, used := s.matchPattern(pats, n, s.last)
 	if p == nil || p.code == "---" {
 		return
 	}
@@ -168,7 +168,7 @@ func (s *sentence) noun(n int) {
 	recipient := -1 // "Obama faces pressure from Congress": the subject of a recipient verb is the target
 	if len(src) == 0 {
 		// ("withdrawal from the treaty": the row's own "from" is not an agent's)
-		src = s.agentAfter(n, min(end, n+5), !strings.HasPrefix(p.code, "087") && !has(prepsOf(p), "from"))
+		src = s.agentAfter(n, min(end, s.ofPhraseEnd(n)+5), !strings.HasPrefix(p.code, "087") && !has(prepsOf(p), "from"))
 		for k := n + 1; len(src) > 0 && k < src[0].First; k++ {
 			if tk := s.tok(k); isVerb(tk) || tk.Text == "," {
 				src = nil // "the ceasefire, brokered by Egypt": the participle's agent
@@ -315,6 +315,18 @@ func (s *sentence) noun(n int) {
 			}
 		}
 		break
+	}
+	if len(tgt) == 0 && len(used) > 0 {
+		if r := p.code[:2]; r == "08" || r == "17" || r == "18" || r == "19" || r == "20" {
+			// "the release of 39 Palestinian prisoners": whose people the
+			// row's own noun names are the ones acted on
+			for i, m := range s.ms {
+				if m.First > n && m.Last == used[len(used)-1] && m.Code != "" && !m.Place {
+					tgt = s.coordinated(i)
+					break
+				}
+			}
+		}
 	}
 	if len(tgt) == 0 && stay != nil {
 		tgt = []annals.Mention{*stay} // the host of the visit
@@ -646,4 +658,20 @@ func (s *sentence) headlineStay(g int, code string) (annals.Mention, annals.Ment
 		}
 	}
 	return none, none, false
+}
+
+// ofPhraseEnd returns the token after the of-phrase that names what the
+// nominal event at n acts on ("the arrest of opposition leader Ousmane
+// Sonko by police"), so the by-agent after it is still the event's; n
+// when no of-phrase follows.
+func (s *sentence) ofPhraseEnd(n int) int {
+	k := n + 1
+	if k >= s.last || s.tok(k).Lower != "of" {
+		return n
+	}
+	k++
+	for k < s.last && k < n+12 && (s.inMention[k] || isNoun(s.tok(k)) || s.tok(k).Tag == "DT" || s.tok(k).Tag == "JJ" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "POS" || s.tok(k).Tag == "PRP$") {
+		k++
+	}
+	return k - 1
 }
