@@ -95,6 +95,11 @@ type Mention struct {
 	// Place is set when the mention is only a town or region standing for
 	// its country ("Mumbai", "Bali"): it says where, and seldom who.
 	Place bool `json:"place,omitempty"`
+	// Means is set when the mention names the weapons or machines force is
+	// delivered with ("drones", "fighter jets", "missiles"), standing for
+	// whoever uses them: it may be what a passive verb says was fired or
+	// shot down, not whom it was aimed at.
+	Means bool `json:"means,omitempty"`
 }
 
 // Mode says how an event is asserted by the text.

@@ -370,6 +370,7 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 	var out, cur []annals.Mention
 	for gi, g := range groups {
 		if m, ok := c.groupMention(si, g); ok {
+			m.Means = m.Code != "" && platformWords[toks[m.Last-1].Lower]
 			if gi+1 < len(groups) {
 				code := m.Code
 				placeRole(toks, &m, g, groups[gi+1])
@@ -650,6 +651,9 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 		}
 		if nonState[roleOf(role)] {
 			home = "NGO" // "human rights groups" are not the story's country
+		}
+		if platformWords[toks[role.last-1].Lower] && !definite(toks, role.first) {
+			home = "---" // "drones hit two oil facilities": whose, the words do not say
 		}
 		if home == "" {
 			home = "---"

@@ -384,7 +384,7 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 		if !c.attribution(*m) {
-			if hasScene {
+			if hasScene && !c.platform(*m) {
 				m.Code = scene + role // "insurgents killed seven soldiers in northwest Pakistan"
 				delete(c.homeless, m.Start)
 			}
@@ -407,6 +407,19 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 	}
+}
+
+// platformWords name the machines force is delivered with. Unlike people
+// ("insurgents killed seven soldiers in northwest Pakistan"), drones or
+// jets that strike a place are seldom its country's own: "drones hit two
+// oil facilities in Abqaiq" names no Saudi drones.
+var platformWords = map[string]bool{"drone": true, "drones": true, "jet": true, "jets": true, "warplane": true, "warplanes": true,
+	"aircraft": true, "helicopter": true, "helicopters": true, "gunship": true, "gunships": true,
+	"missile": true, "missiles": true, "rocket": true, "rockets": true, "warship": true, "warships": true} // (bombers may be people: "suicide bombers")
+
+// platform reports a role word headed by one of platformWords.
+func (c *context) platform(m annals.Mention) bool {
+	return m.Last > m.First && platformWords[c.doc.Tokens[m.Last-1].Lower]
 }
 
 // carriedQuote returns the country of the speaker of a quotation an

@@ -20,10 +20,22 @@ import (
 //
 // Where force is used (root from 17), a place the subject stands in
 // stands for its state: "three villages in northern Burkina Faso were
-// attacked".
-func (s *sentence) passiveTarget(v int, root string) []annals.Mention {
+// attacked". When fired is set (the row's own object word stands before
+// the verb: "rockets were fired"), the subject is what was fired and the
+// target is where it was aimed (aimedAt).
+func (s *sentence) passiveTarget(v int, root string, fired bool) []annals.Mention {
 	if tgt := s.subject(v); len(tgt) > 0 {
-		return tgt
+		if !fired || !allMeans(tgt) {
+			return tgt
+		}
+		// "missiles and drones were fired from Iran towards Israel": the
+		// weapons the row names as what is fired ("fire missile") are not
+		// its target; where they were aimed is (but "drones were shot
+		// down": the drones are what was hit)
+		return s.aimedAt(v, root)
+	}
+	if fired {
+		return s.aimedAt(v, root) // "dozens of rockets were fired from Lebanon at northern Israel"
 	}
 	cs := s.clauseStart(v)
 	for i := len(s.ms) - 1; i >= 0; i-- {
@@ -263,4 +275,35 @@ func (s *sentence) patientParticiple(v int) bool {
 		}
 	}
 	return false
+}
+
+// aimedAt returns the actor after passive v that a weapon was aimed at
+// ("at northern Israel", "towards Israel"), or nil.
+func (s *sentence) aimedAt(v int, root string) []annals.Mention {
+	for i, m := range s.ms {
+		if m.First <= v || m.First >= s.clauseEnd(v) {
+			continue
+		}
+		k := m.First - 1
+		for k > v && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "JJ") {
+			k--
+		}
+		if has(aimPreps, s.tok(k).Lower) && !s.namesThing(m, root) {
+			return oneSide(s.coordinated(i))
+		}
+	}
+	return nil
+}
+
+// aimPreps name where a weapon is aimed.
+var aimPreps = []string{"at", "on", "into", "towards", "toward", "against"}
+
+// allMeans reports mentions that all name weapons or platforms (Mention.Means).
+func allMeans(ms []annals.Mention) bool {
+	for _, m := range ms {
+		if !m.Means {
+			return false
+		}
+	}
+	return len(ms) > 0
 }

@@ -231,7 +231,11 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	}
 	preps := prepsOf(p)
 	if s.passive(v) && !(fam == "03" && comp > v) { // ("is committed to opening": an adjective)
-		tgt = s.passiveTarget(v, baseRoot)
+		fired := false // the row's own object word stands before the verb: "rockets were fired"
+		for _, u := range used {
+			fired = fired || u < v
+		}
+		tgt = s.passiveTarget(v, baseRoot, fired)
 		// the agent stands inside the participle's own phrase: not "by
 		// Putin" in "the civilians imprisoned for ... were released by Putin"
 		pe := ce
@@ -311,7 +315,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt, locTarget = t2, l2
 			}
 		}
-		if info != nil && info.Quad == 4 && len(otherSide(tgt, src)) == 0 {
+		if info != nil && info.Quad == 4 && (len(otherSide(tgt, src)) == 0 || allMeans(tgt)) {
 			// "shot down drones launched by the Houthis": force on a thing
 			// is aimed at whoever the participle after it says sent it
 			// (the source's own is no target of its)
