@@ -268,7 +268,7 @@ func (s *sentence) noun(n int) {
 			for k > after && k >= m.First-3 && (s.tok(k).Tag == "DT" || s.tok(k).Tag == "CD" || s.tok(k).Tag == "JJ") {
 				k-- // "against four senior officers"
 			}
-			if s.tok(k).Lower == "against" {
+			if s.tok(k).Lower == "against" && !s.inOtherAct(m, n, after) {
 				tgt = s.coordinated(i)
 				break
 			}
@@ -278,7 +278,7 @@ func (s *sentence) noun(n int) {
 		if len(tgt) > 0 {
 			break
 		}
-		if m.First < tfrom || m.First >= end || m.First == s.first {
+		if m.First < tfrom || m.First >= end || m.First == s.first || s.inOtherAct(m, n, after) {
 			continue
 		}
 		k := m.First - 1
@@ -306,6 +306,12 @@ func (s *sentence) noun(n int) {
 		case "for":
 			// "expressed appreciation for China's assistance"
 			if r := p.code[:2]; r == "01" || r == "05" {
+				tgt = s.coordinated(i)
+			}
+		case "over":
+			// "sanctions over Russia's aggression": a measure against
+			// the one whose act it answers
+			if info := s.c.lx.Info(p.code); info != nil && info.Quad >= 3 && s.possessor(m) {
 				tgt = s.coordinated(i)
 			}
 		case "from":
@@ -674,4 +680,28 @@ func (s *sentence) ofPhraseEnd(n int) int {
 		k++
 	}
 	return k - 1
+}
+
+// inOtherAct reports, from the tree, a mention inside the phrase of
+// another act's noun that stands between the nominal trigger n and it:
+// "sanctions in reaction to Russia's aggression against Ukraine" (Ukraine
+// is the aggression's, not the sanctions'). The trigger's words are [n,
+// after). False without a readable tree, or when the mention's phrase
+// does not hang from the trigger.
+func (s *sentence) inOtherAct(m annals.Mention, n, after int) bool {
+	if !s.tree {
+		return false
+	}
+	k := m.Last - 1
+	for step := 0; step < 12; step++ {
+		h := s.head(k)
+		if h < 0 || h >= n && h < after {
+			return false // the trigger's own words ("air strikes")
+		}
+		if t := s.tok(h); h >= after && h < m.First && isNoun(t) && (s.c.lx.nouns[t.Lemma] != nil || s.c.lx.verdicts["noun"][t.Lemma] != "") {
+			return true
+		}
+		k = h
+	}
+	return false
 }
