@@ -383,6 +383,11 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			delete(c.homeless, m.Start)
 			continue
 		}
+		if own, ok := c.ownersObject(*m, ms, si); ok {
+			m.Code = own + role // "Kenya plans to deploy 600 police officers to Haiti": Kenya's
+			delete(c.homeless, m.Start)
+			continue
+		}
 		if !c.attribution(*m) {
 			if hasScene && !c.platform(*m) {
 				m.Code = scene + role // "insurgents killed seven soldiers in northwest Pakistan"
@@ -407,6 +412,60 @@ func (c *context) homeFromSentence(si int, ms []annals.Mention) {
 			continue
 		}
 	}
+}
+
+// ownObjectVerbs take as object the subject's own people: a state that
+// deploys, sends or withdraws troops deploys its own.
+var ownObjectVerbs = map[string]bool{"deploy": true, "send": true, "dispatch": true, "withdraw": true, "mobilize": true,
+	"mobilise": true, "station": true, "mass": true, "recall": true, "redeploy": true}
+
+// ownersObject returns the country of the subject of the verb whose
+// object the role mention m is, when that verb is one of ownObjectVerbs
+// and the subject is a state's (through the tree, climbing xcomp and conj:
+// "Kenya plans to deploy officers"; without one, the first state named
+// before the verb).
+func (c *context) ownersObject(m annals.Mention, ms []annals.Mention, si int) (string, bool) {
+	toks := c.doc.Tokens
+	h := c.mentionHead(m)
+	if h < 0 {
+		// without a tree: the verb right before the phrase ("deploy 600
+		// more police officers"), and the sentence's first state before it
+		k := m.First - 1
+		for k > c.doc.Sentences[si].First && (toks[k].Tag == "CD" || toks[k].Tag == "JJ" || toks[k].Tag == "JJR" || toks[k].Tag == "DT" || toks[k].Tag == "PRP$") {
+			k--
+		}
+		if k < c.doc.Sentences[si].First || !isVerbTag(toks[k].Tag) || !ownObjectVerbs[toks[k].Lemma] {
+			return "", false
+		}
+		for _, x := range ms {
+			if x.Last <= k && !x.Ref && !c.homeless[x.Start] && len(x.Code) >= 3 && isoCountries[x.Code[:3]] {
+				return x.Code[:3], true
+			}
+		}
+		return "", false
+	}
+	if toks[h].Rel != "obj" {
+		return "", false
+	}
+	v := c.tokHead(h)
+	if v < 0 || !ownObjectVerbs[toks[v].Lemma] {
+		return "", false
+	}
+	for n := 0; v >= 0 && n < 4; n++ {
+		if k, found := c.index(si).nsubj[v]; found {
+			for _, x := range ms {
+				if k >= x.First && k < x.Last && !x.Ref && !c.homeless[x.Start] && len(x.Code) >= 3 && isoCountries[x.Code[:3]] {
+					return x.Code[:3], true
+				}
+			}
+			return "", false
+		}
+		if r := toks[v].Rel; r != "xcomp" && r != "conj" {
+			break
+		}
+		v = c.tokHead(v)
+	}
+	return "", false
 }
 
 // platformWords name the machines force is delivered with. Unlike people

@@ -315,6 +315,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 				tgt, locTarget = t2, l2
 			}
 		}
+		if len(tgt) > 0 && allOwnCountry(tgt, src) && (root == "15" || root == "07" || strings.HasPrefix(code, "087")) {
+			// "Kenya will deploy police officers to Haiti": its own people
+			// are what it sends or pulls out; where they go is the target
+			if t2, l2 := s.objectRoot(tgt[len(tgt)-1].Last, end, preps, allowLoc, root); len(t2) > 0 && !allOwnCountry(t2, src) {
+				tgt, locTarget = t2, l2
+			}
+		}
 		if info != nil && info.Quad == 4 && (len(otherSide(tgt, src)) == 0 || allMeans(tgt)) {
 			// "shot down drones launched by the Houthis": force on a thing
 			// is aimed at whoever the participle after it says sent it
@@ -917,4 +924,18 @@ func stateRole(code string) bool {
 		return true
 	}
 	return false
+}
+
+// allOwnCountry reports targets that are all of the first source's
+// country ("KENCOP" for "KEN"), a known one.
+func allOwnCountry(tgt, src []annals.Mention) bool {
+	if len(src) == 0 || len(src[0].Code) < 3 || strings.HasPrefix(src[0].Code, "---") {
+		return false
+	}
+	for _, m := range tgt {
+		if len(m.Code) < 3 || m.Code[:3] != src[0].Code[:3] {
+			return false
+		}
+	}
+	return len(tgt) > 0
 }
