@@ -17,21 +17,23 @@ import "slices"
 //	overSparse | (count-2)<<23 | offset in over      (up to 9 entries)
 //	overDense  | offset in dense                     (more)
 //
-// A dense row holds an int16 weight for every class but the two inline
-// ones, two classes to a uint32 (class 2i in the low half), and is added
-// a pair at a time: scores are summed in pairs, each pair an int64 held
-// as b<<32 + a (exact, as the sums fit in int32), so a dense row costs
-// one add per two classes. Most of the tagger's and labeller's time was
-// adding the long rows of their frequent features one entry at a time. Entries of weight 0 are dropped (they add
-// nothing), so a slot is empty exactly when its first entry is 0, and an
-// empty slot adds nothing when read.
+// A dense row holds a weight for every class but the two inline ones,
+// and is added a pair at a time: scores are summed in pairs, each pair
+// an int64 held as b<<32 + a (exact, as the sums fit in int32), and the
+// dense row keeps its weights in that form (class 2i in the low half),
+// so that it costs one load and one add per two classes. Most of the
+// tagger's and labeller's time was adding the long rows of their
+// frequent features one entry at a time. (Dense rows are under a
+// megabyte in all, so the wider form costs little cache.) Entries of
+// weight 0 are dropped (they add nothing), so a slot is empty exactly
+// when its first entry is 0, and an empty slot adds nothing when read.
 type classifier struct {
 	nClasses int
 	nWords   int // pairs of classes: (nClasses+1)/2
 	slots    []cslot
 	mask     uint64
 	over     []uint32
-	dense    []uint32
+	dense    []int64 // pairs of weights, b<<32 + a, as add sums them
 }
 
 type cslot struct {
@@ -88,7 +90,7 @@ func newClassifier(nClasses int, keys []uint32, lens []uint8, ents []uint32) *cl
 			d := c.dense[off:]
 			clear(d)
 			for _, e := range row[2:] {
-				d[e>>17] |= uint32(uint16(e)) << (16 * (e >> 16 & 1))
+				d[e>>17] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
 			}
 		}
 		j := uint64(k) & c.mask
@@ -175,7 +177,7 @@ func (c *classifier) add(acc *[maxClasses / 2]int64, feats []uint64) {
 				d := c.dense[off : off+nw]
 				a := acc[:len(d)]
 				for i, w := range d {
-					a[i] += int64(int16(w>>16))<<32 + int64(int16(w))
+					a[i] += w
 				}
 			default:
 				off := e & maxOffset
