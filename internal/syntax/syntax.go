@@ -65,6 +65,8 @@ type scratch struct {
 	in     pinput
 	st     pstate
 	static []staticScore
+	b0Sums []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
+	s0Sums []groupSum // per token, as s0: the sum of s0Features
 	sfeats []uint64
 	forms  []string // the tokens' Text, for own
 	own    ownCache
@@ -432,6 +434,13 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	}
 	s.static = s.static[:nc]
 	clear(s.static)
+	if cap(s.b0Sums) < n+1 {
+		s.b0Sums = make([]groupSum, n+1)
+		s.s0Sums = make([]groupSum, n+1)
+	}
+	s.b0Sums, s.s0Sums = s.b0Sums[:n+1], s.s0Sums[:n+1]
+	clear(s.b0Sums)
+	clear(s.s0Sums)
 	st := &s.st
 	st.reset(n)
 	if m.beam > 1 {
@@ -441,7 +450,7 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	for !st.done() {
 		a := st.forced()
 		if a < 0 {
-			p.transScores(s, st, &tsc)
+			p.greedyScores(s, st, &tsc)
 			for c := 0; c < nActions; c++ {
 				if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
 					a = c
