@@ -297,3 +297,38 @@ func (d *dense3) probe(keys []uint64, a, b, c int32) (int32, int32, int32) {
 	}
 	return a, b, c
 }
+
+// scoreEach sets each sums[k].w to the scores of the features whose
+// owner is k, and marks it ok: score for many sums at once (the static
+// features of every word in every role, say), so that the cache misses
+// of all their features overlap. Each feature is looked up as score
+// looks it up.
+func (d *dense3) scoreEach(sums []staticScore, feats []uint64, owner []int32) {
+	for k := range sums {
+		sums[k] = staticScore{ok: true}
+	}
+	var vals [64]uint64
+	var one [1]uint64
+	slots, size := d.slots, d.size
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(vals))]
+		own := owner[:len(batch)]
+		feats, owner = feats[len(batch):], owner[len(batch):]
+		for i, f := range batch {
+			vals[i&63] = slots[uint64(uint32(f))*size>>32]
+		}
+		for i, f := range batch {
+			k := uint64(uint32(f))
+			v := vals[i&63]
+			w := &sums[own[i]].w
+			if v>>48 == k&0xffff {
+				w[0] += int32(int16(v))
+				w[1] += int32(int16(v >> 16))
+				w[2] += int32(int16(v >> 32))
+			} else if v != 0 { // another key's slot: probe on
+				one[0] = k
+				w[0], w[1], w[2] = d.probe(one[:], w[0], w[1], w[2])
+			}
+		}
+	}
+}

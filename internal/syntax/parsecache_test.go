@@ -63,3 +63,36 @@ func TestParseFeaturesSplit(t *testing.T) {
 	}
 	t.Logf("%d choices, %d with b0's sum kept, %d with s0's", steps, kept, kept0)
 }
+
+// TestStatics: the static scores statics looks up in one batch are those
+// static computes one role and word at a time, over the news sentences.
+func TestStatics(t *testing.T) {
+	p := defaultParser(t)
+	for si, sent := range readTestdata(t, "news.conllu") {
+		toks := Tokens(&sent, false)
+		s := p.get(len(toks))
+		p.lexAll(s, toks)
+		p.tag(s)
+		p.tagUPOS(s)
+		n := len(toks)
+		setInput(&s.in, s.lx, s.tags, s.utags)
+		s.st.reset(n)
+		s.static = make([]staticScore, nRoles*(n+2))
+		p.statics(s, int32(n))
+		batch := slices.Clone(s.static)
+		clear(s.static)
+		for r := range nRoles {
+			for i := int32(-1); i <= int32(n); i++ {
+				w := *p.static(s, r, i)
+				k := i
+				if k < 0 {
+					k = int32(n) + 1
+				}
+				if b := batch[int32(r)*int32(n+2)+k]; !b.ok || b.w != w {
+					t.Fatalf("sentence %d, role %d, token %d: batch %v, one at a time %v", si, r, i, b, w)
+				}
+			}
+		}
+		p.pool.Put(s)
+	}
+}
