@@ -64,6 +64,54 @@ var loadDefault = sync.OnceValues(func() (*Gazetteer, error) { return Load(gazet
 // Key normalises a place name: lower case, accents removed, hyphens and
 // apostrophes as spaces.
 func Key(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return unicodeKey(s)
+		}
+	}
+	return string(appendASCIIKey(nil, s))
+}
+
+// byKey is byName[Key(s)] without building the key as a string when s is
+// ASCII.
+func (g *Gazetteer) byKey(s string) []*Place {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return g.byName[unicodeKey(s)]
+		}
+	}
+	var buf [64]byte
+	return g.byName[string(appendASCIIKey(buf[:0], s))]
+}
+
+// appendASCIIKey appends Key(s) of an ASCII s: its letters and digits in
+// lower case, each run of other bytes one space between them. (ASCII is
+// its own NFD and has no combining marks, and its only letters and
+// digits are A-Z, a-z and 0-9.)
+func appendASCIIKey(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// unicodeKey is Key of any s.
+func unicodeKey(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder
 	space := false
@@ -148,7 +196,7 @@ func Load(gz []byte) (*Gazetteer, error) {
 }
 
 // Lookup returns the places with a name.
-func (g *Gazetteer) Lookup(name string) []*Place { return g.byName[Key(name)] }
+func (g *Gazetteer) Lookup(name string) []*Place { return g.byKey(name) }
 
 // CountryPlace returns the country entry for an ISO alpha-3 code.
 func (g *Gazetteer) CountryPlace(cc3 string) *Place { return g.countries[cc3] }
@@ -316,7 +364,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 					continue
 				}
 				txt := doc.Article.Text[toks[i].Start:toks[i+n-1].End]
-				cands := g.byName[Key(txt)]
+				cands := g.byKey(txt)
 				if len(cands) == 0 {
 					continue
 				}
@@ -418,7 +466,7 @@ func placeEntry(entry string) bool {
 // tokens [i, end) span, at least one.
 func (g *Gazetteer) leadingPlace(doc *annals.Doc, i, end int) int {
 	for n := min(g.maxWords, end-i); n > 1; n-- {
-		if len(g.byName[Key(doc.Article.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])]) > 0 {
+		if len(g.byKey(doc.Article.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])) > 0 {
 			return n
 		}
 	}
@@ -442,7 +490,7 @@ func theCountry(out []Mention, toks []annals.Token, si, i int) (Mention, bool) {
 // capital: the places that qualify a role ("Kabul government", "Sindh
 // police"). Any other word of a role's or a person's name is no place.
 func (g *Gazetteer) qualifies(w string) bool {
-	for _, p := range g.byName[Key(w)] {
+	for _, p := range g.byKey(w) {
 		if p.Kind == Country || p.Kind == ADM1 || p.Kind == Region || p.Feature == "PPLC" {
 			return true
 		}
@@ -494,7 +542,7 @@ func (g *Gazetteer) qualifier(doc *annals.Doc, i, end int) string {
 	}
 	for n := min(3, end-i-1); n >= 1; n-- {
 		txt := doc.Article.Text[toks[i+1].Start:toks[i+n].End]
-		for _, p := range g.byName[Key(txt)] {
+		for _, p := range g.byKey(txt) {
 			if p.Kind != City {
 				return p.Country
 			}

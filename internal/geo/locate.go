@@ -648,7 +648,7 @@ func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
 		if rules.nonplace[Key(t.Text)] && j+1 < s.Last && capitalized(toks[j+1].Text) {
 			t = toks[j+1] // a direction opening a name: "North Waziristan"
 		}
-		if t.Tag != "NNP" || !capitalized(t.Text) || rules.nonplace[Key(t.Text)] || len(g.byName[Key(t.Text)]) > 0 {
+		if t.Tag != "NNP" || !capitalized(t.Text) || rules.nonplace[Key(t.Text)] || len(g.byKey(t.Text)) > 0 {
 			continue
 		}
 		if j+1 < s.Last && len(g.byName[Key(t.Text+" "+toks[j+1].Text)]) > 0 {
@@ -911,13 +911,13 @@ func (g *Gazetteer) datelinePlace(doc *annals.Doc, places []Mention) *Mention {
 		return nil
 	}
 	name := d.Place
-	cands := g.byName[Key(name)]
+	cands := g.byKey(name)
 	if len(cands) == 0 {
 		return nil
 	}
 	qual := ""
 	if d.Region != "" {
-		for _, p := range g.byName[Key(d.Region)] {
+		for _, p := range g.byKey(d.Region) {
 			if p.Kind != City {
 				qual = p.Country
 				break

@@ -17,21 +17,23 @@ import "slices"
 //	overSparse | (count-2)<<23 | offset in over      (up to 9 entries)
 //	overDense  | offset in dense                     (more)
 //
-// A dense row holds an int16 weight for every class but the two inline
-// ones, two classes to a uint32 (class 2i in the low half), and is added
-// a pair at a time: scores are summed in pairs, each pair an int64 held
-// as b<<32 + a (exact, as the sums fit in int32), so a dense row costs
-// one add per two classes. Most of the tagger's and labeller's time was
-// adding the long rows of their frequent features one entry at a time. Entries of weight 0 are dropped (they add
-// nothing), so a slot is empty exactly when its first entry is 0, and an
-// empty slot adds nothing when read.
+// A dense row holds a weight for every class but the two inline ones,
+// and is added a pair at a time: scores are summed in pairs, each pair
+// an int64 held as b<<32 + a (exact, as the sums fit in int32), and the
+// dense row keeps its weights in that form (class 2i in the low half),
+// so that it costs one load and one add per two classes. Most of the
+// tagger's and labeller's time was adding the long rows of their
+// frequent features one entry at a time. (Dense rows are under a
+// megabyte in all, so the wider form costs little cache.) Entries of
+// weight 0 are dropped (they add nothing), so a slot is empty exactly
+// when its first entry is 0, and an empty slot adds nothing when read.
 type classifier struct {
 	nClasses int
 	nWords   int // pairs of classes: (nClasses+1)/2
 	slots    []cslot
 	mask     uint64
 	over     []uint32
-	dense    []uint32
+	dense    []int64 // pairs of weights, b<<32 + a, as add sums them
 }
 
 type cslot struct {
@@ -88,7 +90,7 @@ func newClassifier(nClasses int, keys []uint32, lens []uint8, ents []uint32) *cl
 			d := c.dense[off:]
 			clear(d)
 			for _, e := range row[2:] {
-				d[e>>17] |= uint32(uint16(e)) << (16 * (e >> 16 & 1))
+				d[e>>17] += int64(int16(uint16(e))) << (32 * (e >> 16 & 1))
 			}
 		}
 		j := uint64(k) & c.mask
@@ -175,7 +177,7 @@ func (c *classifier) add(acc *[maxClasses / 2]int64, feats []uint64) {
 				d := c.dense[off : off+nw]
 				a := acc[:len(d)]
 				for i, w := range d {
-					a[i] += int64(int16(w>>16))<<32 + int64(int16(w))
+					a[i] += w
 				}
 			default:
 				off := e & maxOffset
@@ -294,4 +296,39 @@ func (d *dense3) probe(keys []uint64, a, b, c int32) (int32, int32, int32) {
 		}
 	}
 	return a, b, c
+}
+
+// scoreEach sets each sums[k].w to the scores of the features whose
+// owner is k, and marks it ok: score for many sums at once (the static
+// features of every word in every role, say), so that the cache misses
+// of all their features overlap. Each feature is looked up as score
+// looks it up.
+func (d *dense3) scoreEach(sums []staticScore, feats []uint64, owner []int32) {
+	for k := range sums {
+		sums[k] = staticScore{ok: true}
+	}
+	var vals [64]uint64
+	var one [1]uint64
+	slots, size := d.slots, d.size
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(vals))]
+		own := owner[:len(batch)]
+		feats, owner = feats[len(batch):], owner[len(batch):]
+		for i, f := range batch {
+			vals[i&63] = slots[uint64(uint32(f))*size>>32]
+		}
+		for i, f := range batch {
+			k := uint64(uint32(f))
+			v := vals[i&63]
+			w := &sums[own[i]].w
+			if v>>48 == k&0xffff {
+				w[0] += int32(int16(v))
+				w[1] += int32(int16(v >> 16))
+				w[2] += int32(int16(v >> 32))
+			} else if v != 0 { // another key's slot: probe on
+				one[0] = k
+				w[0], w[1], w[2] = d.probe(one[:], w[0], w[1], w[2])
+			}
+		}
+	}
 }

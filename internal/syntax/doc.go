@@ -26,8 +26,10 @@
 // a loop of loads alone and compare keys without data-dependent
 // branches; scores are summed in pairs of int32 held in one int64. The
 // tagger caches, per word form, the sums of the features of the word
-// alone (ownFeatures) in the pooled scratch. All sums are exact integer
-// arithmetic, so none of this changes a prediction:
+// alone (ownFeatures) in the pooled scratch; the greedy parser keeps,
+// per word, the sums of the features of b0 and of s0 with their
+// children while those children stay the same (parsecache.go). All sums
+// are exact integer arithmetic, so none of this changes a prediction:
 // testdata/golden_dev.txt.gz pins the output over EWT dev and the news
 // sentences (golden_test.go).
 //

@@ -65,6 +65,9 @@ type scratch struct {
 	in     pinput
 	st     pstate
 	static []staticScore
+	owner  []int32    // per feature in sfeats: its sum in static (statics)
+	b0Sums []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
+	s0Sums []groupSum // per token, as s0: the sum of s0Features
 	sfeats []uint64
 	forms  []string // the tokens' Text, for own
 	own    ownCache
@@ -138,7 +141,8 @@ type staticScore struct {
 }
 
 // static returns the cached scores of token i's static features in role
-// r, computing them on first use.
+// r (statics fills them all before a parse), computing them on first use
+// when not filled.
 func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
 	n := int32(s.st.n)
 	if i < 0 {
@@ -155,6 +159,26 @@ func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
 		c.ok = true
 	}
 	return &c.w
+}
+
+// statics fills s.static with the scores of the static features of
+// every token of the n and "none" in every role, looked up in one batch.
+func (p *Parser) statics(s *scratch, n int32) {
+	s.sfeats, s.owner = s.sfeats[:0], s.owner[:0]
+	for r := range nRoles {
+		for i := int32(0); i < n+2; i++ {
+			j := i
+			if j == n+1 {
+				j = -1
+			}
+			k := len(s.sfeats)
+			s.sfeats = staticFeatures(s.sfeats, &s.in, r, j)
+			for range s.sfeats[k:] {
+				s.owner = append(s.owner, int32(r)*(n+2)+i)
+			}
+		}
+	}
+	p.m.trans.scoreEach(s.static, s.sfeats, s.owner)
 }
 
 func (p *Parser) get(n int) *scratch {
@@ -425,13 +449,20 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	n := len(toks)
 	setInput(&s.in, s.lx, s.tags, s.utags)
 	// Cache slots for the static features: per role, tokens 0..n and
-	// "none" at n+1.
+	// "none" at n+1, all filled at once.
 	nc := nRoles * (n + 2)
 	if cap(s.static) < nc {
 		s.static = make([]staticScore, nc)
 	}
 	s.static = s.static[:nc]
-	clear(s.static)
+	p.statics(s, int32(n))
+	if cap(s.b0Sums) < n+1 {
+		s.b0Sums = make([]groupSum, n+1)
+		s.s0Sums = make([]groupSum, n+1)
+	}
+	s.b0Sums, s.s0Sums = s.b0Sums[:n+1], s.s0Sums[:n+1]
+	clear(s.b0Sums)
+	clear(s.s0Sums)
 	st := &s.st
 	st.reset(n)
 	if m.beam > 1 {
@@ -441,7 +472,7 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 	for !st.done() {
 		a := st.forced()
 		if a < 0 {
-			p.transScores(s, st, &tsc)
+			p.greedyScores(s, st, &tsc)
 			for c := 0; c < nActions; c++ {
 				if st.valid(c) && (a < 0 || tsc[c] > tsc[a]) {
 					a = c

@@ -214,16 +214,27 @@ func clitic(w string) int {
 			return k
 		}
 	}
-	for _, suf := range []string{"s", "re", "ve", "ll", "d", "m", "S"} {
-		for _, ap := range []string{"'", "’", "ʼ", "‘"} { // ("South Korea‘s": a left quote typed for an apostrophe)
-			c := ap + suf
-			if len(w) > len(c) && strings.HasSuffix(w, c) {
-				return len(w) - len(c)
+	for _, suf := range cliticSuffixes {
+		if !strings.HasSuffix(w, suf) {
+			continue
+		}
+		rest := w[:len(w)-len(suf)]
+		for _, ap := range cliticApostrophes {
+			if len(rest) > len(ap) && strings.HasSuffix(rest, ap) {
+				return len(rest) - len(ap)
 			}
 		}
 	}
 	return 0
 }
+
+// cliticSuffixes and cliticApostrophes: a clitic is an apostrophe and a
+// suffix, tried in this order ("South Korea‘s": a left quote typed for
+// an apostrophe).
+var (
+	cliticSuffixes    = []string{"s", "re", "ve", "ll", "d", "m", "S"}
+	cliticApostrophes = []string{"'", "’", "ʼ", "‘"}
+)
 
 func appendTok(out []annals.Token, text string, i, j int) []annals.Token {
 	t := annals.Token{Span: annals.Span{Start: i, End: j}, Text: text[i:j]}
@@ -236,12 +247,18 @@ func appendTok(out []annals.Token, text string, i, j int) []annals.Token {
 var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
 
 // lower lowercases without allocating when the word is already lower case
-// ASCII, and folds typographic apostrophes to ASCII.
+// ASCII, and folds typographic apostrophes to ASCII. (The replacer
+// allocates even when it replaces nothing, so it runs only on a word with
+// the apostrophes' first byte, 0xE2.)
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			return apostrophes.Replace(strings.ToLower(s))
+			l := strings.ToLower(s)
+			if strings.IndexByte(l, 0xE2) < 0 {
+				return l
+			}
+			return apostrophes.Replace(l)
 		}
 	}
 	return s
