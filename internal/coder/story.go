@@ -20,6 +20,13 @@ var storyTargetRoots = map[string]bool{
 	"17": true, "18": true, "19": true, "20": true,
 }
 
+// domesticCodes are acts a state does to its own people: arrests,
+// restrictions on political freedoms, bans, curfews, emergencies,
+// violent repression ("police fired tear gas to disperse them"). Without
+// a target in their sentence they are aimed at no one abroad, whatever
+// the story's dyad.
+var domesticCodes = map[string]bool{"173": true, "175": true, "1721": true, "1722": true, "1723": true, "1724": true}
+
 // storySide is the identity of an actor for the story's dyads: its
 // country, or the whole code of an international, non-governmental or
 // militant body ("IGOEUR" and "IGOUNO" are two sides, not one); "" for
@@ -80,7 +87,7 @@ func StoryTargets(evs []annals.Event, ms []annals.Mention) []annals.Event {
 	drop := map[int]bool{}
 	for i := range evs {
 		e := &evs[i]
-		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] {
+		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] || domesticCodes[e.Code] {
 			continue
 		}
 		s := storySide(e.Source)
