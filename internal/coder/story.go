@@ -20,6 +20,11 @@ var storyTargetRoots = map[string]bool{
 	"17": true, "18": true, "19": true, "20": true,
 }
 
+// storyTargetCodes are statements that answer someone: a denial of
+// responsibility ("Russia denied any involvement") is a reply to whoever
+// accused, the other side.
+var storyTargetCodes = map[string]bool{"016": true}
+
 // domesticCodes are acts a state does to its own people: arrests,
 // restrictions on political freedoms, bans, curfews, emergencies,
 // violent repression ("police fired tear gas to disperse them"). Without
@@ -87,7 +92,7 @@ func StoryTargets(evs []annals.Event, ms []annals.Mention) []annals.Event {
 	drop := map[int]bool{}
 	for i := range evs {
 		e := &evs[i]
-		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] || domesticCodes[e.Code] {
+		if e.Target != "" || e.TargetText != "" || !e.Countable() || !storyTargetRoots[e.Root] && !storyTargetCodes[e.Code] || domesticCodes[e.Code] {
 			continue
 		}
 		s := storySide(e.Source)
