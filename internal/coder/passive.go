@@ -307,3 +307,23 @@ func allMeans(ms []annals.Mention) bool {
 	}
 	return len(ms) > 0
 }
+
+// clauseVictims returns, from the tree, the subject of the passive killing
+// or wounding that the clause of v modifies: "three Pakistani soldiers
+// were killed when militants attacked an air base" (the soldiers), or
+// nil.
+func (s *sentence) clauseVictims(v int) []annals.Mention {
+	if !s.tree || s.rel(v) != "advcl" {
+		return nil
+	}
+	h := s.head(v)
+	if h < 0 || !s.passiveTree(h) || !resultVerbs[verbLemma(s.c.lx, s.tok(h))] {
+		return nil
+	}
+	for _, d := range s.children(h, subjectRels) {
+		if i, ok := s.phraseMention(d); ok && s.ms[i].Code != "" && !s.ms[i].Place {
+			return s.coordinated(i)
+		}
+	}
+	return nil
+}

@@ -401,6 +401,13 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		}
 		pair = len(src) > 1 && len(tgt) == 0 && (recip || s.mutual(v, ce))
 
+		if info != nil && info.Quad == 4 && (len(tgt) == 0 || locTarget) {
+			// "three soldiers were killed when militants attacked an air
+			// base": those the attack killed are whom it struck
+			if vt := s.clauseVictims(v); len(vt) > 0 {
+				tgt, locTarget = vt, false
+			}
+		}
 		if locTarget {
 			conf -= 0.1 // the place stands for the target
 		}
