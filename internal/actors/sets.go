@@ -604,7 +604,7 @@ func (c *context) quoteSpeaker(si int, ms []annals.Mention) (string, bool) {
 		if m.Ref || c.inQuote(m) || c.homeless[m.Start] || len(m.Code) < 3 || !isoCountries[m.Code[:3]] {
 			continue
 		}
-		after := ofPhraseEnd(toks, m.Last, s.Last) // "the Hungarian presidency of the Council of the EU announced"
+		after := ofPhraseEnd(toks, m.Last, s.Last) // "the Polish presidency of the bloc announced"
 		for after < s.Last && (toks[after].Tag == "RB" || toks[after].Tag == "MD") {
 			after++
 		}
@@ -614,14 +614,14 @@ func (c *context) quoteSpeaker(si int, ms []annals.Mention) (string, bool) {
 			return m.Code[:3], true
 		}
 		if c.speaks(m) {
-			return m.Code[:3], true // "the Hungarian presidency of the Council announced"
+			return m.Code[:3], true // "the Polish presidency of the bloc announced"
 		}
 	}
 	return "", false
 }
 
 // ofPhraseEnd returns where the "of" phrases that follow a noun phrase
-// ending at k end: "of the Council of the EU 2024" (determiners, nouns,
+// ending at k end: "of the committee for foreign affairs" (determiners, nouns,
 // adjectives and numbers after each "of"); k when none follows.
 func ofPhraseEnd(toks []annals.Token, k, end int) int {
 	for k+1 < end && toks[k].Lower == "of" {
@@ -641,8 +641,8 @@ func ofPhraseEnd(toks []annals.Token, k, end int) int {
 var ofPhraseTags = map[string]bool{"DT": true, "NNP": true, "NNPS": true, "NN": true, "NNS": true, "JJ": true, "CD": true}
 
 // speaks reports a mention that heads the subject of a reporting verb in
-// the sentence's tree, however long its phrase: "the Hungarian
-// presidency of the Council of the EU announced". False without a tree.
+// the sentence's tree, however long its phrase: "the Dutch chair of the
+// talks on the new treaty said". False without a tree.
 func (c *context) speaks(m annals.Mention) bool {
 	h := c.mentionHead(m)
 	if h < 0 || !strings.HasPrefix(c.doc.Tokens[h].Rel, "nsubj") {

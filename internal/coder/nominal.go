@@ -684,8 +684,8 @@ func (s *sentence) ofPhraseEnd(n int) int {
 
 // inOtherAct reports, from the tree, a mention inside the phrase of
 // another act's noun that stands between the nominal trigger n and it:
-// "sanctions in reaction to Russia's aggression against Ukraine" (Ukraine
-// is the aggression's, not the sanctions'). The trigger's words are [n,
+// "measures over Moscow's invasion of Ukraine" (Ukraine is the
+// invasion's, not the measures'). The trigger's words are [n,
 // after). False without a readable tree, or when the mention's phrase
 // does not hang from the trigger.
 func (s *sentence) inOtherAct(m annals.Mention, n, after int) bool {

@@ -28,7 +28,7 @@ func (s *sentence) passiveTarget(v int, root string, fired bool) []annals.Mentio
 		if !fired || !allMeans(tgt) {
 			return tgt
 		}
-		// "missiles and drones were fired from Iran towards Israel": the
+		// "dozens of rockets were fired from Lebanon at Israel": the
 		// weapons the row names as what is fired ("fire missile") are not
 		// its target; where they were aimed is (but "drones were shot
 		// down": the drones are what was hit)
