@@ -607,7 +607,7 @@ func (c *context) groupMention(si int, g []unit) (annals.Mention, bool) {
 			m.Code = country.r.code + actor.r.code[3:]
 		} else if hasCountry && country.last <= actor.first && len(actor.r.code) >= 6 && len(country.r.code) == 3 &&
 			isoCountries[actor.r.code[:3]] && actor.r.code[:3] != country.r.code {
-			// "the Philippine government's National Security Council": a
+			// "the Kenyan cabinet's National Security Council": a
 			// body the dictionary knows for one state, named for another
 			m.Code = country.r.code + actor.r.code[3:]
 		}
