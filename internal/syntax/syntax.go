@@ -363,6 +363,29 @@ func (p *Parser) Irregular(lower string) bool {
 	return f.base != "" && !f.alsoBase && !nounForms[lower]
 }
 
+// PastForm reports whether a lower-case word can be a past tense or a
+// past participle by its form: an irregular verb's ("withdrew", "shot",
+// "cut"), or a word in -ed ("shelled", "freed") unless the treebank has it
+// as a frequent word of one other tag or it is one of notPastEd
+// ("hundred"). "raid" cannot.
+func (p *Parser) PastForm(lower string) bool {
+	if f := irregular[lower]; f.past || f.part {
+		return true
+	}
+	if len(lower) <= 4 || !strings.HasSuffix(lower, "ed") || notPastEd[lower] {
+		return false
+	}
+	if j, ok := p.m.tagDict.get(hashString(lower)); ok {
+		t := p.m.xpos[p.m.tagDictTag[j]]
+		return t == "VBD" || t == "VBN"
+	}
+	return true
+}
+
+// notPastEd are words in -ed of a closed class that are never verbs: the
+// numeral, and nouns the tag dictionary is too small to hold.
+var notPastEd = map[string]bool{"hundred": true, "hatred": true, "kindred": true}
+
 // nounForms are irregular verb forms that are nouns first.
 var nounForms = map[string]bool{"wound": true, "ground": true, "rose": true, "bore": true, "felt": true, "lit": true, "shed": true}
 

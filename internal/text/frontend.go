@@ -103,14 +103,20 @@ func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse 
 			sub, group = parseSentence(f.parser, st, sub, group, parse)
 			continue
 		}
-		if parse {
+		whole := !hasHyphenated(st)
+		if parse && !whole {
 			sub, group = parseSentence(f.parser, st, sub, group, parse)
 		}
 		// the coder's rules were written against this tagger's Penn tags
-		// and these lemmas; the tree and UPOS come from the syntax stage
-		f.tagger.Tag(st)
+		// and these lemmas; the tree and UPOS come from the syntax stage,
+		// which reads these tags instead of running its own taggers
+		// unless a word must be cut into the treebank's pieces
+		f.tagger.TagForms(st, f.parser.PastForm)
 		for i := range st {
 			st[i].Lemma = f.Lemma(st[i].Lower)
+		}
+		if parse && whole {
+			sub = f.parseWithTags(st, sub)
 		}
 	}
 	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}, nil
@@ -173,15 +179,35 @@ func (f *FrontEnd) ParsedSentence(doc *annals.Doc, i int) []annals.Token {
 		parseSentence(f.parser, cp, nil, nil, true)
 		return cp
 	}
-	in := make([]annals.Token, len(cp))
-	for k, t := range cp {
-		in[k] = annals.Token{Span: t.Span, Text: asciiQuotes(t.Text), Lower: asciiQuotes(t.Lower), Tag: treebankTag(t.Tag), Lemma: t.Lemma}
+	f.parseWithTags(cp, nil)
+	return cp
+}
+
+// parseWithTags parses a sentence whose every token carries this
+// front-end's tag and none must be cut (taggedWhole), setting heads,
+// relations and UPOS in place; the parser reads copies in scratch, which
+// it returns for reuse.
+func (f *FrontEnd) parseWithTags(toks, scratch []annals.Token) []annals.Token {
+	in := scratch[:0]
+	for _, t := range toks {
+		in = append(in, annals.Token{Span: t.Span, Text: asciiQuotes(t.Text), Lower: asciiQuotes(t.Lower), Tag: treebankTag(t.Tag), Lemma: t.Lemma})
 	}
 	f.parser.ParseWithXPOS(in)
-	for k := range cp {
-		cp[k].Head, cp[k].Rel, cp[k].UPOS = in[k].Head, in[k].Rel, in[k].UPOS
+	for k := range toks {
+		toks[k].Head, toks[k].Rel, toks[k].UPOS = in[k].Head, in[k].Rel, in[k].UPOS
 	}
-	return cp
+	return in
+}
+
+// hasHyphenated reports whether a token is a hyphenated word, which the
+// treebank has in pieces.
+func hasHyphenated(toks []annals.Token) bool {
+	for _, t := range toks {
+		if hyphenated(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // taggedWhole reports whether every token is one the treebank has as it

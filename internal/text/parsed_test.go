@@ -9,9 +9,9 @@ import (
 	"github.com/annals-events/annals/internal/syntax/conllu"
 )
 
-// TestParseWithFrontEndTags scores the trees the locator reads
-// (FrontEnd.ParsedSentence: the parser over this package's Penn tags, its
-// own taggers not run) against the news golden trees of the syntax stage,
+// TestParseWithFrontEndTags scores the trees the coder and the locator
+// read (FrontEnd.ProcessContext and ParsedSentence: the parser over this
+// package's Penn tags, its own taggers not run) against the news golden trees of the syntax stage,
 // beside the parser with its own tags, and checks the tags are kept.
 func TestParseWithFrontEndTags(t *testing.T) {
 	gold, err := conllu.ReadFile("../syntax/testdata/news.conllu")
@@ -35,7 +35,7 @@ func TestParseWithFrontEndTags(t *testing.T) {
 		for i, w := range s.Words {
 			toks[i] = annals.Token{Text: w.Form, Lower: strings.ToLower(w.Form)}
 		}
-		tg.Tag(toks)
+		tg.TagForms(toks, p.PastForm)
 		fe := append([]annals.Token(nil), toks...)
 		for i := range fe {
 			fe[i].Tag = treebankTag(fe[i].Tag)

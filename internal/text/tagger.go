@@ -171,7 +171,14 @@ type tagState struct {
 var statePool = sync.Pool{New: func() any { return &tagState{} }}
 
 // Tag sets Tag on each token of one sentence.
-func (t *Tagger) Tag(toks []Token) {
+func (t *Tagger) Tag(toks []Token) { t.TagForms(toks, nil) }
+
+// TagForms is Tag giving the past tags (VBD, VBN) only to words that
+// pastForm says have the form of one (the model, reading context, gives
+// them to nouns and numbers after a name: "Air raid/VBD sirens", "Two
+// hundred/VBD"); a word that has not takes its best other tag. A nil
+// pastForm allows every word.
+func (t *Tagger) TagForms(toks []Token, pastForm func(lower string) bool) {
 	st := statePool.Get().(*tagState)
 	defer statePool.Put(st)
 	if cap(st.scores) < len(t.classes) {
@@ -204,6 +211,9 @@ func (t *Tagger) Tag(toks []Token) {
 			tag = tg
 		} else {
 			tag = t.predict(st, i, w, p1, p2)
+			if pastTags[tag] && pastForm != nil && !pastForm(toks[i].Lower) {
+				tag = t.best(st, pastTags)
+			}
 		}
 		toks[i].Tag = tag
 		p2, p1 = p1, tag
@@ -293,6 +303,29 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "NNS"
 		}
 	}
+	for i := 1; i+2 < len(toks); i++ {
+		// a plural after a singular noun and before an infinitive is the
+		// noun's verb when no verb came before: "the Kenyan government
+		// plans/NNS to deploy" ("ordered security forces to fire" stays)
+		if t := &toks[i]; t.Tag == "NNS" && (toks[i-1].Tag == "NN" || toks[i-1].Tag == "NNP") && toks[i+1].Tag == "TO" && toks[i+2].Tag == "VB" && toks[i+2].Text == toks[i+2].Lower && !finiteBefore(toks[:i]) {
+			t.Tag = "VBZ"
+		}
+	}
+	for i := 2; i < len(toks); i++ {
+		// a singular name does not take a plural verb: after "the" and
+		// names alone, a word tagged VBP other than an auxiliary ends the
+		// noun phrase ("the last Islamic State enclave/VBP in ..."; "the
+		// South China Sea are" is the verb of a longer subject)
+		if t := &toks[i]; t.Tag == "VBP" && toks[i-1].Tag == "NNP" && auxLemmas[t.Lower] == "" {
+			k := i - 1
+			for k > 0 && (toks[k].Tag == "NNP" || toks[k].Tag == "JJ") {
+				k--
+			}
+			if toks[k].Tag == "DT" {
+				t.Tag = "NN"
+			}
+		}
+	}
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
 		if t.Tag != "JJ" || !strings.HasSuffix(t.Lower, "s") || len(t.Lower) < 4 {
@@ -309,6 +342,17 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+}
+
+// finiteBefore reports a finite verb or a modal among toks.
+func finiteBefore(toks []Token) bool {
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // pastBefore reports a past-tense verb among toks.
@@ -390,9 +434,18 @@ func (t *Tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 	t.add(st, ftNextWord, ctx[i+1], ch[i+1], "", 0)
 	t.add(st, ftNextSuffix, suffix3(ctx[i+1]), sh[i+1], "", 0)
 	t.add(st, ftNext2Word, ctx[i+2], ch[i+2], "", 0)
+	return t.best(st, nil)
+}
+
+// pastTags are the tags of a past form (see TagForms).
+var pastTags = map[string]bool{"VBD": true, "VBN": true}
+
+// best is the class of the highest score in st, leaving out the classes
+// in not.
+func (t *Tagger) best(st *tagState, not map[string]bool) string {
 	best, bi := math.Inf(-1), 0
 	for k, s := range st.scores {
-		if s > best {
+		if s > best && !not[t.classes[k]] {
 			best, bi = s, k
 		}
 	}

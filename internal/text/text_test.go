@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annals-events/annals"
+	"github.com/annals-events/annals/internal/syntax"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -193,6 +194,11 @@ func TestTagFixes(t *testing.T) {
 		{"The minister reaffirmed Kenya’s support for the talks", "’s", "POS"},
 		{"Officials said the army didn’t fire on the crowd", "n’t", "RB"},
 		{"“We will respond,’’ the spokesman said", "’’", "''"},
+		{"The Kenyan government plans to deploy more police officers", "plans", "VBZ"},
+		{"Kazakhstan's president ordered security forces to fire", "forces", "NNS"},
+		{"US to send Patriot missiles to Ukraine", "missiles", "NNS"},
+		{"Rebels captured the last Islamic State enclave in the valley", "enclave", "NN"},
+		{"China's claims in the South China Sea are illegal", "are", "VBP"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
 		tg.Tag(toks)
@@ -200,6 +206,41 @@ func TestTagFixes(t *testing.T) {
 			if tk.Text == c.word && tk.Tag != c.want {
 				t.Errorf("%q: %s tagged %s, want %s", c.s, c.word, tk.Tag, c.want)
 			}
+		}
+	}
+}
+
+// TestTagFormsPastTags checks that TagForms gives VBD and VBN only to
+// words with the form of a past tense or participle, and the model's
+// next best tag to the others.
+func TestTagFormsPastTags(t *testing.T) {
+	tg, err := DefaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ s, word, want string }{
+		{"Air raid sirens sounded across the capital overnight", "raid", "NN"},
+		{"Two hundred Nepali soldiers arrived in the capital", "hundred", "CD"},
+		{"Air raid sirens sounded across the capital overnight", "sounded", "VBD"},
+		{"Rebels shelled the town and seized the airport", "shelled", "VBD"},
+	} {
+		toks := Tokenize(c.s, 0, len(c.s), nil)
+		tg.TagForms(toks, p.PastForm)
+		found := false
+		for _, tk := range toks {
+			if tk.Text == c.word {
+				found = true
+				if tk.Tag != c.want {
+					t.Errorf("%q: %s tagged %s, want %s", c.s, c.word, tk.Tag, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("%q has no %q", c.s, c.word)
 		}
 	}
 }
