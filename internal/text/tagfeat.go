@@ -33,15 +33,19 @@ func twoParts(tpl int) bool { return tpl == ftTagPair || tpl == ftPrevTagWord }
 
 // featTable finds a feature's index from its template and parts without
 // building its name: an open-addressing table (linear probing, power-of-
-// two size, at most half full) of the features' hashes, each found entry
-// checked against the name itself, so that a lookup finds exactly the
-// feature of that name, as a map of names would.
+// two size, at most half full) of the features' 64-bit hashes (of the
+// template and the FNV-1a hashes of the parts). A found entry is checked
+// against the feature's whole hash, one load, not against its name (the
+// name's bytes were two more dependent loads and a compare, a third of
+// the tagger's time): two features of the model with the same hash would
+// be refused as one name twice when the model loads, and a word the
+// model lacks is taken for a feature only if its hash collides with one,
+// about once in 2^64 lookups.
 type featTable struct {
-	slots []uint64 // the hash's high 32 bits, then feature index + 1; 0: empty
-	mask  uint64
-	names []string // feature index -> name
-	tpl   []uint8  // its template
-	split []int32  // two parts: the offset of the space between them
+	slots  []uint64 // the hash's high 32 bits, then feature index + 1; 0: empty
+	mask   uint64
+	hashes []uint64 // feature index -> its hash
+	names  []string // feature index -> name
 }
 
 // newFeatTable returns a table sized for n features.
@@ -50,7 +54,7 @@ func newFeatTable(n int) *featTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return &featTable{slots: make([]uint64, size), mask: uint64(size - 1), names: make([]string, 0, n), tpl: make([]uint8, 0, n), split: make([]int32, 0, n)}
+	return &featTable{slots: make([]uint64, size), mask: uint64(size - 1), hashes: make([]uint64, 0, n), names: make([]string, 0, n)}
 }
 
 // strHash is FNV-1a over s.
@@ -110,18 +114,17 @@ func parseName(name string) (tpl int, x, y string, split int) {
 // insert adds the feature name as index len(names); it reports false when
 // the name is there already.
 func (ft *featTable) insert(name string) bool {
-	tpl, x, y, split := parseName(name)
+	tpl, x, y, _ := parseName(name)
 	var hy uint64
 	if twoParts(tpl) {
 		hy = strHash(y)
 	}
 	h := featHash(tpl, strHash(x), hy)
-	if ft.find(h, tpl, x, y) >= 0 {
+	if ft.find(h) >= 0 {
 		return false
 	}
+	ft.hashes = append(ft.hashes, h)
 	ft.names = append(ft.names, name)
-	ft.tpl = append(ft.tpl, uint8(tpl))
-	ft.split = append(ft.split, int32(split))
 	j := h & ft.mask
 	for ft.slots[j] != 0 {
 		j = (j + 1) & ft.mask
@@ -130,9 +133,8 @@ func (ft *featTable) insert(name string) bool {
 	return true
 }
 
-// find returns the index of the feature of template tpl and parts x, y
-// whose hash is h, or -1.
-func (ft *featTable) find(h uint64, tpl int, x, y string) int32 {
+// find returns the index of the feature whose hash is h, or -1.
+func (ft *featTable) find(h uint64) int32 {
 	tag := h >> 32
 	for j := h & ft.mask; ; j = (j + 1) & ft.mask {
 		s := ft.slots[j]
@@ -140,28 +142,9 @@ func (ft *featTable) find(h uint64, tpl int, x, y string) int32 {
 			return -1
 		}
 		if s>>32 == tag {
-			if i := int32(uint32(s)) - 1; ft.is(i, tpl, x, y) {
+			if i := int32(uint32(s)) - 1; ft.hashes[i] == h {
 				return i
 			}
 		}
 	}
-}
-
-// is reports whether feature i is the one of template tpl and parts x, y.
-func (ft *featTable) is(i int32, tpl int, x, y string) bool {
-	if int(ft.tpl[i]) != tpl {
-		return false
-	}
-	name, split := ft.names[i], int(ft.split[i])
-	switch tpl {
-	case ftOther:
-		return name == x
-	case ftBias:
-		return true
-	}
-	start := len(templateNames[tpl]) + 1
-	if !twoParts(tpl) {
-		return name[start:] == x
-	}
-	return name[start:split] == x && name[split+1:] == y
 }

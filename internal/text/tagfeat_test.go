@@ -27,7 +27,7 @@ func TestFeatTable(t *testing.T) {
 		if twoParts(tpl) {
 			hy = strHash(y)
 		}
-		return ft.find(featHash(tpl, strHash(x), hy), tpl, x, y)
+		return ft.find(featHash(tpl, strHash(x), hy))
 	}
 	for i, name := range ft.names {
 		if got := lookup(name); got != int32(i) {

@@ -396,7 +396,7 @@ type Token = annals.Token
 // add adds the weights of the feature of template tpl and parts x and y
 // (hashed hx and hy; y "" and hy 0 for a template of one part).
 func (t *Tagger) add(st *tagState, tpl int, x string, hx uint64, y string, hy uint64) {
-	idx := t.ft.find(featHash(tpl, hx, hy), tpl, x, y)
+	idx := t.ft.find(featHash(tpl, hx, hy))
 	if idx < 0 {
 		return
 	}
