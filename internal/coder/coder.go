@@ -209,20 +209,21 @@ func triggerLemma(doc *annals.Doc, e annals.Event) string {
 
 // sentence holds the state of coding one sentence.
 type sentence struct {
-	c            *Coder
-	doc          *annals.Doc
-	si           int
-	first, last  int
-	ms           []annals.Mention
-	tr           *Trace
-	consumed     map[int]bool // tokens used by a pattern's follow words
-	inMention    map[int]bool // tokens inside actor mentions
-	reports      []report     // reporting verbs with their speakers
-	transparent  map[int]bool // infinitives coded as events of their own ("scheduled to attend")
-	reportedFrom int          // tokens at or after this index are reported content (accusations)
-	purposeFrom  int          // a purpose infinitive ("in order to ...") starts here (s.last when none)
-	purposeEnd   int          // and what it tells ends here
-	events       []annals.Event
+	c             *Coder
+	doc           *annals.Doc
+	si            int
+	first, last   int
+	ms            []annals.Mention
+	tr            *Trace
+	consumed      map[int]bool // tokens used by a pattern's follow words
+	inMention     map[int]bool // tokens inside actor mentions
+	reports       []report     // reporting verbs with their speakers
+	transparent   map[int]bool // infinitives coded as events of their own ("scheduled to attend")
+	reportedFrom  int          // tokens at or after this index are reported content (accusations)
+	reportedUnder int          // with a tree, the accusing verb whose subtree the content is (-1: none)
+	purposeFrom   int          // a purpose infinitive ("in order to ...") starts here (s.last when none)
+	purposeEnd    int          // and what it tells ends here
+	events        []annals.Event
 	// doers maps the lemma of each event's trigger, in the article so far,
 	// to its source: a later reaction to "the strikes" is aimed at them.
 	doers  map[string]annals.Mention
@@ -306,6 +307,7 @@ func isNoun(t *annals.Token) bool { return strings.HasPrefix(t.Tag, "NN") }
 func (s *sentence) code() []annals.Event {
 	s.consumed = map[int]bool{}
 	s.reportedFrom = s.last + 1
+	s.reportedUnder = -1
 	skip := map[int]bool{} // complement verbs already coded through their governor
 	var statementSubj *annals.Mention
 	statementAt := -1
@@ -414,7 +416,7 @@ func (s *sentence) code() []annals.Event {
 	// "accused Israel of attacking ...": the accusation (112) is the event;
 	// what it alleges is not coded
 	s.drop(func(_ int, e annals.Event) string {
-		if ti := s.tokenAt(e.TriggerSpan.Start); e.Mode == annals.Reported && ti >= s.reportedFrom || s.inCharge(ti) {
+		if ti := s.tokenAt(e.TriggerSpan.Start); e.Mode == annals.Reported && ti >= s.reportedFrom && s.accusedContent(ti) || s.inCharge(ti) {
 			return fmt.Sprintf("%s %s->%s: the content of an accusation or charge, not coded", e.Code, e.Source, e.Target)
 		}
 		return ""

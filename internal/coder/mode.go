@@ -185,7 +185,7 @@ func (s *sentence) mode(v int, cs int) annals.Mode {
 			return annals.Reported
 		}
 	}
-	if v >= s.reportedFrom {
+	if v >= s.reportedFrom && s.accusedContent(v) {
 		return annals.Reported
 	}
 	// "arrested for collaborating with ...", "praised for helping ...": the

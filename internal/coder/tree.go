@@ -333,6 +333,14 @@ func (s *sentence) tensed(v int) bool {
 	return false
 }
 
+// accusedContent reports whether the trigger at ti, after an accusing
+// verb, is what the accusation alleges: with a tree, only within the
+// verb's subtree ("students, who accuse the police of brutality,
+// protested": the protest is the students' own act).
+func (s *sentence) accusedContent(ti int) bool {
+	return !s.tree || s.reportedUnder < 0 || s.under(ti, s.reportedUnder)
+}
+
 // under reports whether token k lies in the subtree of h.
 func (s *sentence) under(k, h int) bool {
 	for n := 0; k >= 0 && n <= s.last-s.first; n++ {

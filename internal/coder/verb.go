@@ -416,6 +416,7 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 	// "accused X of Y": what follows is the content of the accusation
 	if t.Lemma == "accuse" || t.Lemma == "blame" || t.Lemma == "allege" {
 		s.reportedFrom = v + 1
+		s.reportedUnder = v
 	}
 	if len(src) > 0 && !s.passive(v) && s.hazardBefore(src[0].Last, v) {
 		s.tr.add(t.Text + ": the subject is a natural hazard, not " + src[0].Text)

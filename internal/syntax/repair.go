@@ -1,0 +1,155 @@
+package syntax
+
+import "github.com/annals-events/annals"
+
+// Repairs of trees the greedy parser gets wrong in a way the tree itself
+// shows, applied after every parse. Each reads only tags, relations and
+// commas, and leaves a tree (one root, no cycles).
+
+// relativeRels attach a clause after a comma to the verb before it,
+// where a misread relative clause leaves the main verb.
+var relativeRels = map[string]bool{"parataxis": true, "conj": true, "ccomp": true}
+
+// relativeWords are the tags of a relative pronoun or determiner.
+var relativeWords = map[string]bool{"WP": true, "WDT": true, "WP$": true}
+
+// repairRelative undoes the garden paths of a relative clause set off by
+// commas after a subject: "Kenyan students, who accuse the police,
+// protested outside parliament" parsed with "accuse" as the main verb, both
+// "students" and "who" its subjects and "protested" a parataxis (or conj)
+// hanging from it. A verb with two subjects, the second a relative pronoun
+// after a comma, is a relative clause of the first: the clause after it,
+// with no subject of its own, is the main verb, and the noun its subject.
+// The same when the parser did attach the relative clause to the noun but
+// made the noun the root and the main verb a conj of the relative clause
+// (repairRootNoun).
+func repairRelative(toks []annals.Token) {
+	if repairRootNoun(toks) {
+		return
+	}
+	for r := range toks {
+		noun, rel := -1, -1
+		for i := range toks {
+			if toks[i].Head != r || (toks[i].Rel != "nsubj" && toks[i].Rel != "nsubj:pass") {
+				continue
+			}
+			switch {
+			case relativeWords[toks[i].Tag] && rel < 0:
+				rel = i
+			case !relativeWords[toks[i].Tag] && noun < 0:
+				noun = i
+			default:
+				noun = len(toks) // a third subject: leave the tree
+			}
+		}
+		if noun < 0 || rel < 0 || noun >= rel || rel > r || toks[rel-1].Text != "," {
+			continue
+		}
+		v := -1
+		for i := r + 1; i < len(toks); i++ {
+			if toks[i].Head == r && relativeRels[toks[i].Rel] && isVerbTag(toks[i].Tag) && toks[i-1].Text == "," || v < 0 && toks[i].Head == r && relativeRels[toks[i].Rel] && isVerbTag(toks[i].Tag) && commaBefore(toks, r, i) {
+				v = i
+				break
+			}
+		}
+		if v < 0 || hasSubject(toks, v) {
+			continue
+		}
+		toks[v].Head, toks[v].Rel = toks[r].Head, toks[r].Rel
+		toks[r].Head, toks[r].Rel = noun, "acl:relcl"
+		toks[noun].Head, toks[noun].Rel = v, "nsubj"
+		if hasPassiveAux(toks, v) {
+			toks[noun].Rel = "nsubj:pass"
+		}
+		// the sentence's final punctuation and what hung from the old
+		// main verb before the noun go with the new one
+		for i := range toks {
+			if toks[i].Head == r && (i < noun || i > v) {
+				toks[i].Head = v
+			}
+		}
+		return
+	}
+}
+
+// repairRootNoun is repairRelative's second case: a root noun whose
+// relative clause after a comma (its subject a relative pronoun) holds,
+// after another comma, a verb with no subject: that verb is the root and
+// the noun its subject. It reports whether it changed the tree.
+func repairRootNoun(toks []annals.Token) bool {
+	noun := -1
+	for i := range toks {
+		if toks[i].Head < 0 {
+			noun = i
+			break
+		}
+	}
+	if noun < 0 || !nounTag(toks[noun].Tag) {
+		return false
+	}
+	for r := noun + 1; r < len(toks); r++ {
+		if toks[r].Head != noun || toks[r].Rel != "acl:relcl" || !isVerbTag(toks[r].Tag) {
+			continue
+		}
+		rel := -1
+		for i := noun + 1; i < r; i++ {
+			if toks[i].Head == r && (toks[i].Rel == "nsubj" || toks[i].Rel == "nsubj:pass") && relativeWords[toks[i].Tag] && toks[i-1].Text == "," {
+				rel = i
+			}
+		}
+		if rel < 0 {
+			continue
+		}
+		for v := r + 1; v < len(toks); v++ {
+			if toks[v].Head != r || !relativeRels[toks[v].Rel] || !isVerbTag(toks[v].Tag) || !commaBefore(toks, r, v) || hasSubject(toks, v) {
+				continue
+			}
+			toks[v].Head, toks[v].Rel = -1, toks[noun].Rel
+			toks[noun].Head, toks[noun].Rel = v, "nsubj"
+			if hasPassiveAux(toks, v) {
+				toks[noun].Rel = "nsubj:pass"
+			}
+			// what hung from the noun after the new root (the final
+			// punctuation, a phrase the parser gave the noun) goes with it
+			for i := v + 1; i < len(toks); i++ {
+				if toks[i].Head == noun {
+					toks[i].Head = v
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func nounTag(tag string) bool { return len(tag) >= 2 && tag[:2] == "NN" || tag == "PRP" }
+
+// commaBefore reports a comma between r and v attached to r or v.
+func commaBefore(toks []annals.Token, r, v int) bool {
+	for i := r + 1; i < v; i++ {
+		if toks[i].Text == "," && (toks[i].Head == r || toks[i].Head == v) {
+			return true
+		}
+	}
+	return false
+}
+
+func isVerbTag(tag string) bool { return len(tag) >= 2 && tag[:2] == "VB" }
+
+func hasSubject(toks []annals.Token, v int) bool {
+	for i := range toks {
+		if toks[i].Head == v && (toks[i].Rel == "nsubj" || toks[i].Rel == "nsubj:pass" || toks[i].Rel == "expl") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPassiveAux(toks []annals.Token, v int) bool {
+	for i := range toks {
+		if toks[i].Head == v && toks[i].Rel == "aux:pass" {
+			return true
+		}
+	}
+	return false
+}
