@@ -61,7 +61,33 @@ func TestRepairRelative(t *testing.T) {
 			"2:nsubj 0:root 4:punct 2:conj 2:punct"},
 	} {
 		toks := treeOf(t, c.in)
-		repairRelative(toks)
+		repairTree(toks)
+		if got := heads(toks); got != c.want {
+			t.Errorf("%s:\n got  %s\n want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestRepairPunctuationAndQuotes checks the repairs of a punctuation root,
+// of dependents under punctuation, of a root left inside a quotation and
+// of a second clausal complement.
+func TestRepairPunctuationAndQuotes(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"opening quotation mark as the root",
+			"\"/``/0/root Rebels/NNS/3/nsubj won/VBD/1/acl:relcl ././1/punct",
+			"3:punct 3:nsubj 0:root 3:punct"},
+		{"a noun under a comma",
+			"Police/NNS/2/nsubj fired/VBD/0/root ,/,/2/punct shots/NNS/3/obj ././2/punct",
+			"2:nsubj 0:root 2:punct 2:obj 2:punct"},
+		{"root inside the quotation, the reporting verb a conj; then the gerund after it",
+			"\"/``/3/punct We/PRP/3/nsubj won/VBD/0/root ,/,/3/punct \"/''/3/punct he/PRP/7/nsubj said/VBD/3/conj ,/,/9/punct leaving/VBG/7/ccomp ././3/punct",
+			"3:punct 3:nsubj 7:ccomp 3:punct 3:punct 7:nsubj 0:root 9:punct 7:advcl 7:punct"},
+		{"no quotation: left",
+			"We/PRP/2/nsubj won/VBD/0/root ,/,/2/punct he/PRP/5/nsubj said/VBD/2/parataxis ././2/punct",
+			"2:nsubj 0:root 2:punct 5:nsubj 2:parataxis 2:punct"},
+	} {
+		toks := treeOf(t, c.in)
+		repairTree(toks)
 		if got := heads(toks); got != c.want {
 			t.Errorf("%s:\n got  %s\n want %s", c.name, got, c.want)
 		}

@@ -512,5 +512,5 @@ func (p *Parser) parse(s *scratch, toks []annals.Token) {
 		toks[i].Head = h
 		toks[i].Rel = m.rels[st.rels[i]]
 	}
-	repairRelative(toks)
+	repairTree(toks)
 }
