@@ -66,7 +66,8 @@ func (s *sentence) anyDet(n int) bool {
 
 // placeNouns head a prepositional phrase that says where a target is.
 var placeNouns = map[string]bool{"country": true, "city": true, "province": true, "region": true, "area": true,
-	"district": true, "village": true, "town": true, "capital": true, "state": true, "border": true, "enclave": true}
+	"district": true, "village": true, "town": true, "capital": true, "state": true, "border": true, "enclave": true,
+	"territory": true, "airspace": true, "soil": true, "waters": true}
 
 // readsAsVerb reports whether the noun-tagged token i reads as the
 // sentence's verb: a verb in the lexicon followed by what a verb takes

@@ -195,12 +195,30 @@ func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
 				e++ // "Georgian Dream's": the demonym names part of a name that owns
 			}
 			if e < s.last && s.tok(e).Tag == "POS" {
-				return m, false
+				// "into Russia's Kursk region": a place of the possessor's
+				// stands for it
+				return m, s.possessedPlace(e+1, end)
 			}
 			return m, true
 		}
 	}
 	return annals.Mention{}, false
+}
+
+// possessedPlace reports whether the noun phrase from k (after a
+// possessive) is headed by a place noun ("Kursk region", "northern
+// border"): names, adjectives and nouns up to its head.
+func (s *sentence) possessedPlace(k, end int) bool {
+	for ; k < end && k < s.last; k++ {
+		t := s.tok(k)
+		if placeNouns[t.Lemma] {
+			return k+1 >= end || k+1 >= s.last || !isNoun(s.tok(k+1))
+		}
+		if !(t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "NN" || s.inMention[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // actorSlot returns the index in s.ms of the mention that p's @actor item
