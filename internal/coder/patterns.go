@@ -211,8 +211,8 @@ func (s *sentence) actorAt(k, end int) (annals.Mention, bool) {
 func (s *sentence) possessedPlace(k, end int) bool {
 	for ; k < end && k < s.last; k++ {
 		t := s.tok(k)
-		if placeNouns[t.Lemma] {
-			return k+1 >= end || k+1 >= s.last || !isNoun(s.tok(k+1))
+		if placeNouns[t.Lemma] && (k+1 >= end || k+1 >= s.last || !isNoun(s.tok(k+1))) {
+			return true
 		}
 		if !(t.Tag == "JJ" || t.Tag == "NNP" || t.Tag == "NN" || s.inMention[k]) {
 			return false
