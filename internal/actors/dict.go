@@ -36,8 +36,12 @@ type Dict struct {
 	byFirst   map[string][]*entry // keyed by the first token of the phrase
 	countries map[string]string   // code -> preferred name
 	town      func(name string) (country string, ok bool)
-	Files     []string
-	Entries   int
+	// personWords are the first and last words of the people the
+	// dictionaries name ("lai", "khan"): a town of that name is read as
+	// the person's ("condemned Lai"), not as a place
+	personWords map[string]bool
+	Files       []string
+	Entries     int
 }
 
 type entry struct {
@@ -207,11 +211,16 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 		e.person = e.person || r.person
 		e.rows = append(e.rows, r.row)
 	}
+	d.personWords = map[string]bool{}
 	for _, es := range d.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		for _, e := range es {
 			if locality != nil && !e.agent && !e.person && countryRows(e) {
 				e.place = locality(strings.Join(e.toks, " "))
+			}
+			if e.person && len(e.toks) > 1 {
+				d.personWords[e.toks[0]] = true
+				d.personWords[e.toks[len(e.toks)-1]] = true
 			}
 		}
 	}

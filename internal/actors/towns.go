@@ -32,6 +32,9 @@ func (c *context) town(s annals.Sentence, i, j int) (unit, bool) {
 	if !townBefore[prev.Lower] && !strings.HasPrefix(prev.Tag, "VB") {
 		return unit{}, false
 	}
+	if j-i == 1 && c.d.personWords[toks[i].Lower] {
+		return unit{}, false // "condemned Lai": a person's name the dictionaries know
+	}
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		if k > i {

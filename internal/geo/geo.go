@@ -214,7 +214,7 @@ func (g *Gazetteer) Locality(name string) bool {
 }
 
 // townPopulation is the least population of a town Town names.
-const townPopulation = 50000
+const townPopulation = 15000
 
 // Town returns the country of the town that name unambiguously means: a
 // place of at least townPopulation people, where every such place of
