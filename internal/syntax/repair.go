@@ -16,6 +16,7 @@ func repairTree(toks []annals.Token) {
 	repairQuoteRoot(toks)
 	repairSecondComplement(toks)
 	repairRelative(toks)
+	repairReducedRelative(toks)
 }
 
 // relativeRels attach a clause after a comma to the verb before it,
@@ -262,6 +263,53 @@ func repairSecondComplement(toks []annals.Token) {
 			}
 		}
 	}
+}
+
+// repairReducedRelative undoes the garden path of a participle after a
+// subject ("Police firing live rounds killed 18 protesters") parsed as a
+// clause of its own with the subject ("Police" the subject of "firing",
+// "firing" an advcl of "killed") and the participle's object made the
+// main verb's subject ("rounds"). A gerund before the verb, with no mark
+// or auxiliary ("is looking"), with a subject of its own and the verb's subject right after it, is a
+// reduced relative of that subject: the subject is the verb's, and the
+// noun after the gerund its object.
+func repairReducedRelative(toks []annals.Token) {
+	for v := range toks {
+		if !isVerbTag(toks[v].Tag) {
+			continue
+		}
+		for g := 0; g < v; g++ {
+			if toks[g].Head != v || toks[g].Rel != "advcl" || toks[g].Tag != "VBG" || hasRel(toks, g, "mark") || hasRel(toks, g, "aux") {
+				continue
+			}
+			n, o := -1, -1
+			for i := range toks {
+				switch {
+				case toks[i].Head == g && toks[i].Rel == "nsubj" && i < g:
+					n = i
+				case toks[i].Head == v && toks[i].Rel == "nsubj" && i > g && i < v:
+					o = i
+				}
+			}
+			if n < 0 || o < 0 || !nounTag(toks[o].Tag) {
+				continue
+			}
+			toks[n].Head, toks[n].Rel = v, "nsubj"
+			toks[g].Head, toks[g].Rel = n, "acl"
+			toks[o].Head, toks[o].Rel = g, "obj"
+			return
+		}
+	}
+}
+
+// hasRel reports a dependent of h with relation rel.
+func hasRel(toks []annals.Token, h int, rel string) bool {
+	for i := range toks {
+		if toks[i].Head == h && toks[i].Rel == rel {
+			return true
+		}
+	}
+	return false
 }
 
 // commaBefore reports a comma between r and v attached to r or v.

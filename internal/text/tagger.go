@@ -311,6 +311,23 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+	if !finiteBefore(toks) {
+		// a sentence with no finite verb whose participle after a noun
+		// takes an object has its past tense there: "Police firing live
+		// rounds killed/VBN at least 18 protesters" ("soldiers killed in
+		// a clash", a headline's passive, takes none)
+		for i := 2; i+1 < len(toks); i++ {
+			t := &toks[i]
+			if t.Tag != "VBN" || !nounBefore(toks[:i]) || auxBefore(toks, i) {
+				continue
+			}
+			switch n := toks[i+1]; {
+			case n.Tag == "DT" || n.Tag == "CD" || n.Tag == "PRP$" || n.Lower == "at" && i+2 < len(toks) && toks[i+2].Lower == "least":
+				t.Tag = "VBD"
+			}
+			break
+		}
+	}
 	for i := 2; i < len(toks); i++ {
 		// a singular name does not take a plural verb: after "the" and
 		// names alone, a word tagged VBP other than an auxiliary ends the
@@ -342,6 +359,30 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+}
+
+// nounBefore reports a noun among toks.
+func nounBefore(toks []Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "PRP" {
+			return true
+		}
+	}
+	return false
+}
+
+// auxBefore reports a form of be, have or get just before the word at i,
+// past adverbs.
+func auxBefore(toks []Token, i int) bool {
+	k := i - 1
+	for k > 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	switch toks[k].Lower {
+	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "get", "got", "gets":
+		return true
+	}
+	return false
 }
 
 // finiteBefore reports a finite verb or a modal among toks.

@@ -199,6 +199,8 @@ func TestTagFixes(t *testing.T) {
 		{"US to send Patriot missiles to Ukraine", "missiles", "NNS"},
 		{"Rebels captured the last Islamic State enclave in the valley", "enclave", "NN"},
 		{"China's claims in the South China Sea are illegal", "are", "VBP"},
+		{"Police firing live rounds killed at least 18 protesters on Sunday", "killed", "VBD"},
+		{"Twenty soldiers killed in clash with rebels", "killed", "VBN"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
 		tg.Tag(toks)
