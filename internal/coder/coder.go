@@ -302,6 +302,11 @@ func (s *sentence) clauseEnd(v int) int {
 
 func isVerb(t *annals.Token) bool { return strings.HasPrefix(t.Tag, "VB") }
 
+// headlineMistags are tags the tagger, trained on running prose, gives a
+// headline's present-tense verb after a plural subject ("Ugandan police
+// arrest/JJS opposition leader"); verbLike decides.
+var headlineMistags = map[string]bool{"JJS": true, "JJR": true, "RB": true}
+
 func isNoun(t *annals.Token) bool { return strings.HasPrefix(t.Tag, "NN") }
 
 func (s *sentence) code() []annals.Event {
@@ -368,7 +373,7 @@ func (s *sentence) code() []annals.Event {
 			s.tr.add(t.Text + ": the parser reads a noun naming another noun's kind, not a verb")
 			continue
 		}
-		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") && s.verbLike(v) { // ("Taliban ban/JJ women")
+		if isVerb(t) || (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ" || headlineMistags[t.Tag] && s.headline()) && s.verbLike(v) { // ("Taliban ban/JJ women")
 			if t.Lemma == "allege" && v+1 < s.reportedFrom {
 				s.reportedFrom = v + 1 // "a report alleged that ...": an allegation's content is not coded
 			}
