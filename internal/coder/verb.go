@@ -485,7 +485,7 @@ func (s *sentence) noTarget(code string, src, tgt []annals.Mention, v, end int) 
 		}
 	}
 	switch verbLemma(s.c.lx, s.tok(v)) {
-	case "move", "send", "deploy", "dispatch", "mass", "bring", "pour", "roll":
+	case "move", "send", "deploy", "dispatch", "mass", "bring", "pour", "roll", "order":
 		if strings.HasPrefix(code, "192") {
 			return "154", "no foreign territory: 154"
 		}

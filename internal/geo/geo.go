@@ -216,9 +216,11 @@ func (g *Gazetteer) Locality(name string) bool {
 // townPopulation is the least population of a town Town names.
 const townPopulation = 15000
 
-// Town returns the country of the town that name unambiguously means: a
-// place of at least townPopulation people, where every such place of
-// that name lies in one country and no country or capital is so named
+// Town returns the country of the town or region that name unambiguously
+// means: a place of at least townPopulation people, a first-level
+// subdivision ("Tigray") or a region of one country ("South Ossetia"),
+// where every such place of that name lies in one country and no country
+// or capital is so named
 // (those the actor dictionaries code themselves). The actors stage uses
 // it for names its dictionaries lack ("Russian artillery pounded
 // Kherson").
@@ -228,7 +230,7 @@ func (g *Gazetteer) Town(name string) (string, bool) {
 		switch {
 		case p.Kind == Country || p.Feature == "PPLC":
 			return "", false
-		case p.Kind == City && p.Population >= townPopulation:
+		case p.Kind == City && p.Population >= townPopulation, p.Kind == ADM1, p.Kind == Region && p.Country != "":
 			if country != "" && country != p.Country {
 				return "", false
 			}
