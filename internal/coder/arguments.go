@@ -713,6 +713,25 @@ func (s *sentence) hazardBefore(from, v int) bool {
 	return false
 }
 
+// accidentVerbs tell an accident: the participle after one ("a helicopter
+// collided with a jet, killing 67") says what the accident did, and its
+// subject did not act.
+var accidentVerbs = map[string]bool{"collide": true, "crash": true, "capsize": true, "derail": true, "sink": true, "overturn": true}
+
+// afterAccident reports whether the participle at v follows, after a
+// comma, a clause whose verb is an accident's.
+func (s *sentence) afterAccident(v int) bool {
+	if v-1 <= s.first || s.tok(v-1).Text != "," {
+		return false
+	}
+	for k := v - 2; k >= s.first; k-- {
+		if t := s.tok(k); isVerb(t) && !isAux(t) {
+			return accidentVerbs[verbLemma(s.c.lx, t)]
+		}
+	}
+	return false
+}
+
 // ownSide reports whether every target belongs to a source's country:
 // "India and China agreed to disengage troops" acts on their own troops.
 func ownSide(src, tgt []annals.Mention) bool {

@@ -422,6 +422,10 @@ func (s *sentence) verb(v int, skip map[int]bool) {
 		s.tr.add(t.Text + ": the subject is a natural hazard, not " + src[0].Text)
 		src = nil
 	}
+	if len(src) > 0 && t.Tag == "VBG" && s.afterAccident(v) {
+		s.tr.add(t.Text + ": what an accident did, not an act of " + src[0].Text)
+		src = nil
+	}
 	if len(src) == 0 {
 		s.tr.add(t.Text + ": " + code + " from " + rule + " has no source actor")
 		return
