@@ -701,6 +701,12 @@ func (s *sentence) event(src annals.Mention, tgt *annals.Mention, code, rule str
 	if info := s.c.lx.Info(e.Code); info != nil {
 		e.Root, e.QuadClass, e.Goldstein, e.Plover = info.Root, info.Quad, info.Goldstein, info.Plover
 	}
+	if len(e.Source) == 3 && (e.Root == "19" || e.Root == "15") && strings.HasPrefix(rule, "verbs") && aerial(e.SourceText) {
+		// "Israeli aircraft struck ...", "Turkish F-16 jets shot down ...":
+		// aircraft that fight are the state's armed forces (a nominal's
+		// demonym stays the state: "an Indian drone attack")
+		e.Source += "MIL"
+	}
 	return e
 }
 
