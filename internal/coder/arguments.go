@@ -394,7 +394,7 @@ func (s *sentence) coordinated(i int) []annals.Mention {
 		for after+1 < s.last && s.tok(after).Tag == "RB" {
 			after++ // "Finland, Sweden formally apply"
 		}
-		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower]) && len(gap) == 1 && gap[0].Text == "," &&
+		headline := (a.First == s.first || subordinators[s.tok(a.First-1).Lower] || s.nameList(a.First)) && len(gap) == 1 && gap[0].Text == "," &&
 			after < s.last && (isVerb(s.tok(after)) || after == b.Last && isNoun(s.tok(after))) // "Pakistan, Iran agree to ...", "as India, Pakistan trade fire"
 		if !coordGap(gap) || !conj && !conjGap(gap) && !headline {
 			break
@@ -730,6 +730,21 @@ func (s *sentence) afterAccident(v int) bool {
 		}
 	}
 	return false
+}
+
+// nameList reports whether the sentence opens with actors joined by
+// commas alone up to token k: a headline's list ("Spain, Ireland, Norway
+// recognise").
+func (s *sentence) nameList(k int) bool {
+	if k <= s.first {
+		return false
+	}
+	for t := s.first; t < k; t++ {
+		if !s.inMention[t] && s.tok(t).Text != "," {
+			return false
+		}
+	}
+	return true
 }
 
 // ownSide reports whether every target belongs to a source's country:

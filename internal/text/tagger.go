@@ -311,6 +311,25 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+	if len(toks) > 3 && !sentenceEnd[toks[len(toks)-1].Text] {
+		// a headline whose subject is names joined by commas or "and"
+		// has its plural verb after them: "Erdogan, Putin meet/NN in
+		// Sochi", "Spain, Ireland, Norway recognise/NN Palestinian state"
+		k := 0
+		names := 0
+		for k < len(toks) && (toks[k].Tag == "NNP" || toks[k].Tag == "NNPS" || toks[k].Tag == "," || toks[k].Lower == "and") {
+			if toks[k].Tag != "," && toks[k].Lower != "and" && (k == 0 || toks[k-1].Tag == "," || toks[k-1].Lower == "and") {
+				names++
+			}
+			k++
+		}
+		if names >= 2 && k+1 < len(toks) && !finiteBefore(toks[:k]) && toks[k].Tag == "NN" && toks[k].Lower == toks[k].Text && !strings.HasSuffix(toks[k].Lower, "s") {
+			switch toks[k+1].Tag {
+			case "IN", "TO", "DT", "NNP", "JJ", "NN", "NNS", "PRP$", "CD":
+				toks[k].Tag = "VBP"
+			}
+		}
+	}
 	if !finiteBefore(toks) {
 		// a sentence with no finite verb whose participle after a noun
 		// takes an object has its past tense there: "Police firing live
@@ -360,6 +379,10 @@ func headlineVerbs(toks []Token) {
 		}
 	}
 }
+
+// sentenceEnd are the marks that end a sentence of running prose; a
+// headline has none.
+var sentenceEnd = map[string]bool{".": true, "!": true, "?": true, "\"": true, "”": true, "'": true, "’": true}
 
 // nounBefore reports a noun among toks.
 func nounBefore(toks []Token) bool {

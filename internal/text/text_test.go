@@ -201,6 +201,9 @@ func TestTagFixes(t *testing.T) {
 		{"China's claims in the South China Sea are illegal", "are", "VBP"},
 		{"Police firing live rounds killed at least 18 protesters on Sunday", "killed", "VBD"},
 		{"Twenty soldiers killed in clash with rebels", "killed", "VBN"},
+		{"Erdogan, Putin meet in Sochi", "meet", "VBP"},
+		{"Spain, Ireland, Norway recognise Palestinian state", "recognise", "VBP"},
+		{"Modi, Sharif meet in Astana, agree to resume dialogue", "meet", "VBP"},
 	} {
 		toks := Tokenize(c.s, 0, len(c.s), nil)
 		tg.Tag(toks)
