@@ -40,8 +40,11 @@ type Dict struct {
 	// dictionaries name ("lai", "khan"): a town of that name is read as
 	// the person's ("condemned Lai"), not as a place
 	personWords map[string]bool
-	Files       []string
-	Entries     int
+	// surnames index the people the dictionaries name by the first and
+	// last words of their names ("yoon" for Yoon Suk Yeol, "macron")
+	surnames map[string][]*entry
+	Files    []string
+	Entries  int
 }
 
 type entry struct {
@@ -212,6 +215,7 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 		e.rows = append(e.rows, r.row)
 	}
 	d.personWords = map[string]bool{}
+	d.surnames = map[string][]*entry{}
 	for _, es := range d.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		for _, e := range es {
@@ -221,6 +225,11 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 			if e.person && len(e.toks) > 1 {
 				d.personWords[e.toks[0]] = true
 				d.personWords[e.toks[len(e.toks)-1]] = true
+				for _, w := range []string{e.toks[0], e.toks[len(e.toks)-1]} {
+					if len(d.surnames[w]) == 0 || d.surnames[w][len(d.surnames[w])-1] != e {
+						d.surnames[w] = append(d.surnames[w], e)
+					}
+				}
 			}
 		}
 	}
@@ -346,3 +355,30 @@ func (d *Dict) CountryName(code string) string { return d.countries[code] }
 func (d *Dict) IsCountry(code string) bool { _, ok := d.countries[code]; return ok }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// titled returns the one person the curated dictionaries name (not
+// PETRARCH-2's, whose last offices run on undated) whose name begins or
+// ends with the word w and who, on day, holds an office coded with the
+// country and role given (either may be empty: any): "President Yoon",
+// "Taiwan's Lai". Two people who fit, or none, give false.
+func (d *Dict) titled(w string, day int, country, role string) (unit, bool) {
+	var found *entry
+	var r *row
+	for _, e := range d.surnames[w] {
+		er := e.pick(day)
+		if er == nil || !er.curated || len(er.code) < 6 || country != "" && er.code[:3] != country || role != "" && er.code[3:6] != role {
+			continue
+		}
+		if found != nil && found != e {
+			if fr := found.pick(day); fr.code != er.code {
+				return unit{}, false // two offices the word could mean
+			}
+			continue // one person listed under two spellings
+		}
+		found, r = e, er
+	}
+	if found == nil {
+		return unit{}, false
+	}
+	return unit{e: found, r: r}, true
+}

@@ -356,7 +356,9 @@ func (c *context) sentence(si int, day int) []annals.Mention {
 				i = j // "the East Sea", "the Yellow Sea": a sea, no actor
 				continue
 			}
-			if u, ok := c.town(s, i, j); ok {
+			if u, ok := c.titledName(units, i, j, day); ok {
+				units = append(units, u) // "President Yoon", "Taiwan's Lai": the office holder
+			} else if u, ok := c.town(s, i, j); ok {
 				units = append(units, u) // "pounded Kherson": a town the gazetteer knows
 			} else {
 				units = append(units, unit{first: i, last: j, name: true})
@@ -983,4 +985,32 @@ func (c *context) appositions(cur []annals.Mention) {
 			delete(c.unknownSurnames, sur)
 		}
 	}
+}
+
+// titledName returns a unit for the one-word name [i, j) when the unit
+// just before it is a title (an office's role word: "President Yoon") or
+// a country's possessive ("South Korea's Yoon"), and the dictionaries name
+// exactly one person by that word who holds that office or an office of
+// that country on day.
+func (c *context) titledName(units []unit, i, j, day int) (unit, bool) {
+	if j-i != 1 || len(units) == 0 {
+		return unit{}, false
+	}
+	toks := c.doc.Tokens
+	p := units[len(units)-1]
+	country, role := "", ""
+	switch {
+	case p.isAgent() && p.last == i && len(roleOf(p)) == 3 && titleWords[toks[i-1].Lower]:
+		role = roleOf(p)
+	case p.isCountry() && p.last+1 == i && toks[p.last].Lower == "'s" && len(p.r.code) == 3:
+		country = p.r.code
+	default:
+		return unit{}, false
+	}
+	u, ok := c.d.titled(toks[i].Lower, day, country, role)
+	if !ok {
+		return unit{}, false
+	}
+	u.first, u.last = i, j
+	return u, true
 }
