@@ -311,6 +311,13 @@ func headlineVerbs(toks []Token) {
 			t.Tag = "VBZ"
 		}
 	}
+	for i := 1; i+1 < len(toks); i++ {
+		// a gerund that a finite verb follows is that verb's subject, a
+		// noun: "after fighting/VBG erupted", "as shelling resumed"
+		if t := &toks[i]; t.Tag == "VBG" && (toks[i-1].Tag == "IN" || toks[i-1].Tag == ",") && (toks[i+1].Tag == "VBD" || toks[i+1].Tag == "VBZ") && !auxForms[toks[i+1].Lower] {
+			t.Tag = "NN"
+		}
+	}
 	if len(toks) > 3 && !sentenceEnd[toks[len(toks)-1].Text] {
 		// a headline whose subject is names joined by commas or "and"
 		// has its plural verb after them: "Erdogan, Putin meet/NN in
@@ -379,6 +386,10 @@ func headlineVerbs(toks []Token) {
 		}
 	}
 }
+
+// auxForms are the finite forms of be, have and do, which follow a
+// participle's subject ("fighting is expected") as well as a gerund's.
+var auxForms = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "does": true, "did": true}
 
 // sentenceEnd are the marks that end a sentence of running prose; a
 // headline has none.

@@ -202,6 +202,8 @@ func TestTagFixes(t *testing.T) {
 		{"Police firing live rounds killed at least 18 protesters on Sunday", "killed", "VBD"},
 		{"Twenty soldiers killed in clash with rebels", "killed", "VBN"},
 		{"Erdogan, Putin meet in Sochi", "meet", "VBP"},
+		{"The envoy left after fighting erupted in the capital", "fighting", "NN"},
+		{"Rebels attacked the base, killing dozens", "killing", "VBG"},
 		{"Spain, Ireland, Norway recognise Palestinian state", "recognise", "VBP"},
 		{"Modi, Sharif meet in Astana, agree to resume dialogue", "meet", "VBP"},
 	} {
