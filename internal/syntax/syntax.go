@@ -69,6 +69,8 @@ type scratch struct {
 	b0Sums []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
 	s0Sums []groupSum // per token, as s0: the sum of s0Features
 	sfeats []uint64
+	missed []int32      // tokens whose static scores statc lacked (statics)
+	statc  staticCache
 	forms  []string // the tokens' Text, for own
 	own    ownCache
 	beam   beamScratch
@@ -161,24 +163,82 @@ func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
 	return &c.w
 }
 
+// staticCache holds, for recent words (their lowercase form's hash, tag
+// and UPOS: all that staticFeatures reads of a token), the scores of
+// their static features in every role, as statics computes them: about
+// a third of the transition classifier's lookups, and the same words
+// recur from sentence to sentence ("the", "said", commas). It is direct-
+// mapped, lives in the pooled scratch (no locking), and the scores are
+// exact integer sums, so a hit gives what the lookups give.
+type staticCache struct {
+	keys []staticKey
+	w    [][nRoles][nActions]int32
+}
+
+type staticKey struct {
+	word, tag, upos uint64
+	ok              bool
+}
+
+const staticEntries = 4096
+
 // statics fills s.static with the scores of the static features of
-// every token of the n and "none" in every role, looked up in one batch.
+// every token of the n and "none" in every role: from s.statc for the
+// words it holds, the others' features looked up in one batch.
 func (p *Parser) statics(s *scratch, n int32) {
-	s.sfeats, s.owner = s.sfeats[:0], s.owner[:0]
-	for r := range nRoles {
-		for i := int32(0); i < n+2; i++ {
-			j := i
-			if j == n+1 {
-				j = -1
+	sc := &s.statc
+	if sc.keys == nil {
+		sc.keys = make([]staticKey, staticEntries)
+		sc.w = make([][nRoles][nActions]int32, staticEntries)
+	}
+	s.sfeats, s.owner, s.missed = s.sfeats[:0], s.owner[:0], s.missed[:0]
+	stride := n + 2
+	for i := range stride {
+		key := staticKeyOf(&s.in, n, i)
+		e := key.slot()
+		if sc.keys[e] == key {
+			for r := range int32(nRoles) {
+				s.static[r*stride+i] = staticScore{w: sc.w[e][r], ok: true}
 			}
+			continue
+		}
+		s.missed = append(s.missed, i)
+		j := i
+		if j == n+1 {
+			j = -1
+		}
+		for r := range int32(nRoles) {
 			k := len(s.sfeats)
-			s.sfeats = staticFeatures(s.sfeats, &s.in, r, j)
+			s.sfeats = staticFeatures(s.sfeats, &s.in, int(r), j)
 			for range s.sfeats[k:] {
-				s.owner = append(s.owner, int32(r)*(n+2)+i)
+				s.owner = append(s.owner, r*stride+i)
 			}
 		}
 	}
 	p.m.trans.scoreEach(s.static, s.sfeats, s.owner)
+	for _, i := range s.missed {
+		key := staticKeyOf(&s.in, n, i)
+		e := key.slot()
+		sc.keys[e] = key
+		for r := range int32(nRoles) {
+			sc.w[e][r] = s.static[r*stride+i].w
+		}
+	}
+}
+
+// staticKeyOf is the key of token i of the n (n+1: "none") in a
+// staticCache.
+func staticKeyOf(in *pinput, n, i int32) staticKey {
+	if i == n+1 {
+		return staticKey{word: noneVal, tag: noneVal, upos: noneVal, ok: true}
+	}
+	return staticKey{word: in.word[i], tag: in.tag[i], upos: in.upos[i], ok: true}
+}
+
+// slot is the key's entry in a staticCache.
+func (k staticKey) slot() int {
+	h := (k.word ^ k.tag<<48 ^ k.upos<<56) * 0x9e3779b97f4a7c15
+	return int(h >> (64 - 12)) // staticEntries = 1<<12
 }
 
 func (p *Parser) get(n int) *scratch {
