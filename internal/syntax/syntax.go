@@ -54,26 +54,27 @@ func (p *Parser) Meta() string { return p.m.meta }
 
 // scratch is the per-call working memory, pooled.
 type scratch struct {
-	lx     []lex
-	buf    []byte
-	tags   []int
-	tags1  []int // the first pass's tags
-	utags  []int
-	margin []int32 // per token: the tagger's score of VBD less VBN's
-	feats  []uint64
-	scores []int32
-	in     pinput
-	st     pstate
-	static []staticScore
-	owner  []int32    // per feature in sfeats: its sum in static (statics)
-	b0Sums []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
-	s0Sums []groupSum // per token, as s0: the sum of s0Features
-	sfeats []uint64
-	missed []int32      // tokens whose static scores statc lacked (statics)
-	statc  staticCache
-	forms  []string // the tokens' Text, for own
-	own    ownCache
-	beam   beamScratch
+	lx      []lex
+	buf     []byte
+	tags    []int
+	tags1   []int // the first pass's tags
+	utags   []int
+	margin  []int32 // per token: the tagger's score of VBD less VBN's
+	feats   []uint64
+	scores  []int32
+	in      pinput
+	st      pstate
+	static  []staticScore
+	owner   []int32    // per feature in sfeats: its sum in static (statics)
+	b0Sums  []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
+	s0Sums  []groupSum // per token, as s0: the sum of s0Features
+	sfeats  []uint64
+	missed  []int32 // tokens whose static scores statc lacked (statics)
+	statc   staticCache
+	uposOwn uposOwnCache
+	forms   []string // the tokens' Text, for own
+	own     ownCache
+	beam    beamScratch
 }
 
 // ownCache holds, for recent word forms, the sums of the rows of their
@@ -387,11 +388,56 @@ func (p *Parser) tagUPOS(s *scratch) {
 			s.utags[i] = int(u)
 			continue
 		}
-		s.feats = uposFeatures(s.feats[:0], s.lx, s.tags, i)
+		s.feats = uposContextFeatures(s.feats[:0], s.lx, s.tags, i)
 		sc := s.scores[:nc]
-		m.uposC.score(sc, s.feats)
+		m.uposC.scoreFrom(sc, p.uposOwnSum(s, i), s.feats)
 		s.utags[i] = argmax(sc)
 	}
+}
+
+// uposOwnCache holds, for recent (word, XPOS) pairs, the sums of the
+// rows of their uposOwnFeatures in the UPOS classifier, as ownCache does
+// for the tagger: direct-mapped, in the pooled scratch, keyed by every
+// value those features read, and exact (a hit is the sum the lookups
+// give).
+type uposOwnCache struct {
+	nw   int // int64 words per sum
+	keys []uposOwnKey
+	sums []int64
+	acc  [maxClasses / 2]int64
+}
+
+type uposOwnKey struct {
+	word, suf, amb uint64
+	x              int32
+	ok             bool
+}
+
+const uposOwnEntries = 4096
+
+// uposOwnSum returns the sum of token i's uposOwnFeatures rows.
+func (p *Parser) uposOwnSum(s *scratch, i int) []int64 {
+	c := p.m.uposC
+	oc := &s.uposOwn
+	if oc.keys == nil {
+		oc.nw = c.nWords
+		oc.keys = make([]uposOwnKey, uposOwnEntries)
+		oc.sums = make([]int64, uposOwnEntries*oc.nw)
+	}
+	nw := oc.nw
+	l := &s.lx[i]
+	key := uposOwnKey{word: l.word, suf: l.suf[2], amb: l.amb, x: int32(s.tags[i]), ok: true}
+	h := (key.word ^ uint64(key.x)<<56) * 0x9e3779b97f4a7c15
+	j := int(h >> (64 - 12)) // uposOwnEntries = 1<<12
+	sum := oc.sums[j*nw : (j+1)*nw]
+	if oc.keys[j] == key {
+		return sum
+	}
+	s.sfeats = uposOwnFeatures(s.sfeats[:0], s.lx, s.tags, i)
+	oc.acc = [maxClasses / 2]int64{}
+	c.add(&oc.acc, s.sfeats)
+	oc.keys[j] = key
+	return append(sum[:0], oc.acc[:nw]...)
 }
 
 func (p *Parser) writeTags(s *scratch, toks []annals.Token) {
