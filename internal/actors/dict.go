@@ -218,7 +218,72 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 	if places != nil {
 		d.town = places.Town
 	}
+	d.compact()
 	return d, nil
+}
+
+// compact moves the loaded dictionary into a few large objects: the
+// entries into one slice, their rows into another, their tokens into a
+// third whose strings share one string of text, the rows' locations
+// into another string, and byFirst's lists into one slice of pointers.
+// Each entry keeps its fields and each list its order; what changes is
+// what the garbage collector walks at every cycle, some 230,000 small
+// objects before (a fifth of a cycle's work in a pipeline).
+func (d *Dict) compact() {
+	firsts := make([]string, 0, len(d.byFirst))
+	nEntries, nRows, nToks := 0, 0, 0
+	for k, es := range d.byFirst {
+		firsts = append(firsts, k)
+		for _, e := range es {
+			nEntries++
+			nRows += len(e.rows)
+			nToks += len(e.toks)
+		}
+	}
+	sort.Strings(firsts)
+	// the text first, then strings into it
+	var text, locs strings.Builder
+	for _, k := range firsts {
+		for _, e := range d.byFirst[k] {
+			for _, t := range e.toks {
+				text.WriteString(t)
+			}
+			for _, r := range e.rows {
+				locs.WriteString(r.loc)
+			}
+		}
+	}
+	txt, loc := text.String(), locs.String()
+	entries := make([]entry, 0, nEntries)
+	rows := make([]row, 0, nRows)
+	toks := make([]string, 0, nToks)
+	lists := make([]*entry, 0, nEntries)
+	byFirst := make(map[string][]*entry, len(firsts))
+	ti, li := 0, 0
+	for _, k := range firsts {
+		es := d.byFirst[k]
+		start := len(lists)
+		for _, e := range es {
+			ne := *e
+			t0 := len(toks)
+			for _, t := range e.toks {
+				toks = append(toks, txt[ti:ti+len(t)])
+				ti += len(t)
+			}
+			ne.toks = toks[t0:len(toks):len(toks)]
+			r0 := len(rows)
+			for _, r := range e.rows {
+				r.loc = loc[li : li+len(r.loc)]
+				li += len(r.loc)
+				rows = append(rows, r)
+			}
+			ne.rows = rows[r0:len(rows):len(rows)]
+			entries = append(entries, ne)
+			lists = append(lists, &entries[len(entries)-1])
+		}
+		byFirst[lists[start].toks[0]] = lists[start:len(lists):len(lists)]
+	}
+	d.byFirst = byFirst
 }
 
 // countryRows reports whether every row of e is a bare country code.
