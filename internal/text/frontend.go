@@ -92,20 +92,20 @@ func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
 // (heads, relations, UPOS), for callers that do not read the tree.
 func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse bool) (*annals.Doc, error) {
 	toks, sents, dl := Segment(a.Text)
-	var sub []annals.Token
-	var group []int
+	sc := getSentScratch()
+	defer putSentScratch(sc)
 	for _, s := range sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		st := toks[s.First:s.Last]
 		if f.syntaxTags {
-			sub, group = parseSentence(f.parser, st, sub, group, parse)
+			parseSentence(f.parser, st, sc, parse)
 			continue
 		}
 		whole := !hasHyphenated(st)
 		if parse && !whole {
-			sub, group = parseSentence(f.parser, st, sub, group, parse)
+			parseSentence(f.parser, st, sc, parse)
 		}
 		// the coder's rules were written against this tagger's Penn tags
 		// and these lemmas; the tree and UPOS come from the syntax stage,
@@ -116,7 +116,7 @@ func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse 
 			st[i].Lemma = f.Lemma(st[i].Lower)
 		}
 		if parse && whole {
-			sub = f.parseWithTags(st, sub)
+			f.parseWithTags(st, sc)
 		}
 	}
 	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}, nil
@@ -175,28 +175,29 @@ func (f *FrontEnd) ParsedSentence(doc *annals.Doc, i int) []annals.Token {
 	s := doc.Sentences[i]
 	cp := make([]annals.Token, s.Last-s.First)
 	copy(cp, doc.Tokens[s.First:s.Last])
+	sc := getSentScratch()
+	defer putSentScratch(sc)
 	if f.syntaxTags || !taggedWhole(cp) {
-		parseSentence(f.parser, cp, nil, nil, true)
+		parseSentence(f.parser, cp, sc, true)
 		return cp
 	}
-	f.parseWithTags(cp, nil)
+	f.parseWithTags(cp, sc)
 	return cp
 }
 
 // parseWithTags parses a sentence whose every token carries this
 // front-end's tag and none must be cut (taggedWhole), setting heads,
-// relations and UPOS in place; the parser reads copies in scratch, which
-// it returns for reuse.
-func (f *FrontEnd) parseWithTags(toks, scratch []annals.Token) []annals.Token {
-	in := scratch[:0]
+// relations and UPOS in place; the parser reads copies in sc.sub.
+func (f *FrontEnd) parseWithTags(toks []annals.Token, sc *sentScratch) {
+	in := sc.sub[:0]
 	for _, t := range toks {
 		in = append(in, annals.Token{Span: t.Span, Text: asciiQuotes(t.Text), Lower: asciiQuotes(t.Lower), Tag: treebankTag(t.Tag), Lemma: t.Lemma})
 	}
+	sc.sub = in
 	f.parser.ParseWithXPOS(in)
 	for k := range toks {
 		toks[k].Head, toks[k].Rel, toks[k].UPOS = in[k].Head, in[k].Rel, in[k].UPOS
 	}
-	return in
 }
 
 // hasHyphenated reports whether a token is a hyphenated word, which the
