@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/syntax"
@@ -17,7 +16,7 @@ import (
 // New and safe for concurrent use.
 type FrontEnd struct {
 	tagger *Tagger
-	lem    *golem.Lemmatizer
+	lem    *lemmaTable // golem's English lemmas
 	parser *syntax.Parser
 	// syntaxTags: tags and lemmas from the syntax stage (conventions of
 	// parse.go) instead of Tagger and golem. Off by default: with them
@@ -35,7 +34,11 @@ var loadFrontEnd = sync.OnceValues(func() (*FrontEnd, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := golem.New(en.New())
+	res, err := en.New().GetResource()
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	l, err := newLemmaTable(res)
 	if err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
