@@ -34,6 +34,10 @@ var generated = map[string]bool{"countries.tsv": true, "petrarch.tsv": true}
 // Dict is a compiled, immutable set of actor dictionaries.
 type Dict struct {
 	byFirst   map[string][]*entry // keyed by the first token of the phrase
+	// firstBits has bit wordHash(k)>>(64-firstBitsLog) set for each key k
+	// of byFirst: a word whose bit is clear starts no entry, found
+	// without the map (most words of a text start none)
+	firstBits []uint64
 	countries map[string]string   // code -> preferred name
 	town      func(name string) (country string, ok bool)
 	Files     []string
@@ -42,6 +46,7 @@ type Dict struct {
 
 type entry struct {
 	toks   []string
+	second uint64 // wordHash of toks[1], 0 for one token: a filter for match
 	rows   []row
 	agent  bool // role word: rows carry "~ROLE"
 	person bool
@@ -284,6 +289,42 @@ func (d *Dict) compact() {
 		byFirst[lists[start].toks[0]] = lists[start:len(lists):len(lists)]
 	}
 	d.byFirst = byFirst
+	d.firstBits = make([]uint64, 1<<firstBitsLog/64)
+	for k := range byFirst {
+		b := wordHash(k) >> (64 - firstBitsLog)
+		d.firstBits[b/64] |= 1 << (b % 64)
+	}
+	for i := range entries {
+		if e := &entries[i]; len(e.toks) >= 2 {
+			e.second = wordHash(e.toks[1])
+		}
+	}
+}
+
+// firstBitsLog is the log2 of Dict.firstBits' size in bits: 32 KB, a
+// bit in 15 set for the dictionaries' 18,000 first words.
+const firstBitsLog = 18
+
+// wordHash is FNV-1a over w.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// starting returns byFirst[w], without the map when firstBits says w
+// starts no entry.
+func (d *Dict) starting(w string) []*entry {
+	if d.firstBits != nil {
+		b := wordHash(w) >> (64 - firstBitsLog)
+		if d.firstBits[b/64]&(1<<(b%64)) == 0 {
+			return nil
+		}
+	}
+	return d.byFirst[w]
 }
 
 // countryRows reports whether every row of e is a bare country code.
