@@ -306,7 +306,7 @@ func (p *Parser) parseGiven(toks []annals.Token, upos bool) {
 		return
 	}
 	s := p.get(len(toks))
-	p.lexAll(s, toks)
+	p.lexWords(s, toks)
 	for i := range toks {
 		s.tags[i] = p.xpos[toks[i].Tag]
 		if !upos {
@@ -332,6 +332,15 @@ func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	for i := range toks {
 		s.forms[i] = toks[i].Text
 		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
+		p.m.setAmb(&s.lx[i])
+	}
+}
+
+// lexWords is lexAll for tokens whose tags are given: the parser reads
+// only what wordLex fills.
+func (p *Parser) lexWords(s *scratch, toks []annals.Token) {
+	for i := range toks {
+		s.buf = wordLex(&s.lx[i], toks[i].Text, s.buf)
 		p.m.setAmb(&s.lx[i])
 	}
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,6 +75,26 @@ func TestWordCaches(t *testing.T) {
 				}
 			}
 			p.pool.Put(s)
+		}
+	}
+}
+
+// TestWordLex checks wordLex fills word and suf[2] as makeLex does, on
+// the words of news.conllu and some odd ones.
+func TestWordLex(t *testing.T) {
+	words := []string{"", "a", "AB", "Ünïcödé", "İstanbul", "ΣΟΦΙΑ", "x-ray", "U.S.-backed", "’s", "1990s", strings.Repeat("é", 70), strings.Repeat("ab", 40) + "Ž"}
+	for _, s := range readTestdata(t, "news.conllu") {
+		for _, tok := range Tokens(&s, false) {
+			words = append(words, tok.Text)
+		}
+	}
+	var buf []byte
+	for _, w := range words {
+		var full, lite lex
+		buf = makeLex(&full, w, buf)
+		buf = wordLex(&lite, w, buf)
+		if lite != (lex{word: full.word, suf: [4]uint64{2: full.suf[2]}}) {
+			t.Fatalf("%q: wordLex gives %+v, makeLex %+v", w, lite, full)
 		}
 	}
 }
