@@ -34,6 +34,10 @@ var generated = map[string]bool{"countries.tsv": true, "petrarch.tsv": true}
 // Dict is a compiled, immutable set of actor dictionaries.
 type Dict struct {
 	byFirst   map[string][]*entry // keyed by the first token of the phrase
+	// firstBits has bit wordHash(k)>>(64-firstBitsLog) set for each key k
+	// of byFirst: a word whose bit is clear starts no entry, found
+	// without the map (most words of a text start none)
+	firstBits []uint64
 	countries map[string]string   // code -> preferred name
 	town      func(name string) (country string, ok bool)
 	// personWords are the first and last words of the people the
@@ -49,6 +53,7 @@ type Dict struct {
 
 type entry struct {
 	toks   []string
+	second uint64 // wordHash of toks[1], 0 for one token: a filter for match
 	rows   []row
 	agent  bool // role word: rows carry "~ROLE"
 	person bool
@@ -236,7 +241,108 @@ func LoadWith(fsys fs.FS, places Places) (*Dict, error) {
 	if places != nil {
 		d.town = places.Town
 	}
+	d.compact()
 	return d, nil
+}
+
+// compact moves the loaded dictionary into a few large objects: the
+// entries into one slice, their rows into another, their tokens into a
+// third whose strings share one string of text, the rows' locations
+// into another string, and byFirst's lists into one slice of pointers.
+// Each entry keeps its fields and each list its order; what changes is
+// what the garbage collector walks at every cycle, some 230,000 small
+// objects before (a fifth of a cycle's work in a pipeline).
+func (d *Dict) compact() {
+	firsts := make([]string, 0, len(d.byFirst))
+	nEntries, nRows, nToks := 0, 0, 0
+	for k, es := range d.byFirst {
+		firsts = append(firsts, k)
+		for _, e := range es {
+			nEntries++
+			nRows += len(e.rows)
+			nToks += len(e.toks)
+		}
+	}
+	sort.Strings(firsts)
+	// the text first, then strings into it
+	var text, locs strings.Builder
+	for _, k := range firsts {
+		for _, e := range d.byFirst[k] {
+			for _, t := range e.toks {
+				text.WriteString(t)
+			}
+			for _, r := range e.rows {
+				locs.WriteString(r.loc)
+			}
+		}
+	}
+	txt, loc := text.String(), locs.String()
+	entries := make([]entry, 0, nEntries)
+	rows := make([]row, 0, nRows)
+	toks := make([]string, 0, nToks)
+	lists := make([]*entry, 0, nEntries)
+	byFirst := make(map[string][]*entry, len(firsts))
+	ti, li := 0, 0
+	for _, k := range firsts {
+		es := d.byFirst[k]
+		start := len(lists)
+		for _, e := range es {
+			ne := *e
+			t0 := len(toks)
+			for _, t := range e.toks {
+				toks = append(toks, txt[ti:ti+len(t)])
+				ti += len(t)
+			}
+			ne.toks = toks[t0:len(toks):len(toks)]
+			r0 := len(rows)
+			for _, r := range e.rows {
+				r.loc = loc[li : li+len(r.loc)]
+				li += len(r.loc)
+				rows = append(rows, r)
+			}
+			ne.rows = rows[r0:len(rows):len(rows)]
+			entries = append(entries, ne)
+			lists = append(lists, &entries[len(entries)-1])
+		}
+		byFirst[lists[start].toks[0]] = lists[start:len(lists):len(lists)]
+	}
+	d.byFirst = byFirst
+	d.firstBits = make([]uint64, 1<<firstBitsLog/64)
+	for k := range byFirst {
+		b := wordHash(k) >> (64 - firstBitsLog)
+		d.firstBits[b/64] |= 1 << (b % 64)
+	}
+	for i := range entries {
+		if e := &entries[i]; len(e.toks) >= 2 {
+			e.second = wordHash(e.toks[1])
+		}
+	}
+}
+
+// firstBitsLog is the log2 of Dict.firstBits' size in bits: 32 KB, a
+// bit in 15 set for the dictionaries' 18,000 first words.
+const firstBitsLog = 18
+
+// wordHash is FNV-1a over w.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// starting returns byFirst[w], without the map when firstBits says w
+// starts no entry.
+func (d *Dict) starting(w string) []*entry {
+	if d.firstBits != nil {
+		b := wordHash(w) >> (64 - firstBitsLog)
+		if d.firstBits[b/64]&(1<<(b%64)) == 0 {
+			return nil
+		}
+	}
+	return d.byFirst[w]
 }
 
 // countryRows reports whether every row of e is a bare country code.

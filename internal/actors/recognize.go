@@ -40,14 +40,27 @@ func capitalized(s string) bool {
 // match returns the longest dictionary entry starting at token i, and the
 // index after it.
 func (d *Dict) match(toks []annals.Token, i, end int) (*entry, int) {
-	cands := d.byFirst[toks[i].Lower]
+	cands := d.starting(toks[i].Lower)
 	if len(cands) == 0 && toks[i].Lemma != toks[i].Lower {
-		cands = d.byFirst[toks[i].Lemma]
+		cands = d.starting(toks[i].Lemma)
 	}
+	// the hashes of the next word, to pass over the entries whose second
+	// word it cannot be without comparing their words (a common first
+	// word, "international", "the", starts a hundred entries or more)
+	var next, nextLemma uint64
+	hashed := false
 	for _, e := range cands {
 		n := len(e.toks)
 		if i+n > end {
 			continue
+		}
+		if n >= 2 {
+			if !hashed {
+				next, nextLemma, hashed = wordHash(toks[i+1].Lower), wordHash(toks[i+1].Lemma), true
+			}
+			if e.second != next && (n != 2 || e.second != nextLemma) {
+				continue // the second word matches neither way
+			}
 		}
 		ok := true
 		for k, w := range e.toks {

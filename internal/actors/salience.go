@@ -236,6 +236,8 @@ type sentIndex struct {
 	rootSubj int            // the main clause's subject, -1 when none or no tree
 	pos      map[int]float64
 	third    map[int]bool // by mention start: the mention's own go-between cues
+	// (the maps are made on their first entry: most sentences fill few
+	// of them, and a sentence without a tree none of the first three)
 }
 
 // index returns sentence si's index.
@@ -248,8 +250,7 @@ func (c *context) index(si int) *sentIndex {
 	}
 	st := c.doc.Sentences[si]
 	toks := c.doc.Tokens
-	x := &sentIndex{finite: st.Last, caseOf: map[int]string{}, nsubj: map[int]int{}, relcl: map[int][]int{},
-		rootSubj: -1, pos: map[int]float64{}, third: map[int]bool{}}
+	x := &sentIndex{finite: st.Last, rootSubj: -1}
 	root := -1
 	for k := st.First; k < st.Last; k++ {
 		t := &toks[k]
@@ -268,13 +269,22 @@ func (c *context) index(si int) *sentIndex {
 			root = k
 		case t.Rel == "case":
 			if _, ok := x.caseOf[h]; !ok {
+				if x.caseOf == nil {
+					x.caseOf = map[int]string{}
+				}
 				x.caseOf[h] = t.Lower
 			}
 		case strings.HasPrefix(t.Rel, "nsubj"):
 			if _, ok := x.nsubj[h]; !ok {
+				if x.nsubj == nil {
+					x.nsubj = map[int]int{}
+				}
 				x.nsubj[h] = k
 			}
 		case t.Rel == "acl:relcl":
+			if x.relcl == nil {
+				x.relcl = map[int][]int{}
+			}
 			x.relcl[h] = append(x.relcl[h], k)
 		}
 	}
@@ -313,6 +323,9 @@ func (c *context) position(m annals.Mention) float64 {
 		return v
 	}
 	v := c.positionOf(m)
+	if x.pos == nil {
+		x.pos = map[int]float64{}
+	}
 	x.pos[m.Start] = v
 	return v
 }
@@ -420,6 +433,9 @@ func (c *context) thirdFlags(ms []annals.Mention) []bool {
 		v, ok := x.third[m.Start]
 		if !ok {
 			v = c.thirdParty(m)
+			if x.third == nil {
+				x.third = map[int]bool{}
+			}
 			x.third[m.Start] = v
 		}
 		out[i] = v

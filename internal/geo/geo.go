@@ -49,11 +49,84 @@ type Place struct {
 }
 
 // Gazetteer is an immutable name index.
+//
+// The index is laid out for the garbage collector, which walks it at
+// every cycle: the places lie in one slice, their strings in the text of
+// the file (one string), the places of each name in one slice of
+// pointers into the first, and the names in a map from their hashes to
+// spans of a string holding all of them, a map with no pointers for the
+// collector to follow. (As a map of strings to slices of pointers to
+// places, each with its own strings, the gazetteer was some 300,000
+// objects and nearly half the collector's work in a pipeline.)
 type Gazetteer struct {
-	byName    map[string][]*Place
+	places    []Place
+	cands     []*Place            // the places of each name, name by name (nameSpan.off, n)
+	keys      string              // the names, one after another (nameSpan.key, len)
+	byHash    map[uint64]nameSpan // by keyHash of the name
+	collide   map[string]nameSpan // the names whose hash an earlier name has (practically none)
 	countries map[string]*Place
 	maxWords  int
 	Places    int
+}
+
+// nameSpan says where a name is in Gazetteer.keys and where its places
+// are in Gazetteer.cands.
+type nameSpan struct {
+	key, len, off, n uint32
+}
+
+// keyHash is FNV-1a over k.
+func keyHash(k string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// byName returns the places indexed under the name k (a Key), in the
+// order of the file; nil when none.
+func (g *Gazetteer) byName(k string) []*Place {
+	sp, ok := g.byHash[keyHash(k)]
+	if !ok {
+		return nil
+	}
+	if g.keys[sp.key:sp.key+sp.len] != k {
+		if sp, ok = g.collide[k]; !ok {
+			return nil
+		}
+	}
+	return g.cands[sp.off : sp.off+sp.n : sp.off+sp.n]
+}
+
+// byNameBytes is byName of string(k), without making the string.
+func (g *Gazetteer) byNameBytes(k []byte) []*Place {
+	h := uint64(14695981039346656037)
+	for _, c := range k {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	sp, ok := g.byHash[h]
+	if !ok {
+		return nil
+	}
+	if g.keys[sp.key:sp.key+sp.len] != string(k) {
+		if sp, ok = g.collide[string(k)]; !ok {
+			return nil
+		}
+	}
+	return g.cands[sp.off : sp.off+sp.n : sp.off+sp.n]
+}
+
+// names calls f with each indexed name and its places.
+func (g *Gazetteer) names(f func(k string, ps []*Place)) {
+	for _, sp := range g.byHash {
+		f(g.keys[sp.key:sp.key+sp.len], g.cands[sp.off:sp.off+sp.n])
+	}
+	for _, sp := range g.collide {
+		f(g.keys[sp.key:sp.key+sp.len], g.cands[sp.off:sp.off+sp.n])
+	}
 }
 
 // Default loads the embedded gazetteer once.
@@ -77,11 +150,11 @@ func Key(s string) string {
 func (g *Gazetteer) byKey(s string) []*Place {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return g.byName[unicodeKey(s)]
+			return g.byName(unicodeKey(s))
 		}
 	}
 	var buf [64]byte
-	return g.byName[string(appendASCIIKey(buf[:0], s))]
+	return g.byNameBytes(appendASCIIKey(buf[:0], s))
 }
 
 // appendASCIIKey appends Key(s) of an ASCII s: its letters and digits in
@@ -137,32 +210,47 @@ func Load(gz []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
-	g := &Gazetteer{byName: map[string][]*Place{}, countries: map[string]*Place{}}
+	// the lines first, into one string that the places' strings share
+	var text []byte
+	var ends []int // end of each line in text
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	ln := 0
 	for sc.Scan() {
-		ln++
-		l := sc.Text()
+		text = append(text, sc.Bytes()...)
+		ends = append(ends, len(text))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	all := string(text)
+	g := &Gazetteer{countries: map[string]*Place{}}
+	type named struct {
+		key   string
+		place int
+	}
+	var index []named // each name of each place, in the file's order
+	start := 0
+	for ln, end := range ends {
+		l := all[start:end]
+		start = end
 		if strings.HasPrefix(l, "#") || l == "" {
 			continue
 		}
 		c := strings.Split(l, "\t")
 		if len(c) != 9 {
-			return nil, fmt.Errorf("gazetteer:%d: want 9 columns, got %d", ln, len(c))
+			return nil, fmt.Errorf("gazetteer:%d: want 9 columns, got %d", ln+1, len(c))
 		}
 		lat, err1 := strconv.ParseFloat(c[4], 64)
 		lon, err2 := strconv.ParseFloat(c[5], 64)
 		pop, err3 := strconv.Atoi(c[6])
 		if err1 != nil || err2 != nil || err3 != nil {
-			return nil, fmt.Errorf("gazetteer:%d: bad number", ln)
+			return nil, fmt.Errorf("gazetteer:%d: bad number", ln+1)
 		}
 		names := strings.Split(c[1], "|")
-		p := &Place{Name: names[0], Country: c[2], ADM1: c[3], Lat: lat, Lon: lon, Population: pop, Feature: c[7], Approx: c[8] == "approx"}
+		p := Place{Name: names[0], Country: c[2], ADM1: c[3], Lat: lat, Lon: lon, Population: pop, Feature: c[7], Approx: c[8] == "approx"}
 		switch c[0] {
 		case "C":
 			p.Kind = Country
-			g.countries[p.Country] = p
 		case "A":
 			p.Kind = ADM1
 		case "R":
@@ -179,18 +267,58 @@ func Load(gz []byte) (*Gazetteer, error) {
 				continue
 			}
 			seen[k] = true
-			g.byName[k] = append(g.byName[k], p)
+			index = append(index, named{k, len(g.places)})
 			if w := strings.Count(k, " ") + 1; w > g.maxWords {
 				g.maxWords = w
 			}
 		}
+		g.places = append(g.places, p)
 		g.Places++
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read gazetteer: %w", err)
+	for i := range g.places {
+		if p := &g.places[i]; p.Kind == Country {
+			g.countries[p.Country] = p // the last of a code, as the file has it
+		}
 	}
 	if g.maxWords > 6 {
 		g.maxWords = 6
+	}
+	// the places of each name, names in the order of their first place
+	group := map[string]int{}
+	var members [][]int32
+	var order []string
+	for _, nm := range index {
+		j, ok := group[nm.key]
+		if !ok {
+			j = len(members)
+			group[nm.key] = j
+			members = append(members, nil)
+			order = append(order, nm.key)
+		}
+		members[j] = append(members[j], int32(nm.place))
+	}
+	var keys strings.Builder
+	spans := make([]nameSpan, len(order))
+	g.cands = make([]*Place, 0, len(index))
+	for j, k := range order {
+		spans[j] = nameSpan{key: uint32(keys.Len()), len: uint32(len(k)), off: uint32(len(g.cands)), n: uint32(len(members[j]))}
+		keys.WriteString(k)
+		for _, i := range members[j] {
+			g.cands = append(g.cands, &g.places[i])
+		}
+	}
+	g.keys = keys.String()
+	g.byHash = make(map[uint64]nameSpan, len(order))
+	for j, k := range order {
+		h := keyHash(k)
+		if _, ok := g.byHash[h]; ok {
+			if g.collide == nil {
+				g.collide = map[string]nameSpan{}
+			}
+			g.collide[k] = spans[j]
+			continue
+		}
+		g.byHash[h] = spans[j]
 	}
 	return g, nil
 }
@@ -318,7 +446,7 @@ func (g *Gazetteer) Find(doc *annals.Doc, ms []annals.Mention) []Mention {
 	// unambiguous place names tell the article's geography too
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			if cs := g.byName[doc.Tokens[i].Lower]; len(cs) == 1 && capitalized(doc.Tokens[i].Text) && cs[0].Country != "" {
+			if cs := g.byName(doc.Tokens[i].Lower); len(cs) == 1 && capitalized(doc.Tokens[i].Text) && cs[0].Country != "" {
 				ctx[cs[0].Country] += 0.5
 			}
 		}

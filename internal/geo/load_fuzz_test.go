@@ -33,7 +33,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for k, ps := range g.byName {
+		g.names(func(k string, ps []*Place) {
 			if k == "" || k != Key(k) {
 				t.Errorf("key %q is not normalised", k)
 			}
@@ -46,7 +46,7 @@ func FuzzLoad(f *testing.F) {
 					t.Errorf("indexed %q for %s (%s, %d people), a name the loader must drop", k, p.Name, p.Kind, p.Population)
 				}
 			}
-		}
+		})
 	})
 }
 

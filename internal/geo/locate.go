@@ -651,7 +651,7 @@ func (g *Gazetteer) namesUnknownPlace(doc *annals.Doc, si int) bool {
 		if t.Tag != "NNP" || !capitalized(t.Text) || rules.nonplace[Key(t.Text)] || len(g.byKey(t.Text)) > 0 {
 			continue
 		}
-		if j+1 < s.Last && len(g.byName[Key(t.Text+" "+toks[j+1].Text)]) > 0 {
+		if j+1 < s.Last && len(g.byName(Key(t.Text+" "+toks[j+1].Text))) > 0 {
 			continue
 		}
 		return true

@@ -109,3 +109,36 @@ func BenchmarkTagParseCorpus(b *testing.B) {
 		b.ReportMetric(float64(ntok)/25/c.Seconds(), "25tok-sentences/cpu-s")
 	}
 }
+
+// BenchmarkParseXPOSCorpus parses EWT dev and the news sentences from
+// tags given (the model's own, set once), as the front-end's
+// ParseWithXPOS calls run in the pipeline, and reports tokens per CPU
+// second.
+func BenchmarkParseXPOSCorpus(b *testing.B) {
+	dev, err := conllu.ReadFile(ewtDevPath)
+	if err != nil {
+		b.Skip("EWT dev set not found")
+	}
+	p := defaultParser(b)
+	var sents [][]annals.Token
+	for i := range dev {
+		sents = append(sents, Tokens(&dev[i], false))
+	}
+	for _, s := range readTestdata(b, "news.conllu") {
+		sents = append(sents, Tokens(&s, false))
+	}
+	for _, s := range sents {
+		p.Tag(s)
+	}
+	ntok := 0
+	b.ResetTimer()
+	cpu0 := cputime.Self()
+	for i := 0; i < b.N; i++ {
+		s := sents[i%len(sents)]
+		ntok += len(s)
+		p.ParseWithXPOS(s)
+	}
+	if c := cputime.Self() - cpu0; c > 0 {
+		b.ReportMetric(float64(ntok)/c.Seconds(), "tokens/cpu-s")
+	}
+}

@@ -298,13 +298,13 @@ func (d *dense3) probe(keys []uint64, a, b, c int32) (int32, int32, int32) {
 	return a, b, c
 }
 
-// scoreEach sets each sums[k].w to the scores of the features whose
-// owner is k, and marks it ok: score for many sums at once (the static
+// scoreEach sets each sums[k].w, for the k in owner, to the scores of
+// the features whose owner is k, and marks it ok: score for many sums at once (the static
 // features of every word in every role, say), so that the cache misses
 // of all their features overlap. Each feature is looked up as score
 // looks it up.
 func (d *dense3) scoreEach(sums []staticScore, feats []uint64, owner []int32) {
-	for k := range sums {
+	for _, k := range owner {
 		sums[k] = staticScore{ok: true}
 	}
 	var vals [64]uint64

@@ -99,7 +99,16 @@ var auxWords = func() map[uint64]uint8 {
 
 // makeLex fills l from form, using buf as scratch for the lowercase
 // bytes; it returns buf for reuse.
-func makeLex(l *lex, form string, buf []byte) []byte {
+func makeLex(l *lex, form string, buf []byte) []byte { return fillLex(l, form, buf, true) }
+
+// wordLex fills only what the parser and the UPOS classifier read of a
+// token whose tag is given (word and suf[2]; amb is setAmb's), as makeLex
+// fills them, and zeroes the rest: the tagger's affixes, shape and
+// classes are a third of makeLex's work, and its two map lookups.
+func wordLex(l *lex, form string, buf []byte) []byte { return fillLex(l, form, buf, false) }
+
+// fillLex is makeLex, of every field when all is set, else as wordLex.
+func fillLex(l *lex, form string, buf []byte, all bool) []byte {
 	buf = buf[:0]
 	var ends [64]int32 // byte offset after each rune of the lowercase form, first 64 runes
 	nr := 0
@@ -170,14 +179,21 @@ func makeLex(l *lex, form string, buf []byte) []byte {
 		flags |= 16
 	}
 	l.word = hashBytes(buf)
-	l.aux = auxWords[l.word]
-	l.irr = irregularClass[l.word]
-	l.shape = shape
-	l.flags = flags
-	l.form = hashString(form)
+	if all {
+		l.aux = auxWords[l.word]
+		l.irr = irregularClass[l.word]
+		l.shape = shape
+		l.flags = flags
+		l.form = hashString(form)
+	} else {
+		*l = lex{word: l.word}
+	}
 	n := len(buf)
 	// suffixes: last k runes
 	for k := 1; k <= 4; k++ {
+		if !all && k != 3 {
+			continue
+		}
 		if k > nr {
 			l.suf[k-1] = l.word
 			continue
@@ -196,7 +212,7 @@ func makeLex(l *lex, form string, buf []byte) []byte {
 		}
 		l.suf[k-1] = hashBytes(buf[st:])
 	}
-	for k := 1; k <= 3; k++ {
+	for k := 1; k <= 3 && all; k++ {
 		if k > nr {
 			l.pre[k-1] = l.word
 			continue

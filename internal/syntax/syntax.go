@@ -54,24 +54,27 @@ func (p *Parser) Meta() string { return p.m.meta }
 
 // scratch is the per-call working memory, pooled.
 type scratch struct {
-	lx     []lex
-	buf    []byte
-	tags   []int
-	tags1  []int // the first pass's tags
-	utags  []int
-	margin []int32 // per token: the tagger's score of VBD less VBN's
-	feats  []uint64
-	scores []int32
-	in     pinput
-	st     pstate
-	static []staticScore
-	owner  []int32    // per feature in sfeats: its sum in static (statics)
-	b0Sums []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
-	s0Sums []groupSum // per token, as s0: the sum of s0Features
-	sfeats []uint64
-	forms  []string // the tokens' Text, for own
-	own    ownCache
-	beam   beamScratch
+	lx      []lex
+	buf     []byte
+	tags    []int
+	tags1   []int // the first pass's tags
+	utags   []int
+	margin  []int32 // per token: the tagger's score of VBD less VBN's
+	feats   []uint64
+	scores  []int32
+	in      pinput
+	st      pstate
+	static  []staticScore
+	owner   []int32    // per feature in sfeats: its sum in static (statics)
+	b0Sums  []groupSum // per token, as b0: the sum of b0Features (parsecache.go)
+	s0Sums  []groupSum // per token, as s0: the sum of s0Features
+	sfeats  []uint64
+	missed  []int32 // tokens whose static scores statc lacked (statics)
+	statc   staticCache
+	uposOwn uposOwnCache
+	forms   []string // the tokens' Text, for own
+	own     ownCache
+	beam    beamScratch
 }
 
 // ownCache holds, for recent word forms, the sums of the rows of their
@@ -161,24 +164,82 @@ func (p *Parser) static(s *scratch, r int, i int32) *[nActions]int32 {
 	return &c.w
 }
 
+// staticCache holds, for recent words (their lowercase form's hash, tag
+// and UPOS: all that staticFeatures reads of a token), the scores of
+// their static features in every role, as statics computes them: about
+// a third of the transition classifier's lookups, and the same words
+// recur from sentence to sentence ("the", "said", commas). It is direct-
+// mapped, lives in the pooled scratch (no locking), and the scores are
+// exact integer sums, so a hit gives what the lookups give.
+type staticCache struct {
+	keys []staticKey
+	w    [][nRoles][nActions]int32
+}
+
+type staticKey struct {
+	word, tag, upos uint64
+	ok              bool
+}
+
+const staticEntries = 4096
+
 // statics fills s.static with the scores of the static features of
-// every token of the n and "none" in every role, looked up in one batch.
+// every token of the n and "none" in every role: from s.statc for the
+// words it holds, the others' features looked up in one batch.
 func (p *Parser) statics(s *scratch, n int32) {
-	s.sfeats, s.owner = s.sfeats[:0], s.owner[:0]
-	for r := range nRoles {
-		for i := int32(0); i < n+2; i++ {
-			j := i
-			if j == n+1 {
-				j = -1
+	sc := &s.statc
+	if sc.keys == nil {
+		sc.keys = make([]staticKey, staticEntries)
+		sc.w = make([][nRoles][nActions]int32, staticEntries)
+	}
+	s.sfeats, s.owner, s.missed = s.sfeats[:0], s.owner[:0], s.missed[:0]
+	stride := n + 2
+	for i := range stride {
+		key := staticKeyOf(&s.in, n, i)
+		e := key.slot()
+		if sc.keys[e] == key {
+			for r := range int32(nRoles) {
+				s.static[r*stride+i] = staticScore{w: sc.w[e][r], ok: true}
 			}
+			continue
+		}
+		s.missed = append(s.missed, i)
+		j := i
+		if j == n+1 {
+			j = -1
+		}
+		for r := range int32(nRoles) {
 			k := len(s.sfeats)
-			s.sfeats = staticFeatures(s.sfeats, &s.in, r, j)
+			s.sfeats = staticFeatures(s.sfeats, &s.in, int(r), j)
 			for range s.sfeats[k:] {
-				s.owner = append(s.owner, int32(r)*(n+2)+i)
+				s.owner = append(s.owner, r*stride+i)
 			}
 		}
 	}
 	p.m.trans.scoreEach(s.static, s.sfeats, s.owner)
+	for _, i := range s.missed {
+		key := staticKeyOf(&s.in, n, i)
+		e := key.slot()
+		sc.keys[e] = key
+		for r := range int32(nRoles) {
+			sc.w[e][r] = s.static[r*stride+i].w
+		}
+	}
+}
+
+// staticKeyOf is the key of token i of the n (n+1: "none") in a
+// staticCache.
+func staticKeyOf(in *pinput, n, i int32) staticKey {
+	if i == n+1 {
+		return staticKey{word: noneVal, tag: noneVal, upos: noneVal, ok: true}
+	}
+	return staticKey{word: in.word[i], tag: in.tag[i], upos: in.upos[i], ok: true}
+}
+
+// slot is the key's entry in a staticCache.
+func (k staticKey) slot() int {
+	h := (k.word ^ k.tag<<48 ^ k.upos<<56) * 0x9e3779b97f4a7c15
+	return int(h >> (64 - 12)) // staticEntries = 1<<12
 }
 
 func (p *Parser) get(n int) *scratch {
@@ -245,7 +306,7 @@ func (p *Parser) parseGiven(toks []annals.Token, upos bool) {
 		return
 	}
 	s := p.get(len(toks))
-	p.lexAll(s, toks)
+	p.lexWords(s, toks)
 	for i := range toks {
 		s.tags[i] = p.xpos[toks[i].Tag]
 		if !upos {
@@ -271,6 +332,15 @@ func (p *Parser) lexAll(s *scratch, toks []annals.Token) {
 	for i := range toks {
 		s.forms[i] = toks[i].Text
 		s.buf = makeLex(&s.lx[i], toks[i].Text, s.buf)
+		p.m.setAmb(&s.lx[i])
+	}
+}
+
+// lexWords is lexAll for tokens whose tags are given: the parser reads
+// only what wordLex fills.
+func (p *Parser) lexWords(s *scratch, toks []annals.Token) {
+	for i := range toks {
+		s.buf = wordLex(&s.lx[i], toks[i].Text, s.buf)
 		p.m.setAmb(&s.lx[i])
 	}
 }
@@ -327,11 +397,56 @@ func (p *Parser) tagUPOS(s *scratch) {
 			s.utags[i] = int(u)
 			continue
 		}
-		s.feats = uposFeatures(s.feats[:0], s.lx, s.tags, i)
+		s.feats = uposContextFeatures(s.feats[:0], s.lx, s.tags, i)
 		sc := s.scores[:nc]
-		m.uposC.score(sc, s.feats)
+		m.uposC.scoreFrom(sc, p.uposOwnSum(s, i), s.feats)
 		s.utags[i] = argmax(sc)
 	}
+}
+
+// uposOwnCache holds, for recent (word, XPOS) pairs, the sums of the
+// rows of their uposOwnFeatures in the UPOS classifier, as ownCache does
+// for the tagger: direct-mapped, in the pooled scratch, keyed by every
+// value those features read, and exact (a hit is the sum the lookups
+// give).
+type uposOwnCache struct {
+	nw   int // int64 words per sum
+	keys []uposOwnKey
+	sums []int64
+	acc  [maxClasses / 2]int64
+}
+
+type uposOwnKey struct {
+	word, suf, amb uint64
+	x              int32
+	ok             bool
+}
+
+const uposOwnEntries = 4096
+
+// uposOwnSum returns the sum of token i's uposOwnFeatures rows.
+func (p *Parser) uposOwnSum(s *scratch, i int) []int64 {
+	c := p.m.uposC
+	oc := &s.uposOwn
+	if oc.keys == nil {
+		oc.nw = c.nWords
+		oc.keys = make([]uposOwnKey, uposOwnEntries)
+		oc.sums = make([]int64, uposOwnEntries*oc.nw)
+	}
+	nw := oc.nw
+	l := &s.lx[i]
+	key := uposOwnKey{word: l.word, suf: l.suf[2], amb: l.amb, x: int32(s.tags[i]), ok: true}
+	h := (key.word ^ uint64(key.x)<<56) * 0x9e3779b97f4a7c15
+	j := int(h >> (64 - 12)) // uposOwnEntries = 1<<12
+	sum := oc.sums[j*nw : (j+1)*nw]
+	if oc.keys[j] == key {
+		return sum
+	}
+	s.sfeats = uposOwnFeatures(s.sfeats[:0], s.lx, s.tags, i)
+	oc.acc = [maxClasses / 2]int64{}
+	c.add(&oc.acc, s.sfeats)
+	oc.keys[j] = key
+	return append(sum[:0], oc.acc[:nw]...)
 }
 
 func (p *Parser) writeTags(s *scratch, toks []annals.Token) {

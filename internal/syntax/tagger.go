@@ -368,7 +368,8 @@ const (
 )
 
 // uposFeatures appends the UPOS classifier features of token i given the
-// XPOS tags of the whole sentence.
+// XPOS tags of the whole sentence. Inference reads them in two parts,
+// uposOwnFeatures and uposContextFeatures (TestUPOSFeaturesSplit).
 func uposFeatures(dst []uint64, lx []lex, xtags []int, i int) []uint64 {
 	n := len(lx)
 	x := uint64(xtags[i])
@@ -396,5 +397,46 @@ func uposFeatures(dst []uint64, lx []lex, xtags []int, i int) []uint64 {
 		feat3(fuXM1X, xm1, x, xp1),
 		feat3(fuWordXM1, w, x, xm1),
 		feat2(fuAmbX, lx[i].amb, x),
+	)
+}
+
+// uposOwnFeatures appends the UPOS features that read only the word
+// (its lowercase form, suffix and ambiguity class hashes) and its XPOS.
+func uposOwnFeatures(dst []uint64, lx []lex, xtags []int, i int) []uint64 {
+	x := uint64(xtags[i])
+	w := lx[i].word
+	return append(dst,
+		feat1(fuXPOS, x),
+		feat2(fuWordX, w, x),
+		feat1(fuWord, w),
+		feat2(fuSufX, lx[i].suf[2], x),
+		feat2(fuAmbX, lx[i].amb, x),
+	)
+}
+
+// uposContextFeatures appends the UPOS features that read the XPOS of
+// the words around.
+func uposContextFeatures(dst []uint64, lx []lex, xtags []int, i int) []uint64 {
+	n := len(lx)
+	x := uint64(xtags[i])
+	xm1, xp1, xp2 := uint64(tagStart), uint64(tagEnd), uint64(tagEnd2)
+	if i > 0 {
+		xm1 = uint64(xtags[i-1])
+	}
+	if i+1 < n {
+		xp1 = uint64(xtags[i+1])
+		if i+2 < n {
+			xp2 = uint64(xtags[i+2])
+		}
+	}
+	w := lx[i].word
+	return append(dst,
+		feat2(fuXM1, xm1, x),
+		feat2(fuXP1, xp1, x),
+		feat3(fuXXP1, x, xp1, xp2),
+		feat1(fuXP2, xp2),
+		feat3(fuWordXP1, w, x, xp1),
+		feat3(fuXM1X, xm1, x, xp1),
+		feat3(fuWordXM1, w, x, xm1),
 	)
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/syntax"
@@ -17,7 +16,7 @@ import (
 // New and safe for concurrent use.
 type FrontEnd struct {
 	tagger *Tagger
-	lem    *golem.Lemmatizer
+	lem    *lemmaTable // golem's English lemmas
 	parser *syntax.Parser
 	// syntaxTags: tags and lemmas from the syntax stage (conventions of
 	// parse.go) instead of Tagger and golem. Off by default: with them
@@ -35,7 +34,11 @@ var loadFrontEnd = sync.OnceValues(func() (*FrontEnd, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := golem.New(en.New())
+	res, err := en.New().GetResource()
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	l, err := newLemmaTable(res)
 	if err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
@@ -92,20 +95,20 @@ func (f *FrontEnd) Process(a *annals.Article) *annals.Doc {
 // (heads, relations, UPOS), for callers that do not read the tree.
 func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse bool) (*annals.Doc, error) {
 	toks, sents, dl := Segment(a.Text)
-	var sub []annals.Token
-	var group []int
+	sc := getSentScratch()
+	defer putSentScratch(sc)
 	for _, s := range sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		st := toks[s.First:s.Last]
 		if f.syntaxTags {
-			sub, group = parseSentence(f.parser, st, sub, group, parse)
+			parseSentence(f.parser, st, sc, parse)
 			continue
 		}
 		whole := !hasHyphenated(st)
 		if parse && !whole {
-			sub, group = parseSentence(f.parser, st, sub, group, parse)
+			parseSentence(f.parser, st, sc, parse)
 		}
 		// the coder's rules were written against this tagger's Penn tags
 		// and these lemmas; the tree and UPOS come from the syntax stage,
@@ -116,7 +119,7 @@ func (f *FrontEnd) ProcessContext(ctx context.Context, a *annals.Article, parse 
 			st[i].Lemma = f.Lemma(st[i].Lower)
 		}
 		if parse && whole {
-			sub = f.parseWithTags(st, sub)
+			f.parseWithTags(st, sc)
 		}
 	}
 	return &annals.Doc{Article: a, Tokens: toks, Sentences: sents, Dateline: dl}, nil
@@ -175,28 +178,29 @@ func (f *FrontEnd) ParsedSentence(doc *annals.Doc, i int) []annals.Token {
 	s := doc.Sentences[i]
 	cp := make([]annals.Token, s.Last-s.First)
 	copy(cp, doc.Tokens[s.First:s.Last])
+	sc := getSentScratch()
+	defer putSentScratch(sc)
 	if f.syntaxTags || !taggedWhole(cp) {
-		parseSentence(f.parser, cp, nil, nil, true)
+		parseSentence(f.parser, cp, sc, true)
 		return cp
 	}
-	f.parseWithTags(cp, nil)
+	f.parseWithTags(cp, sc)
 	return cp
 }
 
 // parseWithTags parses a sentence whose every token carries this
 // front-end's tag and none must be cut (taggedWhole), setting heads,
-// relations and UPOS in place; the parser reads copies in scratch, which
-// it returns for reuse.
-func (f *FrontEnd) parseWithTags(toks, scratch []annals.Token) []annals.Token {
-	in := scratch[:0]
+// relations and UPOS in place; the parser reads copies in sc.sub.
+func (f *FrontEnd) parseWithTags(toks []annals.Token, sc *sentScratch) {
+	in := sc.sub[:0]
 	for _, t := range toks {
 		in = append(in, annals.Token{Span: t.Span, Text: asciiQuotes(t.Text), Lower: asciiQuotes(t.Lower), Tag: treebankTag(t.Tag), Lemma: t.Lemma})
 	}
+	sc.sub = in
 	f.parser.ParseWithXPOS(in)
 	for k := range toks {
 		toks[k].Head, toks[k].Rel, toks[k].UPOS = in[k].Head, in[k].Rel, in[k].UPOS
 	}
-	return in
 }
 
 // hasHyphenated reports whether a token is a hyphenated word, which the

@@ -2,14 +2,35 @@ package text
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/annals-events/annals"
 	"github.com/annals-events/annals/internal/syntax"
 )
 
+// sentScratch is the working memory of parseSentence and parseWithTags,
+// pooled so that a document's sentences, and the documents after it, reuse
+// it.
+type sentScratch struct {
+	sub       []annals.Token // the tokens the syntax stage reads
+	group     []int          // per piece in sub: its word in the sentence
+	rep, last []int          // per word: its representative and last piece
+}
+
+var sentScratchPool = sync.Pool{New: func() any { return new(sentScratch) }}
+
+// getSentScratch returns pooled scratch; putSentScratch takes it back,
+// keeping no article's text.
+func getSentScratch() *sentScratch { return sentScratchPool.Get().(*sentScratch) }
+
+func putSentScratch(sc *sentScratch) {
+	clear(sc.sub)
+	sc.sub = sc.sub[:0]
+	sentScratchPool.Put(sc)
+}
+
 // parseSentence runs the syntax stage over one sentence's tokens: tags,
-// UPOS and lemmas, and with parse the tree. It returns sub and group for
-// reuse.
+// UPOS and lemmas, and with parse the tree, in the scratch sc.
 //
 // The syntax stage sees the tokens as UD writes them: hyphenated words
 // split ("Saudi-led" is Saudi, -, led; annals keeps them whole for its
@@ -20,8 +41,9 @@ import (
 // Tags follow the Penn Treebank's conventions that the coder's rules were
 // written against, where EWT's differ (see pennTag); lemmas are lower
 // case.
-func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, group []int, parse bool) ([]annals.Token, []int) {
-	sub, group = sub[:0], group[:0]
+func parseSentence(p *syntax.Parser, toks []annals.Token, sc *sentScratch, parse bool) {
+	sub, group := sc.sub[:0], sc.group[:0]
+	defer func() { sc.sub, sc.group = sub, group }()
 	split := false
 	for i := range toks {
 		t := &toks[i]
@@ -61,7 +83,7 @@ func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, gr
 			t.Lemma = lemmaLower(t)
 		}
 		conventions(p, toks)
-		return sub, group
+		return
 	}
 	run(sub)
 	if !parse {
@@ -75,8 +97,10 @@ func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, gr
 	}
 	// the representative piece of each word: the one whose head lies
 	// outside the word (the last such piece)
-	rep := make([]int, len(toks))
-	last := make([]int, len(toks))
+	rep, last := grow(sc.rep, len(toks)), grow(sc.last, len(toks))
+	clear(rep)
+	clear(last)
+	sc.rep, sc.last = rep, last
 	for k := range sub {
 		if h := sub[k].Head; h < 0 || group[h] != group[k] {
 			rep[group[k]] = k // following heads always leaves the word or ends at the root
@@ -117,7 +141,15 @@ func parseSentence(p *syntax.Parser, toks []annals.Token, sub []annals.Token, gr
 		}
 	}
 	conventions(p, toks)
-	return sub, group
+}
+
+// grow returns s with length n, reusing its array when large enough (the
+// values are not cleared).
+func grow(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
 }
 
 // particles of phrasal verbs, and the tags that start the object after

@@ -46,6 +46,19 @@ type featTable struct {
 	mask   uint64
 	hashes []uint64 // feature index -> its hash
 	names  []string // feature index -> name
+	// rows is the table the tagger reads once the model is loaded
+	// (compile): the same features at the same slots, each slot holding
+	// the whole hash and where the feature's weights lie, so that a
+	// lookup is one memory access where find takes three dependent ones
+	// (the slot, the hash, the offsets).
+	rows []rowSlot
+}
+
+// rowSlot is a feature's slot in featTable.rows: its hash and its
+// weights' range ws[off:off+n-1]; n is 0 for an empty slot.
+type rowSlot struct {
+	hash   uint64
+	off, n uint32
 }
 
 // newFeatTable returns a table sized for n features.
@@ -131,6 +144,35 @@ func (ft *featTable) insert(name string) bool {
 	}
 	ft.slots[j] = h>>32<<32 | uint64(len(ft.names))
 	return true
+}
+
+// compile fills rows from the slots, with feature i's weights at
+// ws[offs[i]:offs[i+1]].
+func (ft *featTable) compile(offs []int32) {
+	ft.rows = make([]rowSlot, len(ft.slots))
+	for j, s := range ft.slots {
+		if s == 0 {
+			continue
+		}
+		i := int32(uint32(s)) - 1
+		ft.rows[j] = rowSlot{hash: ft.hashes[i], off: uint32(offs[i]), n: uint32(offs[i+1]-offs[i]) + 1}
+	}
+}
+
+// weights returns the range [lo, hi) of ws holding the weights of the
+// feature whose hash is h, as find and offs give it; lo == hi when the
+// model lacks the feature. The slot of j = h&mask is passed in, loaded
+// ahead by the caller (see Tagger.predict).
+func (ft *featTable) weights(h uint64, home rowSlot) (lo, hi uint32) {
+	s, j := home, h&ft.mask
+	for s.n != 0 {
+		if s.hash == h {
+			return s.off, s.off + s.n - 1
+		}
+		j = (j + 1) & ft.mask
+		s = ft.rows[j]
+	}
+	return 0, 0
 }
 
 // find returns the index of the feature whose hash is h, or -1.

@@ -103,6 +103,7 @@ func readModel(b []byte) (*Tagger, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	t.ft.compile(t.offs)
 	return t, nil
 }
 
@@ -468,47 +469,56 @@ var pastOnly = map[string]bool{"spoke": true, "met": true, "told": true, "fought
 // Token is the front-end's token type, shared with the root package.
 type Token = annals.Token
 
-// add adds the weights of the feature of template tpl and parts x and y
-// (hashed hx and hy; y "" and hy 0 for a template of one part).
-func (t *Tagger) add(st *tagState, tpl int, x string, hx uint64, y string, hy uint64) {
-	idx := t.ft.find(featHash(tpl, hx, hy))
-	if idx < 0 {
-		return
-	}
-	for _, cw := range t.ws[t.offs[idx]:t.offs[idx+1]] {
-		st.scores[cw.class] += float64(cw.w)
-	}
-}
-
 // suffix3 is the last three bytes of w (all of a shorter word).
 func suffix3(w string) string { return w[len(w)-min(len(w), 3):] }
+
+// nFeats is the number of features predict adds for a word.
+const nFeats = 14
 
 func (t *Tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 	for k := range st.scores {
 		st.scores[k] = 0
 	}
-	ctx := st.ctx
 	suf := min(len(w), 3)
-	i = min(len(ctx)-2, i+2)
+	i = min(len(st.ctx)-2, i+2)
 	ch, sh := st.ctxH, st.sufH
 	h1, h2 := strHash(p1), strHash(p2)
 	// the features in the order, and so the sums in the rounding, of
 	// prose's tagger
-	t.add(st, ftBias, "", emptyHash, "", 0)
-	ws, wp := w[len(w)-suf:], w[:1]
-	t.add(st, ftSuffix, ws, strHash(ws), "", 0)
-	t.add(st, ftPref1, wp, strHash(wp), "", 0)
-	t.add(st, ftPrevTag, p1, h1, "", 0)
-	t.add(st, ftPrev2Tag, p2, h2, "", 0)
-	t.add(st, ftTagPair, p1, h1, p2, h2)
-	t.add(st, ftWord, ctx[i], ch[i], "", 0)
-	t.add(st, ftPrevTagWord, p1, h1, ctx[i], ch[i])
-	t.add(st, ftPrevWord, ctx[i-1], ch[i-1], "", 0)
-	t.add(st, ftPrevSuffix, suffix3(ctx[i-1]), sh[i-1], "", 0)
-	t.add(st, ftPrev2Word, ctx[i-2], ch[i-2], "", 0)
-	t.add(st, ftNextWord, ctx[i+1], ch[i+1], "", 0)
-	t.add(st, ftNextSuffix, suffix3(ctx[i+1]), sh[i+1], "", 0)
-	t.add(st, ftNext2Word, ctx[i+2], ch[i+2], "", 0)
+	hs := [nFeats]uint64{
+		featHash(ftBias, emptyHash, 0),
+		featHash(ftSuffix, strHash(w[len(w)-suf:]), 0),
+		featHash(ftPref1, strHash(w[:1]), 0),
+		featHash(ftPrevTag, h1, 0),
+		featHash(ftPrev2Tag, h2, 0),
+		featHash(ftTagPair, h1, h2),
+		featHash(ftWord, ch[i], 0),
+		featHash(ftPrevTagWord, h1, ch[i]),
+		featHash(ftPrevWord, ch[i-1], 0),
+		featHash(ftPrevSuffix, sh[i-1], 0),
+		featHash(ftPrev2Word, ch[i-2], 0),
+		featHash(ftNextWord, ch[i+1], 0),
+		featHash(ftNextSuffix, sh[i+1], 0),
+		featHash(ftNext2Word, ch[i+2], 0),
+	}
+	// the home slots are loaded first, by a loop that does nothing else,
+	// so that their cache misses overlap; the weights are then added in
+	// the features' order
+	ft := t.ft
+	var home [nFeats]rowSlot
+	for k, h := range hs {
+		home[k] = ft.rows[h&ft.mask]
+	}
+	var lo, hi [nFeats]uint32
+	for k, h := range hs {
+		lo[k], hi[k] = ft.weights(h, home[k])
+	}
+	scores := st.scores
+	for k := range hs {
+		for _, cw := range t.ws[lo[k]:hi[k]] {
+			scores[cw.class] += float64(cw.w)
+		}
+	}
 	return t.best(st, nil)
 }
 

@@ -71,7 +71,14 @@ func IsTimeWord(w string) bool {
 }
 
 func dayNum(s string) (int, bool) {
-	s = strings.TrimRight(s, "stndrh") // 1st, 2nd, 3rd, 18th
+	// most words are no number: trimming only shortens them from the
+	// right, so a word that does not open as a number cannot become one
+	if s == "" || (s[0] < '0' || s[0] > '9') && s[0] != '+' && s[0] != '-' {
+		return 0, false
+	}
+	for len(s) > 0 && strings.IndexByte("stndrh", s[len(s)-1]) >= 0 {
+		s = s[:len(s)-1] // 1st, 2nd, 3rd, 18th
+	}
 	n, err := atoi(s)
 	return n, err == nil && n >= 1 && n <= 31
 }

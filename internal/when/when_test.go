@@ -2,6 +2,7 @@ package when
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -159,6 +160,22 @@ func TestAtoi(t *testing.T) {
 		m, err2 := strconv.Atoi(s)
 		if n != m || (err == nil) != (err2 == nil) {
 			t.Errorf("atoi(%q) = %d, %v; Atoi: %d, %v", s, n, err, m, err2)
+		}
+	}
+}
+
+// TestDayNum checks dayNum against its plain definition: the word less
+// its trailing letters of an ordinal suffix, as atoi reads it, 1 to 31.
+func TestDayNum(t *testing.T) {
+	plain := func(s string) (int, bool) {
+		n, err := atoi(strings.TrimRight(s, "stndrh"))
+		return n, err == nil && n >= 1 && n <= 31
+	}
+	for _, s := range []string{"", "1", "1st", "2nd", "3rd", "18th", "31", "32", "0", "+5th", "-3", "th", "st", "h", "5thh", "5x", "x5", "May", "12s", "７", "1st.", "０1", "+", "-", "15dr", "2021"} {
+		n, ok := dayNum(s)
+		wn, wok := plain(s)
+		if n != wn || ok != wok {
+			t.Errorf("dayNum(%q) = %d, %v; want %d, %v", s, n, ok, wn, wok)
 		}
 	}
 }
