@@ -33,12 +33,12 @@ var generated = map[string]bool{"countries.tsv": true, "petrarch.tsv": true}
 
 // Dict is a compiled, immutable set of actor dictionaries.
 type Dict struct {
-	byFirst   map[string][]*entry // keyed by the first token of the phrase
+	byFirst map[string][]*entry // keyed by the first token of the phrase
 	// firstBits has bit wordHash(k)>>(64-firstBitsLog) set for each key k
 	// of byFirst: a word whose bit is clear starts no entry, found
 	// without the map (most words of a text start none)
 	firstBits []uint64
-	countries map[string]string   // code -> preferred name
+	countries map[string]string // code -> preferred name
 	town      func(name string) (country string, ok bool)
 	// personWords are the first and last words of the people the
 	// dictionaries name ("lai", "khan"): a town of that name is read as

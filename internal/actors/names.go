@@ -94,3 +94,31 @@ func (c *context) known(u unit) bool {
 	_, ok := c.introduced.lookup(c.doc.Tokens, u)
 	return ok
 }
+
+// titledName returns a unit for the one-word name [i, j) when the unit
+// just before it is a title (an office's role word: "President Yoon") or
+// a country's possessive ("South Korea's Yoon"), and the dictionaries name
+// exactly one person by that word who holds that office or an office of
+// that country on day.
+func (c *context) titledName(units []unit, i, j, day int) (unit, bool) {
+	if j-i != 1 || len(units) == 0 {
+		return unit{}, false
+	}
+	toks := c.doc.Tokens
+	p := units[len(units)-1]
+	country, role := "", ""
+	switch {
+	case p.isAgent() && p.last == i && len(roleOf(p)) == 3 && titleWords[toks[i-1].Lower]:
+		role = roleOf(p)
+	case p.isCountry() && p.last+1 == i && toks[p.last].Lower == "'s" && len(p.r.code) == 3:
+		country = p.r.code
+	default:
+		return unit{}, false
+	}
+	u, ok := c.d.titled(toks[i].Lower, day, country, role)
+	if !ok {
+		return unit{}, false
+	}
+	u.first, u.last = i, j
+	return u, true
+}

@@ -909,32 +909,6 @@ func tokensOf(txt string, sp annals.Span) []annals.Token {
 	return toks
 }
 
-// dominantCountry is the country named most often in the document: the
-// home of role words that come without one ("police said").
-func (d *Dict) dominantCountry(doc *annals.Doc, day int) string {
-	counts := map[string]int{}
-	toks := doc.Tokens
-	for i := 0; i < len(toks); {
-		if e, j := d.match(toks, i, len(toks)); e != nil {
-			if !e.agent {
-				if c := e.pick(day).code; len(c) >= 3 && isoCountries[c[:3]] {
-					counts[c[:3]]++
-				}
-			}
-			i = j
-			continue
-		}
-		i++
-	}
-	best, n := "", 0
-	for k, v := range counts {
-		if v > n || v == n && k < best {
-			best, n = k, v
-		}
-	}
-	return best
-}
-
 // abstractHeads are nouns a role word modifies without naming an actor.
 var abstractHeads = map[string]bool{"aid": true, "assistance": true, "cooperation": true, "operation": true,
 	"exercise": true, "drill": true, "tie": true, "relation": true, "support": true, "spending": true,
@@ -998,32 +972,4 @@ func (c *context) appositions(cur []annals.Mention) {
 			delete(c.unknownSurnames, sur)
 		}
 	}
-}
-
-// titledName returns a unit for the one-word name [i, j) when the unit
-// just before it is a title (an office's role word: "President Yoon") or
-// a country's possessive ("South Korea's Yoon"), and the dictionaries name
-// exactly one person by that word who holds that office or an office of
-// that country on day.
-func (c *context) titledName(units []unit, i, j, day int) (unit, bool) {
-	if j-i != 1 || len(units) == 0 {
-		return unit{}, false
-	}
-	toks := c.doc.Tokens
-	p := units[len(units)-1]
-	country, role := "", ""
-	switch {
-	case p.isAgent() && p.last == i && len(roleOf(p)) == 3 && titleWords[toks[i-1].Lower]:
-		role = roleOf(p)
-	case p.isCountry() && p.last+1 == i && toks[p.last].Lower == "'s" && len(p.r.code) == 3:
-		country = p.r.code
-	default:
-		return unit{}, false
-	}
-	u, ok := c.d.titled(toks[i].Lower, day, country, role)
-	if !ok {
-		return unit{}, false
-	}
-	u.first, u.last = i, j
-	return u, true
 }

@@ -918,3 +918,29 @@ func allCaps(w string) bool {
 	}
 	return n >= 2
 }
+
+// dominantCountry is the country named most often in the document: the
+// home of role words that come without one ("police said").
+func (d *Dict) dominantCountry(doc *annals.Doc, day int) string {
+	counts := map[string]int{}
+	toks := doc.Tokens
+	for i := 0; i < len(toks); {
+		if e, j := d.match(toks, i, len(toks)); e != nil {
+			if !e.agent {
+				if c := e.pick(day).code; len(c) >= 3 && isoCountries[c[:3]] {
+					counts[c[:3]]++
+				}
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	best, n := "", 0
+	for k, v := range counts {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
