@@ -90,13 +90,7 @@ func repairRelative(toks []annals.Token) {
 // after another comma, a verb with no subject: that verb is the root and
 // the noun its subject. It reports whether it changed the tree.
 func repairRootNoun(toks []annals.Token) bool {
-	noun := -1
-	for i := range toks {
-		if toks[i].Head < 0 {
-			noun = i
-			break
-		}
-	}
+	noun := rootOf(toks)
 	if noun < 0 || !nounTag(toks[noun].Tag) {
 		return false
 	}
@@ -146,13 +140,7 @@ var punctTags = map[string]bool{"``": true, "''": true, ",": true, ".": true, ":
 // from it). Its first child that is not punctuation, a verb first if it
 // has one, becomes the root, and takes the mark and the other children.
 func repairPunctRoot(toks []annals.Token) {
-	root := -1
-	for i := range toks {
-		if toks[i].Head < 0 {
-			root = i
-			break
-		}
-	}
+	root := rootOf(toks)
 	if root < 0 || !punctTags[toks[root].Tag] {
 		return
 	}
@@ -197,13 +185,7 @@ func repairPunctHeads(toks []annals.Token) {
 // a conj or parataxis of it ('"We will respond," the minister said'). The
 // verb must follow the closing quotation mark and have its own subject.
 func repairQuoteRoot(toks []annals.Token) {
-	root := -1
-	for i := range toks {
-		if toks[i].Head < 0 {
-			root = i
-			break
-		}
-	}
+	root := rootOf(toks)
 	if root < 0 || !isVerbTag(toks[root].Tag) && !nounTag(toks[root].Tag) && toks[root].Tag != "JJ" {
 		return
 	}
@@ -310,6 +292,16 @@ func hasRel(toks []annals.Token, h int, rel string) bool {
 		}
 	}
 	return false
+}
+
+// rootOf returns the index of the root, or -1.
+func rootOf(toks []annals.Token) int {
+	for i := range toks {
+		if toks[i].Head < 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // commaBefore reports a comma between r and v attached to r or v.
