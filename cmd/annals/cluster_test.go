@@ -95,7 +95,7 @@ func startCluster(t *testing.T) ([]*natsProc, string) {
 		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", client[i]))
 	}
 	for _, u := range urls {
-		deadline := time.Now().Add(20 * time.Second)
+		deadline := time.Now().Add(60 * time.Second) // a node that starts under a loaded CI machine
 		for {
 			nc, err := nats.Connect(u, nats.Timeout(time.Second))
 			if err == nil {
