@@ -317,19 +317,7 @@ func commaBefore(toks []annals.Token, r, v int) bool {
 func isVerbTag(tag string) bool { return len(tag) >= 2 && tag[:2] == "VB" }
 
 func hasSubject(toks []annals.Token, v int) bool {
-	for i := range toks {
-		if toks[i].Head == v && (toks[i].Rel == "nsubj" || toks[i].Rel == "nsubj:pass" || toks[i].Rel == "expl") {
-			return true
-		}
-	}
-	return false
+	return hasRel(toks, v, "nsubj") || hasRel(toks, v, "nsubj:pass") || hasRel(toks, v, "expl")
 }
 
-func hasPassiveAux(toks []annals.Token, v int) bool {
-	for i := range toks {
-		if toks[i].Head == v && toks[i].Rel == "aux:pass" {
-			return true
-		}
-	}
-	return false
-}
+func hasPassiveAux(toks []annals.Token, v int) bool { return hasRel(toks, v, "aux:pass") }

@@ -217,8 +217,11 @@ func hasHyphenated(toks []annals.Token) bool {
 // taggedWhole reports whether every token is one the treebank has as it
 // is (no hyphenated word to cut) and carries a tag.
 func taggedWhole(toks []annals.Token) bool {
+	if hasHyphenated(toks) {
+		return false
+	}
 	for _, t := range toks {
-		if t.Tag == "" || hyphenated(t.Text) {
+		if t.Tag == "" {
 			return false
 		}
 	}

@@ -208,6 +208,8 @@ func (t *Tagger) TagForms(toks []Token, pastForm func(lower string) bool) {
 			tag = "-"
 		} else if q := quoteTag(w, &quotes); q != "" {
 			tag = q
+		} else if w == "’" && (p1 == "," || p1 == "." || p1 == "''") {
+			tag = "''" // a closing single quotation mark ("respond,’’ the spokesman said"), not an apostrophe
 		} else if tg, ok := t.tagMap[w]; ok {
 			tag = tg
 		} else {
@@ -315,7 +317,7 @@ func headlineVerbs(toks []Token) {
 	for i := 1; i+1 < len(toks); i++ {
 		// a gerund that a finite verb follows is that verb's subject, a
 		// noun: "after fighting/VBG erupted", "as shelling resumed"
-		if t := &toks[i]; t.Tag == "VBG" && (toks[i-1].Tag == "IN" || toks[i-1].Tag == ",") && (toks[i+1].Tag == "VBD" || toks[i+1].Tag == "VBZ") && !auxForms[toks[i+1].Lower] {
+		if t := &toks[i]; t.Tag == "VBG" && (toks[i-1].Tag == "IN" || toks[i-1].Tag == ",") && (toks[i+1].Tag == "VBD" || toks[i+1].Tag == "VBZ") && auxLemmas[toks[i+1].Lower] == "" {
 			t.Tag = "NN"
 		}
 	}
@@ -388,10 +390,6 @@ func headlineVerbs(toks []Token) {
 	}
 }
 
-// auxForms are the finite forms of be, have and do, which follow a
-// participle's subject ("fighting is expected") as well as a gerund's.
-var auxForms = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "does": true, "did": true}
-
 // sentenceEnd are the marks that end a sentence of running prose; a
 // headline has none.
 var sentenceEnd = map[string]bool{".": true, "!": true, "?": true, "\"": true, "”": true, "'": true, "’": true}
@@ -413,9 +411,11 @@ func auxBefore(toks []Token, i int) bool {
 	for k > 0 && toks[k].Tag == "RB" {
 		k--
 	}
-	switch toks[k].Lower {
-	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "get", "got", "gets":
+	switch w := toks[k].Lower; auxLemmas[w] {
+	case "be", "have":
 		return true
+	case "":
+		return w == "be" || w == "have" || w == "get" || w == "got" || w == "gets"
 	}
 	return false
 }
